@@ -1,0 +1,91 @@
+/**
+ * Shapes shared by every part of log-parsing. Parsers, the classifier, the excerpt builder and
+ * `analyze` all speak in these types; keep them small and stable.
+ */
+
+/** One line of an input, after decoding. `no` is the 1-based line number in the original input. */
+export interface LogLine {
+  no: number;
+  text: string;
+  /** The line was longer than the reader's cap and was cut (a marker is appended to `text`). */
+  truncated?: boolean;
+}
+
+export type FormatId =
+  | 'github-actions-log'
+  | 'gh-run-view-log'
+  | 'ginkgo-console'
+  | 'ginkgo-json'
+  | 'go-test-text'
+  | 'go-test-json'
+  | 'junit-xml'
+  | 'plain';
+
+export type FailureKind = 'test' | 'setup' | 'build' | 'infra' | 'job';
+
+/** How a test ended, normalised across frameworks. */
+export type TestState = 'passed' | 'failed' | 'skipped' | 'pending';
+
+/** Framework-specific flavour of a failure (Ginkgo states, JUnit element, go test). */
+export type FailureType = 'failed' | 'panicked' | 'timedout' | 'interrupted' | 'aborted' | 'error';
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export interface TestCaseResult {
+  /** Full test name as the framework reports it (JUnit `name`, Ginkgo full spec text, go test name). */
+  name: string;
+  suite: string | null;
+  state: TestState;
+  failureType?: FailureType;
+  /** Failure message (may be multi-line); null for passing tests. */
+  message: string | null;
+  location: SourceLocation | null;
+  durationSec: number | null;
+  /** Setup nodes (BeforeSuite, SynchronizedBeforeSuite, BeforeEach at top level) are `setup`. */
+  kind: 'test' | 'setup';
+  /** Number of attempts when the framework retried (flake attempts). */
+  attempts?: number;
+  /** 1-based line in the input where the failure is reported, when known. */
+  line?: number;
+}
+
+/** A failure not tied to a test: build errors, infra errors, job-level errors. */
+export interface JobFailure {
+  kind: Exclude<FailureKind, 'test'>;
+  message: string;
+  line: number;
+}
+
+export interface ParseError {
+  /** Path of the input (or entry inside an archive). */
+  path: string;
+  line: number | null;
+  message: string;
+}
+
+export interface FlakyTest {
+  test: string;
+  attempts: number;
+}
+
+/** What one format parser extracts from one input. */
+export interface ParsedReport {
+  format: FormatId;
+  tests: TestCaseResult[];
+  flaky: FlakyTest[];
+  jobFailures: JobFailure[];
+  /** Counts as reported by the framework's own summary, when present. */
+  summary?: { ran?: number; total?: number; passed?: number; failed?: number; skipped?: number; flaked?: number };
+  /** True when the input ended early or could not be fully parsed; what was parsed is kept. */
+  partial: boolean;
+  errors: ParseError[];
+}
+
+/** Streaming parser protocol: feed lines in order, then call finish once. */
+export interface LineParser {
+  push(line: LogLine): void;
+  finish(): ParsedReport;
+}

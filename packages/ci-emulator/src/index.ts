@@ -1,1 +1,12 @@
-export {};
+export type { EmulatorLimits, EmulatorResponse, RequestContext } from './context';
+export { DEFAULT_LIMITS } from './context';
+export { type FaultRule, faultRuleSchema } from './faults';
+export { encodeCommit, encodeTree, hashObject, type TreeEntry, type TreeMode } from './git-objects';
+export type { RequestLogEntry } from './request-log';
+export { loadScenario } from './scenario/load';
+export { ScenarioError } from './scenario/scenario-error';
+export { type Scenario, scenarioSchema } from './scenario/schema';
+export { type Emulator, type StartEmulatorOptions, startEmulator } from './server';
+export { EmulatorState } from './state/emulator-state';
+export type { StateSnapshot } from './state/snapshot';
+export type * from './state/world';

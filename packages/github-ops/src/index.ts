@@ -1,1 +1,11 @@
-export {};
+export * from './actions/index';
+export * from './client/index';
+export * from './contents/index';
+export * from './errors/index';
+export * from './git/index';
+export * from './issues/index';
+export * from './markers';
+export * from './mcp/index';
+export * from './permissions/index';
+export * from './policy/index';
+export * from './pulls/index';

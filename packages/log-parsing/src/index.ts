@@ -1,1 +1,2 @@
-export {};
+export * from './input/index';
+export * from './formats/index';

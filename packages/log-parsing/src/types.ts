@@ -50,6 +50,8 @@ export interface TestCaseResult {
   attempts?: number;
   /** 1-based line in the input where the failure is reported, when known. */
   line?: number;
+  /** Failed tests only: tail (≤ 8 KiB) of the captured output (JUnit system-out/err, Ginkgo writer). */
+  output?: string;
 }
 
 /** A failure not tied to a test: build errors, infra errors, job-level errors. */
@@ -57,6 +59,8 @@ export interface JobFailure {
   kind: Exclude<FailureKind, 'test'>;
   message: string;
   line: number;
+  /** CI step (GitHub Actions: group/step title; gh run view: "job / step") the failure was logged in. */
+  step?: string;
 }
 
 export interface ParseError {
@@ -82,6 +86,8 @@ export interface ParsedReport {
   /** True when the input ended early or could not be fully parsed; what was parsed is kept. */
   partial: boolean;
   errors: ParseError[];
+  /** Test results counted but not kept because a parser cap was reached (see formats/limits.ts). */
+  omittedTests?: number;
 }
 
 /** Streaming parser protocol: feed lines in order, then call finish once. */

@@ -3,6 +3,7 @@ import type { TextPart, ToolCallPart } from './message';
 export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'other';
 
 export interface Usage {
+  /** All input tokens of the request, INCLUDING `cachedInputTokens` (Vercel AI SDK convention). */
   inputTokens: number;
   outputTokens: number;
   /** Input tokens served from the provider's prompt cache (0 when unsupported). */

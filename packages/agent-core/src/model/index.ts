@@ -1,3 +1,5 @@
+export type { GenerateOptions } from './generate-options';
+export type { FinishReason, GenerateResult, Usage } from './generate-result';
 export type { LanguageModel } from './language-model';
 export type {
   AssistantMessage,
@@ -7,7 +9,6 @@ export type {
   ToolResultPart,
   UserMessage,
 } from './message';
+export { isRetryableStatus, ModelError, type ModelErrorOptions } from './model-error';
+export { type HeaderSource, parseRetryAfter, retryAfterFromHeaders } from './retry-after';
 export type { ToolChoice, ToolDefinition } from './tool-definition';
-export type { GenerateOptions } from './generate-options';
-export type { FinishReason, GenerateResult, Usage } from './generate-result';
-export { ModelError, isRetryableStatus, type ModelErrorOptions } from './model-error';

@@ -16,7 +16,7 @@ export interface ModelErrorOptions {
 }
 
 export class ModelError extends Error {
-  private readonly [symbol] = true;
+  readonly [symbol] = true;
   readonly provider: string;
   readonly statusCode: number | undefined;
   readonly isRetryable: boolean;

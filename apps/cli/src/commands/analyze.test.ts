@@ -1,0 +1,89 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { AnalysisResult } from '@nightshift/log-parsing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../program';
+import { testIo } from '../test-io';
+
+const fixtures = join(import.meta.dirname, '../__fixtures__');
+// Built by concatenation so no scanner ever sees a literal token in the repository.
+const TOKEN = 'ghp_' + 'x1Y2z3'.repeat(6);
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nightshift-cli-'));
+  const log = readFileSync(join(fixtures, 'ptp-oc-job.log'), 'utf8').replace('ghp_REPLACEME', TOKEN);
+  writeFileSync(join(dir, 'job.log'), log);
+  writeFileSync(join(dir, 'job.log.gz'), gzipSync(log));
+});
+
+async function analyze(...args: string[]) {
+  const t = testIo({ cwd: dir });
+  const code = await runCli(['analyze', ...args], t.io);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+describe('nightshift analyze', () => {
+  it('reports the failed Ginkgo spec of a GitHub Actions log as JSON following the contract', async () => {
+    const { code, stdout } = await analyze('job.log', '--format', 'json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as AnalysisResult;
+    expect(result.schemaVersion).toBe(1);
+    expect(result.status).toBe('failed');
+    expect(result.inputs[0]).toMatchObject({ format: 'github-actions-log', partial: false });
+    const failure = result.failures.find((f) => f.test !== null);
+    expect(failure?.test).toContain('PTP ClockSync Slave can sync to master');
+    expect(failure?.message).toContain('Expected ptp4l clock class to eventually be 6 for GM');
+    expect(failure?.signature).toMatch(/^v1:[0-9a-f]{16}$/);
+    expect(failure?.fingerprint).toMatch(/^v1:[0-9a-f]{16}$/);
+    expect(failure?.category).not.toBe('unknown');
+    expect(result.excerpt.tokens).toBeLessThanOrEqual(2000);
+    expect(result.excerpt.text).toContain('Expected ptp4l clock class to eventually be 6');
+  });
+
+  it('never prints a secret, in any format', async () => {
+    for (const format of ['json', 'markdown', 'text']) {
+      const { stdout } = await analyze('job.log', '--format', format, '--budget-tokens', '4000');
+      expect(stdout).not.toContain(TOKEN);
+    }
+  });
+
+  it('reads .gz input the same as the plain file', async () => {
+    const plain = JSON.parse((await analyze('job.log', '--format', 'json')).stdout) as AnalysisResult;
+    const gz = JSON.parse((await analyze('job.log.gz', '--format', 'json')).stdout) as AnalysisResult;
+    expect(gz.failures.map((f) => f.fingerprint)).toEqual(plain.failures.map((f) => f.fingerprint));
+  });
+
+  it('says passed for a passing go test log', async () => {
+    const { code, stdout } = await analyze(join(fixtures, 'passing-go-test.log'), '--format', 'json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as AnalysisResult;
+    expect(result.status).toBe('passed');
+    expect(result.failures).toEqual([]);
+  });
+
+  it('exits 3 naming a missing input, and still reports the others', async () => {
+    const { code, stdout, stderr } = await analyze('job.log', 'missing.log', '--format', 'json');
+    expect(code).toBe(3);
+    expect(stderr).toContain('missing.log');
+    expect((JSON.parse(stdout) as AnalysisResult).failures.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 on usage errors with a clear message', async () => {
+    const bad = await analyze('job.log', '--format', 'yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--format must be one of');
+    expect((await analyze('job.log', '--budget-tokens', 'lots')).code).toBe(2);
+    expect((await analyze()).code).toBe(2);
+  });
+
+  it('writes the report to --out', async () => {
+    const { code } = await analyze('job.log', '--format', 'markdown', '--out', 'report.md');
+    expect(code).toBe(0);
+    const md = readFileSync(join(dir, 'report.md'), 'utf8');
+    expect(md).toContain('Analysis: failed');
+    expect(md).toContain('PTP ClockSync Slave can sync to master');
+  });
+});

@@ -1,0 +1,59 @@
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from './cli-io';
+import { registerAnalyze } from './commands/analyze';
+import { registerGroup } from './commands/group';
+import { ExitCode } from './exit-codes';
+import { VERSION } from './version';
+
+/** Builds the `nightshift` program. Each command lives in commands/<name>.ts. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('nightshift')
+    .version(VERSION)
+    .description(
+      'Nightshift catches CI failures and gets them fixed: detect → triage → fix.\n' +
+        'Every command runs offline against files or against any GitHub API base URL.',
+    )
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 run-time failure, 2 usage error, 3 unreadable input.\n' +
+        'Docs: README.md in the repository; each command has --help.',
+    );
+  registerAnalyze(program, io, setExit);
+  registerGroup(program, io, setExit);
+  return program;
+}
+
+/** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  let code: number = ExitCode.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit 0; every parse error is a usage error.
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    const exitCode = (error as { exitCode?: number }).exitCode;
+    const message = error instanceof Error ? error.message : String(error);
+    if (typeof exitCode === 'number') {
+      io.stderr.write(`nightshift: ${message}\n`);
+      return exitCode;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') {
+      io.stderr.write(`nightshift: ${message}\n`);
+      return ExitCode.unreadableInput;
+    }
+    io.stderr.write(`nightshift: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+    return ExitCode.failure;
+  }
+}

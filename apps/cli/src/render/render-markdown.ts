@@ -1,0 +1,56 @@
+import type { AnalysisResult, AnalyzedFailure } from '@nightshift/log-parsing';
+
+const STATUS_ICON = { failed: '❌', passed: '✅', unknown: '❔' } as const;
+
+/** Markdown for people (a PR comment, an issue body, a job summary). */
+export function renderMarkdown(result: AnalysisResult): string {
+  const out: string[] = [];
+  out.push(`## ${STATUS_ICON[result.status]} Analysis: ${result.status}`, '');
+  out.push('| Input | Format | Lines | Notes |', '| --- | --- | ---: | --- |');
+  for (const input of result.inputs) {
+    const notes = [
+      input.partial ? 'partial' : '',
+      input.tests ? `${input.tests.failed}/${input.tests.total} tests failed` : '',
+      ...input.errors.slice(0, 2),
+    ].filter(Boolean);
+    out.push(`| \`${cell(input.path)}\` | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`);
+  }
+  if (result.failures.length > 0) {
+    out.push('', `### Failures (${result.failures.length})`, '');
+    for (const f of result.failures) out.push(...failureBlock(f));
+  }
+  if (result.flaky.length > 0) {
+    out.push('', '### Flaky', '');
+    for (const f of result.flaky) out.push(`- ${f.test} (${f.attempts} attempts)`);
+  }
+  if (result.excerpt.text) {
+    out.push('', `<details><summary>Excerpt of <code>${result.excerpt.path}</code> (${result.excerpt.tokens} tokens)</summary>`, '');
+    out.push(fence(result.excerpt.text), '', '</details>');
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function failureBlock(f: AnalyzedFailure): string[] {
+  const title = f.test ?? `${f.kind} failure`;
+  const where = f.location ? ` at \`${f.location.file}:${f.location.line}\`` : '';
+  const lines = [
+    `#### ${title}`,
+    '',
+    `- **Category:** ${f.category}${f.rule ? ` (rule \`${f.rule}\`)` : ''}${where}`,
+    `- **Fingerprint:** \`${f.fingerprint}\``,
+  ];
+  if (f.mode) lines.push(`- **Failure mode:** ${f.mode}`);
+  lines.push('', fence(f.message.split('\n').slice(0, 20).join('\n')), '');
+  return lines;
+}
+
+/** A code fence longer than any backtick run inside, so log text cannot close it. */
+function fence(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}\n${text}\n${ticks}`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,23 @@
+import type { AnalysisResult } from '@nightshift/log-parsing';
+
+/** Plain text for a terminal. */
+export function renderText(result: AnalysisResult): string {
+  const out: string[] = [`status: ${result.status}`];
+  for (const input of result.inputs) {
+    const extra = input.tests ? `, ${input.tests.failed}/${input.tests.total} tests failed` : '';
+    out.push(`input: ${input.path} (${input.format}, ${input.lines} lines${input.partial ? ', partial' : ''}${extra})`);
+    for (const e of input.errors) out.push(`  error: ${e}`);
+  }
+  result.failures.forEach((f, i) => {
+    out.push('', `failure ${i + 1}: ${f.test ?? `[${f.kind}]`}`);
+    out.push(`  category: ${f.category}${f.rule ? ` (rule ${f.rule})` : ''}`);
+    if (f.location) out.push(`  location: ${f.location.file}:${f.location.line}`);
+    out.push(`  fingerprint: ${f.fingerprint}`);
+    for (const line of f.message.split('\n').slice(0, 8)) out.push(`  | ${line}`);
+  });
+  for (const f of result.flaky) out.push(`flaky: ${f.test} (${f.attempts} attempts)`);
+  if (result.excerpt.text) {
+    out.push('', `excerpt of ${result.excerpt.path} (${result.excerpt.tokens} tokens):`, result.excerpt.text);
+  }
+  return `${out.join('\n')}\n`;
+}

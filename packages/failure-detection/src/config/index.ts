@@ -1,0 +1,2 @@
+export * from './config-schema';
+export { ConfigError, loadConfigFile, parseConfig } from './load-config';

@@ -1,0 +1,113 @@
+import {
+  ConflictError,
+  ExpiredError,
+  ForbiddenError,
+  GitHubError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthorizedError,
+  ValidationError,
+} from './github-error';
+
+/** The parts of an Octokit `RequestError` we read (duck-typed: Octokit may be bundled twice). */
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  request?: { method?: string; url?: string };
+  response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+}
+
+function isRequestErrorLike(error: unknown): error is RequestErrorLike {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { status?: unknown }).status === 'number' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+/** `GET https://api.github.com/repos/o/r/x?a=1` → `GET /repos/o/r/x` (no host, no query: nothing secret). */
+export function describeRequest(method: string | undefined, url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let path = url;
+  try {
+    path = new URL(url, 'http://github.invalid').pathname;
+  } catch {
+    // keep the raw string; it came from Octokit's own URL template
+  }
+  return `${(method ?? 'GET').toUpperCase()} ${path}`;
+}
+
+function header(error: RequestErrorLike, name: string): string | undefined {
+  const value = error.response?.headers?.[name];
+  return value === undefined ? undefined : String(value);
+}
+
+function githubMessage(error: RequestErrorLike): string {
+  const data = error.response?.data;
+  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
+    return (data as { message: string }).message;
+  }
+  // Octokit's own message may append the documentation URL; keep it short.
+  return error.message.split(' - https://')[0] ?? error.message;
+}
+
+function rateLimitDetails(error: RequestErrorLike, message: string) {
+  const reset = Number(header(error, 'x-ratelimit-reset'));
+  const retryAfter = Number(header(error, 'retry-after'));
+  return {
+    resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null,
+    retryAfterSec: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    secondary: /secondary rate/i.test(message),
+    resource: header(error, 'x-ratelimit-resource') ?? null,
+  };
+}
+
+function isRateLimit(error: RequestErrorLike, message: string): boolean {
+  if (error.status === 429) return true;
+  if (error.status !== 403) return false;
+  return header(error, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(message);
+}
+
+/**
+ * Map anything thrown by an Octokit call to a typed `GitHubError`. Idempotent: a `GitHubError`
+ * passes through unchanged. `what` names the operation for the message (`get issue o/r#3`).
+ */
+export function toGitHubError(error: unknown, what?: string): GitHubError {
+  if (GitHubError.isInstance(error)) return error;
+  const prefix = what ? `${what}: ` : '';
+  if (!isRequestErrorLike(error)) {
+    const text = error instanceof Error ? error.message : String(error);
+    return new GitHubError('unknown', `${prefix}${text}`, { cause: error });
+  }
+  const message = githubMessage(error);
+  const options = {
+    status: error.status,
+    request: describeRequest(error.request?.method, error.request?.url),
+    cause: error,
+  };
+  const text = `${prefix}${message} (HTTP ${error.status}${options.request ? `, ${options.request}` : ''})`;
+  if (isRateLimit(error, message)) {
+    return new RateLimitedError(text, rateLimitDetails(error, message), options);
+  }
+  switch (error.status) {
+    case 401:
+      return new UnauthorizedError(text, options);
+    case 403:
+      return new ForbiddenError(text, options);
+    case 404:
+      return new NotFoundError(text, options);
+    case 409:
+      return new ConflictError(text, options);
+    case 410:
+      return new ExpiredError(text, options);
+    case 422:
+      return new ValidationError(text, options);
+  }
+  if (error.status >= 500 && error.response === undefined) {
+    // Octokit reports transport failures (reset, DNS, refused) as status 500 with no response.
+    return new GitHubError('network', text, { ...options, isRetryable: true });
+  }
+  if (error.status >= 500) return new GitHubError('server', text, { ...options, isRetryable: true });
+  return new GitHubError('unknown', text, options);
+}

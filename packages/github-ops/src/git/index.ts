@@ -1,0 +1,3 @@
+export * from './commit-files';
+export * from './create-branch';
+export { type DryRunResult, gateWrite, type WriteOptions } from './write-result';

@@ -1,0 +1,2 @@
+export * from './create-pull-request';
+export * from './link-issues';

@@ -1,0 +1,136 @@
+import type { Classifier } from '../classify/index';
+import { expandInputs } from '../input/index';
+import type { FormatId } from '../types';
+import type { AnalysisResult, AnalyzedInput, AnalyzeProgress } from './analysis-result';
+import { analyzeInput, type InputAnalysis } from './analyze-input';
+import { buildFailures } from './build-failures';
+
+export interface AnalyzeOptions {
+  classifier: Classifier;
+  /** Token budget of the excerpt (default 2000). */
+  budgetTokens?: number;
+  /** Force a format instead of detecting it. */
+  format?: FormatId;
+  /** Where `-` reads from (the CLI passes process.stdin; the package never touches process). */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  onProgress?(progress: AnalyzeProgress): void;
+  progressEveryBytes?: number;
+}
+
+/** Analyses logs, archives, reports and directories and returns the `analyze` JSON contract. */
+export function analyzePaths(paths: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
+  return analyzeSources(expandInputs(paths, { stdin: options.stdin }), options);
+}
+
+/** An input to analyse: a display path and a way to stream its bytes. */
+export interface AnalyzeSource {
+  path: string;
+  open(): AsyncIterable<Uint8Array | string>;
+}
+
+/**
+ * The same analysis over inputs that are not files: downloaded job logs, artifact entries, GCS
+ * objects. Items with `error` are inputs that could not be read; they are reported, not thrown.
+ */
+export async function analyzeSources(
+  sources: AsyncIterable<AnalyzeSource | { path: string; error: Error }> | Iterable<AnalyzeSource | { path: string; error: Error }>,
+  options: AnalyzeOptions,
+): Promise<AnalysisResult> {
+  const budgetTokens = options.budgetTokens ?? 2000;
+  const analysed: InputAnalysis[] = [];
+  const inputs: AnalyzedInput[] = [];
+  const redactions = new Map<string, number>();
+
+  for await (const item of sources) {
+    if ('error' in item) {
+      inputs.push({ path: item.path, format: 'unreadable', bytes: 0, lines: 0, partial: true, errors: [item.error.message] });
+      continue;
+    }
+    try {
+      const a = await analyzeInput({
+        path: item.path,
+        open: () => item.open(),
+        classifier: options.classifier,
+        format: options.format,
+        budgetTokens,
+        progressEveryBytes: options.progressEveryBytes,
+        onProgress: (bytes, lines) => options.onProgress?.({ path: item.path, bytes, lines, done: false }),
+      });
+      options.onProgress?.({ path: item.path, bytes: a.bytes, lines: a.lines, done: true });
+      analysed.push(a);
+      for (const [k, n] of a.redactions) redactions.set(k, (redactions.get(k) ?? 0) + n);
+      inputs.push(describeInput(a));
+    } catch (error) {
+      // A read error mid-stream (truncated gzip, bomb cap) keeps what the other inputs gave.
+      inputs.push({
+        path: item.path,
+        format: 'unreadable',
+        bytes: 0,
+        lines: 0,
+        partial: true,
+        errors: [error instanceof Error ? error.message : String(error)],
+      });
+    }
+  }
+
+  const failures = buildFailures(analysed, options.classifier);
+  const flaky = analysed.flatMap((a) => a.report.flaky);
+  const excerptSource = pickExcerptSource(analysed, failures.length > 0);
+  return {
+    schemaVersion: 1,
+    status: decideStatus(analysed, failures.length),
+    inputs,
+    failures,
+    flaky,
+    excerpt: excerptSource
+      ? { path: excerptSource.path, ...excerptSource.excerpt }
+      : { path: null, text: '', tokens: 0, ranges: [] },
+    redactions: [...redactions].map(([kind, count]) => ({ kind, count })),
+  };
+}
+
+function describeInput(a: InputAnalysis): AnalyzedInput {
+  const tests = a.report.tests;
+  const input: AnalyzedInput = {
+    path: a.path,
+    format: a.format,
+    bytes: a.bytes,
+    lines: a.lines,
+    partial: a.report.partial,
+    errors: a.report.errors.map((e) => (e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`)),
+  };
+  if (tests.length > 0) {
+    input.tests = {
+      total: tests.length,
+      failed: tests.filter((t) => t.state === 'failed').length,
+      passed: tests.filter((t) => t.state === 'passed').length,
+      skipped: tests.filter((t) => t.state === 'skipped' || t.state === 'pending').length,
+    };
+  }
+  return input;
+}
+
+function decideStatus(analysed: InputAnalysis[], failures: number): AnalysisResult['status'] {
+  if (failures > 0) return 'failed';
+  const sawResults = analysed.some((a) => a.report.tests.length > 0 || a.report.summary !== undefined);
+  return sawResults ? 'passed' : 'unknown';
+}
+
+/** Logs explain failures better than reports; among them, the one with the strongest evidence. */
+function pickExcerptSource(analysed: InputAnalysis[], failed: boolean): InputAnalysis | undefined {
+  const candidates = analysed.filter((a) => a.lines > 0);
+  if (candidates.length === 0) return undefined;
+  const structured = (a: InputAnalysis) => (a.format === 'junit-xml' || a.format === 'ginkgo-json' ? 1 : 0);
+  const rank = (a: InputAnalysis) => [
+    Number.isFinite(a.bestMark) ? 0 : 1,
+    failed && !a.report.tests.some((t) => t.state === 'failed') && a.report.jobFailures.length === 0 ? 1 : 0,
+    structured(a),
+    Number.isFinite(a.bestMark) ? a.bestMark : 0,
+  ];
+  return [...candidates].sort((x, y) => {
+    const rx = rank(x);
+    const ry = rank(y);
+    for (let i = 0; i < rx.length; i++) if (rx[i]! !== ry[i]!) return rx[i]! - ry[i]!;
+    return 0;
+  })[0];
+}

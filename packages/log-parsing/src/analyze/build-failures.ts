@@ -1,0 +1,134 @@
+import type { Classifier } from '../classify/index';
+import { fingerprint, signature } from '../fingerprint/index';
+import type { JobFailure, TestCaseResult } from '../types';
+import type { AnalyzedFailure, Evidence } from './analysis-result';
+import type { InputAnalysis, LogMatch } from './analyze-input';
+
+const STRUCTURED = new Set(['junit-xml', 'ginkgo-json', 'go-test-json']);
+/** Evidence lines quoted per failure. */
+const MAX_EVIDENCE = 5;
+
+/**
+ * Turns parsed inputs into failure entries. Test names come from structured reports when a console
+ * log and a report describe the same tests; job-level failures come from logs.
+ */
+export function buildFailures(inputs: InputAnalysis[], classifier: Classifier): AnalyzedFailure[] {
+  const structuredNames = new Set<string>();
+  for (const input of inputs) {
+    if (!STRUCTURED.has(input.format)) continue;
+    for (const t of input.report.tests) structuredNames.add(normaliseName(t.name));
+  }
+  const failures: AnalyzedFailure[] = [];
+  for (const input of inputs) {
+    const structured = STRUCTURED.has(input.format);
+    for (const test of input.report.tests) {
+      if (test.state !== 'failed') continue;
+      if (!structured && describedByStructured(test.name, structuredNames)) continue;
+      failures.push(testFailure(input, test, classifier));
+    }
+    for (const job of input.report.jobFailures) failures.push(jobFailure(input, job, classifier));
+  }
+  if (failures.length === 0) {
+    const fromLogs = logLevelFailure(inputs, classifier);
+    if (fromLogs) failures.push(fromLogs);
+  }
+  return dedupe(failures);
+}
+
+function testFailure(input: InputAnalysis, test: TestCaseResult, classifier: Classifier): AnalyzedFailure {
+  const message = test.message ?? `${test.failureType ?? 'failed'} (no message recorded)`;
+  const c = classifier.classifyText(message);
+  const sig = signature({ message, rule: c?.rule ?? null, mode: c?.mode ?? null });
+  const evidence: Evidence[] = (c?.evidence ?? []).slice(0, MAX_EVIDENCE).map((e) => ({
+    path: input.path,
+    line: (test.line ?? 0) + e.line,
+    text: e.text,
+  }));
+  if (evidence.length === 0 && test.line) {
+    evidence.push({ path: input.path, line: test.line, text: firstLine(message) });
+  }
+  return {
+    test: test.name,
+    suite: test.suite,
+    kind: test.kind,
+    message,
+    location: test.location,
+    category: c?.category ?? 'unknown',
+    rule: c?.rule ?? null,
+    mode: c?.mode ?? null,
+    signature: sig,
+    fingerprint: fingerprint({ test: test.name, suite: test.suite, signature: sig }),
+    evidence,
+    durationSec: test.durationSec,
+    failureType: test.failureType,
+  };
+}
+
+function jobFailure(input: InputAnalysis, job: JobFailure, classifier: Classifier): AnalyzedFailure {
+  const c = classifier.classifyText(job.message);
+  const sig = signature({ message: job.message, rule: c?.rule ?? null, mode: c?.mode ?? null });
+  return {
+    test: null,
+    suite: null,
+    kind: (c?.kind as AnalyzedFailure['kind'] | undefined) ?? job.kind,
+    message: job.message,
+    location: null,
+    category: c?.category ?? 'unknown',
+    rule: c?.rule ?? null,
+    mode: c?.mode ?? null,
+    signature: sig,
+    fingerprint: fingerprint({ test: null, suite: null, signature: sig }),
+    evidence: [{ path: input.path, line: job.line, text: firstLine(job.message) }],
+  };
+}
+
+/** No parser found a failure, but rules matched log lines: report the strongest as a job failure. */
+function logLevelFailure(inputs: InputAnalysis[], classifier: Classifier): AnalyzedFailure | null {
+  let best: { input: InputAnalysis; m: LogMatch } | null = null;
+  for (const input of inputs) {
+    for (const m of input.logMatches) {
+      // Highest priority wins; among equals the last occurrence (the pytorch classifier's choice).
+      if (!best || m.match.priority <= best.m.match.priority) best = { input, m };
+    }
+  }
+  if (!best) return null;
+  const f = jobFailure(
+    best.input,
+    { kind: (best.m.match.kind as JobFailure['kind'] | undefined) ?? 'job', message: best.m.text, line: best.m.line },
+    classifier,
+  );
+  const same = best.input.logMatches.filter((m) => m.match.rule === best.m.match.rule && m !== best.m);
+  for (const m of same.slice(-(MAX_EVIDENCE - 1))) f.evidence.push({ path: best.input.path, line: m.line, text: m.text });
+  return f;
+}
+
+function dedupe(failures: AnalyzedFailure[]): AnalyzedFailure[] {
+  const seen = new Set<string>();
+  return failures.filter((f) => {
+    const key = `${f.fingerprint}\u0000${f.test ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function describedByStructured(name: string, structured: Set<string>): boolean {
+  const n = normaliseName(name);
+  if (structured.has(n)) return true;
+  for (const s of structured) if (s.includes(n) || n.includes(s)) return true;
+  return false;
+}
+
+/** Ginkgo JUnit names carry `[It] ` and trailing labels; console names do not. */
+function normaliseName(name: string): string {
+  return name
+    .replace(/^\[(It|BeforeSuite|SynchronizedBeforeSuite|AfterSuite|BeforeEach|AfterEach)\]\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function firstLine(text: string): string {
+  const i = text.indexOf('\n');
+  return i === -1 ? text : text.slice(0, i);
+}

@@ -1,0 +1,179 @@
+import type { FailureKind } from '../types';
+import { stripAnsi } from './ansi';
+import type { Category } from './categories';
+import { fillMode } from './mode-template';
+import { buildPrefilter } from './prefilter';
+import { requiredLiterals } from './required-literals';
+import type { CompiledRule, Rule } from './rule';
+import { validateRules } from './rule-schema';
+import { RulesError } from './rules-error';
+
+/**
+ * Rules see at most this many characters of a line. Decisive text sits at the start of a line;
+ * the cap bounds the cost of any pattern on pathological lines (1 MiB metric dumps).
+ */
+export const MAX_MATCH_CHARS = 4096;
+/** Evidence lines kept per classification (the last matches of the winning rule). */
+export const MAX_EVIDENCE_LINES = 3;
+/** Evidence text is cut to this many characters. */
+export const MAX_EVIDENCE_CHARS = 500;
+
+/** What one rule found on one line. */
+export interface RuleMatch {
+  /** Rule id. */
+  rule: string;
+  /** The rule's position in the rule list: 0 is the highest priority. */
+  priority: number;
+  category: Category;
+  kind: FailureKind | null;
+  /** The rule's mode template filled from this match, or null when the rule has none. */
+  mode: string | null;
+  /** Capture groups, `''` for a group that did not take part. */
+  captures: string[];
+}
+
+export interface ClassificationEvidence {
+  /** 0-based index into the lines of the classified text. */
+  line: number;
+  text: string;
+}
+
+export interface Classification {
+  /** `unknown` when no rule matched. */
+  category: Category;
+  /** Id of the winning rule, null when none matched. */
+  rule: string | null;
+  kind: FailureKind | null;
+  mode: string | null;
+  /** Captures of the decisive (last) match of the winning rule. */
+  captures: string[];
+  /** Up to 3 lines the winning rule matched, in text order; the last one decided. */
+  evidence: ClassificationEvidence[];
+}
+
+export interface Classifier {
+  readonly rules: readonly Rule[];
+  /** Ids of rules with no literal for the prefilter: they run on every line (keep this empty). */
+  readonly unfilteredRules: readonly string[];
+  /**
+   * Highest-priority rule matching anywhere in the text; among its matches the LAST line decides
+   * (pytorch log-classifier semantics: the latest occurrence is closest to the failure).
+   */
+  classifyText(text: string): Classification;
+  /** The highest-priority rule matching this one line, or null. Costs one literal scan on a miss. */
+  matchLine(line: string): RuleMatch | null;
+}
+
+export interface ClassifierOptions {
+  /** Named in errors about the rules (e.g. a profile path). Default `rules`. */
+  origin?: string;
+  /** Default true. Turning it off exists to prove the prefilter never changes a result. */
+  prefilter?: boolean;
+}
+
+const UNKNOWN: Readonly<Classification> = Object.freeze({
+  category: 'unknown',
+  rule: null,
+  kind: null,
+  mode: null,
+  captures: [],
+  evidence: [],
+});
+
+/**
+ * Builds a classifier over ordered rules (profile rules first, then `builtinRules`). Validates the
+ * rules again (TS data skips the YAML loader), so a bad rule fails here with a `RulesError`.
+ */
+export function createClassifier(rules: readonly Rule[], options: ClassifierOptions = {}): Classifier {
+  const { rules: valid, problems } = validateRules(rules);
+  if (problems.length > 0) throw new RulesError(options.origin ?? 'rules', problems);
+  const compiled = valid.map(compile);
+  const unfiltered = compiled.filter((r) => r.literals === null);
+  const prefilter = buildPrefilter(compiled);
+  const usePrefilter = options.prefilter ?? true;
+
+  /** Rules worth running on this (prepared) line, in priority order. */
+  const candidates = (text: string): readonly CompiledRule[] =>
+    !usePrefilter || prefilter.mayMatch(text) ? compiled : unfiltered;
+
+  return {
+    rules: valid,
+    unfilteredRules: unfiltered.map((r) => r.rule.id),
+    matchLine(line) {
+      const text = prepare(line);
+      for (const r of candidates(text)) {
+        const m = r.regex.exec(text);
+        if (m) return toMatch(r, m);
+      }
+      return null;
+    },
+    classifyText(text) {
+      const lines = text.split(/\r\n|\n|\r/);
+      let best: CompiledRule | null = null;
+      let bestMatch: RegExpExecArray | null = null;
+      // Backwards, like pytorch: the first hit of a rule is its last occurrence, and only rules
+      // stronger than the current best are worth trying on earlier lines.
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const prepared = prepare(lines[i]!);
+        for (const r of candidates(prepared)) {
+          if (best !== null && r.priority >= best.priority) break;
+          const m = r.regex.exec(prepared);
+          if (m) {
+            best = r;
+            bestMatch = m;
+            break;
+          }
+        }
+        if (best?.priority === 0) break;
+      }
+      if (best === null || bestMatch === null) return { ...UNKNOWN, captures: [], evidence: [] };
+      const match = toMatch(best, bestMatch);
+      return {
+        category: match.category,
+        rule: match.rule,
+        kind: match.kind,
+        mode: match.mode,
+        captures: match.captures,
+        evidence: evidenceFor(best, lines),
+      };
+    },
+  };
+}
+
+function compile(rule: Rule, priority: number): CompiledRule {
+  const flags = rule.flags ?? '';
+  const explicit = rule.keywords !== undefined;
+  return {
+    rule,
+    priority,
+    regex: new RegExp(rule.pattern, flags),
+    // Explicit keywords compare case-insensitively: a keyword's case is an easy thing to get wrong.
+    literals: explicit ? [...rule.keywords!] : requiredLiterals(rule.pattern, flags),
+    literalsIgnoreCase: explicit || flags.includes('i'),
+  };
+}
+
+function prepare(line: string): string {
+  return stripAnsi(line.length > MAX_MATCH_CHARS ? line.slice(0, MAX_MATCH_CHARS) : line);
+}
+
+function toMatch(r: CompiledRule, m: RegExpExecArray): RuleMatch {
+  return {
+    rule: r.rule.id,
+    priority: r.priority,
+    category: r.rule.category,
+    kind: r.rule.kind ?? null,
+    mode: r.rule.mode === undefined ? null : fillMode(r.rule.mode, m),
+    captures: m.slice(1).map((c) => c ?? ''),
+  };
+}
+
+/** The last few lines the winning rule matches, in text order. */
+function evidenceFor(rule: CompiledRule, lines: readonly string[]): ClassificationEvidence[] {
+  const found: ClassificationEvidence[] = [];
+  for (let i = lines.length - 1; i >= 0 && found.length < MAX_EVIDENCE_LINES; i--) {
+    const prepared = prepare(lines[i]!);
+    if (rule.regex.test(prepared)) found.push({ line: i, text: prepared.slice(0, MAX_EVIDENCE_CHARS) });
+  }
+  return found.reverse();
+}

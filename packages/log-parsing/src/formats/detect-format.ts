@@ -1,0 +1,68 @@
+import type { FormatId } from '../types';
+import { stripAnsi } from './ansi';
+import { githubTimestampLength } from './github-timestamp';
+
+const GINKGO_MARKERS = [
+  /^Running Suite: /,
+  /^Will run \d+ of \d+ specs/,
+  /^(?:•|\+|\[[A-Za-z ]+\])!? \[(?:FAILED|PANICKED|TIMEDOUT|INTERRUPTED|ABORTED)\]/,
+  /^•(?:!|\.\.\.)? (?:Failure|Panic|Timeout)\b/,
+  /^Summarizing \d+ Failures?:/,
+  /^Ran \d+ of \d+ Specs? in /,
+  /^▶ START /,
+  /^■ DONE /,
+];
+const GO_TEST_MARKERS = [/^=== (?:RUN|PAUSE|CONT|NAME) /, /^\s*--- (?:FAIL|PASS|SKIP): \S/, /^(?:FAIL|ok )\s*\t\S/];
+
+/**
+ * Picks the format of an input from its first lines (about 50) and, only when they say nothing,
+ * from the file name. Content wins because CI artifacts are often misnamed (`.txt` JUnit, `.log`
+ * job logs).
+ */
+export function detectFormat(head: readonly string[], path: string): FormatId {
+  const lines = head.map((l, i) => (i === 0 && l.charCodeAt(0) === 0xfeff ? l.slice(1) : l));
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  const first = nonEmpty[0]?.trimStart() ?? '';
+
+  if (first.startsWith('<?xml') || /^<testsuites?[\s>/]/.test(first)) return 'junit-xml';
+  if (first.startsWith('[') && nonEmpty.some((l) => l.includes('"SuiteDescription"') || l.includes('"SpecReports"'))) {
+    return 'ginkgo-json';
+  }
+  if (nonEmpty.some(isTestEvent)) return 'go-test-json';
+
+  if (nonEmpty.length > 0) {
+    if (share(nonEmpty, isGhRunViewLine) >= 0.5) return 'gh-run-view-log';
+    if (share(nonEmpty, (l) => githubTimestampLength(l) > 0) >= 0.5) return 'github-actions-log';
+    const clean = nonEmpty.map(stripAnsi);
+    if (clean.some((l) => GINKGO_MARKERS.some((re) => re.test(l)))) return 'ginkgo-console';
+    if (clean.some((l) => GO_TEST_MARKERS.some((re) => re.test(l)))) return 'go-test-text';
+  }
+
+  const lower = path.toLowerCase().replace(/\.gz$/, '');
+  if (lower.endsWith('.xml')) return 'junit-xml';
+  if (lower.endsWith('.json')) return first.startsWith('[') ? 'ginkgo-json' : first.startsWith('{') ? 'go-test-json' : 'plain';
+  return 'plain';
+}
+
+function isTestEvent(line: string): boolean {
+  const text = line.trim();
+  if (!text.startsWith('{') || text.indexOf('"Action"') === -1) return false;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && typeof (value as { Action?: unknown }).Action === 'string';
+  } catch {
+    return false;
+  }
+}
+
+function isGhRunViewLine(line: string): boolean {
+  const a = line.indexOf('\t');
+  const b = a === -1 ? -1 : line.indexOf('\t', a + 1);
+  return b !== -1 && githubTimestampLength(line.slice(b + 1)) > 0;
+}
+
+function share(lines: readonly string[], test: (line: string) => boolean): number {
+  let n = 0;
+  for (const line of lines) if (test(line)) n++;
+  return n / lines.length;
+}

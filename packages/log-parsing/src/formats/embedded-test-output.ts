@@ -1,0 +1,72 @@
+import type { LogLine, ParsedReport, TestCaseResult } from '../types';
+import { GinkgoConsoleParser } from './ginkgo-console';
+import { GoTestJsonParser } from './go-test-json';
+import { GoTestTextParser } from './go-test-text';
+import { mergeInto } from './merge-reports';
+import type { ReportBuilder } from './report-builder';
+
+/**
+ * Test-framework output printed inside another log (a GitHub job log, a Prow build-log.txt, any
+ * plain text): every line goes to the Ginkgo console and `go test` text parsers, test2json lines
+ * to the `go test -json` parser, and their findings are merged. Each of those parsers rejects
+ * unrelated lines with a first-character check, so running all of them stays cheap.
+ */
+export class EmbeddedTestOutput {
+  private readonly ginkgo: GinkgoConsoleParser;
+  private readonly goText: GoTestTextParser;
+  private readonly goJson: GoTestJsonParser;
+  private sawJson = false;
+
+  constructor(path: string) {
+    this.ginkgo = new GinkgoConsoleParser({ path });
+    this.goText = new GoTestTextParser({ path });
+    this.goJson = new GoTestJsonParser({ path });
+  }
+
+  push(line: LogLine): void {
+    const text = line.text;
+    if (text.charCodeAt(0) === 0x7b /* { */ && isTestEvent(text)) {
+      this.sawJson = true;
+      this.goJson.push(line);
+      return;
+    }
+    this.ginkgo.push(line);
+    this.goText.push(line);
+  }
+
+  /** The surrounding log says the current output ended (new step or job). */
+  endSection(): void {
+    this.ginkgo.endSection();
+    this.goText.endSection();
+  }
+
+  /** Merges every nested parser's findings into `target`. */
+  finishInto(target: ReportBuilder): void {
+    const ginkgo = this.ginkgo.finish();
+    const goText = this.goText.finish();
+    mergeInto(target, ginkgo);
+    mergeInto(target, this.withoutGinkgoWrappers(goText, ginkgo));
+    if (this.sawJson) mergeInto(target, this.goJson.finish());
+  }
+
+  /**
+   * Ginkgo suites run under `go test`, so their failures also fail the wrapper `TestXxx` that
+   * called RunSpecs. That wrapper failure says nothing new: drop it when Ginkgo failures were
+   * reported between its `=== RUN` and its `--- FAIL`.
+   */
+  private withoutGinkgoWrappers(goText: ParsedReport, ginkgo: ParsedReport): ParsedReport {
+    const ginkgoLines = ginkgo.tests.filter((t) => t.state === 'failed' && t.line !== undefined).map((t) => t.line!);
+    if (ginkgoLines.length === 0) return goText;
+    const isWrapper = (test: TestCaseResult) => {
+      const start = this.goText.startLineOf(test);
+      const end = test.line;
+      if (test.state !== 'failed' || start === undefined || end === undefined) return false;
+      return ginkgoLines.some((l) => l > start && l < end);
+    };
+    return { ...goText, tests: goText.tests.filter((t) => !isWrapper(t)) };
+  }
+}
+
+function isTestEvent(text: string): boolean {
+  return text.startsWith('{"Time":"') || text.startsWith('{"Action":"') || text.startsWith('{"ImportPath":"');
+}

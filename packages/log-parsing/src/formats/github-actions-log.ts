@@ -1,0 +1,28 @@
+import type { LineParser, LogLine, ParsedReport } from '../types';
+import { GitHubLogReader } from './github-log-reader';
+
+export interface GitHubActionsLogOptions {
+  path: string;
+}
+
+/**
+ * A GitHub Actions job log as downloaded (`<ISO timestamp> <message>` per entry; lines without a
+ * timestamp continue the previous entry). Finds `##[error]` entries (job failures; the runner's
+ * boilerplate exit-code line only when nothing else explains the failure; timeouts and runner
+ * shutdowns as 'infra') and every failed test printed by Ginkgo or go test inside the job.
+ */
+export class GitHubActionsLogParser implements LineParser {
+  private readonly reader: GitHubLogReader;
+
+  constructor(options: GitHubActionsLogOptions) {
+    this.reader = new GitHubLogReader('github-actions-log', options.path);
+  }
+
+  push(line: LogLine): void {
+    this.reader.line(line.no, line.text);
+  }
+
+  finish(): ParsedReport {
+    return this.reader.finish();
+  }
+}

@@ -1,0 +1,119 @@
+import type { FailureKind, FormatId, JobFailure, ParsedReport } from '../types';
+import { stripAnsi } from './ansi';
+import { EmbeddedTestOutput } from './embedded-test-output';
+import { githubTimestampLength } from './github-timestamp';
+import { MessageBuffer } from './message-buffer';
+import { ReportBuilder } from './report-builder';
+
+// `##[error]` texts the runner itself writes (actions/runner); everything else is the step's own.
+const EXIT_CODE = /^Process completed with exit code \d+\.?$/;
+const INFRA = [
+  /^The action '.*' has timed out after \d+ minutes\.?$/,
+  /has exceeded the maximum execution time of \d+ minutes/,
+  /runner has received a shutdown signal/,
+  /lost communication with the server/,
+];
+
+interface PendingError {
+  message: MessageBuffer;
+  line: number;
+  step: string | undefined;
+}
+
+/**
+ * The part shared by raw job logs and `gh run view --log`: one decoded log entry at a time
+ * (timestamp already split off by the caller's framing), runner markers, `##[error]` entries and
+ * the embedded test output.
+ */
+export class GitHubLogReader {
+  private readonly out: ReportBuilder;
+  private readonly embedded: EmbeddedTestOutput;
+  private readonly exitCodeErrors: JobFailure[] = [];
+  private pending: PendingError | null = null;
+  private job: string | null = null;
+  private step: string | null = null;
+  private stepFromLog = false;
+
+  constructor(format: FormatId, path: string) {
+    this.out = new ReportBuilder(format, path);
+    this.embedded = new EmbeddedTestOutput(path);
+  }
+
+  /** Job and step named by the framing (gh run view); `step: null` means "read it from the log". */
+  setJobStep(job: string, step: string | null): void {
+    if (job === this.job && (step === null || step === this.step)) return;
+    this.closeError();
+    this.embedded.endSection();
+    this.job = job;
+    this.stepFromLog = step === null;
+    this.step = step;
+  }
+
+  /** One physical line: `2024-…Z message`, or a continuation line of the previous entry. */
+  line(no: number, raw: string): void {
+    const ts = githubTimestampLength(raw);
+    const text = stripAnsi(ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+    if (ts === 0 && this.pending) {
+      this.pending.message.push(text);
+      return;
+    }
+    this.closeError();
+    if (text.charCodeAt(0) === 0x23 /* # */ && text.startsWith('##[')) {
+      this.marker(text, no);
+      return;
+    }
+    this.embedded.push({ no, text });
+  }
+
+  finish(): ParsedReport {
+    this.closeError();
+    this.embedded.finishInto(this.out);
+    // "Process completed with exit code 1." only restates that something failed; keep it only when
+    // nothing else in the log says what.
+    const explained = this.out.jobFailures.length > 0 || this.out.tests.some((t) => t.state === 'failed');
+    if (!explained) for (const failure of this.exitCodeErrors) this.out.addJobFailure(failure);
+    return this.out.build();
+  }
+
+  private marker(text: string, no: number): void {
+    if (text.startsWith('##[error]')) {
+      const message = new MessageBuffer();
+      message.push(text.slice(9));
+      this.pending = { message, line: no, step: this.stepLabel() };
+    } else if (text.startsWith('##[group]Run ')) {
+      this.logStep(text.slice(9));
+    } else if (text.startsWith('##[section]Starting: ')) {
+      this.logStep(text.slice(21));
+    }
+    // ##[endgroup], ##[warning], ##[notice], ##[debug], ##[command], ##[section]Finishing and the
+    // composite-action markers carry no test output and no failure.
+  }
+
+  private logStep(title: string): void {
+    if (this.job !== null && !this.stepFromLog) return;
+    this.embedded.endSection();
+    this.step = title.trim();
+  }
+
+  private stepLabel(): string | undefined {
+    if (this.job !== null) return this.step === null ? this.job : `${this.job} / ${this.step}`;
+    return this.step ?? undefined;
+  }
+
+  private closeError(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = null;
+    const message = pending.message.text();
+    if (message === null) return;
+    const failure: JobFailure = { kind: errorKind(message), message, line: pending.line };
+    if (pending.step !== undefined) failure.step = pending.step;
+    if (EXIT_CODE.test(message)) this.exitCodeErrors.push(failure);
+    else this.out.addJobFailure(failure);
+  }
+}
+
+/** Timeouts and lost runners are 'infra'; cancellations and the step's own errors are 'job'. */
+function errorKind(message: string): Exclude<FailureKind, 'test'> {
+  return INFRA.some((re) => re.test(message)) ? 'infra' : 'job';
+}

@@ -1,0 +1,15 @@
+export { stripAnsi } from './ansi';
+export { type CreateParserOptions, createParser } from './create-parser';
+export { detectFormat } from './detect-format';
+export { type GhRunViewLogOptions, GhRunViewLogParser } from './gh-run-view-log';
+export { type GinkgoConsoleOptions, GinkgoConsoleParser } from './ginkgo-console';
+export { type GinkgoFailureText, parseGinkgoFailureText } from './ginkgo-failure-text';
+export { type GinkgoJsonOptions, GinkgoJsonParser } from './ginkgo-json';
+export { type GinkgoVersion, type SpecIdentity, specIdentity } from './ginkgo-spec-name';
+export { type GitHubActionsLogOptions, GitHubActionsLogParser } from './github-actions-log';
+export { githubTimestampLength } from './github-timestamp';
+export { type GoTestJsonOptions, GoTestJsonParser } from './go-test-json';
+export { type GoTestTextOptions, GoTestTextParser } from './go-test-text';
+export { type JUnitXmlOptions, JUnitXmlParser } from './junit-xml';
+export { LIMITS as PARSER_LIMITS } from './limits';
+export { type PlainTextOptions, PlainTextParser } from './plain-text';

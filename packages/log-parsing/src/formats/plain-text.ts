@@ -1,0 +1,32 @@
+import type { LineParser, LogLine, ParsedReport } from '../types';
+import { EmbeddedTestOutput } from './embedded-test-output';
+import { ReportBuilder } from './report-builder';
+
+export interface PlainTextOptions {
+  path: string;
+}
+
+/**
+ * Any other text log (a Prow build-log.txt, a saved console): there is no structure of its own to
+ * read, but test output printed anywhere in it (Ginkgo, go test) is still found, even when it
+ * starts long after the lines used to detect the format.
+ */
+export class PlainTextParser implements LineParser {
+  private readonly embedded: EmbeddedTestOutput;
+  private readonly path: string;
+
+  constructor(options: PlainTextOptions) {
+    this.path = options.path;
+    this.embedded = new EmbeddedTestOutput(options.path);
+  }
+
+  push(line: LogLine): void {
+    this.embedded.push(line);
+  }
+
+  finish(): ParsedReport {
+    const out = new ReportBuilder('plain', this.path);
+    this.embedded.finishInto(out);
+    return out.build();
+  }
+}

@@ -1,0 +1,58 @@
+import type { LogLine } from '../types';
+import { type LineSplitOptions, LineSplitter } from './line-splitter';
+
+export type LineReaderOptions = LineSplitOptions;
+
+/**
+ * Reads lines from a stream of chunks, yielding one batch of complete lines per chunk (chunks that
+ * complete no line yield nothing). Batching keeps `await` off the per-line hot path.
+ *
+ * Bytes are decoded as UTF-8 with one streaming `TextDecoder`: invalid sequences become U+FFFD and
+ * characters split across chunks decode correctly. String chunks are taken as already decoded.
+ * Memory is bounded by the chunk size plus `maxLineBytes`, whatever the input's length.
+ *
+ * Note: each line's `text` is a slice of its chunk's string and may keep that chunk alive; a
+ * consumer that retains many lines long-term should retain few or copy them.
+ */
+export async function* readLineBatches(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options?: LineReaderOptions,
+): AsyncGenerator<LogLine[]> {
+  const splitter = new LineSplitter(options);
+  // ignoreBOM: the splitter strips a BOM itself, so string and byte inputs behave the same.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let decoderHoldsBytes = false;
+  for await (const chunk of source) {
+    const out: LogLine[] = [];
+    if (typeof chunk === 'string') {
+      // A string after bytes: an incomplete sequence left in the decoder is invalid, flush it.
+      if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
+      decoderHoldsBytes = false;
+      splitter.push(chunk, out);
+    } else if (chunk instanceof Uint8Array) {
+      splitter.push(decoder.decode(chunk, { stream: true }), out);
+      decoderHoldsBytes = true;
+    } else {
+      throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe(chunk)}`);
+    }
+    if (out.length > 0) yield out;
+  }
+  const out: LogLine[] = [];
+  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
+  splitter.end(out);
+  if (out.length > 0) yield out;
+}
+
+/** Line-at-a-time view of `readLineBatches`, for code where convenience beats throughput. */
+export async function* readLines(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options?: LineReaderOptions,
+): AsyncGenerator<LogLine> {
+  for await (const batch of readLineBatches(source, options)) yield* batch;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return value.constructor?.name ?? 'object';
+  return typeof value;
+}

@@ -1,0 +1,169 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { BINARY_SNIFF_BYTES, looksBinary, peekStream } from './byte-peek';
+import { binaryError, expandZip, gzipSource } from './expand-archive';
+import { gunzip, isGzip } from './gzip';
+import { asInputError, fsInputError, InputError } from './input-error';
+import { type ExpandInputsOptions, failure, type InputItem } from './input-source';
+import { notAFile, walkDirectory } from './walk-directory';
+import { resolveZipCaps } from './zip-caps';
+import { isZip } from './zip-reader';
+
+const DEFAULT_CHUNK_BYTES = 64 * 1024;
+const STDIN_PATH = '<stdin>';
+
+interface Context extends ExpandInputsOptions {
+  chunkBytes: number;
+  stdinTaken: boolean;
+}
+
+/**
+ * Turns command-line style paths into readable inputs, lazily and in order:
+ * - a file: one source; gzip (by magic bytes, not extension) is inflated; a zip becomes one source
+ *   per file entry (`run.zip!/0_build.txt`), gzip entries inflated too;
+ * - a directory: walked recursively in sorted order, symlinks reported and not followed, hidden
+ *   directories skipped (a path named explicitly is followed even when it is a symlink);
+ * - `-`: `options.stdin` (gzip allowed; zip needs random access and is refused).
+ * Problems never throw: each becomes an `{ kind: 'error' }` item (missing path, binary file,
+ * refused zip entry, zip bomb, ...) and expansion continues with the next input.
+ */
+export async function* expandInputs(
+  paths: readonly string[],
+  options: ExpandInputsOptions = {},
+): AsyncGenerator<InputItem> {
+  resolveZipCaps(options.zip); // bad caps are a programming error: fail before reading anything
+  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) {
+    throw new RangeError(`chunkBytes must be a positive integer, got ${String(options.chunkBytes)}`);
+  }
+  const context: Context = { ...options, chunkBytes, stdinTaken: false };
+  for (const path of paths) {
+    if (path === '-') yield* expandStdin(context);
+    else yield* expandPath(path, context);
+  }
+}
+
+async function* expandPath(path: string, context: Context): AsyncGenerator<InputItem> {
+  let stats: Stats;
+  try {
+    stats = await stat(path);
+  } catch (error) {
+    yield failure(fsInputError(path, error));
+    return;
+  }
+  if (stats.isFile()) {
+    yield* expandFile(path, stats.size, context);
+  } else if (stats.isDirectory()) {
+    for await (const item of walkDirectory(path)) {
+      if (item.kind === 'error') yield failure(item.error);
+      else yield* expandFile(item.path, item.size, context);
+    }
+  } else {
+    yield failure(notAFile(path));
+  }
+}
+
+async function* expandFile(path: string, size: number, context: Context): AsyncGenerator<InputItem> {
+  let head: Buffer;
+  try {
+    head = await readFileHead(path);
+  } catch (error) {
+    yield failure(fsInputError(path, error));
+    return;
+  }
+  const chunks = () => fileChunks(path, context.chunkBytes);
+  if (isZip(head)) yield* expandZip(path, context);
+  else if (isGzip(head)) yield await gzipSource(path, chunks, context);
+  else if (looksBinary(head)) yield failure(binaryError(path));
+  else yield { kind: 'source', path, bytes: size, open: chunks };
+}
+
+async function readFileHead(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(BINARY_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
+  try {
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (error) {
+    throw fsInputError(path, error);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* expandStdin(context: Context): AsyncGenerator<InputItem> {
+  const stdin = context.stdin;
+  if (!stdin || context.stdinTaken) {
+    const problem = stdin
+      ? "'-' was given twice, and stdin can be read only once"
+      : "'-' names stdin, but no stdin stream was provided";
+    yield failure(new InputError({ code: 'unreadable', path: STDIN_PATH, problem }));
+    return;
+  }
+  context.stdinTaken = true;
+  try {
+    let peeked = await peekStream(asBytes(stdin), BINARY_SNIFF_BYTES);
+    if (isZip(peeked.head)) {
+      await peeked.cancel();
+      const problem = 'a zip archive cannot be read from stdin (it needs random access); pass its path';
+      yield failure(new InputError({ code: 'unsupported', path: STDIN_PATH, problem }));
+      return;
+    }
+    if (isGzip(peeked.head)) {
+      const inflated = gunzip(peeked.rest, {
+        path: STDIN_PATH,
+        maxDecompressedBytes: context.maxGunzipBytes,
+      });
+      peeked = await peekStream(inflated, BINARY_SNIFF_BYTES);
+    }
+    if (looksBinary(peeked.head)) {
+      await peeked.cancel();
+      yield failure(binaryError(STDIN_PATH));
+    } else {
+      yield { kind: 'source', path: STDIN_PATH, bytes: null, open: once(peeked.rest) };
+    }
+  } catch (error) {
+    yield failure(asInputError(STDIN_PATH, error));
+  }
+}
+
+/** stdin is one-shot: a second `open()` fails loudly instead of silently yielding nothing. */
+function once(body: AsyncIterable<Uint8Array>): () => AsyncIterable<Uint8Array> {
+  let opened = false;
+  return () => {
+    if (!opened) {
+      opened = true;
+      return body;
+    }
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: () =>
+          Promise.reject(
+            new InputError({ code: 'unreadable', path: STDIN_PATH, problem: 'stdin can be read only once' }),
+          ),
+      }),
+    };
+  };
+}
+
+async function* asBytes(source: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source) {
+    if (typeof chunk === 'string') yield Buffer.from(chunk, 'utf8');
+    else if (chunk instanceof Uint8Array) yield chunk;
+    else
+      throw new InputError({
+        code: 'unreadable',
+        path: STDIN_PATH,
+        problem: 'stdin yielded a non-byte chunk',
+      });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * One-shot secret redaction. Hand-written rather than built on secretlint/gitleaks ports because
+ * the pipeline needs >= 150 MB/s: one combined keyword scan finds the few lines that can hold a
+ * secret, and only those lines run the rules (see docs/redaction.md for measured throughput).
+ */
+import { replacePemBlocks, scanPemBlocks } from './pem-blocks';
+import { FindingCounter, type RedactionResult, redactionMarker } from './redaction-types';
+import { SECRET_RULES, type SecretRule } from './secret-rules';
+
+const KEYWORDS = [...new Set(SECRET_RULES.flatMap((r) => r.keywords))];
+const KEYWORD_SCAN = new RegExp(KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+
+function applyRule(rule: SecretRule, line: string, counter: FindingCounter): string {
+  const re = rule.pattern;
+  re.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const r = rule.replace ? rule.replace(m) : { text: redactionMarker(rule.kind), kind: rule.kind };
+    if (r === null) continue;
+    out += line.slice(last, m.index) + r.text;
+    last = m.index + m[0].length;
+    counter.add(r.kind);
+  }
+  return last === 0 ? line : out + line.slice(last);
+}
+
+/** Run every rule whose keyword occurs in `line`, in rule order. */
+function redactLine(line: string, counter: FindingCounter): string {
+  const lower = line.toLowerCase();
+  let out = line;
+  for (const rule of SECRET_RULES) {
+    if (rule.keywords.some((k) => lower.includes(k))) out = applyRule(rule, out, counter);
+  }
+  return out;
+}
+
+function redactLines(text: string, counter: FindingCounter): string {
+  KEYWORD_SCAN.lastIndex = 0;
+  let m = KEYWORD_SCAN.exec(text);
+  if (m === null) return text;
+  const parts: string[] = [];
+  let last = 0;
+  while (m !== null) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const nl = text.indexOf('\n', m.index);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const red = redactLine(line, counter);
+    if (red !== line) {
+      parts.push(text.slice(last, lineStart), red);
+      last = lineEnd;
+    }
+    if (nl === -1) break;
+    KEYWORD_SCAN.lastIndex = lineEnd;
+    m = KEYWORD_SCAN.exec(text);
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join('');
+}
+
+/**
+ * Core shared by all redactors. `text` is treated as complete (a PEM block without END is
+ * decided now). Keeps the number of lines.
+ */
+export function redactInto(text: string, counter: FindingCounter): string {
+  let t = text;
+  if (t.includes('-----BEGIN')) {
+    const { blocks } = scanPemBlocks(t, true);
+    if (blocks.length > 0) {
+      counter.add('private-key', blocks.length);
+      t = replacePemBlocks(t, blocks, redactionMarker('private-key'));
+    }
+  }
+  return redactLines(t, counter);
+}
+
+/**
+ * Replace every secret in `text` by `[REDACTED:<kind>]` and report how many of each kind.
+ * GitHub's `***` counts as already redacted. The result has as many lines as the input.
+ */
+export function redactSecrets(text: string): RedactionResult {
+  const counter = new FindingCounter();
+  const out = redactInto(text, counter);
+  return { text: out, findings: counter.list() };
+}

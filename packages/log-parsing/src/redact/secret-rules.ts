@@ -1,0 +1,184 @@
+/**
+ * The single-line secret rules, in the order they run. Formats follow gitleaks v8.30 (MIT) for
+ * the provider tokens, rewritten for V8 (no inline flags) and bounded so no rule backtracks
+ * badly on hostile input. Multi-line PEM private keys are handled separately (pem-blocks.ts).
+ *
+ * Each rule lists lower-case `keywords`: at least one of them is a substring (ignoring case) of
+ * every possible match. That is what lets one combined keyword scan skip almost every log line.
+ */
+import { redactionMarker } from './redaction-types';
+import { isPlaceholderValue, looksLikeAssignedSecret, looksLikeGeneratedSecret } from './secret-values';
+
+export interface SecretReplacement {
+  text: string;
+  kind: string;
+}
+
+export interface SecretRule {
+  kind: string;
+  keywords: readonly string[];
+  /** Global; must not match across a newline (the chunk redactor relies on it). */
+  pattern: RegExp;
+  /** Replacement for one match, or null to leave it alone. Default: the whole match. */
+  replace?: (match: RegExpExecArray) => SecretReplacement | null;
+}
+
+/** A token whose whole match is the secret. */
+function token(kind: string, keywords: readonly string[], pattern: RegExp): SecretRule {
+  return { kind, keywords, pattern };
+}
+
+/**
+ * A rule with named groups `keep` (kept verbatim, e.g. `password=`) and `value` (replaced);
+ * `accept` decides whether the value is a secret at all.
+ */
+function keyed(
+  kind: string | ((m: RegExpExecArray) => string),
+  keywords: readonly string[],
+  pattern: RegExp,
+  accept: (value: string, m: RegExpExecArray) => boolean,
+): SecretRule {
+  const kindOf = typeof kind === 'string' ? () => kind : kind;
+  return {
+    kind: typeof kind === 'string' ? kind : 'secret',
+    keywords,
+    pattern,
+    replace(m) {
+      const keep = m.groups?.keep ?? '';
+      const value = m.groups?.value ?? '';
+      if (!accept(value, m)) return null;
+      const k = kindOf(m);
+      return { text: keep + redactionMarker(k), kind: k };
+    },
+  };
+}
+
+// `(?<![…])` instead of `\b`: `_` and `-` are word-ish in tokens but `\b` treats them differently.
+const GITHUB_CLASSIC = /(?<![A-Za-z0-9_])(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}/g;
+const GITHUB_FINE_GRAINED = /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,}/g;
+const AWS_ACCESS_KEY = /(?<![A-Za-z0-9])(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
+const AWS_SECRET_KEY =
+  /(?<keep>(?<![A-Za-z0-9])aws_?secret(?:_?access)?_?key["']?[ \t]*(?::=|[:=])[ \t]*["']?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/gi;
+const SLACK_TOKEN = /(?<![A-Za-z0-9])(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,}/g;
+const SLACK_WEBHOOK =
+  /(?<keep>hooks\.slack\.com\/(?:services|workflows|triggers)\/)(?<value>[A-Za-z0-9+/_-]{10,})/g;
+const GOOGLE_API_KEY = /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g;
+const ANTHROPIC_KEY = /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{8,}/g;
+const OPENAI_PROJECT_KEY = /(?<![A-Za-z0-9_-])sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}/g;
+const OPENAI_LEGACY_KEY = /(?<![A-Za-z0-9_-])sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}/g;
+const NPM_TOKEN = /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g;
+const GITLAB_TOKEN = /(?<![A-Za-z0-9_])gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}/g;
+const STRIPE_KEY = /(?<![A-Za-z0-9_])[rs]k_(?:live|test)_[A-Za-z0-9]{16,}/g;
+const OPENSHIFT_TOKEN = /(?<![A-Za-z0-9_])sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\.ey[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g;
+/** Base64 of `-----BEGIN` (kubeconfig `client-key-data`, Secrets' `data:`); decoded to check. */
+const BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
+
+const URL_PASSWORD =
+  /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
+
+const AUTH_SCHEMES = 'Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256';
+const AUTHORIZATION = new RegExp(
+  `(?<keep>(?<![A-Za-z0-9])(?:Proxy-)?Authorization["']?[ \\t]*[:=][ \\t]*["']?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>[^\\s"'\`,;<>]+)`,
+  'gi',
+);
+const BARE_BEARER = /(?<keep>(?<![A-Za-z0-9])Bearer[ \t]+)(?<value>[A-Za-z0-9._~+/-]{16,}=*)/gi;
+
+// Keys whose presence is strong evidence of a secret, and keys that also show up in prose.
+const STRONG_KEYS = [
+  'password',
+  'passwd',
+  'passphrase',
+  'client[_-]?secret',
+  'secret[_-]?key',
+  'secret[_-]?access[_-]?key',
+  'api[_-]?key',
+  'access[_-]?key',
+  'private[_-]?key',
+  'access[_-]?token',
+  'auth[_-]?token',
+  'refresh[_-]?token',
+  'id[_-]?token',
+  'bearer[_-]?token',
+  'session[_-]?token',
+  'client-key-data',
+];
+const WEAK_KEYS = ['secret', 'token', 'auth'];
+const ASSIGNMENT = new RegExp(
+  `(?<keep>(?<![A-Za-z0-9])(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join('|')})["']?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)["']?)(?<value>[^\\s"'\`,;&<>(){}\\[\\]]+)`,
+  'gi',
+);
+const STRONG_KEY = new RegExp(`^(?:${STRONG_KEYS.join('|')})$`, 'i');
+
+function assignmentKind(key: string): string {
+  const k = key.toLowerCase();
+  if (k === 'client-key-data') return 'kubeconfig-client-key';
+  if (k.startsWith('pass')) return 'password';
+  if (k.includes('private')) return 'private-key';
+  if (k.includes('secret')) return 'secret';
+  if (k.includes('key')) return 'api-key';
+  return 'token';
+}
+
+function decodesToPrivateKey(b64: string): boolean {
+  const head = Buffer.from(b64.slice(0, 96), 'base64').toString('latin1');
+  return /^-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY/.test(head);
+}
+
+export const SECRET_RULES: readonly SecretRule[] = [
+  token('github-token', ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], GITHUB_CLASSIC),
+  token('github-token', ['github_pat_'], GITHUB_FINE_GRAINED),
+  token('aws-access-key', ['a3t', 'akia', 'asia', 'abia', 'acca'], AWS_ACCESS_KEY),
+  keyed('aws-secret-key', ['aws'], AWS_SECRET_KEY, (v) => !isPlaceholderValue(v)),
+  token('slack-token', ['xox', 'xapp-'], SLACK_TOKEN),
+  keyed('slack-webhook', ['hooks.slack.com'], SLACK_WEBHOOK, () => true),
+  token('google-api-key', ['aiza'], GOOGLE_API_KEY),
+  token('anthropic-api-key', ['sk-ant-'], ANTHROPIC_KEY),
+  token('openai-api-key', ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], OPENAI_PROJECT_KEY),
+  token('openai-api-key', ['t3blbkfj'], OPENAI_LEGACY_KEY),
+  token('npm-token', ['npm_'], NPM_TOKEN),
+  token('gitlab-token', ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'glcbt-'], GITLAB_TOKEN),
+  token('stripe-key', ['k_live_', 'k_test_'], STRIPE_KEY),
+  token('openshift-token', ['sha256~'], OPENSHIFT_TOKEN),
+  token('jwt', ['eyj'], JWT),
+  {
+    kind: 'private-key',
+    keywords: ['ls0tls1crudjti'],
+    pattern: BASE64_PEM,
+    replace: (m) =>
+      decodesToPrivateKey(m[0]) ? { text: redactionMarker('private-key'), kind: 'private-key' } : null,
+  },
+  keyed('url-password', ['://'], URL_PASSWORD, (v) => !isPlaceholderValue(v)),
+  keyed('authorization', ['authorization'], AUTHORIZATION, (v, m) =>
+    m.groups?.scheme ? !isPlaceholderValue(v) : looksLikeGeneratedSecret(v),
+  ),
+  keyed('authorization', ['bearer'], BARE_BEARER, looksLikeGeneratedSecret),
+  keyed(
+    (m) => assignmentKind(m.groups?.key ?? ''),
+    [
+      'password',
+      'passwd',
+      'passphrase',
+      'secret',
+      'api_key',
+      'api-key',
+      'apikey',
+      'access_key',
+      'access-key',
+      'accesskey',
+      'private_key',
+      'private-key',
+      'privatekey',
+      'token',
+      'auth',
+      'client-key-data',
+    ],
+    ASSIGNMENT,
+    (v, m) => {
+      const key = m.groups?.key ?? '';
+      if (!STRONG_KEY.test(key)) return looksLikeGeneratedSecret(v);
+      const proseLike = /:[ \t]/.test(m.groups?.sep ?? '');
+      return looksLikeAssignedSecret(v, proseLike);
+    },
+  ),
+];

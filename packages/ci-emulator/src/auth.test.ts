@@ -22,32 +22,52 @@ describe('tokens and permissions', () => {
     const { emulator } = await seeded();
     const readOnly = octokitFor(emulator, 'ro-token');
     expect((await readOnly.rest.repos.get({ owner: 'octo', repo: 'demo' })).status).toBe(200);
-    await expect(readOnly.rest.issues.create({ owner: 'octo', repo: 'demo', title: 'x' })).rejects.toMatchObject({
+    await expect(
+      readOnly.rest.issues.create({ owner: 'octo', repo: 'demo', title: 'x' }),
+    ).rejects.toMatchObject({
       status: 403,
       response: { data: { message: 'Resource not accessible by integration' } },
     });
-    const writer = await octokitFor(emulator, 'rw-token').rest.issues.create({ owner: 'octo', repo: 'demo', title: 'x' });
+    const writer = await octokitFor(emulator, 'rw-token').rest.issues.create({
+      owner: 'octo',
+      repo: 'demo',
+      title: 'x',
+    });
     expect(writer.data.user?.login).toBe('maintainer');
     expect(writer.data.author_association).toBe('COLLABORATOR');
-    const anyToken = await octokitFor(emulator, 'whatever').rest.issues.create({ owner: 'octo', repo: 'demo', title: 'y' });
+    const anyToken = await octokitFor(emulator, 'whatever').rest.issues.create({
+      owner: 'octo',
+      repo: 'demo',
+      title: 'y',
+    });
     expect(anyToken.data.user?.login).toBe('nightshift-emulator');
     expect(emulator.state.snapshot().repos[0]?.issues).toHaveLength(2);
   });
 
   it('refuses anonymous writes and hides private repositories from anonymous readers', async () => {
     const { emulator } = await seeded();
-    const anonymous = await fetch(`${emulator.url}/repos/octo/demo/issues`, { method: 'POST', body: '{"title":"x"}' });
+    const anonymous = await fetch(`${emulator.url}/repos/octo/demo/issues`, {
+      method: 'POST',
+      body: '{"title":"x"}',
+    });
     expect(anonymous.status).toBe(401);
     expect((await fetch(`${emulator.url}/repos/octo/secret`)).status).toBe(404);
-    expect((await fetch(`${emulator.url}/repos/octo/secret`, { headers: { authorization: 'Bearer x' } })).status).toBe(200);
+    expect(
+      (await fetch(`${emulator.url}/repos/octo/secret`, { headers: { authorization: 'Bearer x' } })).status,
+    ).toBe(200);
   });
 
   it('reports collaborator permissions with legacy and role names', async () => {
     const { emulator } = await seeded();
     const octokit = octokitFor(emulator);
     const check = async (username: string) =>
-      (await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: 'octo', repo: 'demo', username })).data;
-    expect(await check('maintainer')).toMatchObject({ permission: 'write', role_name: 'maintain', user: { login: 'maintainer' } });
+      (await octokit.rest.repos.getCollaboratorPermissionLevel({ owner: 'octo', repo: 'demo', username }))
+        .data;
+    expect(await check('maintainer')).toMatchObject({
+      permission: 'write',
+      role_name: 'maintain',
+      user: { login: 'maintainer' },
+    });
     expect(await check('reader')).toMatchObject({ permission: 'read', role_name: 'read' });
     expect(await check('octo')).toMatchObject({ permission: 'admin' });
     expect(await check('nightshift[bot]')).toMatchObject({ permission: 'none' });
@@ -60,7 +80,8 @@ describe('tokens and permissions', () => {
 describe('primary rate limit', () => {
   it('counts per token, reports x-ratelimit-* and refuses past the limit until the window resets', async () => {
     const { emulator, clock } = await seeded({ core: 3 });
-    const get = (token: string) => fetch(`${emulator.url}/repos/octo/demo`, { headers: { authorization: `token ${token}` } });
+    const get = (token: string) =>
+      fetch(`${emulator.url}/repos/octo/demo`, { headers: { authorization: `token ${token}` } });
     const first = await get('a');
     expect(first.headers.get('x-ratelimit-limit')).toBe('3');
     expect(first.headers.get('x-ratelimit-remaining')).toBe('2');

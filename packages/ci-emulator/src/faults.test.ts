@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from './faults';
-import { octokitFor, useEmulator } from './test-helpers';
+import { octokitFor, readJson, useEmulator } from './test-helpers';
 
 const start = useEmulator();
 const ISSUES = 'GET /repos/{owner}/{repo}/issues';
@@ -39,8 +39,14 @@ describe('fault injection', () => {
     emulator.faults.add({ route: ISSUES, status: 500, times: 1 });
     const failed = await get(url);
     expect(failed.status).toBe(500);
-    expect(await failed.json()).toMatchObject({ message: 'Server Error' });
-    expect(emulator.requests().map((entry) => entry.fault ?? '-')).toEqual(['-', 'status', 'status', '-', 'status']);
+    expect(await readJson(failed)).toMatchObject({ message: 'Server Error' });
+    expect(emulator.requests().map((entry) => entry.fault ?? '-')).toEqual([
+      '-',
+      'status',
+      'status',
+      '-',
+      'status',
+    ]);
   });
 
   it('sends GitHub secondary rate limits (403 + retry-after) and 429s', async () => {
@@ -51,7 +57,7 @@ describe('fault injection', () => {
     const secondary = await get(url);
     expect(secondary.status).toBe(403);
     expect(secondary.headers.get('retry-after')).toBe('7');
-    expect((await secondary.json()).message).toMatch(/secondary rate limit/);
+    expect((await readJson(secondary)).message).toMatch(/secondary rate limit/);
     const tooMany = await get(url);
     expect(tooMany.status).toBe(429);
     expect(tooMany.headers.get('retry-after')).toBe('3');
@@ -71,8 +77,12 @@ describe('fault injection', () => {
     const emulator = await seeded();
     emulator.faults.add({ route: 'GET /repos/{owner}/{repo}/issues/{issue_number}', status: 500, times: 1 });
     const octokit = octokitFor(emulator);
-    await expect(octokit.rest.issues.get({ owner: 'octo', repo: 'demo', issue_number: 1 })).rejects.toMatchObject({ status: 500 });
-    expect((await octokit.rest.issues.get({ owner: 'octo', repo: 'demo', issue_number: 1 })).status).toBe(200);
+    await expect(
+      octokit.rest.issues.get({ owner: 'octo', repo: 'demo', issue_number: 1 }),
+    ).rejects.toMatchObject({ status: 500 });
+    expect((await octokit.rest.issues.get({ owner: 'octo', repo: 'demo', issue_number: 1 })).status).toBe(
+      200,
+    );
   });
 
   it('delays responses by latencyMs', async () => {
@@ -106,11 +116,15 @@ describe('fault injection', () => {
   it('takes rules over HTTP and rejects malformed ones', async () => {
     const emulator = await seeded();
     const post = (body: unknown) =>
-      fetch(`${emulator.url}/_emulator/faults`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      fetch(`${emulator.url}/_emulator/faults`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
     expect((await post({ route: ISSUES, status: 503, times: 1 })).status).toBe(201);
     const bad = await post({ status: 418 });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).message).toMatch(/status/);
+    expect((await readJson(bad)).message).toMatch(/status/);
     expect((await get(`${emulator.url}/repos/octo/demo/issues`)).status).toBe(503);
     emulator.faults.add({ route: ISSUES, status: 500 });
     expect((await fetch(`${emulator.url}/_emulator/faults`, { method: 'DELETE' })).status).toBe(204);

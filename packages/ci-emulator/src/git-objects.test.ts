@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareTreeEntries, encodeCommit, encodeTree, hashObject, isValidEntryName, type TreeEntry } from './git-objects';
+import {
+  compareTreeEntries,
+  encodeCommit,
+  encodeTree,
+  hashObject,
+  isValidEntryName,
+  type TreeEntry,
+} from './git-objects';
 
 // Expected ids below were produced by git 2.x (`git hash-object`, `git write-tree`, `git commit-tree`)
 // on the same content, so they pin byte-exact compatibility with git.
@@ -21,7 +28,9 @@ describe('git object ids', () => {
     ];
     expect([...entries].sort(compareTreeEntries).map((entry) => entry.name)).toEqual(['a.txt', 'a', 'a0']);
     expect(hashObject('tree', encodeTree(entries))).toBe('f292dc5fcb1f8d777d0d6ce94828155d77234d72');
-    expect(hashObject('tree', encodeTree([...entries].reverse()))).toBe('f292dc5fcb1f8d777d0d6ce94828155d77234d72');
+    expect(hashObject('tree', encodeTree([...entries].reverse()))).toBe(
+      'f292dc5fcb1f8d777d0d6ce94828155d77234d72',
+    );
   });
 
   it('hashes a commit like git commit-tree', () => {

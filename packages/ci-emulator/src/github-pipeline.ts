@@ -2,6 +2,7 @@ import type { EmulatorResponse, RequestContext, RouteSpec } from './context';
 import { etagFor, matchesIfNoneMatch } from './etag';
 import { DOCS_URL, HttpError } from './http-error';
 import { type RateLimiter, rateHeaders } from './rate-limit';
+import { ensureUser } from './state/users';
 import type { TokenRecord } from './state/world';
 
 /**
@@ -31,9 +32,10 @@ export async function runGithubRoute(
   }
 
   const before = limiter.status(identity, resource);
-  if (before.remaining <= 0) {
+  if (before.remaining <= 0 && !spec.free) {
     const status = resource === 'core' ? 403 : ctx.limits.searchExceededStatus;
-    const message = `API rate limit exceeded for ${token ? `user ID ${ctx.world.users.get(token.login.toLowerCase())?.id ?? 0}` : 'anonymous'}.`;
+    const who = token ? `user ID ${ensureUser(ctx.world, token.login).id}` : 'anonymous requests';
+    const message = `API rate limit exceeded for ${who}.`;
     return errorResponse(new HttpError(status, message), {
       ...common,
       ...rateHeaders(before),
@@ -50,7 +52,7 @@ export async function runGithubRoute(
     response = errorResponse(error, {});
   }
 
-  if (ctx.method === 'GET' && response.status === 200) {
+  if ((ctx.method === 'GET' || ctx.method === 'HEAD') && response.status === 200) {
     const body = response.json !== undefined ? JSON.stringify(response.json) : response.body;
     if (body !== undefined) {
       const etag = etagFor(body);

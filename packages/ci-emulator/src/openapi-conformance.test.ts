@@ -18,7 +18,10 @@ interface Operation {
 }
 interface Spec {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, unknown>; responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+  components: {
+    schemas: Record<string, unknown>;
+    responses: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  };
 }
 
 const specFile = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
@@ -35,7 +38,10 @@ function toJsonSchema(value: unknown, prefixRefs: boolean): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = key === '$ref' && typeof inner === 'string' && prefixRefs ? `gh${inner}` : toJsonSchema(inner, prefixRefs);
+    out[key] =
+      key === '$ref' && typeof inner === 'string' && prefixRefs
+        ? `gh${inner}`
+        : toJsonSchema(inner, prefixRefs);
   }
   if (out.nullable !== true) return out;
   delete out.nullable;
@@ -91,16 +97,36 @@ async function seed(emulator: Emulator) {
   state.addRepo({
     owner: 'octo',
     name: 'demo',
-    files: { 'README.md': 'hello\n', 'src/main.go': 'package main // ptp\n', 'bin/run': { content: '#!/bin/sh\n', mode: '100755' } },
+    files: {
+      'README.md': 'hello\n',
+      'src/main.go': 'package main // ptp\n',
+      'bin/run': { content: '#!/bin/sh\n', mode: '100755' },
+    },
     branches: { feature: { 'src/main.go': 'package main // fixed\n' } },
   });
   state.addUser('alice', { permissions: { 'octo/demo': 'maintain' } });
   state.addLabel('octo/demo', { name: 'ci-failure', color: 'd73a4a', description: 'CI failed' });
-  state.addIssue('octo/demo', { title: 'PTP sync lost', body: 'clock ptp4l', labels: ['ci-failure'], user: 'alice' });
+  state.addIssue('octo/demo', {
+    title: 'PTP sync lost',
+    body: 'clock ptp4l',
+    labels: ['ci-failure'],
+    user: 'alice',
+  });
   state.addComment('octo/demo', 1, { body: 'seen again', user: 'alice' });
-  const run = state.addWorkflowRun('octo/demo', { workflow: 'ci.yml', conclusion: 'failure', previousAttempts: [{ conclusion: 'failure' }] });
-  const job = state.addJob(run.id, { name: 'e2e', conclusion: 'failure', steps: [{ name: 'Run tests', log: 'FAIL\n' }] });
-  const artifact = await state.addArtifact(run.id, { name: 'junit', files: { 'junit.xml': '<testsuites/>' } });
+  const run = state.addWorkflowRun('octo/demo', {
+    workflow: 'ci.yml',
+    conclusion: 'failure',
+    previousAttempts: [{ conclusion: 'failure' }],
+  });
+  const job = state.addJob(run.id, {
+    name: 'e2e',
+    conclusion: 'failure',
+    steps: [{ name: 'Run tests', log: 'FAIL\n' }],
+  });
+  const artifact = await state.addArtifact(run.id, {
+    name: 'junit',
+    files: { 'junit.xml': '<testsuites/>' },
+  });
   return { run, job, artifact };
 }
 
@@ -122,7 +148,11 @@ describe('OpenAPI conformance', () => {
       ['POST', `${r}/issues`, { title: 'New', body: 'b', labels: ['flaky'] }],
       ['POST', `${r}/issues`, { body: 'no title' }],
       ['GET', `${r}/issues/1`],
-      ['PATCH', `${r}/issues/1`, { state: 'closed', state_reason: 'completed', title: 'PTP sync lost (closed)' }],
+      [
+        'PATCH',
+        `${r}/issues/1`,
+        { state: 'closed', state_reason: 'completed', title: 'PTP sync lost (closed)' },
+      ],
       ['GET', `${r}/issues/1/comments`],
       ['POST', `${r}/issues/1/comments`, { body: 'triage report' }],
       ['GET', `${r}/issues/comments`],
@@ -161,7 +191,11 @@ describe('OpenAPI conformance', () => {
       ['GET', `${r}/git/trees/${treeSha}?recursive=1`],
       ['GET', `${r}/git/blobs/ce013625030ba8dba906f756967f9e9ca394464a`],
       ['POST', `${r}/git/blobs`, { content: 'new\n', encoding: 'utf-8' }],
-      ['POST', `${r}/git/trees`, { base_tree: treeSha, tree: [{ path: 'x/y.txt', mode: '100644', type: 'blob', content: 'y' }] }],
+      [
+        'POST',
+        `${r}/git/trees`,
+        { base_tree: treeSha, tree: [{ path: 'x/y.txt', mode: '100644', type: 'blob', content: 'y' }] },
+      ],
       ['POST', `${r}/git/commits`, { message: 'm', tree: treeSha, parents: [headSha] }],
       ['GET', `${r}/git/commits/${headSha}`],
       ['GET', `${r}/git/ref/heads/main`],
@@ -195,7 +229,9 @@ describe('OpenAPI conformance', () => {
       if (validate === undefined) {
         failures.push(`${method} ${path}: status ${response.status} is not documented for ${route}`);
       } else if (validate !== 'no-body' && !validate(JSON.parse(text))) {
-        failures.push(`${method} ${path} → ${response.status}: ${ajv.errorsText(validate.errors, { separator: '\n    ' })}`);
+        failures.push(
+          `${method} ${path} → ${response.status}: ${ajv.errorsText(validate.errors, { separator: '\n    ' })}`,
+        );
       }
     }
     expect(failures).toEqual([]);

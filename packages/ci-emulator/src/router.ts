@@ -58,7 +58,10 @@ export class Router<H> {
 
   /** Routes registered, as `METHOD /template` keys with their handlers. */
   routes(): Array<{ route: string; handler: H }> {
-    return this.#routes.map((route) => ({ route: `${route.method} ${route.template}`, handler: route.handler }));
+    return this.#routes.map((route) => ({
+      route: `${route.method} ${route.template}`,
+      handler: route.handler,
+    }));
   }
 
   /** Returns undefined when no template matches or the path is not valid percent-encoding. */

@@ -7,6 +7,7 @@ import { faultResponse } from './fault-response';
 import { FaultInjector, type FaultRule } from './faults';
 import { bearerToken, errorResponse, headerValue, runGithubRoute } from './github-pipeline';
 import { HttpError } from './http-error';
+import { readRequestBody, send } from './http-io';
 import { RateLimiter } from './rate-limit';
 import { RequestLog, type RequestLogEntry } from './request-log';
 import { buildRouter } from './routes';
@@ -44,9 +45,6 @@ export interface Emulator {
   reset(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Requests bigger than this are refused (413) instead of being buffered. */
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<Emulator> {
   const scenario =
@@ -138,7 +136,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         rate: (resource) => limiter.status(token?.token ?? 'anonymous', resource),
         control,
       };
-      response = await runRoute(match.handler, ctx, token, limiter);
+      try {
+        response = await runRoute(match.handler, ctx, token, limiter);
+      } catch (error) {
+        response = internalError(error);
+      }
     }
     if (entry) {
       entry.status = response.status;
@@ -168,6 +170,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     faults: { add: (rule) => faults.add(rule), clear: () => faults.clear(), list: () => faults.list() },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -195,39 +198,4 @@ async function runRoute(
 function internalError(error: unknown): EmulatorResponse {
   const message = error instanceof Error ? error.message : String(error);
   return { status: 500, json: { message: `Emulator error: ${message}`, status: '500' } };
-}
-
-function readRequestBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, response: EmulatorResponse, head: boolean, truncate: boolean): void {
-  const headers: Record<string, string> = { ...response.headers };
-  let body: Buffer | undefined;
-  if (response.json !== undefined) {
-    body = Buffer.from(JSON.stringify(response.json));
-    headers['content-type'] ??= 'application/json; charset=utf-8';
-  } else if (response.body !== undefined) {
-    body = Buffer.from(response.body);
-  }
-  if (response.status === 204 || response.status === 304) body = undefined;
-  headers['content-length'] = String(body?.length ?? 0);
-  res.writeHead(response.status, headers);
-  if (head || !body) {
-    res.end();
-  } else if (truncate) {
-    // Promise the whole body, deliver half, then drop the connection: a partial download.
-    res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
-  } else {
-    res.end(body);
-  }
 }

@@ -1,6 +1,6 @@
-import yauzl from 'yauzl';
 import { Octokit } from '@octokit/rest';
 import { afterEach } from 'vitest';
+import yauzl from 'yauzl';
 import { type Emulator, type StartEmulatorOptions, startEmulator } from './server';
 
 /** Starts an emulator that is closed after the current test. */
@@ -58,4 +58,9 @@ export function unzip(data: Buffer): Promise<Record<string, string>> {
       zip.readEntry();
     });
   });
+}
+
+/** `response.json()` typed for assertions (Node's fetch types it as unknown). */
+export async function readJson<T = { message: string }>(response: Response): Promise<T> {
+  return (await response.json()) as T;
 }

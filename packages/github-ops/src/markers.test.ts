@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findMarker, MAX_MARKER_JSON_CHARS, parseMarkers, renderMarker, setMarker, stripMarkers } from './markers';
+import {
+  findMarker,
+  MAX_MARKER_JSON_CHARS,
+  parseMarkers,
+  renderMarker,
+  setMarker,
+  stripMarkers,
+} from './markers';
 
 describe('markers', () => {
   it('renders and parses a round trip', () => {

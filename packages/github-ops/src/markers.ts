@@ -34,7 +34,9 @@ export function renderMarker(kind: string, data: unknown): string {
   if (json === undefined) throw new TypeError(`marker ${kind}: data is not JSON-serialisable`);
   const safe = json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
   if (safe.length > MAX_MARKER_JSON_CHARS) {
-    throw new RangeError(`marker ${kind}: payload is ${safe.length} characters (cap ${MAX_MARKER_JSON_CHARS})`);
+    throw new RangeError(
+      `marker ${kind}: payload is ${safe.length} characters (cap ${MAX_MARKER_JSON_CHARS})`,
+    );
   }
   return `${OPEN}${kind} ${safe} ${CLOSE}`;
 }
@@ -64,7 +66,8 @@ function codeRanges(body: string): Array<[number, number]> {
     } else {
       // inline code spans: a run of N backticks up to the next run of exactly N
       const spans = /(`+)[^`]*?\1/g;
-      for (let m = spans.exec(line); m; m = spans.exec(line)) ranges.push([offset + m.index, offset + m.index + m[0].length]);
+      for (let m = spans.exec(line); m; m = spans.exec(line))
+        ranges.push([offset + m.index, offset + m.index + m[0].length]);
     }
     previousBlank = line.trim().length === 0;
     offset = end;
@@ -101,7 +104,12 @@ export function parseMarkers<T = unknown>(body: string | null | undefined, kind?
     if (!KIND.test(markerKind) || (kind !== undefined && markerKind !== kind)) continue;
     if (json.length > MAX_MARKER_JSON_CHARS) continue;
     try {
-      found.push({ kind: markerKind, data: JSON.parse(json) as T, index: start, raw: body.slice(start, from) });
+      found.push({
+        kind: markerKind,
+        data: JSON.parse(json) as T,
+        index: start,
+        raw: body.slice(start, from),
+      });
     } catch {
       // bad JSON: not a marker of ours
     }
@@ -118,7 +126,8 @@ export function findMarker<T = unknown>(body: string | null | undefined, kind: s
 export function setMarker(body: string, kind: string, data: unknown): string {
   const rendered = renderMarker(kind, data);
   const existing = findMarker(body, kind);
-  if (existing) return body.slice(0, existing.index) + rendered + body.slice(existing.index + existing.raw.length);
+  if (existing)
+    return body.slice(0, existing.index) + rendered + body.slice(existing.index + existing.raw.length);
   return body.length === 0 || body.endsWith('\n') ? `${body}${rendered}\n` : `${body}\n\n${rendered}\n`;
 }
 

@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { type Classifier, createClassifier } from '../src/classify/index';
-import { ptpLogLines, prng } from './generate-ptp-log';
+import { prng, ptpLogLines } from './generate-ptp-log';
 import { ptpClassifier } from './grouping';
 
 export interface MatchLineRow {
@@ -57,5 +57,8 @@ export function runMatchLineBench(megabytes = 64): MatchLineRow[] {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = runMatchLineBench(Number(process.argv[2] ?? 64));
-  for (const r of rows) process.stdout.write(`${r.name.padEnd(28)} ${r.mbPerSec.toFixed(1).padStart(8)} MB/s  ${r.matches} matches\n`);
+  for (const r of rows)
+    process.stdout.write(
+      `${r.name.padEnd(28)} ${r.mbPerSec.toFixed(1).padStart(8)} MB/s  ${r.matches} matches\n`,
+    );
 }

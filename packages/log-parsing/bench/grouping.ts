@@ -9,7 +9,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { builtinRules, type Classifier, createClassifier, isCategory, loadRules } from '../src/classify/index';
+import {
+  builtinRules,
+  type Classifier,
+  createClassifier,
+  isCategory,
+  loadRules,
+} from '../src/classify/index';
 import { fingerprint, signature } from '../src/fingerprint/index';
 import { bcubed, groupRecord } from '../src/group/index';
 
@@ -65,7 +71,10 @@ export function ptpClassifier(): Classifier {
   return createClassifier([...loadRules(readFileSync(path, 'utf8'), path), ...builtinRules]);
 }
 
-export function runGroupingBench(dataDir: string, classifier: Classifier = ptpClassifier()): GroupingBenchResult {
+export function runGroupingBench(
+  dataDir: string,
+  classifier: Classifier = ptpClassifier(),
+): GroupingBenchResult {
   const dir = join(dataDir, 'ptp-nightly');
   const failures = readJsonl<FailureLine>(join(dir, 'failures.jsonl'));
   const labels = new Map(readJsonl<LabelLine>(join(dir, 'labels.dev.jsonl')).map((l) => [l.idx, l]));
@@ -77,17 +86,39 @@ export function runGroupingBench(dataDir: string, classifier: Classifier = ptpCl
   const messageOnly = labelled.map((f) => signature({ message: f.message ?? '' }));
 
   const rows: GroupingRow[] = [
-    row('fingerprint', '(test, mode)', keys.map((k) => k.key.fingerprint), truthTestMode),
-    row('signature', 'mode', keys.map((k) => k.key.signature), truthMode),
+    row(
+      'fingerprint',
+      '(test, mode)',
+      keys.map((k) => k.key.fingerprint),
+      truthTestMode,
+    ),
+    row(
+      'signature',
+      'mode',
+      keys.map((k) => k.key.signature),
+      truthMode,
+    ),
     row(
       'fingerprint, no rules',
       '(test, mode)',
-      labelled.map((f, i) => fingerprint({ test: f.test, suite: f.suite ?? null, signature: messageOnly[i]! })),
+      labelled.map((f, i) =>
+        fingerprint({ test: f.test, suite: f.suite ?? null, signature: messageOnly[i]! }),
+      ),
       truthTestMode,
     ),
     row('signature, no rules', 'mode', messageOnly, truthMode),
-    row('exact text hash(test+message)', '(test, mode)', labelled.map((f) => exact(f.test, f.message)), truthTestMode),
-    row('exact text hash(message)', 'mode', labelled.map((f) => exact('', f.message)), truthMode),
+    row(
+      'exact text hash(test+message)',
+      '(test, mode)',
+      labelled.map((f) => exact(f.test, f.message)),
+      truthTestMode,
+    ),
+    row(
+      'exact text hash(message)',
+      'mode',
+      labelled.map((f) => exact('', f.message)),
+      truthMode,
+    ),
   ];
 
   let top1 = 0;
@@ -132,7 +163,8 @@ export function formatGroupingBench(r: GroupingBenchResult): string {
     '| grouping | against | precision | recall | F1 | clusters | true clusters |',
     '|---|---|---:|---:|---:|---:|---:|',
     ...r.rows.map(
-      (x) => `| ${x.name} | ${x.against} | ${pct(x.precision)} | ${pct(x.recall)} | ${pct(x.f1)} | ${x.clusters} | ${x.trueClusters} |`,
+      (x) =>
+        `| ${x.name} | ${x.against} | ${pct(x.precision)} | ${pct(x.recall)} | ${pct(x.f1)} | ${x.clusters} | ${x.trueClusters} |`,
     ),
     '',
     `Category: ${pct(r.category.top1)} first choice, ${pct(r.category.acceptable)} acceptable.`,
@@ -150,7 +182,10 @@ function row(name: string, against: string, predicted: string[], truth: string[]
 }
 
 function exact(test: string, message: string | null | undefined): string {
-  return createHash('sha256').update(`${test}\n${message ?? ''}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(`${test}\n${message ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function readJsonl<T>(path: string): T[] {

@@ -10,9 +10,8 @@ export function redactSecrets(text: string): { text: string; findings: { kind: s
 export function sanitizeText(text: string): string {
   return text
     .replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/\p{Cf}/gu, '');
 }
 export function sanitizeUntrusted(text: string, options: { maxChars: number }): string {
-  return sanitizeText(text).slice(0, options.maxChars);
+  return redactSecrets(sanitizeText(text).replace(/<!--[\s\S]*?-->/g, '')).text.slice(0, options.maxChars);
 }

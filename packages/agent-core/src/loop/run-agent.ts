@@ -42,7 +42,10 @@ export async function runAgent<T>(options: RunAgentOptions<T>): Promise<AgentRes
   const budget = new BudgetTracker(options.budget ?? {}, price, now, model.modelId);
   const loop = new LoopDetector(options.maxIdenticalCalls ?? 3);
   const maxChars = options.toolResultMaxChars ?? 20_000;
-  const compaction = { contextWindow: price?.contextWindow ?? DEFAULT_CONTEXT_WINDOW, ...options.context };
+  const compaction = {
+    ...options.context,
+    contextWindow: options.context?.contextWindow ?? price?.contextWindow ?? DEFAULT_CONTEXT_WINDOW,
+  };
   const fixedTokens = estimateTokens({ system, messages: [], tools: toolDefs });
 
   let messages: Message[] = [...options.messages];

@@ -1,5 +1,5 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { sanitizeText } from '@nightshift/log-parsing';
+import { sanitizeUntrusted } from '@nightshift/log-parsing';
 import { z } from 'zod';
 import type { AnyTool } from '../tool/tool';
 import { type McpCallResult, mcpResultText } from './mcp-content';
@@ -26,10 +26,9 @@ export function mcpToolToAgentTool(
   timeoutMs: number,
 ): AnyTool {
   const { $schema: _ignored, ...inputJsonSchema } = info.inputSchema;
-  const description = sanitizeText(info.description ?? info.title ?? `MCP tool ${info.name}`).slice(
-    0,
-    MAX_DESCRIPTION,
-  );
+  const description = sanitizeUntrusted(info.description ?? info.title ?? `MCP tool ${info.name}`, {
+    maxChars: MAX_DESCRIPTION,
+  });
   return {
     name,
     description,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { redactSecrets, sanitizeUntrusted } from '@nightshift/log-parsing';
+import { sanitizeUntrusted } from '@nightshift/log-parsing';
 
 export interface DataBlockOptions {
   /** What the block holds, e.g. `issue-body`; shown to the model. */
@@ -34,8 +34,8 @@ export function dataBlock(content: string, options: DataBlockOptions): string {
   if (!/^[a-z0-9][a-z0-9_.-]{0,63}$/i.test(options.label)) {
     throw new RangeError(`dataBlock: label ${JSON.stringify(options.label)} must be a short identifier.`);
   }
-  const sanitized = sanitizeUntrusted(content, { maxChars: options.maxChars ?? 50_000 });
-  const { text } = redactSecrets(sanitized);
+  // Escapes, invisible characters, HTML comments, workflow commands and secrets go; then the cap.
+  const text = sanitizeUntrusted(content, { maxChars: options.maxChars ?? 50_000 });
   const escaped = text.replace(/<(\/?)(untrusted-data)/gi, '&lt;$1$2');
   const tag = dataTag(options.nonce);
   return `<${tag} label="${options.label}">\n${escaped}\n</${tag}>`;

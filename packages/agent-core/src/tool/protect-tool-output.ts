@@ -15,8 +15,10 @@ export interface ProtectedOutput {
  * Every tool result goes through here before the model sees it. Order matters:
  * 1. a coarse pre-cut of huge outputs (head + tail, far larger than the final cap) so the
  *    sanitizer and redactor never scan hundreds of megabytes;
- * 2. sanitize (ANSI/OSC escapes, invisible and bidi characters, HTML comments) BEFORE redacting,
- *    because an escape sequence inside a token would otherwise hide it from the patterns;
+ * 2. sanitize (ANSI/OSC escapes, control, invisible and bidi characters) BEFORE redacting,
+ *    because an escape sequence inside a token would otherwise hide it from the patterns.
+ *    HTML comments are kept: tools return code, where they are content. Tools that return
+ *    untrusted prose (issue bodies, comments) strip them with `sanitizeUntrusted` themselves;
  * 3. redact secrets;
  * 4. the final cap, after redaction, so a cut never leaves half a secret unredacted. The pre-cut
  *    boundary sits in the middle (at a line break when there is one nearby), which the final cap

@@ -21,26 +21,29 @@ const CONCLUSIONS = new Set([
 /** GitHub's `created` filter: `>=D`, `<=D`, `>D`, `<D`, `D..D` (`*` open-ended) or a bare day. */
 export function createdFilter(raw: string | null): ((iso: string) => boolean) | undefined {
   if (!raw) return undefined;
+  // Dates are parsed now, so a malformed filter is a 422 even when there is nothing to filter.
   const time = (value: string, endOfDay: boolean): number => {
     if (value === '*') return endOfDay ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
     const parsed = Date.parse(/^\d{4}-\d\d-\d\d$/.test(value) && endOfDay ? `${value}T23:59:59.999Z` : value);
     if (Number.isNaN(parsed)) throw new HttpError(422, `Invalid created filter: ${raw}`);
     return parsed;
   };
+  const between = (from: number, to: number) => (iso: string) =>
+    Date.parse(iso) >= from && Date.parse(iso) <= to;
   const range = /^(.+)\.\.(.+)$/.exec(raw);
-  if (range) {
-    const from = time(range[1]!, false);
-    const to = time(range[2]!, true);
-    return (iso) => Date.parse(iso) >= from && Date.parse(iso) <= to;
+  if (range) return between(time(range[1]!, false), time(range[2]!, true));
+  const [, op = '', value = ''] = /^(>=|<=|>|<)?(.+)$/.exec(raw) ?? [];
+  if (op === '>=') return between(time(value, false), Number.POSITIVE_INFINITY);
+  if (op === '<=') return between(Number.NEGATIVE_INFINITY, time(value, true));
+  if (op === '>') {
+    const after = time(value, true);
+    return (iso) => Date.parse(iso) > after;
   }
-  const compare = /^(>=|<=|>|<)?(.+)$/.exec(raw)!;
-  const op = compare[1] ?? '';
-  const value = compare[2]!;
-  if (op === '>=') return (iso) => Date.parse(iso) >= time(value, false);
-  if (op === '>') return (iso) => Date.parse(iso) > time(value, true);
-  if (op === '<=') return (iso) => Date.parse(iso) <= time(value, true);
-  if (op === '<') return (iso) => Date.parse(iso) < time(value, false);
-  return (iso) => Date.parse(iso) >= time(value, false) && Date.parse(iso) <= time(value, true);
+  if (op === '<') {
+    const before = time(value, false);
+    return (iso) => Date.parse(iso) < before;
+  }
+  return between(time(value, false), time(value, true));
 }
 
 function listRuns(ctx: RequestContext, repo: RepoRecord, workflowId?: number) {

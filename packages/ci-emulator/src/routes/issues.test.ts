@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock, octokitFor, useEmulator } from '../test-helpers';
+import { fixedClock, octokitFor, readJson, useEmulator } from '../test-helpers';
 
 const start = useEmulator();
 
@@ -112,7 +112,7 @@ describe('issues', () => {
       body: JSON.stringify({ body: 'no title' }),
     });
     expect(response.status).toBe(422);
-    expect(await response.json()).toMatchObject({
+    expect(await readJson(response)).toMatchObject({
       errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }],
     });
   });

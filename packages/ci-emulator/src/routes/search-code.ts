@@ -1,7 +1,7 @@
 import { ok, type RequestContext } from '../context';
 import { paginate } from '../paginate';
 import { containsAll, qualifierValues, type SearchQuery } from '../search-query';
-import { repoShape } from '../shapes/repo';
+import { minimalRepoShape } from '../shapes/repo';
 import { readCommit, readObject, resolveCommitish, walkTree } from '../state/git';
 import type { RepoRecord } from '../state/world';
 import { searchableRepos } from './search-scope';
@@ -61,7 +61,7 @@ export function searchCode(ctx: RequestContext, query: SearchQuery) {
           url: `${api}/contents/${encodePath(hit.path)}?ref=${hit.commit}`,
           git_url: `${api}/git/blobs/${hit.sha}`,
           html_url: `${ctx.urls.html}/${full}/blob/${hit.commit}/${encodePath(hit.path)}`,
-          repository: repoShape(ctx.world, ctx.urls, hit.repo),
+          repository: minimalRepoShape(ctx.world, ctx.urls, hit.repo),
           score: 1,
         };
         if (withMatches)

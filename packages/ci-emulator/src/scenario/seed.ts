@@ -1,4 +1,5 @@
-import { addArtifact, addJob, addRun, addWorkflow } from '../state/actions';
+import { addJob, addRun, addWorkflow } from '../state/actions';
+import { addArtifact } from '../state/artifacts';
 import { addComment, addIssue, addLabel } from '../state/issues';
 import { addProwBuild, putObject } from '../state/prow';
 import { addPull } from '../state/pulls';

@@ -9,7 +9,7 @@ import type {
   WorkflowRecord,
   World,
 } from '../state/world';
-import { repoShape } from './repo';
+import { minimalRepoShape } from './repo';
 import { nodeId, type Urls } from './urls';
 import { simpleUser } from './user';
 
@@ -61,7 +61,7 @@ export function runShape(
   const api = `${repoApi(urls, repo)}/actions/runs/${run.id}`;
   const workflow = world.workflows.get(run.workflowId);
   const actor = simpleUser(urls, ensureUser(world, run.actor));
-  const repository = repoShape(world, urls, repo);
+  const repository = minimalRepoShape(world, urls, repo);
   return {
     id: run.id,
     name: run.name,

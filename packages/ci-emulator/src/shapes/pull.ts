@@ -43,7 +43,9 @@ function countCommits(repo: RepoRecord, head: string, base: string): number {
 
 function lines(repo: RepoRecord, sha: string | undefined): string[] {
   const object = sha ? readObject(repo, sha) : undefined;
-  return object?.type === 'blob' ? object.data.toString('utf8').split('\n') : [];
+  if (object?.type !== 'blob' || object.data.length === 0) return [];
+  const text = object.data.toString('utf8');
+  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
 }
 
 /** File and line counts between two commits; lines are compared as multisets (no real diff needed). */

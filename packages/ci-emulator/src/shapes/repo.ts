@@ -97,3 +97,52 @@ export function repoShape(world: World, urls: Urls, repo: RepoRecord): Record<st
     watchers: 0,
   };
 }
+
+/** Fields of the full shape that `minimal-repository` lacks; several change whenever issues do. */
+const NOT_MINIMAL = [
+  'git_url',
+  'ssh_url',
+  'clone_url',
+  'svn_url',
+  'mirror_url',
+  'homepage',
+  'language',
+  'forks_count',
+  'stargazers_count',
+  'watchers_count',
+  'size',
+  'default_branch',
+  'open_issues_count',
+  'is_template',
+  'topics',
+  'has_issues',
+  'has_projects',
+  'has_wiki',
+  'has_pages',
+  'has_downloads',
+  'has_discussions',
+  'archived',
+  'disabled',
+  'visibility',
+  'pushed_at',
+  'created_at',
+  'updated_at',
+  'allow_forking',
+  'web_commit_signoff_required',
+  'subscribers_count',
+  'network_count',
+  'license',
+  'forks',
+  'open_issues',
+  'watchers',
+];
+
+/**
+ * The `minimal-repository` embedded in workflow runs and code search results. Keeping volatile
+ * counters out matters: a runs listing's ETag must not change because an issue was opened.
+ */
+export function minimalRepoShape(world: World, urls: Urls, repo: RepoRecord): Record<string, unknown> {
+  const shape = repoShape(world, urls, repo);
+  for (const key of NOT_MINIMAL) delete shape[key];
+  return shape;
+}

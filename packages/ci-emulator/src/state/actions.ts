@@ -1,10 +1,8 @@
 import { isoSeconds } from '../clock';
 import { HttpError } from '../http-error';
-import { buildZip } from '../zip';
 import { resolveCommitish } from './git';
 import { ensureUser } from './users';
 import {
-  type ArtifactRecord,
   type JobRecord,
   nextId,
   type RepoRecord,
@@ -186,37 +184,6 @@ export function jobLogText(job: JobRecord): string | null {
   if (job.log !== null) return job.log;
   const parts = job.steps.map((step) => step.log).filter((log): log is string => log !== null);
   return parts.length > 0 ? parts.join('') : null;
-}
-
-export interface AddArtifactInput {
-  name: string;
-  /** Files zipped into the artifact, or the zip bytes themselves. */
-  files?: Record<string, string | Uint8Array>;
-  zip?: Uint8Array;
-  expired?: boolean;
-  createdAt?: string;
-}
-
-export async function addArtifact(
-  world: World,
-  run: RunRecord,
-  input: AddArtifactInput,
-): Promise<ArtifactRecord> {
-  if (!input.zip && !input.files) throw new Error(`addArtifact(${input.name}): give files or zip bytes`);
-  const zip = input.zip ? Buffer.from(input.zip) : await buildZip(input.files ?? {});
-  const createdAt = input.createdAt ?? isoSeconds(world.now());
-  const artifact: ArtifactRecord = {
-    id: nextId(world, 'artifact'),
-    repo: run.repo,
-    runId: run.id,
-    name: input.name,
-    zip,
-    expired: input.expired ?? false,
-    createdAt,
-    expiresAt: isoSeconds(new Date(Date.parse(createdAt) + 90 * 86_400_000)),
-  };
-  world.artifacts.set(artifact.id, artifact);
-  return artifact;
 }
 
 /** Looks a record up by id and checks it belongs to the repository in the URL. */

@@ -1,14 +1,13 @@
 import type { GitPerson } from '../git-objects';
 import {
-  type AddArtifactInput,
   type AddJobInput,
   type AddRunInput,
   type AddWorkflowInput,
-  addArtifact,
   addJob,
   addRun,
   addWorkflow,
 } from './actions';
+import { type AddArtifactInput, addArtifact } from './artifacts';
 import { commitFiles, type FileInput } from './git';
 import {
   type AddCommentInput,

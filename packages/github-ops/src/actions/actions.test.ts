@@ -31,14 +31,34 @@ async function text(body: AsyncIterable<Uint8Array>): Promise<string> {
 describe('workflow runs and jobs', () => {
   it('lists runs with status, created>=, branch and event filters', async () => {
     const s = emulator.state;
-    s.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure', createdAt: '2025-01-01T00:00:00Z' });
-    s.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'success', createdAt: '2025-01-02T00:00:00Z' });
-    s.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure', createdAt: '2025-01-03T00:00:00Z', event: 'schedule' });
-    s.addWorkflowRun('acme/widgets', { workflow: 'nightly.yml', conclusion: 'failure', createdAt: '2025-01-04T00:00:00Z' });
+    s.addWorkflowRun('acme/widgets', {
+      workflow: 'ci.yml',
+      conclusion: 'failure',
+      createdAt: '2025-01-01T00:00:00Z',
+    });
+    s.addWorkflowRun('acme/widgets', {
+      workflow: 'ci.yml',
+      conclusion: 'success',
+      createdAt: '2025-01-02T00:00:00Z',
+    });
+    s.addWorkflowRun('acme/widgets', {
+      workflow: 'ci.yml',
+      conclusion: 'failure',
+      createdAt: '2025-01-03T00:00:00Z',
+      event: 'schedule',
+    });
+    s.addWorkflowRun('acme/widgets', {
+      workflow: 'nightly.yml',
+      conclusion: 'failure',
+      createdAt: '2025-01-04T00:00:00Z',
+    });
     const client = testClient(emulator);
     expect(await listWorkflowRuns(client, REPO)).toHaveLength(4);
     const failures = await listWorkflowRuns(client, REPO, { workflow: 'ci.yml', status: 'failure' });
-    expect(failures.map((r) => r.created_at).sort()).toEqual(['2025-01-01T00:00:00Z', '2025-01-03T00:00:00Z']);
+    expect(failures.map((r) => r.created_at).sort()).toEqual([
+      '2025-01-01T00:00:00Z',
+      '2025-01-03T00:00:00Z',
+    ]);
     const recent = await listWorkflowRuns(client, REPO, { createdSince: '2025-01-02T12:00:00Z' });
     expect(recent.map((r) => r.created_at).sort()).toEqual(['2025-01-03T00:00:00Z', '2025-01-04T00:00:00Z']);
     expect(await listWorkflowRuns(client, REPO, { event: 'schedule' })).toHaveLength(1);
@@ -81,7 +101,10 @@ describe('workflow runs and jobs', () => {
 describe('job logs', () => {
   it('follows the 302 to the log without sending the token there', async () => {
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure' });
-    const job = emulator.state.addJob(run.id, { name: 'unit', log: 'line 1\nline 2\n--- FAIL: TestOffset\n' });
+    const job = emulator.state.addJob(run.id, {
+      name: 'unit',
+      log: 'line 1\nline 2\n--- FAIL: TestOffset\n',
+    });
     const log = await openJobLog(testClient(emulator), REPO, job.id);
     expect(await text(log.body)).toBe('line 1\nline 2\n--- FAIL: TestOffset\n');
     const [api, blob] = emulator.requests();
@@ -100,13 +123,23 @@ describe('job logs', () => {
   });
 
   it('tails and greps a streamed log in bounded memory', async () => {
-    const lines = Array.from({ length: 5000 }, (_, i) => (i === 2500 ? 'panic: offset out of range' : `ok ${i + 1}`));
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      i === 2500 ? 'panic: offset out of range' : `ok ${i + 1}`,
+    );
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure' });
     const job = emulator.state.addJob(run.id, { name: 'unit', log: `${lines.join('\n')}\n` });
     const client = testClient(emulator);
     const tail = await viewLog(readLines((await openJobLog(client, REPO, job.id)).body), { tailLines: 3 });
-    expect(tail).toEqual({ lines: ['4998: ok 4998', '4999: ok 4999', '5000: ok 5000'], totalLines: 5000, matches: 0, truncated: true });
-    const grep = await viewLog(readLines((await openJobLog(client, REPO, job.id)).body), { grep: 'PANIC:|nothing', context: 1 });
+    expect(tail).toEqual({
+      lines: ['4998: ok 4998', '4999: ok 4999', '5000: ok 5000'],
+      totalLines: 5000,
+      matches: 0,
+      truncated: true,
+    });
+    const grep = await viewLog(readLines((await openJobLog(client, REPO, job.id)).body), {
+      grep: 'PANIC:|nothing',
+      context: 1,
+    });
     expect(grep.lines).toEqual(['2500: ok 2500', '2501: panic: offset out of range', '2502: ok 2502']);
     expect(grep.matches).toBe(1);
   });
@@ -115,7 +148,13 @@ describe('job logs', () => {
 describe('run log archives', () => {
   it('downloads the run-log zip and reads it through the capped zip reader', async () => {
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure' });
-    emulator.state.addJob(run.id, { name: 'build', steps: [{ name: 'Set up job', log: 'setup\n' }, { name: 'Test', log: 'FAIL\n' }] });
+    emulator.state.addJob(run.id, {
+      name: 'build',
+      steps: [
+        { name: 'Set up job', log: 'setup\n' },
+        { name: 'Test', log: 'FAIL\n' },
+      ],
+    });
     const client = testClient(emulator);
     const entries = await readRunLogEntries(client, REPO, run.id);
     const names: string[] = [];
@@ -127,25 +166,34 @@ describe('run log archives', () => {
   it('refuses a run-log zip larger than the cap', async () => {
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml' });
     emulator.state.addJob(run.id, { name: 'build', log: 'x'.repeat(10_000) });
-    const error = await downloadRunLogs(testClient(emulator), REPO, run.id, { maxBytes: 10 }).catch((e: unknown) => e);
+    const error = await downloadRunLogs(testClient(emulator), REPO, run.id, { maxBytes: 10 }).catch(
+      (e: unknown) => e,
+    );
     expect(TooLargeError.isInstance(error)).toBe(true);
   });
 
   it('turns expired run logs into ExpiredError', async () => {
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', logsExpired: true });
     emulator.state.addJob(run.id, { name: 'build', log: 'x' });
-    await expect(downloadRunLogs(testClient(emulator), REPO, run.id)).rejects.toSatisfy(ExpiredError.isInstance);
+    await expect(downloadRunLogs(testClient(emulator), REPO, run.id)).rejects.toSatisfy(
+      ExpiredError.isInstance,
+    );
   });
 });
 
 describe('artifacts', () => {
   it('lists and reads artifact files', async () => {
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure' });
-    await emulator.state.addArtifact(run.id, { name: 'junit', files: { 'reports/junit.xml': '<testsuite/>', 'notes.txt': 'n' } });
+    await emulator.state.addArtifact(run.id, {
+      name: 'junit',
+      files: { 'reports/junit.xml': '<testsuite/>', 'notes.txt': 'n' },
+    });
     const client = testClient(emulator);
     const [artifact] = await listRunArtifacts(client, REPO, run.id);
     expect(artifact?.name).toBe('junit');
-    const { files, errors } = await readArtifactFiles(client, REPO, artifact!.id, { include: (n) => n.endsWith('.xml') });
+    const { files, errors } = await readArtifactFiles(client, REPO, artifact!.id, {
+      include: (n) => n.endsWith('.xml'),
+    });
     expect(files.map((f) => [f.name, f.content.toString()])).toEqual([['reports/junit.xml', '<testsuite/>']]);
     expect(errors).toEqual([]);
   });
@@ -177,10 +225,19 @@ describe('artifacts', () => {
 
   it('caps the zip download itself and reports expired artifacts', async () => {
     const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml' });
-    const big = await emulator.state.addArtifact(run.id, { name: 'big', files: { 'a.bin': Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251)) } });
-    const old = await emulator.state.addArtifact(run.id, { name: 'old', files: { 'a.txt': 'a' }, expired: true });
+    const big = await emulator.state.addArtifact(run.id, {
+      name: 'big',
+      files: { 'a.bin': Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 251)) },
+    });
+    const old = await emulator.state.addArtifact(run.id, {
+      name: 'old',
+      files: { 'a.txt': 'a' },
+      expired: true,
+    });
     const client = testClient(emulator);
-    await expect(downloadArtifact(client, REPO, big.id, { maxBytes: 100 })).rejects.toSatisfy(TooLargeError.isInstance);
+    await expect(downloadArtifact(client, REPO, big.id, { maxBytes: 100 })).rejects.toSatisfy(
+      TooLargeError.isInstance,
+    );
     await expect(downloadArtifact(client, REPO, old.id)).rejects.toSatisfy(ExpiredError.isInstance);
   });
 });

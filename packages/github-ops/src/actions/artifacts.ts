@@ -9,7 +9,12 @@ export type Artifact = RestEndpointMethodTypes['actions']['getArtifact']['respon
 /** Default cap on an artifact zip held in memory. */
 export const DEFAULT_MAX_ARTIFACT_ZIP_BYTES = 256 * 1024 * 1024;
 
-export async function listRunArtifacts(octokit: Octokit, repo: RepoRef, runId: number, options: { name?: string } = {}): Promise<Artifact[]> {
+export async function listRunArtifacts(
+  octokit: Octokit,
+  repo: RepoRef,
+  runId: number,
+  options: { name?: string } = {},
+): Promise<Artifact[]> {
   return octokit.paginate(octokit.rest.actions.listWorkflowRunArtifacts, {
     ...repo,
     run_id: runId,
@@ -76,7 +81,11 @@ export async function readArtifactFiles(
   for await (const entry of entries) {
     if (options.include && !options.include(entry.name)) continue;
     if (entry.uncompressedSize > maxFileBytes) {
-      throw new TooLargeError(`artifact #${artifactId} entry ${entry.path}: ${entry.uncompressedSize} bytes exceeds the ${maxFileBytes}-byte cap`, maxFileBytes, entry.uncompressedSize);
+      throw new TooLargeError(
+        `artifact #${artifactId} entry ${entry.path}: ${entry.uncompressedSize} bytes exceeds the ${maxFileBytes}-byte cap`,
+        maxFileBytes,
+        entry.uncompressedSize,
+      );
     }
     const chunks: Buffer[] = [];
     for await (const chunk of await entry.open()) chunks.push(chunk as Buffer);

@@ -47,10 +47,14 @@ export async function openRedirectDownload(
     apiUrl = response.url;
     location = response.headers.location;
     if (response.status < 300 || response.status >= 400 || !location) {
-      throw new GitHubError('unknown', `${what}: expected a redirect to the download, got HTTP ${response.status}`, {
-        status: response.status,
-        request: describeRequest('GET', response.url),
-      });
+      throw new GitHubError(
+        'unknown',
+        `${what}: expected a redirect to the download, got HTTP ${response.status}`,
+        {
+          status: response.status,
+          request: describeRequest('GET', response.url),
+        },
+      );
     }
   } catch (error) {
     const typed = toGitHubError(error, what);
@@ -69,10 +73,14 @@ export async function openRedirectDownload(
   try {
     blob = await fetch(target, { redirect: 'follow', ...(options.signal ? { signal: options.signal } : {}) });
   } catch (error) {
-    throw new GitHubError('network', `${what}: download failed (${error instanceof Error ? error.message : String(error)})`, {
-      isRetryable: true,
-      cause: error,
-    });
+    throw new GitHubError(
+      'network',
+      `${what}: download failed (${error instanceof Error ? error.message : String(error)})`,
+      {
+        isRetryable: true,
+        cause: error,
+      },
+    );
   }
   if (blob.status === 410) {
     await blob.body?.cancel();
@@ -84,10 +92,14 @@ export async function openRedirectDownload(
   }
   if (!blob.ok || !blob.body) {
     await blob.body?.cancel();
-    throw new GitHubError(blob.status >= 500 ? 'server' : 'unknown', `${what}: download failed with HTTP ${blob.status}`, {
-      status: blob.status,
-      isRetryable: blob.status >= 500,
-    });
+    throw new GitHubError(
+      blob.status >= 500 ? 'server' : 'unknown',
+      `${what}: download failed with HTTP ${blob.status}`,
+      {
+        status: blob.status,
+        isRetryable: blob.status >= 500,
+      },
+    );
   }
   const length = Number(blob.headers.get('content-length'));
   return {
@@ -101,10 +113,18 @@ export async function openRedirectDownload(
  * Collect a download into memory, refusing (before reading, when the length is declared, else as
  * soon as the count passes it) anything over `maxBytes`.
  */
-export async function readAllCapped(download: OpenedDownload, maxBytes: number, what: string): Promise<Buffer> {
+export async function readAllCapped(
+  download: OpenedDownload,
+  maxBytes: number,
+  what: string,
+): Promise<Buffer> {
   if (download.contentLength !== null && download.contentLength > maxBytes) {
     await cancel(download.body);
-    throw new TooLargeError(`${what}: ${download.contentLength} bytes exceeds the ${maxBytes}-byte cap`, maxBytes, download.contentLength);
+    throw new TooLargeError(
+      `${what}: ${download.contentLength} bytes exceeds the ${maxBytes}-byte cap`,
+      maxBytes,
+      download.contentLength,
+    );
   }
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -11,7 +11,12 @@ export interface ListJobsOptions {
 }
 
 /** Jobs of a run, including their steps and `run_attempt`; paginated. */
-export async function listJobsForRun(octokit: Octokit, repo: RepoRef, runId: number, options: ListJobsOptions = {}): Promise<Job[]> {
+export async function listJobsForRun(
+  octokit: Octokit,
+  repo: RepoRef,
+  runId: number,
+  options: ListJobsOptions = {},
+): Promise<Job[]> {
   if (options.attempt !== undefined) {
     return octokit.paginate(octokit.rest.actions.listJobsForWorkflowRunAttempt, {
       ...repo,

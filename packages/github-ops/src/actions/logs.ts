@@ -11,7 +11,12 @@ export const DEFAULT_MAX_RUN_LOG_ZIP_BYTES = 512 * 1024 * 1024;
  * retention (410) throws `ExpiredError`. Feed `body` to log-parsing's `readLines` — never buffer
  * a whole log (they reach 100 MB+).
  */
-export function openJobLog(octokit: Octokit, repo: RepoRef, jobId: number, options: DownloadOptions = {}): Promise<OpenedDownload> {
+export function openJobLog(
+  octokit: Octokit,
+  repo: RepoRef,
+  jobId: number,
+  options: DownloadOptions = {},
+): Promise<OpenedDownload> {
   return openRedirectDownload(
     octokit,
     'GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
@@ -31,7 +36,13 @@ export async function downloadRunLogs(
   const what = `run logs ${repo.owner}/${repo.repo} run ${runId}${options.attempt ? ` attempt ${options.attempt}` : ''}`;
   const download =
     options.attempt === undefined
-      ? await openRedirectDownload(octokit, 'GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs', { ...repo, run_id: runId }, what, options)
+      ? await openRedirectDownload(
+          octokit,
+          'GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs',
+          { ...repo, run_id: runId },
+          what,
+          options,
+        )
       : await openRedirectDownload(
           octokit,
           'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seen, startTestEmulator, testClient } from '../__fixtures__/harness';
 import { GitHubError, NotFoundError, RateLimitedError } from '../errors/github-error';
 import { listIssues } from '../issues/issues';
-import { type RateLimitEvent } from './create-client';
+import type { RateLimitEvent } from './create-client';
 import { MemoryEtagStore } from './etag-store';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
@@ -112,7 +112,12 @@ describe('createGitHubClient against the emulator', () => {
   });
 
   it('waits out a secondary rate limit (retry-after honoured) and retries', async () => {
-    emulator.faults.add({ route: 'POST /repos/{owner}/{repo}/issues', secondaryRateLimit: true, retryAfter: 3, times: 1 });
+    emulator.faults.add({
+      route: 'POST /repos/{owner}/{repo}/issues',
+      secondaryRateLimit: true,
+      retryAfter: 3,
+      times: 1,
+    });
     const events: RateLimitEvent[] = [];
     const client = testClient(emulator, {
       onRateLimit: (event) => {
@@ -122,12 +127,18 @@ describe('createGitHubClient against the emulator', () => {
     });
     const created = await client.rest.issues.create({ ...REPO, title: 'After the limit' });
     expect(created.data.title).toBe('After the limit');
-    expect(events).toEqual([expect.objectContaining({ kind: 'secondary', retryAfterSec: 3, method: 'POST', retryCount: 0 })]);
+    expect(events).toEqual([
+      expect.objectContaining({ kind: 'secondary', retryAfterSec: 3, method: 'POST', retryCount: 0 }),
+    ]);
     expect(emulator.requests().map((r) => r.status)).toEqual([403, 201]);
   });
 
   it('surfaces a rate limit it will not wait for as RateLimitedError with the reset time', async () => {
-    emulator.faults.add({ route: 'GET /repos/{owner}/{repo}/issues/{issue_number}', secondaryRateLimit: true, retryAfter: 600 });
+    emulator.faults.add({
+      route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      secondaryRateLimit: true,
+      retryAfter: 600,
+    });
     const error = await testClient(emulator)
       .rest.issues.get({ ...REPO, issue_number: 1 })
       .catch((e: unknown) => e);
@@ -140,7 +151,11 @@ describe('createGitHubClient against the emulator', () => {
   });
 
   it('maps a 429 to RateLimitedError without hammering the server', async () => {
-    emulator.faults.add({ route: 'GET /repos/{owner}/{repo}/issues/{issue_number}', status: 429, retryAfter: 900 });
+    emulator.faults.add({
+      route: 'GET /repos/{owner}/{repo}/issues/{issue_number}',
+      status: 429,
+      retryAfter: 900,
+    });
     const error = await testClient(emulator)
       .rest.issues.get({ ...REPO, issue_number: 1 })
       .catch((e: unknown) => e);

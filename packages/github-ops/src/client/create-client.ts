@@ -6,7 +6,8 @@ import { toGitHubError } from '../errors/to-github-error';
 import { type EtagCacheStats, installEtagCache } from './etag-cache';
 import { type EtagStore, MemoryEtagStore } from './etag-store';
 
-const NightshiftOctokit = Octokit.plugin(retry, throttling);
+// Annotated as plain Octokit: the plugins add no API we use, and the inferred type is not portable.
+const NightshiftOctokit: typeof Octokit = Octokit.plugin(retry, throttling);
 
 /** A rate limit the throttling plugin hit; return true from `onRateLimit` to wait and retry. */
 export interface RateLimitEvent {
@@ -38,10 +39,15 @@ export interface GitHubClientOptions {
   fetch?: typeof globalThis.fetch;
   /** ETag store; default an in-memory LRU of 1000 entries. `false` disables conditional requests. */
   cache?: EtagStore | false;
-  log?: { debug: (m: string) => unknown; info: (m: string) => unknown; warn: (m: string) => unknown; error: (m: string) => unknown };
+  log?: {
+    debug: (m: string) => unknown;
+    info: (m: string) => unknown;
+    warn: (m: string) => unknown;
+    error: (m: string) => unknown;
+  };
 }
 
-export type GitHubClient = InstanceType<typeof NightshiftOctokit> & { etagCache: EtagCacheStats };
+export type GitHubClient = Octokit & { etagCache: EtagCacheStats };
 
 /**
  * Default rate-limit decision: secondary limits are always honoured (up to 3 retries, each wait at
@@ -67,7 +73,8 @@ function groups(throttle: NonNullable<GitHubClientOptions['throttle']>) {
   const make = (minTime: number) => new Bottleneck.Group({ maxConcurrent: 1, minTime });
   if (throttle.writeIntervalMs !== undefined) out.write = make(throttle.writeIntervalMs);
   if (throttle.searchIntervalMs !== undefined) out.search = make(throttle.searchIntervalMs);
-  if (throttle.notificationIntervalMs !== undefined) out.notifications = make(throttle.notificationIntervalMs);
+  if (throttle.notificationIntervalMs !== undefined)
+    out.notifications = make(throttle.notificationIntervalMs);
   return out;
 }
 

@@ -43,7 +43,11 @@ export function installEtagCache(octokit: Octokit, store: EtagStore): EtagCacheS
       stats.misses++;
       const etag = headerValue(response.headers, 'etag');
       const data: unknown = response.data;
-      if (etag && (typeof data === 'string' || (typeof data === 'object' && data !== null && !(data instanceof ArrayBuffer)))) {
+      if (
+        etag &&
+        (typeof data === 'string' ||
+          (typeof data === 'object' && data !== null && !(data instanceof ArrayBuffer)))
+      ) {
         const kept: Record<string, string> = {};
         for (const name of REPLAYED_HEADERS) {
           const value = headerValue(response.headers, name);

@@ -17,7 +17,8 @@ beforeEach(async () => {
     owner: 'acme',
     name: 'widgets',
     files: {
-      'pkg/daemon/daemon.go': 'package daemon\n\n// ClockClass reports the clock class\nfunc ClockClass() int { return 6 }\n',
+      'pkg/daemon/daemon.go':
+        'package daemon\n\n// ClockClass reports the clock class\nfunc ClockClass() int { return 6 }\n',
       'pkg/daemon/offset.go': 'package daemon\n\nfunc Offset() int { return 0 }\n',
       'docs/clock.md': 'ClockClass explained\n',
       'assets/logo.png': Buffer.from([0x89, 0x50, 0x00, 0x43, 0x6c, 0x6f, 0x63, 0x6b]),
@@ -28,15 +29,22 @@ beforeEach(async () => {
 
 describe('searchCode', () => {
   it('drops qualifiers a caller (or a model) slipped into the query', () => {
-    expect(searchWords('ClockClass repo:other/private org:evil -user:x "daemon" OR')).toEqual(['ClockClass', 'daemon']);
+    expect(searchWords('ClockClass repo:other/private org:evil -user:x "daemon" OR')).toEqual([
+      'ClockClass',
+      'daemon',
+    ]);
   });
 
   it('uses code search scoped to the one repository', async () => {
-    const result = await searchCode(testClient(emulator), REPO, 'ClockClass repo:other/private', { extension: 'go' });
+    const result = await searchCode(testClient(emulator), REPO, 'ClockClass repo:other/private', {
+      extension: 'go',
+    });
     expect(result.source).toBe('search');
     expect(result.items.map((i) => i.path)).toEqual(['pkg/daemon/daemon.go']);
     const [query] = seen(emulator, '/search/code');
-    expect(decodeURIComponent(query!.replace(/\+/g, ' '))).toContain('q=ClockClass repo:acme/widgets extension:go');
+    expect(decodeURIComponent(query!.replace(/\+/g, ' '))).toContain(
+      'q=ClockClass repo:acme/widgets extension:go',
+    );
     expect(query).not.toContain('other');
   });
 
@@ -77,11 +85,17 @@ describe('searchCode', () => {
   it('refuses to grep a repository with too many files, and honours fallback: false', async () => {
     const client = testClient(emulator);
     await searchCode(client, REPO, 'Offset');
-    await expect(searchCode(client, REPO, 'ClockClass', { fallback: { maxFiles: 2 } })).rejects.toThrow(/too large to grep/);
-    await expect(searchCode(testClient(emulator), REPO, 'ClockClass', { fallback: false })).rejects.toSatisfy(RateLimitedError.isInstance);
+    await expect(searchCode(client, REPO, 'ClockClass', { fallback: { maxFiles: 2 } })).rejects.toThrow(
+      /too large to grep/,
+    );
+    await expect(searchCode(testClient(emulator), REPO, 'ClockClass', { fallback: false })).rejects.toSatisfy(
+      RateLimitedError.isInstance,
+    );
   });
 
   it('rejects a query with no words', async () => {
-    await expect(searchCode(testClient(emulator), REPO, 'repo:x/y path:z')).rejects.toThrow(/has no search words/);
+    await expect(searchCode(testClient(emulator), REPO, 'repo:x/y path:z')).rejects.toThrow(
+      /has no search words/,
+    );
   });
 });

@@ -55,9 +55,15 @@ export function searchWords(query: string): string[] {
  * response headers); when the quota is spent or search fails, falls back to listing the tree and
  * grepping files for small repositories (≤ `fallback.maxFiles` candidate files).
  */
-export async function searchCode(octokit: Octokit, repo: RepoRef, query: string, options: CodeSearchOptions = {}): Promise<CodeSearchResult> {
+export async function searchCode(
+  octokit: Octokit,
+  repo: RepoRef,
+  query: string,
+  options: CodeSearchOptions = {},
+): Promise<CodeSearchResult> {
   const words = searchWords(query);
-  if (words.length === 0) throw new TypeError(`code search: query ${JSON.stringify(query)} has no search words`);
+  if (words.length === 0)
+    throw new TypeError(`code search: query ${JSON.stringify(query)} has no search words`);
   const limit = Math.max(1, Math.min(options.limit ?? 30, 100));
   const now = options.now ?? Date.now;
   const known = quota.get(octokit);
@@ -67,7 +73,8 @@ export async function searchCode(octokit: Octokit, repo: RepoRef, query: string,
   } else {
     const qualifiers = [`repo:${repo.owner}/${repo.repo}`];
     if (options.path) qualifiers.push(`path:${options.path.replace(/\s/g, '')}`);
-    if (options.extension) qualifiers.push(`extension:${options.extension.replace(/^\./, '').replace(/\s/g, '')}`);
+    if (options.extension)
+      qualifiers.push(`extension:${options.extension.replace(/^\./, '').replace(/\s/g, '')}`);
     const q = [...words, ...qualifiers].join(' ');
     try {
       const response = await octokit.rest.search.code({
@@ -81,9 +88,18 @@ export async function searchCode(octokit: Octokit, repo: RepoRef, query: string,
         sha: item.sha ?? null,
         lines: (item.text_matches ?? []).map((m) => ({ no: null, text: m.fragment ?? '' })),
       }));
-      return { source: 'search', items, totalCount: response.data.total_count, incomplete: response.data.incomplete_results };
+      return {
+        source: 'search',
+        items,
+        totalCount: response.data.total_count,
+        incomplete: response.data.incomplete_results,
+      };
     } catch (error) {
-      if (!GitHubError.isInstance(error) || !['rate-limited', 'forbidden', 'validation', 'server', 'network'].includes(error.kind)) throw error;
+      if (
+        !GitHubError.isInstance(error) ||
+        !['rate-limited', 'forbidden', 'validation', 'server', 'network'].includes(error.kind)
+      )
+        throw error;
       if (RateLimitedError.isInstance(error)) {
         const resetAt = error.resetAt?.getTime() ?? now() + (error.retryAfterSec ?? 60) * 1000;
         quota.set(octokit, { remaining: 0, resetAt });
@@ -93,7 +109,12 @@ export async function searchCode(octokit: Octokit, repo: RepoRef, query: string,
     }
   }
   if (options.fallback === false) {
-    throw new RateLimitedError(reason, { resetAt: known ? new Date(known.resetAt) : null, retryAfterSec: null, secondary: false, resource: 'code_search' });
+    throw new RateLimitedError(reason, {
+      resetAt: known ? new Date(known.resetAt) : null,
+      retryAfterSec: null,
+      secondary: false,
+      resource: 'code_search',
+    });
   }
   return grepRepository(octokit, repo, words, { ...options, limit }, reason);
 }
@@ -101,7 +122,8 @@ export async function searchCode(octokit: Octokit, repo: RepoRef, query: string,
 function remember(octokit: Octokit, headers: Record<string, string | number | undefined>): void {
   const remaining = Number(headers['x-ratelimit-remaining']);
   const reset = Number(headers['x-ratelimit-reset']);
-  if (Number.isFinite(remaining) && Number.isFinite(reset)) quota.set(octokit, { remaining, resetAt: reset * 1000 });
+  if (Number.isFinite(remaining) && Number.isFinite(reset))
+    quota.set(octokit, { remaining, resetAt: reset * 1000 });
 }
 
 async function grepRepository(
@@ -115,7 +137,10 @@ async function grepRepository(
   const maxFiles = fallback.maxFiles ?? 1000;
   const maxFileBytes = fallback.maxFileBytes ?? 256 * 1024;
   const maxLinesPerFile = fallback.maxLinesPerFile ?? 5;
-  const tree = await getRepositoryTree(octokit, repo, { ...(fallback.ref ? { ref: fallback.ref } : {}), maxEntries: maxFiles * 20 });
+  const tree = await getRepositoryTree(octokit, repo, {
+    ...(fallback.ref ? { ref: fallback.ref } : {}),
+    maxEntries: maxFiles * 20,
+  });
   const pathFilter = options.path?.replace(/^\/+|\/+$/g, '').toLowerCase();
   const ext = options.extension?.replace(/^\./, '').toLowerCase();
   const candidates = tree.entries.filter(

@@ -35,7 +35,11 @@ describe('getFileContents', () => {
   it('decodes text files and detects binary ones', async () => {
     const client = testClient(emulator);
     const text = await getFileContents(client, REPO, 'pkg/daemon/daemon.go');
-    expect(text).toMatchObject({ type: 'file', binary: false, text: 'package daemon\n\nfunc Offset() int { return 0 }\n' });
+    expect(text).toMatchObject({
+      type: 'file',
+      binary: false,
+      text: 'package daemon\n\nfunc Offset() int { return 0 }\n',
+    });
     const binary = await getFileContents(client, REPO, 'assets/logo.png');
     expect(binary).toMatchObject({ type: 'file', binary: true, text: null, size: 7 });
   });
@@ -67,14 +71,21 @@ describe('getFileContents', () => {
       base_tree: head.treeSha,
       tree: [{ path: 'docs/env', mode: '120000', type: 'blob', content: '/proc/self/environ' }],
     });
-    const commit = await client.rest.git.createCommit({ ...REPO, message: 'link', tree: tree.data.sha, parents: [head.sha] });
+    const commit = await client.rest.git.createCommit({
+      ...REPO,
+      message: 'link',
+      tree: tree.data.sha,
+      parents: [head.sha],
+    });
     await client.rest.git.updateRef({ ...REPO, ref: 'heads/main', sha: commit.data.sha });
     const link = await getFileContents(client, REPO, 'docs/env');
     expect(link).toMatchObject({ type: 'symlink', target: '/proc/self/environ' });
   });
 
   it('maps a missing path to NotFoundError', async () => {
-    await expect(getFileContents(testClient(emulator), REPO, 'nope.txt')).rejects.toSatisfy(NotFoundError.isInstance);
+    await expect(getFileContents(testClient(emulator), REPO, 'nope.txt')).rejects.toSatisfy(
+      NotFoundError.isInstance,
+    );
   });
 });
 
@@ -84,7 +95,12 @@ describe('getRepositoryTree', () => {
     const tree = await getRepositoryTree(client, REPO);
     expect(tree.method).toBe('walk');
     expect(tree.complete).toBe(true);
-    expect(tree.entries.filter((e) => e.type === 'blob').map((e) => e.path).sort()).toEqual([
+    expect(
+      tree.entries
+        .filter((e) => e.type === 'blob')
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual([
       'README.md',
       'assets/logo.png',
       'docs/guide.md',
@@ -110,6 +126,8 @@ describe('getRepositoryTree', () => {
   });
 
   it('fails cleanly on an unknown ref', async () => {
-    await expect(getRepositoryTree(testClient(emulator), REPO, { ref: 'no-such-branch' })).rejects.toThrow(/ref "no-such-branch" not found/);
+    await expect(getRepositoryTree(testClient(emulator), REPO, { ref: 'no-such-branch' })).rejects.toThrow(
+      /ref "no-such-branch" not found/,
+    );
   });
 });

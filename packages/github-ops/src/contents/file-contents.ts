@@ -18,7 +18,11 @@ export type FileContents =
       /** Raw bytes (also for text). */
       bytes: Buffer;
     }
-  | { type: 'dir'; path: string; entries: { name: string; path: string; type: string; size: number; sha: string }[] }
+  | {
+      type: 'dir';
+      path: string;
+      entries: { name: string; path: string; type: string; size: number; sha: string }[];
+    }
   | { type: 'symlink'; path: string; sha: string; target: string }
   | { type: 'submodule'; path: string; sha: string; url: string | null };
 
@@ -55,20 +59,39 @@ export async function getFileContents(
     return {
       type: 'dir',
       path,
-      entries: (data as ContentItem[]).map((e) => ({ name: e.name, path: e.path, type: e.type, size: e.size, sha: e.sha })),
+      entries: (data as ContentItem[]).map((e) => ({
+        name: e.name,
+        path: e.path,
+        type: e.type,
+        size: e.size,
+        sha: e.sha,
+      })),
     };
   }
   const item = data as ContentItem;
-  if (item.type === 'symlink') return { type: 'symlink', path: item.path, sha: item.sha, target: item.target ?? '' };
-  if (item.type === 'submodule') return { type: 'submodule', path: item.path, sha: item.sha, url: item.submodule_git_url ?? null };
+  if (item.type === 'symlink')
+    return { type: 'symlink', path: item.path, sha: item.sha, target: item.target ?? '' };
+  if (item.type === 'submodule')
+    return { type: 'submodule', path: item.path, sha: item.sha, url: item.submodule_git_url ?? null };
   if (item.type !== 'file') {
-    throw new GitHubError('unknown', `${repo.owner}/${repo.repo}:${path}: unexpected content type ${JSON.stringify(item.type)}`);
+    throw new GitHubError(
+      'unknown',
+      `${repo.owner}/${repo.repo}:${path}: unexpected content type ${JSON.stringify(item.type)}`,
+    );
   }
   if (item.size > maxBytes) {
-    throw new TooLargeError(`${repo.owner}/${repo.repo}:${path} is ${item.size} bytes, over the ${maxBytes}-byte cap`, maxBytes, item.size);
+    throw new TooLargeError(
+      `${repo.owner}/${repo.repo}:${path} is ${item.size} bytes, over the ${maxBytes}-byte cap`,
+      maxBytes,
+      item.size,
+    );
   }
   let bytes: Buffer;
-  if (item.encoding === 'base64' && typeof item.content === 'string' && (item.content.length > 0 || item.size === 0)) {
+  if (
+    item.encoding === 'base64' &&
+    typeof item.content === 'string' &&
+    (item.content.length > 0 || item.size === 0)
+  ) {
     bytes = Buffer.from(item.content, 'base64');
   } else {
     // encoding "none": the file is 1-100 MB; the blobs API serves it.
@@ -76,10 +99,22 @@ export async function getFileContents(
     bytes = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8');
   }
   if (bytes.byteLength > maxBytes) {
-    throw new TooLargeError(`${repo.owner}/${repo.repo}:${path} is ${bytes.byteLength} bytes, over the ${maxBytes}-byte cap`, maxBytes, bytes.byteLength);
+    throw new TooLargeError(
+      `${repo.owner}/${repo.repo}:${path} is ${bytes.byteLength} bytes, over the ${maxBytes}-byte cap`,
+      maxBytes,
+      bytes.byteLength,
+    );
   }
   const text = contentAsText(bytes);
-  return { type: 'file', path: item.path, sha: item.sha, size: bytes.byteLength, text, binary: text === null, bytes };
+  return {
+    type: 'file',
+    path: item.path,
+    sha: item.sha,
+    size: bytes.byteLength,
+    text,
+    binary: text === null,
+    bytes,
+  };
 }
 
 /** Text of a blob by SHA, or null when binary; `TooLargeError` over `maxBytes`. */
@@ -91,10 +126,19 @@ export async function getBlobText(
 ): Promise<string | null> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (options.knownSize !== undefined && options.knownSize > maxBytes) {
-    throw new TooLargeError(`blob ${sha} is ${options.knownSize} bytes, over the ${maxBytes}-byte cap`, maxBytes, options.knownSize);
+    throw new TooLargeError(
+      `blob ${sha} is ${options.knownSize} bytes, over the ${maxBytes}-byte cap`,
+      maxBytes,
+      options.knownSize,
+    );
   }
   const { data } = await octokit.rest.git.getBlob({ ...repo, file_sha: sha });
   const bytes = Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8');
-  if (bytes.byteLength > maxBytes) throw new TooLargeError(`blob ${sha} is ${bytes.byteLength} bytes, over the ${maxBytes}-byte cap`, maxBytes, bytes.byteLength);
+  if (bytes.byteLength > maxBytes)
+    throw new TooLargeError(
+      `blob ${sha} is ${bytes.byteLength} bytes, over the ${maxBytes}-byte cap`,
+      maxBytes,
+      bytes.byteLength,
+    );
   return contentAsText(bytes);
 }

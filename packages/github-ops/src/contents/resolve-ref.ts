@@ -23,7 +23,10 @@ export async function resolveCommit(octokit: Octokit, repo: RepoRef, ref?: strin
   if (sha === null) {
     for (const prefix of ['heads/', 'tags/']) {
       try {
-        const { data } = await octokit.rest.git.getRef({ ...repo, ref: `${prefix}${wanted.replace(/^refs\/(heads|tags)\//, '')}` });
+        const { data } = await octokit.rest.git.getRef({
+          ...repo,
+          ref: `${prefix}${wanted.replace(/^refs\/(heads|tags)\//, '')}`,
+        });
         sha = data.object.sha;
         if (data.object.type === 'tag') {
           const tag = await octokit.rest.git.getTag({ ...repo, tag_sha: sha });
@@ -35,7 +38,10 @@ export async function resolveCommit(octokit: Octokit, repo: RepoRef, ref?: strin
       }
     }
   }
-  if (sha === null) throw new NotFoundError(`ref ${JSON.stringify(wanted)} not found in ${repo.owner}/${repo.repo}`, { status: 404 });
+  if (sha === null)
+    throw new NotFoundError(`ref ${JSON.stringify(wanted)} not found in ${repo.owner}/${repo.repo}`, {
+      status: 404,
+    });
   const { data } = await octokit.rest.git.getCommit({ ...repo, commit_sha: sha });
   return { sha: data.sha, treeSha: data.tree.sha };
 }

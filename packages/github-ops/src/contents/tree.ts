@@ -37,14 +37,24 @@ export interface TreeOptions {
  * when it does, the tree is walked one directory at a time (non-recursive calls) within the
  * request budget, so big monorepos still list completely or say they did not.
  */
-export async function getRepositoryTree(octokit: Octokit, repo: RepoRef, options: TreeOptions = {}): Promise<RepositoryTree> {
+export async function getRepositoryTree(
+  octokit: Octokit,
+  repo: RepoRef,
+  options: TreeOptions = {},
+): Promise<RepositoryTree> {
   const maxEntries = options.maxEntries ?? 100_000;
   const maxRequests = options.maxRequests ?? 500;
   const commit = await resolveCommit(octokit, repo, options.ref);
   const { data } = await octokit.rest.git.getTree({ ...repo, tree_sha: commit.treeSha, recursive: '1' });
   if (!data.truncated) {
     const entries = (data.tree as TreeEntry[]).slice(0, maxEntries);
-    return { commitSha: commit.sha, treeSha: commit.treeSha, entries, complete: entries.length === data.tree.length, method: 'recursive' };
+    return {
+      commitSha: commit.sha,
+      treeSha: commit.treeSha,
+      entries,
+      complete: entries.length === data.tree.length,
+      method: 'recursive',
+    };
   }
   const entries: TreeEntry[] = [];
   const queue: { sha: string; prefix: string }[] = [{ sha: commit.treeSha, prefix: '' }];
@@ -72,17 +82,29 @@ export async function getRepositoryTree(octokit: Octokit, repo: RepoRef, options
 }
 
 /** An indented outline of directories and files (what `get_repository_structure` shows). */
-export function renderTree(entries: readonly TreeEntry[], options: { maxLines?: number; pathPrefix?: string } = {}): { text: string; truncated: boolean } {
+export function renderTree(
+  entries: readonly TreeEntry[],
+  options: { maxLines?: number; pathPrefix?: string } = {},
+): { text: string; truncated: boolean } {
   const maxLines = options.maxLines ?? 2000;
   const prefix = options.pathPrefix ? `${options.pathPrefix.replace(/\/+$/, '')}/` : '';
   const lines: string[] = [];
-  const sorted = entries.filter((e) => e.path.startsWith(prefix)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const sorted = entries
+    .filter((e) => e.path.startsWith(prefix))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const entry of sorted) {
     if (lines.length >= maxLines) return { text: lines.join('\n'), truncated: true };
     const rel = entry.path.slice(prefix.length);
     const depth = rel.split('/').length - 1;
     const name = rel.split('/').pop() ?? rel;
-    const suffix = entry.type === 'tree' ? '/' : entry.type === 'commit' ? ' (submodule)' : entry.mode === '120000' ? ' (symlink)' : '';
+    const suffix =
+      entry.type === 'tree'
+        ? '/'
+        : entry.type === 'commit'
+          ? ' (submodule)'
+          : entry.mode === '120000'
+            ? ' (symlink)'
+            : '';
     lines.push(`${'  '.repeat(depth)}${name}${suffix}`);
   }
   return { text: lines.join('\n'), truncated: false };

@@ -45,7 +45,11 @@ function header(error: RequestErrorLike, name: string): string | undefined {
 
 function githubMessage(error: RequestErrorLike): string {
   const data = error.response?.data;
-  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { message?: unknown }).message === 'string'
+  ) {
     return (data as { message: string }).message;
   }
   // Octokit's own message may append the documentation URL; keep it short.

@@ -32,7 +32,7 @@ function writes(): string[] {
   return emulator
     .requests()
     .filter((r) => r.method !== 'GET')
-    .map((r) => `${r.method} ${r.route}`);
+    .map((r) => r.route);
 }
 
 describe('commitFiles', () => {
@@ -65,7 +65,12 @@ describe('commitFiles', () => {
       'POST /repos/{owner}/{repo}/git/refs',
     ]);
     const tree = await getRepositoryTree(client, REPO, { ref: 'ci-fix-issue-7-1' });
-    expect(tree.entries.filter((e) => e.type === 'blob').map((e) => e.path).sort()).toEqual(['docs/x.md', 'pkg/a.go', 'pkg/new/b.go']);
+    expect(
+      tree.entries
+        .filter((e) => e.type === 'blob')
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['docs/x.md', 'pkg/a.go', 'pkg/new/b.go']);
     const a = await getFileContents(client, REPO, 'pkg/a.go', { ref: 'ci-fix-issue-7-1' });
     expect(a.type === 'file' && a.text).toBe('package a // fixed\n');
     const commit = await client.rest.git.getCommit({ ...REPO, commit_sha: result.commitSha });
@@ -79,13 +84,24 @@ describe('commitFiles', () => {
     await createBranch(client, { repo: 'acme/widgets', branch: 'ci-fix-2', fromSha: mainSha }, { policy });
     const first = await commitFiles(
       client,
-      { repo: 'acme/widgets', branch: 'ci-fix-2', message: 'one', files: [{ path: 'pkg/a.go', content: 'one\n' }] },
+      {
+        repo: 'acme/widgets',
+        branch: 'ci-fix-2',
+        message: 'one',
+        files: [{ path: 'pkg/a.go', content: 'one\n' }],
+      },
       { policy },
     );
     expect(first.dryRun).toBe(false);
     const stale = commitFiles(
       client,
-      { repo: 'acme/widgets', branch: 'ci-fix-2', baseSha: mainSha, message: 'two', files: [{ path: 'pkg/a.go', content: 'two\n' }] },
+      {
+        repo: 'acme/widgets',
+        branch: 'ci-fix-2',
+        baseSha: mainSha,
+        message: 'two',
+        files: [{ path: 'pkg/a.go', content: 'two\n' }],
+      },
       { policy },
     );
     await expect(stale).rejects.toSatisfy(ConflictError.isInstance);
@@ -95,11 +111,22 @@ describe('commitFiles', () => {
   it('never overwrites an existing branch', async () => {
     const client = testClient(emulator);
     await createBranch(client, { repo: 'acme/widgets', branch: 'ci-fix-3', fromSha: mainSha }, { policy });
-    const again = createBranch(client, { repo: 'acme/widgets', branch: 'ci-fix-3', fromSha: mainSha }, { policy });
+    const again = createBranch(
+      client,
+      { repo: 'acme/widgets', branch: 'ci-fix-3', fromSha: mainSha },
+      { policy },
+    );
     await expect(again).rejects.toSatisfy(ConflictError.isInstance);
     const commitOnExisting = commitFiles(
       client,
-      { repo: 'acme/widgets', branch: 'ci-fix-3', baseSha: mainSha, createBranch: true, message: 'm', files: [{ path: 'pkg/a.go', content: 'x\n' }] },
+      {
+        repo: 'acme/widgets',
+        branch: 'ci-fix-3',
+        baseSha: mainSha,
+        createBranch: true,
+        message: 'm',
+        files: [{ path: 'pkg/a.go', content: 'x\n' }],
+      },
       { policy },
     );
     await expect(commitOnExisting).rejects.toThrow(/already exists; nothing was pushed/);
@@ -123,7 +150,10 @@ describe('commitFiles', () => {
       { policy },
     ).catch((e: unknown) => e);
     expect(PolicyViolationError.isInstance(error)).toBe(true);
-    expect((error as PolicyViolationError).violations.map((v) => v.rule).sort()).toEqual(['mode-symlink', 'path-denied']);
+    expect((error as PolicyViolationError).violations.map((v) => v.rule).sort()).toEqual([
+      'mode-symlink',
+      'path-denied',
+    ]);
     expect(emulator.requests()).toEqual([]);
   });
 
@@ -131,7 +161,14 @@ describe('commitFiles', () => {
     const client = testClient(emulator);
     const result = await commitFiles(
       client,
-      { repo: 'acme/widgets', branch: 'ci-fix-5', baseSha: mainSha, createBranch: true, message: 'm', files: [{ path: 'pkg/a.go', content: 'x\n' }] },
+      {
+        repo: 'acme/widgets',
+        branch: 'ci-fix-5',
+        baseSha: mainSha,
+        createBranch: true,
+        message: 'm',
+        files: [{ path: 'pkg/a.go', content: 'x\n' }],
+      },
       { policy: createWritePolicy({ ...policy, dryRun: true }) },
     );
     expect(result).toMatchObject({
@@ -144,8 +181,15 @@ describe('commitFiles', () => {
         { op: 'create-ref', ref: 'refs/heads/ci-fix-5' },
       ],
     });
-    const branchDry = await createBranch(client, { repo: 'acme/widgets', branch: 'ci-fix-6', fromSha: mainSha }, { policy: createWritePolicy({ ...policy, dryRun: true }) });
-    expect(branchDry).toMatchObject({ dryRun: true, operations: [{ op: 'create-ref', ref: 'refs/heads/ci-fix-6', sha: mainSha }] });
+    const branchDry = await createBranch(
+      client,
+      { repo: 'acme/widgets', branch: 'ci-fix-6', fromSha: mainSha },
+      { policy: createWritePolicy({ ...policy, dryRun: true }) },
+    );
+    expect(branchDry).toMatchObject({
+      dryRun: true,
+      operations: [{ op: 'create-ref', ref: 'refs/heads/ci-fix-6', sha: mainSha }],
+    });
     expect(emulator.requests()).toEqual([]);
   });
 
@@ -154,7 +198,14 @@ describe('commitFiles', () => {
     const bytes = new Uint8Array([0, 1, 2, 255]);
     await commitFiles(
       client,
-      { repo: 'acme/widgets', branch: 'ci-fix-7', baseSha: mainSha, createBranch: true, message: 'bin', files: [{ path: 'pkg/x.bin', content: bytes }] },
+      {
+        repo: 'acme/widgets',
+        branch: 'ci-fix-7',
+        baseSha: mainSha,
+        createBranch: true,
+        message: 'bin',
+        files: [{ path: 'pkg/x.bin', content: bytes }],
+      },
       { policy: createWritePolicy({ ...policy, allowBinary: true }) },
     );
     const file = await getFileContents(client, REPO, 'pkg/x.bin', { ref: 'ci-fix-7' });
@@ -163,10 +214,24 @@ describe('commitFiles', () => {
 
   it('rejects bad input clearly', async () => {
     const client = testClient(emulator);
-    await expect(commitFiles(client, { repo: 'acme/widgets', branch: 'ci-fix-8', message: 'm', files: [] }, { policy })).rejects.toThrow(/no files/);
     await expect(
-      commitFiles(client, { repo: 'acme/widgets', branch: 'ci-fix-8', createBranch: true, message: 'm', files: [{ path: 'a', content: 'a' }] }, { policy }),
+      commitFiles(client, { repo: 'acme/widgets', branch: 'ci-fix-8', message: 'm', files: [] }, { policy }),
+    ).rejects.toThrow(/no files/);
+    await expect(
+      commitFiles(
+        client,
+        {
+          repo: 'acme/widgets',
+          branch: 'ci-fix-8',
+          createBranch: true,
+          message: 'm',
+          files: [{ path: 'a', content: 'a' }],
+        },
+        { policy },
+      ),
     ).rejects.toThrow(/needs baseSha/);
-    await expect(createBranch(client, { repo: 'acme/widgets', branch: 'ci-fix-8', fromSha: 'main' }, { policy })).rejects.toThrow(/not a 40-hex/);
+    await expect(
+      createBranch(client, { repo: 'acme/widgets', branch: 'ci-fix-8', fromSha: 'main' }, { policy }),
+    ).rejects.toThrow(/not a 40-hex/);
   });
 });

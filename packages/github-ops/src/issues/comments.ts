@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { isoTime } from '../client/iso-time';
 import type { RepoRef } from '../client/repo-ref';
 import { parseMarkers, renderMarker } from '../markers';
 import { type IssueComment, isTrustedAuthor, type TrustedAuthors } from './types';
@@ -26,7 +27,7 @@ export async function listComments(
     ...repo,
     issue_number: issueNumber,
     per_page: 100,
-    ...(options.since ? { since: new Date(options.since).toISOString() } : {}),
+    ...(options.since ? { since: isoTime(options.since, 'since') } : {}),
   });
   for await (const page of iterator) {
     for (const comment of page.data) {
@@ -72,13 +73,19 @@ export async function upsertStickyComment(
     (c) =>
       isTrustedAuthor(c.user?.login, input.trustedAuthors) &&
       parseMarkers<{ key?: unknown }>(c.body, input.kind).some(
-        (m) => input.key === undefined || (typeof m.data === 'object' && m.data !== null && m.data.key === input.key),
+        (m) =>
+          input.key === undefined ||
+          (typeof m.data === 'object' && m.data !== null && m.data.key === input.key),
       ),
   );
   if (!existing) {
     return { action: 'created', comment: await addComment(octokit, repo, issueNumber, fullBody) };
   }
   if (existing.body === fullBody) return { action: 'unchanged', comment: existing };
-  const { data } = await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body: fullBody });
+  const { data } = await octokit.rest.issues.updateComment({
+    ...repo,
+    comment_id: existing.id,
+    body: fullBody,
+  });
   return { action: 'updated', comment: data };
 }

@@ -44,7 +44,9 @@ export async function findIssuesByMarker<T = unknown>(
   const out: IssueWithMarker<T>[] = [];
   for (const issue of issues) {
     if (!isTrustedAuthor(issue.user?.login, options.trustedAuthors)) continue;
-    const marker = parseMarkers<T>(issue.body, options.kind).find((m) => !options.match || safeMatch(options.match, m.data));
+    const marker = parseMarkers<T>(issue.body, options.kind).find(
+      (m) => !options.match || safeMatch(options.match, m.data),
+    );
     if (marker) out.push({ issue, marker });
   }
   return out;

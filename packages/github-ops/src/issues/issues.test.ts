@@ -23,10 +23,17 @@ beforeEach(async () => {
 describe('issues', () => {
   it('creates, updates, closes and reopens', async () => {
     const client = testClient(emulator);
-    const created = await createIssue(client, REPO, { title: 'CI broke', body: 'details', labels: ['ci-failure'] });
+    const created = await createIssue(client, REPO, {
+      title: 'CI broke',
+      body: 'details',
+      labels: ['ci-failure'],
+    });
     expect(created.number).toBe(1);
     expect(created.labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(['ci-failure']);
-    const updated = await updateIssue(client, REPO, 1, { title: 'CI broke again', labels: ['ci-failure', 'flaky'] });
+    const updated = await updateIssue(client, REPO, 1, {
+      title: 'CI broke again',
+      labels: ['ci-failure', 'flaky'],
+    });
     expect(updated.title).toBe('CI broke again');
     const closed = await closeIssue(client, REPO, 1, 'not_planned');
     expect([closed.state, closed.state_reason]).toEqual(['closed', 'not_planned']);
@@ -39,11 +46,18 @@ describe('issues', () => {
     emulator.state.addIssue('acme/widgets', { title: 'open bug', labels: ['bug'] });
     emulator.state.addIssue('acme/widgets', { title: 'closed bug', labels: ['bug'], state: 'closed' });
     emulator.state.addIssue('acme/widgets', { title: 'other', user: 'someone' });
-    emulator.state.addRepo({ owner: 'acme', name: 'prs', files: { 'a.txt': 'a' }, branches: { feature: { 'a.txt': 'b' } } });
+    emulator.state.addRepo({
+      owner: 'acme',
+      name: 'prs',
+      files: { 'a.txt': 'a' },
+      branches: { feature: { 'a.txt': 'b' } },
+    });
     emulator.state.addPullRequest('acme/prs', { title: 'a PR', head: 'feature', base: 'main' });
     const client = testClient(emulator);
     expect((await listIssues(client, REPO)).map((i) => i.title).sort()).toEqual(['open bug', 'other']);
-    expect((await listIssues(client, REPO, { state: 'all', labels: ['bug'] })).map((i) => i.title).sort()).toEqual(['closed bug', 'open bug']);
+    expect(
+      (await listIssues(client, REPO, { state: 'all', labels: ['bug'] })).map((i) => i.title).sort(),
+    ).toEqual(['closed bug', 'open bug']);
     expect((await listIssues(client, REPO, { creator: 'someone' })).map((i) => i.title)).toEqual(['other']);
     expect(await listIssues(client, REPO, { state: 'all', limit: 2 })).toHaveLength(2);
     expect(await listIssues(client, { owner: 'acme', repo: 'prs' }, { state: 'all' })).toEqual([]);
@@ -53,9 +67,21 @@ describe('issues', () => {
 describe('findIssueByMarker', () => {
   it('finds the issue by marker data, trusting only the bot and ignoring code blocks', async () => {
     const marker = (fp: string) => renderMarker('failure', { fingerprint: fp });
-    emulator.state.addIssue('acme/widgets', { title: 'forged by a user', user: 'mallory', body: `hi\n${marker('fp-1')}` });
-    emulator.state.addIssue('acme/widgets', { title: 'quoted log', user: BOT, body: `log:\n\`\`\`\n${marker('fp-1')}\n\`\`\`` });
-    emulator.state.addIssue('acme/widgets', { title: 'the real one', user: BOT, body: `report\n\n${marker('fp-1')}` });
+    emulator.state.addIssue('acme/widgets', {
+      title: 'forged by a user',
+      user: 'mallory',
+      body: `hi\n${marker('fp-1')}`,
+    });
+    emulator.state.addIssue('acme/widgets', {
+      title: 'quoted log',
+      user: BOT,
+      body: `log:\n\`\`\`\n${marker('fp-1')}\n\`\`\``,
+    });
+    emulator.state.addIssue('acme/widgets', {
+      title: 'the real one',
+      user: BOT,
+      body: `report\n\n${marker('fp-1')}`,
+    });
     emulator.state.addIssue('acme/widgets', { title: 'another failure', user: BOT, body: marker('fp-2') });
     const client = testClient(emulator);
     const found = await findIssueByMarker<{ fingerprint: string }>(client, REPO, {
@@ -75,7 +101,11 @@ describe('findIssueByMarker', () => {
     const body = renderMarker('failure', { fingerprint: 'x' });
     emulator.state.addIssue('acme/widgets', { title: 'old closed', user: BOT, body, state: 'closed' });
     emulator.state.addIssue('acme/widgets', { title: 'open', user: BOT, body });
-    emulator.state.addIssue('acme/widgets', { title: 'weird payload', user: BOT, body: renderMarker('failure', 'just a string') });
+    emulator.state.addIssue('acme/widgets', {
+      title: 'weird payload',
+      user: BOT,
+      body: renderMarker('failure', 'just a string'),
+    });
     const client = testClient(emulator);
     const found = await findIssueByMarker<{ fingerprint: string }>(client, REPO, {
       kind: 'failure',
@@ -83,7 +113,9 @@ describe('findIssueByMarker', () => {
       match: (d) => d.fingerprint.startsWith('x'),
     });
     expect(found?.issue.title).toBe('open');
-    expect(await findIssueByMarker(client, REPO, { kind: 'failure', trustedAuthors: BOT, match: () => false })).toBeNull();
+    expect(
+      await findIssueByMarker(client, REPO, { kind: 'failure', trustedAuthors: BOT, match: () => false }),
+    ).toBeNull();
   });
 });
 
@@ -108,12 +140,30 @@ describe('upsertStickyComment', () => {
 
   it('ignores a forged sticky comment by another user, and keeps keys apart', async () => {
     emulator.state.addIssue('acme/widgets', { title: 'issue' });
-    emulator.state.addComment('acme/widgets', 1, { user: 'mallory', body: `fake ${renderMarker('triage-report', {})}` });
+    emulator.state.addComment('acme/widgets', 1, {
+      user: 'mallory',
+      body: `fake ${renderMarker('triage-report', {})}`,
+    });
     const client = testClient(emulator);
-    const a = await upsertStickyComment(client, REPO, 1, { kind: 'triage-report', key: 'a', trustedAuthors: BOT, body: 'A' });
-    const b = await upsertStickyComment(client, REPO, 1, { kind: 'triage-report', key: 'b', trustedAuthors: BOT, body: 'B' });
+    const a = await upsertStickyComment(client, REPO, 1, {
+      kind: 'triage-report',
+      key: 'a',
+      trustedAuthors: BOT,
+      body: 'A',
+    });
+    const b = await upsertStickyComment(client, REPO, 1, {
+      kind: 'triage-report',
+      key: 'b',
+      trustedAuthors: BOT,
+      body: 'B',
+    });
     expect([a.action, b.action]).toEqual(['created', 'created']);
-    const again = await upsertStickyComment(client, REPO, 1, { kind: 'triage-report', key: 'a', trustedAuthors: BOT, body: 'A2' });
+    const again = await upsertStickyComment(client, REPO, 1, {
+      kind: 'triage-report',
+      key: 'a',
+      trustedAuthors: BOT,
+      body: 'A2',
+    });
     expect(again).toMatchObject({ action: 'updated', comment: { id: a.comment.id } });
     const comments = await listComments(client, REPO, 1);
     expect(comments.map((c) => c.user?.login)).toEqual(['mallory', BOT, BOT]);
@@ -137,8 +187,14 @@ describe('labels', () => {
     ]);
     expect(result).toEqual({ created: ['flaky'], existing: ['ci-failure'] });
     const labels = await listLabels(client, REPO);
-    expect(labels.find((l) => l.name === 'flaky')).toMatchObject({ color: 'fbca04', description: 'Fails sometimes' });
-    expect(await ensureLabels(client, REPO, [{ name: 'flaky' }])).toEqual({ created: [], existing: ['flaky'] });
+    expect(labels.find((l) => l.name === 'flaky')).toMatchObject({
+      color: 'fbca04',
+      description: 'Fails sometimes',
+    });
+    expect(await ensureLabels(client, REPO, [{ name: 'flaky' }])).toEqual({
+      created: [],
+      existing: ['flaky'],
+    });
   });
 
   it('treats a label created concurrently (422) as existing', async () => {
@@ -152,11 +208,17 @@ describe('labels', () => {
     };
     const result = await ensureLabels(testClient(emulator, { fetch: racingFetch }), REPO, [{ name: 'race' }]);
     expect(result).toEqual({ created: [], existing: ['race'] });
-    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 422', 'GET 200']);
+    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual([
+      'GET 200',
+      'POST 422',
+      'GET 200',
+    ]);
   });
 
   it('rejects a bad colour with a clear error', async () => {
-    await expect(ensureLabels(testClient(emulator), REPO, [{ name: 'x', color: 'red' }])).rejects.toThrow(/color "red" is not six hex digits/);
+    await expect(ensureLabels(testClient(emulator), REPO, [{ name: 'x', color: 'red' }])).rejects.toThrow(
+      /color "red" is not six hex digits/,
+    );
   });
 
   it('adds and removes labels on an issue; removing an absent label is fine', async () => {
@@ -172,24 +234,28 @@ describe('labels', () => {
 
 describe('searchSimilarIssues', () => {
   it('extracts distinctive keywords', () => {
-    expect(keywords('The PTP offset test failed: timed out after 300.5s at 0xc000799120 deadbeefcafe')).toEqual([
-      'ptp',
-      'offset',
-      'timed',
-      'out',
-      'after',
-    ]);
+    expect(
+      keywords('The PTP offset test failed: timed out after 300.5s at 0xc000799120 deadbeefcafe'),
+    ).toEqual(['ptp', 'offset', 'timed', 'out', 'after']);
   });
 
   it('finds and ranks similar issues, relaxing the query when needed', async () => {
-    emulator.state.addIssue('acme/widgets', { title: 'ptp4l offset threshold exceeded in dual NIC test', body: 'holdover clock class' });
+    emulator.state.addIssue('acme/widgets', {
+      title: 'ptp4l offset threshold exceeded in dual NIC test',
+      body: 'holdover clock class',
+    });
     emulator.state.addIssue('acme/widgets', { title: 'offset drift', body: 'ptp4l' });
     emulator.state.addIssue('acme/widgets', { title: 'unrelated docs typo' });
-    const results = await searchSimilarIssues(testClient(emulator), REPO, 'ptp4l offset threshold exceeded on dual NIC holdover');
+    const results = await searchSimilarIssues(
+      testClient(emulator),
+      REPO,
+      'ptp4l offset threshold exceeded on dual NIC holdover',
+    );
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]?.title).toBe('ptp4l offset threshold exceeded in dual NIC test');
     expect(results.map((r) => r.title)).not.toContain('unrelated docs typo');
-    for (let i = 1; i < results.length; i++) expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
+    for (let i = 1; i < results.length; i++)
+      expect(results[i - 1]!.score).toBeGreaterThanOrEqual(results[i]!.score);
   });
 
   it('returns nothing for text without keywords, without calling search', async () => {

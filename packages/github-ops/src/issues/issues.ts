@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { isoTime } from '../client/iso-time';
 import type { RepoRef } from '../client/repo-ref';
 import type { Issue } from './types';
 
@@ -21,7 +22,11 @@ export async function getIssue(octokit: Octokit, repo: RepoRef, issueNumber: num
 }
 
 /** Issues only (pull requests, which the same endpoint returns, are dropped), paginated to `limit`. */
-export async function listIssues(octokit: Octokit, repo: RepoRef, options: ListIssuesOptions = {}): Promise<Issue[]> {
+export async function listIssues(
+  octokit: Octokit,
+  repo: RepoRef,
+  options: ListIssuesOptions = {},
+): Promise<Issue[]> {
   const limit = options.limit ?? 1000;
   const out: Issue[] = [];
   const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
@@ -30,7 +35,7 @@ export async function listIssues(octokit: Octokit, repo: RepoRef, options: ListI
     per_page: 100,
     ...(options.labels?.length ? { labels: options.labels.join(',') } : {}),
     ...(options.creator ? { creator: options.creator } : {}),
-    ...(options.since ? { since: new Date(options.since).toISOString() } : {}),
+    ...(options.since ? { since: isoTime(options.since, 'since') } : {}),
     ...(options.sort ? { sort: options.sort } : {}),
     ...(options.direction ? { direction: options.direction } : {}),
   });

@@ -38,7 +38,9 @@ export async function ensureLabels(
     }
     const color = (label.color ?? 'ededed').replace(/^#/, '');
     if (!/^[0-9a-fA-F]{6}$/.test(color)) {
-      throw new TypeError(`label ${JSON.stringify(label.name)}: color ${JSON.stringify(label.color)} is not six hex digits`);
+      throw new TypeError(
+        `label ${JSON.stringify(label.name)}: color ${JSON.stringify(label.color)} is not six hex digits`,
+      );
     }
     try {
       await octokit.rest.issues.createLabel({
@@ -50,7 +52,10 @@ export async function ensureLabels(
       result.created.push(label.name);
     } catch (error) {
       // 422 is what GitHub answers when another run created the label in between: confirm by reading it.
-      if (!(GitHubError.isInstance(error) && error.kind === 'validation') || !(await labelExists(octokit, repo, label.name))) {
+      if (
+        !(GitHubError.isInstance(error) && error.kind === 'validation') ||
+        !(await labelExists(octokit, repo, label.name))
+      ) {
         throw error;
       }
       result.existing.push(label.name);
@@ -81,7 +86,12 @@ export async function addLabels(
 }
 
 /** Remove one label; a label that is not on the issue is not an error. */
-export async function removeLabel(octokit: Octokit, repo: RepoRef, issueNumber: number, name: string): Promise<void> {
+export async function removeLabel(
+  octokit: Octokit,
+  repo: RepoRef,
+  issueNumber: number,
+  name: string,
+): Promise<void> {
   try {
     await octokit.rest.issues.removeLabel({ ...repo, issue_number: issueNumber, name });
   } catch (error) {

@@ -22,7 +22,9 @@ export interface SearchSimilarOptions {
 }
 
 const STOPWORDS = new Set(
-  'a an and are as at be been but by can could did do does for from had has have in into is it its not of on or should that the their then there these this to was were when which while will with would error failed failure test tests expected got'.split(' '),
+  'a an and are as at be been but by can could did do does for from had has have in into is it its not of on or should that the their then there these this to was were when which while will with would error failed failure test tests expected got'.split(
+    ' ',
+  ),
 );
 
 /** Distinctive words: lower-cased, 3+ characters, not numbers, hex ids, addresses or stopwords. */
@@ -60,7 +62,9 @@ export async function searchSimilarIssues(
 ): Promise<SimilarIssue[]> {
   const all = keywords(text);
   // Longer words are usually more specific (identifiers, test names).
-  const chosen = [...all].sort((a, b) => b.length - a.length || a.localeCompare(b)).slice(0, options.maxKeywords ?? 6);
+  const chosen = [...all]
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .slice(0, options.maxKeywords ?? 6);
   if (chosen.length === 0) return [];
   const qualifiers = [`repo:${repo.owner}/${repo.repo}`, 'is:issue'];
   if (options.state && options.state !== 'all') qualifiers.push(`is:${options.state}`);
@@ -69,7 +73,10 @@ export async function searchSimilarIssues(
   const wanted = new Set(all);
   for (const size of [chosen.length, Math.ceil(chosen.length / 2), 1]) {
     const q = [...chosen.slice(0, size), ...qualifiers].join(' ');
-    const { data } = await octokit.rest.search.issuesAndPullRequests({ q, per_page: Math.min(100, limit * 3) });
+    const { data } = await octokit.rest.search.issuesAndPullRequests({
+      q,
+      per_page: Math.min(100, limit * 3),
+    });
     const items = data.items.filter((i) => !i.pull_request);
     if (items.length === 0) continue;
     return items

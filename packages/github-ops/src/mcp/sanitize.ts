@@ -7,7 +7,10 @@ export function sanitizeToolOutput(text: string, maxChars: number): string {
   return `${clean.slice(0, maxChars)}\n…[nightshift: output cut at ${maxChars} characters of ${clean.length}]`;
 }
 
-/** Text Nightshift posts to GitHub on a model's behalf. */
-export function sanitizeOutbound(text: string): string {
-  return sanitizeForComment(text, {});
+/**
+ * Text Nightshift posts to GitHub on a model's behalf: secrets redacted, HTML comments, raw HTML,
+ * images and links to other hosts, @mentions, /commands and closing keywords neutralised.
+ */
+export function sanitizeOutbound(text: string, allowedHosts: readonly string[]): string {
+  return sanitizeForComment(text, { allowedHosts });
 }

@@ -17,6 +17,7 @@ export interface GitHubMcpServerOptions {
   write?: boolean;
   /** Write policy for the write tools; default: the default policy with `repos` as the allowlist. */
   policy?: WritePolicy;
+  /** Output caps and the link hosts allowed in posted text. */
   limits?: Partial<McpLimits>;
   name?: string;
   version?: string;
@@ -24,9 +25,13 @@ export interface GitHubMcpServerOptions {
 
 function errorText(error: unknown): string {
   if (PolicyViolationError.isInstance(error)) {
-    return [`Refused by the write policy:`, ...error.violations.map((v) => `- [${v.rule}] ${v.message}`)].join('\n');
+    return [
+      `Refused by the write policy:`,
+      ...error.violations.map((v) => `- [${v.rule}] ${v.message}`),
+    ].join('\n');
   }
-  if (GitHubError.isInstance(error)) return `GitHub error (${error.kind}${error.isRetryable ? ', retryable' : ''}): ${error.message}`;
+  if (GitHubError.isInstance(error))
+    return `GitHub error (${error.kind}${error.isRetryable ? ', retryable' : ''}): ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -44,7 +49,10 @@ export function createGitHubMcpServer(options: GitHubMcpServerOptions): McpServe
     policy: options.policy ?? createWritePolicy({ repos: options.repos }),
     limits,
   };
-  const server = new McpServer({ name: options.name ?? 'nightshift-github', version: options.version ?? '0.1.0' });
+  const server = new McpServer({
+    name: options.name ?? 'nightshift-github',
+    version: options.version ?? '0.1.0',
+  });
   for (const tool of ALL_TOOLS as readonly ToolDefinition[]) {
     if (tool.write && !options.write) continue;
     server.registerTool(
@@ -59,7 +67,10 @@ export function createGitHubMcpServer(options: GitHubMcpServerOptions): McpServe
           const text = await tool.run(args as never, ctx);
           return { content: [{ type: 'text', text: sanitizeToolOutput(text, limits.maxOutputChars) }] };
         } catch (error) {
-          return { isError: true, content: [{ type: 'text', text: sanitizeToolOutput(errorText(error), limits.maxOutputChars) }] };
+          return {
+            isError: true,
+            content: [{ type: 'text', text: sanitizeToolOutput(errorText(error), limits.maxOutputChars) }],
+          };
         }
       },
     );

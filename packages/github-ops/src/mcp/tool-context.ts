@@ -20,9 +20,16 @@ export interface McpLimits {
   maxFileBytes: number;
   /** Lines of a repository structure (default 2,000). */
   maxTreeLines: number;
+  /** Hosts whose links may stay live in text posted to GitHub (default github.com). */
+  allowedLinkHosts: readonly string[];
 }
 
-export const DEFAULT_MCP_LIMITS: McpLimits = { maxOutputChars: 60_000, maxFileBytes: 512 * 1024, maxTreeLines: 2000 };
+export const DEFAULT_MCP_LIMITS: McpLimits = {
+  maxOutputChars: 60_000,
+  maxFileBytes: 512 * 1024,
+  maxTreeLines: 2000,
+  allowedLinkHosts: ['github.com'],
+};
 
 export interface ToolDefinition<Shape extends z.ZodRawShape = z.ZodRawShape> {
   name: string;

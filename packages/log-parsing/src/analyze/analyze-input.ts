@@ -1,8 +1,8 @@
 import type { Classifier, RuleMatch } from '../classify/index';
 import { createExcerptBuilder, type Excerpt } from '../excerpt/index';
-import { createParser, detectFormat } from '../formats/index';
+import { createParser, detectFormat, githubTimestampLength } from '../formats/index';
 import { readLineBatches } from '../input/index';
-import { createLineRedactor, redactSecrets } from '../redact/index';
+import { createLineRedactor, redactSecrets, sanitizeText } from '../redact/index';
 import type { FormatId, LogLine, ParsedReport } from '../types';
 
 /** Lines looked at before choosing a format. */
@@ -65,7 +65,9 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   const consume = (line: LogLine) => {
     lines = line.no;
     parser!.push(line);
-    excerpt.push(line);
+    // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
+    const ts = format === 'github-actions-log' ? githubTimestampLength(line.text) : 0;
+    excerpt.push(ts > 0 ? { ...line, text: line.text.slice(ts) } : line);
     const match = classifier.matchLine(line.text);
     if (match) {
       excerpt.mark(line.no, match.priority);
@@ -110,7 +112,7 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   const result = excerpt.finish();
   // The excerpt is built from redacted lines already; a second pass over the small excerpt text
   // also counts what was removed, for the report.
-  const recheck = redactSecrets(result.text);
+  const recheck = redactSecrets(sanitizeText(result.text));
   for (const f of recheck.findings) redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
   return {
     path,

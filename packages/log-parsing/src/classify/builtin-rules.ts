@@ -10,7 +10,13 @@ import type { Rule } from './rule';
  */
 export const builtinRules: readonly Rule[] = Object.freeze([
   // ── crashes and races ─────────────────────────────────────────────────────────────────────
-  { id: 'go-data-race', category: 'race', kind: 'test', pattern: 'WARNING: DATA RACE', mode: 'Go data race detected' },
+  {
+    id: 'go-data-race',
+    category: 'race',
+    kind: 'test',
+    pattern: 'WARNING: DATA RACE',
+    mode: 'Go data race detected',
+  },
   {
     id: 'go-concurrent-map',
     category: 'race',
@@ -36,7 +42,12 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     pattern: 'index out of range \\[-?\\d+\\](?: with length \\d+)?',
     mode: 'index out of range',
   },
-  { id: 'go-slice-bounds', category: 'crash', pattern: 'slice bounds out of range', mode: 'slice bounds out of range' },
+  {
+    id: 'go-slice-bounds',
+    category: 'crash',
+    pattern: 'slice bounds out of range',
+    mode: 'slice bounds out of range',
+  },
   {
     id: 'out-of-memory',
     category: 'crash',
@@ -45,7 +56,12 @@ export const builtinRules: readonly Rule[] = Object.freeze([
       '\\bOOMKilled\\b|Out of memory: Killed? process|fatal error: runtime: out of memory|JavaScript heap out of memory|Cannot allocate memory',
     mode: 'out of memory',
   },
-  { id: 'crash-loop-backoff', category: 'crash', pattern: 'CrashLoopBackOff', mode: 'container in CrashLoopBackOff' },
+  {
+    id: 'crash-loop-backoff',
+    category: 'crash',
+    pattern: 'CrashLoopBackOff',
+    mode: 'container in CrashLoopBackOff',
+  },
   { id: 'segfault', category: 'crash', pattern: 'SIGSEGV|[Ss]egmentation fault', mode: 'segmentation fault' },
   { id: 'go-panic', category: 'crash', pattern: '\\bpanic: (.+)', mode: 'Go panic: $1' },
   { id: 'ginkgo-panicked', category: 'crash', kind: 'test', pattern: '\\[PANICKED\\]|Test Panicked' },
@@ -79,8 +95,20 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     pattern: 'has exceeded the maximum execution time of \\d+ minutes',
     mode: 'GitHub Actions job exceeded its maximum execution time',
   },
-  { id: 'gha-cancelled', category: 'infra', kind: 'job', pattern: 'The operation was canceled\\.', mode: 'job was cancelled' },
-  { id: 'disk-full', category: 'infra', kind: 'infra', pattern: 'No space left on device|\\bENOSPC\\b', mode: 'no space left on device' },
+  {
+    id: 'gha-cancelled',
+    category: 'infra',
+    kind: 'job',
+    pattern: 'The operation was canceled\\.',
+    mode: 'job was cancelled',
+  },
+  {
+    id: 'disk-full',
+    category: 'infra',
+    kind: 'infra',
+    pattern: 'No space left on device|\\bENOSPC\\b',
+    mode: 'no space left on device',
+  },
   {
     id: 'image-manifest-unknown',
     category: 'infra',
@@ -99,7 +127,8 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     id: 'image-pull-failed',
     category: 'infra',
     kind: 'infra',
-    pattern: 'ImagePullBackOff|ErrImagePull|trying and failing to pull image|pull access denied|[Ff]ailed to pull image|Back-off pulling image',
+    pattern:
+      'ImagePullBackOff|ErrImagePull|trying and failing to pull image|pull access denied|[Ff]ailed to pull image|Back-off pulling image',
     mode: 'container image could not be pulled',
   },
   {
@@ -155,7 +184,13 @@ export const builtinRules: readonly Rule[] = Object.freeze([
       'x509: certificate (?:signed by unknown authority|has expired or is not yet valid|is valid for|is not valid for)|tls: failed to verify certificate|certificate verify failed',
     mode: 'TLS certificate verification failed',
   },
-  { id: 'tls-handshake-timeout', category: 'infra', kind: 'infra', pattern: 'TLS handshake timeout', mode: 'TLS handshake timeout' },
+  {
+    id: 'tls-handshake-timeout',
+    category: 'infra',
+    kind: 'infra',
+    pattern: 'TLS handshake timeout',
+    mode: 'TLS handshake timeout',
+  },
   {
     id: 'admission-webhook',
     category: 'config',
@@ -201,10 +236,20 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     kind: 'test',
     pattern: '\\[TIMEDOUT\\]|A suite timeout occurred|Ginkgo timed out waiting',
   },
-  { id: 'gomega-eventually-timeout', category: 'timing', kind: 'test', pattern: 'Timed out after \\d+(?:\\.\\d+)?s\\.' },
+  {
+    id: 'gomega-eventually-timeout',
+    category: 'timing',
+    kind: 'test',
+    pattern: 'Timed out after \\d+(?:\\.\\d+)?s\\.',
+  },
   { id: 'context-deadline-exceeded', category: 'timing', pattern: 'context deadline exceeded' },
   { id: 'k8s-wait-timeout', category: 'timing', pattern: 'timed out waiting for the condition' },
-  { id: 'jest-timeout', category: 'timing', kind: 'test', pattern: 'Exceeded timeout of \\d+ ?ms for a (?:test|hook)' },
+  {
+    id: 'jest-timeout',
+    category: 'timing',
+    kind: 'test',
+    pattern: 'Exceeded timeout of \\d+ ?ms for a (?:test|hook)',
+  },
 
   // ── build ─────────────────────────────────────────────────────────────────────────────────
   {
@@ -214,7 +259,12 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     pattern:
       '\\.go:\\d+:\\d+: (?:undefined: |syntax error|cannot use |declared and not used|.*imported and not used|too many arguments|not enough arguments|missing return|invalid operation|cannot find package|no required module provides package|could not import)',
   },
-  { id: 'go-build-failed', category: 'build', kind: 'build', pattern: '\\[build failed\\]|\\[setup failed\\]' },
+  {
+    id: 'go-build-failed',
+    category: 'build',
+    kind: 'build',
+    pattern: '\\[build failed\\]|\\[setup failed\\]',
+  },
   { id: 'ts-compile-error', category: 'build', kind: 'build', pattern: 'error TS\\d+: ' },
   {
     id: 'container-build-failed',
@@ -229,14 +279,20 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     pattern: 'npm (?:ERR!|error) code (E[A-Z0-9]+)',
     mode: 'npm error $1',
   },
-  { id: 'make-error', category: 'build', kind: 'build', pattern: 'make(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+' },
+  {
+    id: 'make-error',
+    category: 'build',
+    kind: 'build',
+    pattern: 'make(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+',
+  },
 
   // ── assertions ────────────────────────────────────────────────────────────────────────────
   {
     id: 'testify-assertion',
     category: 'assertion',
     kind: 'test',
-    pattern: 'Error Trace:|Error:\\s+(?:Not equal|Should (?:not )?(?:be|contain|have)|Received unexpected error|Expected)',
+    pattern:
+      'Error Trace:|Error:\\s+(?:Not equal|Should (?:not )?(?:be|contain|have)|Received unexpected error|Expected)',
     // Derived literals would include "Should ", common in spec names; testify always prints these.
     keywords: ['Error Trace:', 'Error:'],
   },
@@ -248,7 +304,12 @@ export const builtinRules: readonly Rule[] = Object.freeze([
   },
   { id: 'ginkgo-failed', category: 'assertion', kind: 'test', pattern: '\\[FAILED\\] \\S' },
   { id: 'go-test-fail', category: 'assertion', kind: 'test', pattern: '--- FAIL: \\S+' },
-  { id: 'python-assertion', category: 'assertion', kind: 'test', pattern: '\\bAssertionError\\b|^E\\s+assert ' },
+  {
+    id: 'python-assertion',
+    category: 'assertion',
+    kind: 'test',
+    pattern: '\\bAssertionError\\b|^E\\s+assert ',
+  },
   { id: 'jest-expect', category: 'assertion', kind: 'test', pattern: 'expect\\(received\\)\\.' },
 
   // ── job-level wrappers: only say that a step failed ───────────────────────────────────────
@@ -263,7 +324,8 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     id: 'prow-step-exit',
     category: 'unknown',
     kind: 'job',
-    pattern: 'wrapped process failed: exit status (\\d+)|failed to execute wrapped command: exit status (\\d+)',
+    pattern:
+      'wrapped process failed: exit status (\\d+)|failed to execute wrapped command: exit status (\\d+)',
     mode: 'CI step exited with status $1$2',
   },
   {

@@ -19,7 +19,13 @@ export const CATEGORIES = [
 export type Category = (typeof CATEGORIES)[number];
 
 /** Where a failure sits; the same values as `FailureKind` in types.ts. */
-export const RULE_KINDS = ['test', 'setup', 'build', 'infra', 'job'] as const satisfies readonly FailureKind[];
+export const RULE_KINDS = [
+  'test',
+  'setup',
+  'build',
+  'infra',
+  'job',
+] as const satisfies readonly FailureKind[];
 
 export function isCategory(value: unknown): value is Category {
   return typeof value === 'string' && (CATEGORIES as readonly string[]).includes(value);

@@ -1,4 +1,3 @@
-export { stripAnsi } from './ansi';
 export { builtinRules } from './builtin-rules';
 export { CATEGORIES, type Category, isCategory, RULE_KINDS } from './categories';
 export {

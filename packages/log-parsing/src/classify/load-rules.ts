@@ -23,10 +23,13 @@ export function loadRules(source: string, origin: string): Rule[] {
   else if (typeof doc === 'object' && doc !== null) {
     const unknown = Object.keys(doc).filter((k) => !TOP_LEVEL_KEYS.has(k));
     if (unknown.length > 0) {
-      throw new RulesError(origin, [`unknown top-level key${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected version, description, rules)`]);
+      throw new RulesError(origin, [
+        `unknown top-level key${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (expected version, description, rules)`,
+      ]);
     }
     const { version, rules } = doc as { version?: unknown; rules?: unknown };
-    if (version !== undefined && version !== 1) throw new RulesError(origin, [`unsupported version ${JSON.stringify(version)} (expected 1)`]);
+    if (version !== undefined && version !== 1)
+      throw new RulesError(origin, [`unsupported version ${JSON.stringify(version)} (expected 1)`]);
     raw = rules;
   }
   if (!Array.isArray(raw)) {

@@ -18,11 +18,14 @@ export function templateRefs(template: string): { numbers: number[]; names: stri
  * template may cover the branches of an alternation (`$1$2`). Whitespace is collapsed.
  */
 export function fillMode(template: string, match: RegExpExecArray): string {
-  const filled = template.replace(TEMPLATE_REF, (_all, dollar: string | undefined, num: string | undefined, name: string | undefined) => {
-    if (dollar !== undefined) return '$';
-    if (num !== undefined) return match[Number(num)] ?? '';
-    return match.groups?.[name!] ?? '';
-  });
+  const filled = template.replace(
+    TEMPLATE_REF,
+    (_all, dollar: string | undefined, num: string | undefined, name: string | undefined) => {
+      if (dollar !== undefined) return '$';
+      if (num !== undefined) return match[Number(num)] ?? '';
+      return match.groups?.[name!] ?? '';
+    },
+  );
   const text = filled.replace(/\s+/g, ' ').trim();
   return text.length > MAX_MODE_CHARS ? text.slice(0, MAX_MODE_CHARS) : text;
 }

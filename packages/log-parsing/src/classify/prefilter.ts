@@ -35,7 +35,7 @@ export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
   for (const r of rules) {
     for (const text of r.literals ?? []) {
       const lit = { text, ignoreCase: r.literalsIgnoreCase };
-      // Non-ASCII literals are rare; a small regex covers them rather than widening the table.
+      // Non-ASCII literals are rare; a regex covers them rather than widening the table.
       if (/[^\x00-\x7f]/.test(text)) fallback.push(lit);
       else {
         const key = `${lit.ignoreCase ? 'i' : 'x'}${text}`;
@@ -43,9 +43,20 @@ export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
       }
     }
   }
-  const automaton = literals.size > 0 ? buildAutomaton([...literals.values()]) : null;
-  const exactRe = combine(fallback.filter((l) => !l.ignoreCase), '');
-  const foldedRe = combine(fallback.filter((l) => l.ignoreCase), 'i');
+  let automaton: Automaton | null = null;
+  if (literals.size > 0) {
+    automaton = buildAutomaton([...literals.values()]);
+    // Thousands of long keywords would make the dense table huge: fall back to regex scans.
+    if (automaton === null) fallback.push(...literals.values());
+  }
+  const exactRe = combine(
+    fallback.filter((l) => !l.ignoreCase),
+    '',
+  );
+  const foldedRe = combine(
+    fallback.filter((l) => l.ignoreCase),
+    'i',
+  );
   return {
     mayMatch: (line) =>
       (automaton?.scan(line) ?? false) || (exactRe?.test(line) ?? false) || (foldedRe?.test(line) ?? false),
@@ -56,7 +67,13 @@ interface Automaton {
   scan(line: string): boolean;
 }
 
-function buildAutomaton(literals: Literal[]): Automaton {
+/** Above this many states (16 MiB of table) the automaton is not built. */
+const MAX_STATES = 32_768;
+
+function buildAutomaton(literals: Literal[]): Automaton | null {
+  let total = 1;
+  for (const l of literals) total += l.text.length;
+  if (total > MAX_STATES) return null;
   // Trie over lower-cased characters.
   const children: Map<number, number>[] = [new Map()];
   const ends: number[][] = [[]];
@@ -91,46 +108,51 @@ function buildAutomaton(literals: Literal[]): Automaton {
       order.push(next);
     }
   }
-  // Dense transition table: one lookup per character. Upper-case columns copy lower-case ones.
-  const table = new Int32Array(states * ALPHABET);
+  // Dense transition table: one lookup per character. Entries hold the next state's row offset
+  // (state * 128), negated minus one when a literal ends in that state, so the hot loop is one
+  // load and one sign test per character. Upper-case columns copy lower-case ones.
+  const next = new Int32Array(states * ALPHABET);
   for (const s of [0, ...order]) {
     for (let c = 0; c < ALPHABET; c++) {
-      const lower = LOWER[c]!;
-      const direct = children[s]!.get(lower);
-      table[s * ALPHABET + c] = direct !== undefined ? direct : s === 0 ? 0 : table[fail[s]! * ALPHABET + c]!;
+      const direct = children[s]!.get(LOWER[c]!);
+      next[s * ALPHABET + c] = direct !== undefined ? direct : s === 0 ? 0 : next[fail[s]! * ALPHABET + c]!;
     }
   }
-  // Per state: 1 = a case-insensitive literal ends here (a sure hit), 2 = only case-sensitive
-  // literals end here (confirm the case), 0 = nothing ends here.
-  const kind = new Uint8Array(states);
-  const exact: string[][] = new Array(states);
+  const table = new Int32Array(states * ALPHABET);
+  for (let i = 0; i < table.length; i++) {
+    const target = next[i]!;
+    table[i] = ends[target]!.length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
+  }
+  // Per state that ends literals: null = a case-insensitive one ends here (a sure hit), else the
+  // case-sensitive literals to confirm.
+  const exact: (string[] | null)[] = new Array(states);
   for (let s = 0; s < states; s++) {
     const here = ends[s]!.map((k) => literals[k]!);
-    if (here.some((l) => l.ignoreCase)) kind[s] = 1;
-    else if (here.length > 0) {
-      kind[s] = 2;
-      exact[s] = here.map((l) => l.text);
-    }
+    exact[s] = here.some((l) => l.ignoreCase) ? null : here.map((l) => l.text);
   }
 
   return {
     scan(line) {
-      let state = 0;
+      let row = 0;
       for (let i = 0; i < line.length; i++) {
         let c = line.charCodeAt(i);
         if (c >= ALPHABET) {
           const folded = FOLDS_TO_ASCII.get(c);
           if (folded === undefined) {
-            state = 0;
+            row = 0;
             continue;
           }
           c = folded;
         }
-        state = table[state * ALPHABET + c]!;
-        const k = kind[state]!;
-        if (k === 0) continue;
-        if (k === 1) return true;
-        for (const text of exact[state]!) if (line.startsWith(text, i - text.length + 1)) return true;
+        const v = table[row + c]!;
+        if (v >= 0) {
+          row = v;
+          continue;
+        }
+        row = -v - 1;
+        const confirm = exact[row / ALPHABET]!;
+        if (confirm === null) return true;
+        for (const text of confirm) if (line.startsWith(text, i - text.length + 1)) return true;
       }
       return false;
     },

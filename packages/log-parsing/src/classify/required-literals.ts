@@ -84,7 +84,8 @@ class LiteralParser {
         continue;
       }
       if (c === '*' || c === '+' || c === '?') throw new Error('dangling quantifier');
-      if (c === '{' && QUANTIFIER.test(this.src.slice(this.pos, this.pos + 24))) throw new Error('dangling quantifier');
+      if (c === '{' && QUANTIFIER.test(this.src.slice(this.pos, this.pos + 24)))
+        throw new Error('dangling quantifier');
       this.pos++;
       const q = this.quantifier();
       if (q !== null && q.min === 0) flush();

@@ -12,7 +12,10 @@ export const ruleSchema = z
     id: z
       .string()
       .max(100)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must start with a letter or digit and use only letters, digits, ".", "_", "-"'),
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+        'must start with a letter or digit and use only letters, digits, ".", "_", "-"',
+      ),
     category: z.enum(CATEGORIES),
     pattern: z.string().min(1).max(4000),
     flags: z
@@ -30,7 +33,11 @@ export const ruleSchema = z
     try {
       regex = new RegExp(rule.pattern, rule.flags ?? '');
     } catch (error) {
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: `does not compile: ${(error as Error).message}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['pattern'],
+        message: `does not compile: ${(error as Error).message}`,
+      });
       return;
     }
     if (regex.test('')) {
@@ -57,7 +64,11 @@ export const ruleSchema = z
       }
       for (const name of refs.names) {
         if (!names.has(name)) {
-          ctx.addIssue({ code: 'custom', path: ['mode'], message: `refers to $<${name}> but the pattern has no such named group` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['mode'],
+            message: `refers to $<${name}> but the pattern has no such named group`,
+          });
         }
       }
     }
@@ -89,5 +100,7 @@ export function validateRules(raw: readonly unknown[]): { rules: Rule[]; problem
 
 function ruleLabel(item: unknown, index: number): string {
   const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && id !== '' ? `rules[${index}] (id "${id.slice(0, 100)}")` : `rules[${index}]`;
+  return typeof id === 'string' && id !== ''
+    ? `rules[${index}] (id "${id.slice(0, 100)}")`
+    : `rules[${index}]`;
 }

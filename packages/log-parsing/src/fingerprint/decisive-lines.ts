@@ -9,9 +9,12 @@ const SHORT_MESSAGE_LINES = 6;
 const MAX_DESCRIPTION_LINES = 3;
 /** Each normalised line is cut here: a line's head says what failed, its tail is usually data. */
 export const MAX_DECISIVE_CHARS = 200;
+/** Raw characters of a line looked at before normalising (far more than survive the cut). */
+const MAX_RAW_CHARS = 4096;
 
 /** Lines that open the value or the matcher of a Gomega failure. */
-const GOMEGA_OPENER = /^(?:Expected|Unexpected error:|The function passed to (?:Eventually|Consistently) (?:returned the following error|failed):?|.*\breturned the following error:)$/;
+const GOMEGA_OPENER =
+  /^(?:Expected|Unexpected error:|The function passed to (?:Eventually|Consistently) (?:returned the following error|failed):?|.*\breturned the following error:)$/;
 /** Matcher lines (`to equal`, `not to be nil`, `to have length 0`) and the `occurred` closer. */
 const GOMEGA_MATCHER = /^(?:not )?to (?:\S.*)?$|^occurred$/;
 /** `<*errors.errorString | 0xc000799120>: value` / `<int>: 248` — type tag plus inline value. */
@@ -35,7 +38,8 @@ export function decisiveLines(message: string): string[] {
 }
 
 function normalise(line: string): string {
-  const n = normaliseMessage(line);
+  // Decisive text sits at the head of a line; the raw cap bounds the work on megabyte lines.
+  const n = normaliseMessage(line.length > MAX_RAW_CHARS ? line.slice(0, MAX_RAW_CHARS) : line);
   return n.length > MAX_DECISIVE_CHARS ? n.slice(0, MAX_DECISIVE_CHARS) : n;
 }
 

@@ -12,7 +12,11 @@ const GINKGO_MARKERS = [
   /^▶ START /,
   /^■ DONE /,
 ];
-const GO_TEST_MARKERS = [/^=== (?:RUN|PAUSE|CONT|NAME) /, /^\s*--- (?:FAIL|PASS|SKIP): \S/, /^(?:FAIL|ok )\s*\t\S/];
+const GO_TEST_MARKERS = [
+  /^=== (?:RUN|PAUSE|CONT|NAME) /,
+  /^\s*--- (?:FAIL|PASS|SKIP): \S/,
+  /^(?:FAIL|ok )\s*\t\S/,
+];
 
 /**
  * Picks the format of an input from its first lines (about 50) and, only when they say nothing,
@@ -25,7 +29,10 @@ export function detectFormat(head: readonly string[], path: string): FormatId {
   const first = nonEmpty[0]?.trimStart() ?? '';
 
   if (first.startsWith('<?xml') || /^<testsuites?[\s>/]/.test(first)) return 'junit-xml';
-  if (first.startsWith('[') && nonEmpty.some((l) => l.includes('"SuiteDescription"') || l.includes('"SpecReports"'))) {
+  if (
+    first.startsWith('[') &&
+    nonEmpty.some((l) => l.includes('"SuiteDescription"') || l.includes('"SpecReports"'))
+  ) {
     return 'ginkgo-json';
   }
   if (nonEmpty.some(isTestEvent)) return 'go-test-json';
@@ -40,7 +47,8 @@ export function detectFormat(head: readonly string[], path: string): FormatId {
 
   const lower = path.toLowerCase().replace(/\.gz$/, '');
   if (lower.endsWith('.xml')) return 'junit-xml';
-  if (lower.endsWith('.json')) return first.startsWith('[') ? 'ginkgo-json' : first.startsWith('{') ? 'go-test-json' : 'plain';
+  if (lower.endsWith('.json'))
+    return first.startsWith('[') ? 'ginkgo-json' : first.startsWith('{') ? 'go-test-json' : 'plain';
   return 'plain';
 }
 
@@ -49,7 +57,11 @@ function isTestEvent(line: string): boolean {
   if (!text.startsWith('{') || text.indexOf('"Action"') === -1) return false;
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && typeof (value as { Action?: unknown }).Action === 'string';
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { Action?: unknown }).Action === 'string'
+    );
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
-import type { LogLine, ParsedReport, TestCaseResult } from '../types';
+import type { ParsedReport, TestCaseResult } from '../types';
+import { stripAnsi } from './ansi';
 import { GinkgoConsoleParser } from './ginkgo-console';
 import { GoTestJsonParser } from './go-test-json';
 import { GoTestTextParser } from './go-test-text';
@@ -23,15 +24,16 @@ export class EmbeddedTestOutput {
     this.goJson = new GoTestJsonParser({ path });
   }
 
-  push(line: LogLine): void {
-    const text = line.text;
+  /** Colour codes are stripped once here for all nested parsers. */
+  push(no: number, raw: string): void {
+    const text = stripAnsi(raw);
     if (text.charCodeAt(0) === 0x7b /* { */ && isTestEvent(text)) {
       this.sawJson = true;
-      this.goJson.push(line);
+      this.goJson.push({ no, text });
       return;
     }
-    this.ginkgo.push(line);
-    this.goText.push(line);
+    this.ginkgo.pushStripped(raw, text, no);
+    this.goText.pushStripped(text, no);
   }
 
   /** The surrounding log says the current output ended (new step or job). */
@@ -55,7 +57,9 @@ export class EmbeddedTestOutput {
    * reported between its `=== RUN` and its `--- FAIL`.
    */
   private withoutGinkgoWrappers(goText: ParsedReport, ginkgo: ParsedReport): ParsedReport {
-    const ginkgoLines = ginkgo.tests.filter((t) => t.state === 'failed' && t.line !== undefined).map((t) => t.line!);
+    const ginkgoLines = ginkgo.tests
+      .filter((t) => t.state === 'failed' && t.line !== undefined)
+      .map((t) => t.line!);
     if (ginkgoLines.length === 0) return goText;
     const isWrapper = (test: TestCaseResult) => {
       const start = this.goText.startLineOf(test);

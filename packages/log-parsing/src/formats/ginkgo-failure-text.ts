@@ -59,7 +59,12 @@ export function parseGinkgoFailureText(raw: string): GinkgoFailureText {
       };
     }
   }
-  return { message: joinTrimmed(lines, start, lines.length), location: lastLocationLine(lines), nodeType: null, failureType };
+  return {
+    message: joinTrimmed(lines, start, lines.length),
+    location: lastLocationLine(lines),
+    nodeType: null,
+    failureType,
+  };
 }
 
 function joinTrimmed(lines: readonly string[], start: number, end: number): string | null {

@@ -2,6 +2,7 @@ import type { LineParser, LogLine, ParsedReport, TestCaseResult } from '../types
 import { stripAnsi } from './ansi';
 import { GINKGO_FAILURE_STATES } from './ginkgo-failure-text';
 import { GinkgoSpecReport, GinkgoSuiteReport } from './ginkgo-json-schema';
+import { jsonErrorOffset } from './json-error-offset';
 import { LIMITS } from './limits';
 import { capMessage, TailText } from './message-buffer';
 import { ReportBuilder } from './report-builder';
@@ -10,6 +11,8 @@ const SETUP_LEAVES = new Set(['BeforeSuite', 'SynchronizedBeforeSuite']);
 
 export interface GinkgoJsonOptions {
   path: string;
+  /** Largest report buffered, in UTF-16 units (default `LIMITS.maxJsonChars`, 512 Mi). */
+  maxChars?: number;
 }
 
 /**
@@ -19,15 +22,15 @@ export interface GinkgoJsonOptions {
  */
 export class GinkgoJsonParser implements LineParser {
   private readonly out: ReportBuilder;
-  private readonly path: string;
   private readonly lines: string[] = [];
   private firstLine = 0;
   private lastLine = 0;
   private chars = 0;
   private overflow = false;
+  private readonly maxChars: number;
 
   constructor(options: GinkgoJsonOptions) {
-    this.path = options.path;
+    this.maxChars = options.maxChars ?? LIMITS.maxJsonChars;
     this.out = new ReportBuilder('ginkgo-json', options.path);
   }
 
@@ -36,14 +39,14 @@ export class GinkgoJsonParser implements LineParser {
     if (this.lines.length === 0) this.firstLine = line.no;
     this.lastLine = line.no;
     this.chars += line.text.length + 1;
-    if (this.chars > LIMITS.maxJsonChars) {
+    if (this.chars > this.maxChars) {
       this.overflow = true;
       this.lines.length = 0;
       this.out.partial = true;
-      this.out.addError(line.no, `${this.path}: Ginkgo JSON report larger than ${LIMITS.maxJsonChars} characters; not parsed`);
+      this.out.addError(line.no, `Ginkgo JSON report larger than ${this.maxChars} characters; not parsed`);
       return;
     }
-    if (line.truncated) this.out.addError(line.no, `${this.path} line ${line.no} was cut by the reader; the JSON is incomplete`);
+    if (line.truncated) this.out.addError(line.no, 'line cut by the reader; the JSON is incomplete');
     this.lines.push(line.text);
   }
 
@@ -55,13 +58,15 @@ export class GinkgoJsonParser implements LineParser {
     try {
       doc = JSON.parse(text);
     } catch (err) {
-      const line = this.errorLine(text, (err as Error).message);
+      const line = this.errorLine(text);
       this.out.partial = true;
-      this.out.addError(line, `${this.path} line ${line}: invalid Ginkgo JSON report (${(err as Error).message})`);
+      this.out.addError(line, `invalid Ginkgo JSON report (${(err as Error).message})`);
       return this.out.build();
     }
     const suites = Array.isArray(doc) ? doc : [doc];
-    suites.forEach((suite, i) => this.suite(suite, i));
+    suites.forEach((suite, i) => {
+      this.suite(suite, i);
+    });
     return this.out.build();
   }
 
@@ -69,7 +74,7 @@ export class GinkgoJsonParser implements LineParser {
     const parsed = GinkgoSuiteReport.safeParse(raw);
     if (!parsed.success || raw === null || typeof raw !== 'object') {
       this.out.partial = true;
-      this.out.addError(null, `${this.path}: report #${index} is not a Ginkgo suite report`);
+      this.out.addError(null, `report #${index} is not a Ginkgo suite report`);
       return;
     }
     const suite = parsed.data;
@@ -79,7 +84,7 @@ export class GinkgoJsonParser implements LineParser {
       const spec = GinkgoSpecReport.safeParse(rawSpec);
       if (!spec.success) {
         this.out.partial = true;
-        this.out.addError(null, `${this.path}: SpecReports[${i}] of suite "${name ?? index}" has an unexpected shape`);
+        this.out.addError(null, `SpecReports[${i}] of suite "${name ?? index}" has an unexpected shape`);
         return;
       }
       const test = this.spec(spec.data, name);
@@ -98,15 +103,28 @@ export class GinkgoJsonParser implements LineParser {
     const leaf = String(spec.LeafNodeType ?? 'It');
     const texts = [...(spec.ContainerHierarchyTexts ?? [])];
     if (spec.LeafNodeText) texts.push(spec.LeafNodeText);
-    const labels = [...new Set([...(spec.ContainerHierarchyLabels ?? []).flatMap((l) => l ?? []), ...(spec.LeafNodeLabels ?? [])])];
+    const labels = [
+      ...new Set([
+        ...(spec.ContainerHierarchyLabels ?? []).flatMap((l) => l ?? []),
+        ...(spec.LeafNodeLabels ?? []),
+      ]),
+    ];
     let name = texts.length > 0 ? `[${leaf}] ${texts.join(' ')}` : `[${leaf}]`;
     if (labels.length > 0) name += ` [${labels.join(', ')}]`;
 
     const stateName = (spec.State ?? 'passed').toLowerCase();
     const failureType = GINKGO_FAILURE_STATES[stateName.toUpperCase()];
-    const state = failureType ? 'failed' : stateName === 'skipped' ? 'skipped' : stateName === 'pending' ? 'pending' : 'passed';
+    const state = failureType
+      ? 'failed'
+      : stateName === 'skipped'
+        ? 'skipped'
+        : stateName === 'pending'
+          ? 'pending'
+          : 'passed';
     const failure = spec.Failure ?? {};
-    const topLevelSetup = failure.FailureNodeContext === 'top-level' && /^(BeforeEach|JustBeforeEach|BeforeAll)$/.test(String(failure.FailureNodeType ?? ''));
+    const topLevelSetup =
+      failure.FailureNodeContext === 'top-level' &&
+      /^(BeforeEach|JustBeforeEach|BeforeAll)$/.test(String(failure.FailureNodeType ?? ''));
     const test: TestCaseResult = {
       name,
       suite,
@@ -120,15 +138,20 @@ export class GinkgoJsonParser implements LineParser {
     if (attempts > 1) test.attempts = attempts;
     if (state === 'failed') {
       test.failureType = failureType;
-      const parts = [failure.Message, failure.ForwardedPanic].filter((p): p is string => !!p && p.trim() !== '');
+      const parts = [failure.Message, failure.ForwardedPanic].filter(
+        (p): p is string => !!p && p.trim() !== '',
+      );
       test.message = parts.length > 0 ? capMessage(stripAnsi(parts.join('\n'))) : null;
       const loc = failure.Location;
-      if (loc?.FileName && typeof loc.LineNumber === 'number') test.location = { file: loc.FileName, line: loc.LineNumber };
+      if (loc?.FileName && typeof loc.LineNumber === 'number')
+        test.location = { file: loc.FileName, line: loc.LineNumber };
       const output = new TailText();
       if (spec.CapturedStdOutErr) output.append(stripAnsi(spec.CapturedStdOutErr));
       if (spec.CapturedGinkgoWriterOutput) output.append(stripAnsi(spec.CapturedGinkgoWriterOutput));
       const tail = output.value();
       if (tail !== null) test.output = tail;
+    } else if (state === 'skipped' && failure.Message) {
+      test.message = capMessage(stripAnsi(failure.Message));
     } else if (state === 'passed' && attempts > 1) {
       this.out.addFlaky(name, attempts);
     }
@@ -136,13 +159,12 @@ export class GinkgoJsonParser implements LineParser {
     return test;
   }
 
-  /** Input line of a JSON.parse error (V8 reports a character position, or nothing at the end). */
-  private errorLine(text: string, message: string): number {
-    const m = /position (\d+)/.exec(message);
-    if (!m) return this.lastLine;
-    const position = Number(m[1]);
+  /** Input line where the JSON stops being valid. */
+  private errorLine(text: string): number {
+    const offset = jsonErrorOffset(text);
+    if (offset < 0) return this.lastLine;
     let line = this.firstLine;
-    for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) line++;
-    return line;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+    return Math.min(line, this.lastLine);
   }
 }

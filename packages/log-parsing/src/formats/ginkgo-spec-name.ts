@@ -16,7 +16,13 @@ const SUITE_NODES = new Set([
   'ReportAfterSuite',
   'DeferCleanup (Suite)',
 ]);
-const SETUP_NODES = new Set(['BeforeSuite', 'SynchronizedBeforeSuite', 'BeforeEach', 'JustBeforeEach', 'BeforeAll']);
+const SETUP_NODES = new Set([
+  'BeforeSuite',
+  'SynchronizedBeforeSuite',
+  'BeforeEach',
+  'JustBeforeEach',
+  'BeforeAll',
+]);
 const SPEC_NODES = new Set([
   'It',
   'BeforeEach',

@@ -2,6 +2,7 @@ import type { FailureKind, FormatId, JobFailure, ParsedReport } from '../types';
 import { stripAnsi } from './ansi';
 import { EmbeddedTestOutput } from './embedded-test-output';
 import { githubTimestampLength } from './github-timestamp';
+import { LIMITS } from './limits';
 import { MessageBuffer } from './message-buffer';
 import { ReportBuilder } from './report-builder';
 
@@ -18,6 +19,14 @@ interface PendingError {
   message: MessageBuffer;
   line: number;
   step: string | undefined;
+  job: string | null;
+}
+
+/** Lines [start, end] of the log that belong to one job (gh run view prints several jobs). */
+interface JobRange {
+  job: string | null;
+  start: number;
+  end: number;
 }
 
 /**
@@ -28,7 +37,9 @@ interface PendingError {
 export class GitHubLogReader {
   private readonly out: ReportBuilder;
   private readonly embedded: EmbeddedTestOutput;
-  private readonly exitCodeErrors: JobFailure[] = [];
+  private readonly exitCodeErrors: { failure: JobFailure; job: string | null }[] = [];
+  private readonly explainedJobs = new Set<string | null>();
+  private readonly jobRanges: JobRange[] = [];
   private pending: PendingError | null = null;
   private job: string | null = null;
   private step: string | null = null;
@@ -44,6 +55,7 @@ export class GitHubLogReader {
     if (job === this.job && (step === null || step === this.step)) return;
     this.closeError();
     this.embedded.endSection();
+    if (job !== this.job) this.jobRanges.push({ job, start: Number.POSITIVE_INFINITY, end: 0 });
     this.job = job;
     this.stepFromLog = step === null;
     this.step = step;
@@ -51,18 +63,25 @@ export class GitHubLogReader {
 
   /** One physical line: `2024-…Z message`, or a continuation line of the previous entry. */
   line(no: number, raw: string): void {
+    this.markLine(no);
     const ts = githubTimestampLength(raw);
-    const text = stripAnsi(ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+    const content = ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (ts === 0 && this.pending) {
-      this.pending.message.push(text);
+      this.pending.message.push(stripAnsi(content));
       return;
     }
     this.closeError();
-    if (text.charCodeAt(0) === 0x23 /* # */ && text.startsWith('##[')) {
-      this.marker(text, no);
-      return;
+    // Markers may be preceded by colour codes; the nested parsers get the line with its colours
+    // (Ginkgo's label colour tells labels from spec text) and strip them themselves.
+    const c = content.charCodeAt(0);
+    if (c === 0x23 /* # */ || c === 0x1b) {
+      const text = stripAnsi(content);
+      if (text.startsWith('##[')) {
+        this.marker(text, no);
+        return;
+      }
     }
-    this.embedded.push({ no, text });
+    this.embedded.push(no, content);
   }
 
   finish(): ParsedReport {
@@ -70,16 +89,36 @@ export class GitHubLogReader {
     this.embedded.finishInto(this.out);
     // "Process completed with exit code 1." only restates that something failed; keep it only when
     // nothing else in the log says what.
-    const explained = this.out.jobFailures.length > 0 || this.out.tests.some((t) => t.state === 'failed');
-    if (!explained) for (const failure of this.exitCodeErrors) this.out.addJobFailure(failure);
+    // Judged per job: gh run view prints several jobs, and one may fail only with the boilerplate.
+    for (const test of this.out.tests) {
+      if (test.state === 'failed' && test.line !== undefined) this.explainedJobs.add(this.jobAt(test.line));
+    }
+    for (const { failure, job } of this.exitCodeErrors) {
+      if (!this.explainedJobs.has(job)) this.out.addJobFailure(failure);
+    }
     return this.out.build();
+  }
+
+  private markLine(no: number): void {
+    let range = this.jobRanges.at(-1);
+    if (!range) {
+      range = { job: this.job, start: no, end: no };
+      this.jobRanges.push(range);
+    }
+    if (no < range.start) range.start = no;
+    if (no > range.end) range.end = no;
+  }
+
+  private jobAt(line: number): string | null {
+    for (const range of this.jobRanges) if (line >= range.start && line <= range.end) return range.job;
+    return this.job;
   }
 
   private marker(text: string, no: number): void {
     if (text.startsWith('##[error]')) {
       const message = new MessageBuffer();
       message.push(text.slice(9));
-      this.pending = { message, line: no, step: this.stepLabel() };
+      this.pending = { message, line: no, step: this.stepLabel(), job: this.job };
     } else if (text.startsWith('##[group]Run ')) {
       this.logStep(text.slice(9));
     } else if (text.startsWith('##[section]Starting: ')) {
@@ -108,8 +147,13 @@ export class GitHubLogReader {
     if (message === null) return;
     const failure: JobFailure = { kind: errorKind(message), message, line: pending.line };
     if (pending.step !== undefined) failure.step = pending.step;
-    if (EXIT_CODE.test(message)) this.exitCodeErrors.push(failure);
-    else this.out.addJobFailure(failure);
+    if (EXIT_CODE.test(message)) {
+      if (this.exitCodeErrors.length < LIMITS.maxJobFailures)
+        this.exitCodeErrors.push({ failure, job: pending.job });
+    } else {
+      this.explainedJobs.add(pending.job);
+      this.out.addJobFailure(failure);
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { GoTestOutput } from './go-test-output';
 import { GoTestTextParser } from './go-test-text';
 import { LIMITS } from './limits';
 import { mergeInto } from './merge-reports';
+import { dedentBlock } from './message-buffer';
 import { ReportBuilder } from './report-builder';
 
 interface Event {
@@ -56,7 +57,7 @@ export class GoTestJsonParser implements LineParser {
     try {
       event = JSON.parse(text) as Event;
     } catch {
-      if (this.badLines++ === 0) this.out.addError(line.no, `line ${line.no} is not a valid test2json event (invalid JSON)`);
+      if (this.badLines++ === 0) this.out.addError(line.no, 'not a valid test2json event (invalid JSON)');
       return;
     }
     if (event === null || typeof event !== 'object' || typeof event.Action !== 'string') return;
@@ -84,7 +85,8 @@ export class GoTestJsonParser implements LineParser {
         return;
       case 'build-output': {
         const importPath = str(e.ImportPath);
-        if (importPath !== null && typeof e.Output === 'string') this.outputOf(this.builds, importPath).append(e.Output);
+        if (importPath !== null && typeof e.Output === 'string')
+          this.outputOf(this.builds, importPath).append(e.Output);
         return;
       }
       case 'build-fail': {
@@ -124,7 +126,8 @@ export class GoTestJsonParser implements LineParser {
     const running = this.running.get(key(pkg, name));
     this.running.delete(key(pkg, name));
     const state = action === 'fail' ? 'failed' : action === 'skip' ? 'skipped' : 'passed';
-    const message = state === 'passed' ? null : (running?.output.text() ?? null);
+    const output = state === 'passed' ? null : (running?.output.text() ?? null);
+    const message = output === null ? null : dedentBlock(output);
     const test: TestCaseResult = {
       name,
       suite: pkg || null,
@@ -149,13 +152,18 @@ export class GoTestJsonParser implements LineParser {
     const stillRunning = [...this.running.values()].filter((r) => r.pkg === pkg);
     if (failedBuild !== null) {
       if (!this.failedBuilds.has(failedBuild)) {
-        this.out.addJobFailure({ kind: 'build', message: output ?? `build of ${failedBuild} failed`, line: no });
+        this.out.addJobFailure({
+          kind: 'build',
+          message: output ?? `build of ${failedBuild} failed`,
+          line: no,
+        });
       }
     } else if (stillRunning.length > 0) {
       // The package died while these tests ran: a timeout or a panic outside the test goroutine.
       for (const running of stillRunning) {
         const own = running.output.text();
-        const message = [own, output].filter((t) => t !== null).join('\n') || null;
+        const message =
+          [own === null ? null : dedentBlock(own), output].filter((t) => t !== null).join('\n') || null;
         const type: FailureType = (message && panicFailureType(message)) || 'failed';
         this.out.addTest({
           name: running.name,
@@ -163,7 +171,8 @@ export class GoTestJsonParser implements LineParser {
           state: 'failed',
           failureType: type,
           message,
-          location: type === 'panicked' && message ? panicLocation(message.split('\n')) : null,
+          location:
+            type === 'panicked' && message ? panicLocation(message.split('\n')) : goMessageLocation(own),
           durationSec: null,
           kind: 'test',
           line: no,
@@ -176,7 +185,11 @@ export class GoTestJsonParser implements LineParser {
       test.failureType = panicFailureType(output)!;
     } else if (!this.lastFailed.has(pkg)) {
       const setup = output?.includes('[setup failed]') || output?.includes('[build failed]');
-      this.out.addJobFailure({ kind: setup ? 'build' : 'job', message: output ?? `package ${pkg || '(unnamed)'} failed`, line: no });
+      this.out.addJobFailure({
+        kind: setup ? 'build' : 'job',
+        message: output ?? `package ${pkg || '(unnamed)'} failed`,
+        line: no,
+      });
     }
     this.packageDone(pkg);
   }

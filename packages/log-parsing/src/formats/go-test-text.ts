@@ -1,13 +1,14 @@
 import type { JobFailure, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
-import { goMessageLocation, panicLocation } from './go-test-location';
+import { stripAnsi } from './ansi';
+import { GoBuildOutput } from './go-build-output';
+import { GoPanic } from './go-panic';
+import { goMessageLocation } from './go-test-location';
 import { LIMITS } from './limits';
 import { dedentBlock, MessageBuffer } from './message-buffer';
 import { ReportBuilder } from './report-builder';
 
 const RESULT = /^(\s*)--- (FAIL|PASS|SKIP): (.+?) \((\d+(?:\.\d+)?)s\)\s*$/;
 const PACKAGE = /^(ok|FAIL|\?)\s+(\S+)(?:\s+(.*))?$/;
-const COMPILER_LINE = /^(?:\S+\.go:\d+(?::\d+)?: |\S+\.(?:s|c|h):\d+|note: |vet: |go: |\.\/)/;
-const RUNNING_TEST = /^\s+(\S+) \([^)]*\)\s*$/;
 
 interface Running {
   startLine: number;
@@ -18,22 +19,6 @@ interface Collector {
   test: TestCaseResult;
   indent: number;
   output: MessageBuffer;
-}
-
-interface Panic {
-  line: number;
-  output: MessageBuffer;
-  owner: TestCaseResult | null;
-  current: string | null;
-  inRunningTests: boolean;
-  runningTests: string[];
-}
-
-interface Build {
-  pkg: string;
-  line: number;
-  output: MessageBuffer;
-  confirmed: boolean;
 }
 
 export interface GoTestTextOptions {
@@ -56,38 +41,47 @@ export class GoTestTextParser implements LineParser {
   /** The last `--- FAIL` result: a panic printed right after it belongs to that test. */
   private lastFailed: TestCaseResult | null = null;
   private collector: Collector | null = null;
-  private panic: Panic | null = null;
-  private build: Build | null = null;
+  private panic: GoPanic | null = null;
+  private build: GoBuildOutput | null = null;
 
   constructor(options: GoTestTextOptions) {
     this.out = new ReportBuilder('go-test-text', options.path);
   }
 
   push(line: LogLine): void {
-    const text = line.text;
+    this.pushStripped(stripAnsi(line.text), line.no);
+  }
+
+  /** For composite parsers that already stripped colour codes from the line. */
+  pushStripped(text: string, no: number): void {
     if (this.panic && this.panicLine(text)) return;
     if (this.build && this.buildLine(text)) return;
     if (this.collector && this.collectorLine(text)) return;
     if (text.length === 0) return;
     const c = text.charCodeAt(0);
-    if (c === 0x3d /* = */ && text.startsWith('=== ')) return this.framing(text, line.no);
+    if (c === 0x3d /* = */) {
+      if (text.startsWith('=== ')) this.framing(text, no);
+      return;
+    }
     if ((c === 0x2d /* - */ || c === 0x20 || c === 0x09) && text.indexOf('--- ') !== -1) {
       const m = RESULT.exec(text);
-      if (m) return this.result(m, line.no);
+      if (m) {
+        this.result(m, no);
+        return;
+      }
     }
     if (c === 0x20 || c === 0x09) {
       if (this.current !== null) this.running.get(this.current)?.output.push(text);
-      return;
-    }
-    if (c === 0x70 /* p */ && text.startsWith('panic: ')) return this.startPanic(text, line.no);
-    if (c === 0x23 /* # */ && text.startsWith('# ')) {
-      this.build = { pkg: text.slice(2).replace(/\s*\[.*\]\s*$/, '').trim(), line: line.no, output: new MessageBuffer(), confirmed: false };
-      this.build.output.push(text);
-      return;
-    }
-    if ((c === 0x6f /* o */ || c === 0x46 /* F */ || c === 0x3f /* ? */) && text.indexOf('\t') !== -1) {
+    } else if (c === 0x70 /* p */) {
+      if (text.startsWith('panic: ')) this.startPanic(text, no);
+    } else if (c === 0x23 /* # */) {
+      if (text.startsWith('# ')) this.build = new GoBuildOutput(text, no);
+    } else if (
+      (c === 0x6f /* o */ || c === 0x46 /* F */ || c === 0x3f) /* ? */ &&
+      text.indexOf('\t') !== -1
+    ) {
       const m = PACKAGE.exec(text);
-      if (m) this.packageLine(m, text, line.no);
+      if (m) this.packageLine(m, text, no);
     }
   }
 
@@ -182,66 +176,48 @@ export class GoTestTextParser implements LineParser {
 
   private startPanic(text: string, no: number): void {
     this.closeCollector();
-    const owner = this.lastFailed;
+    this.panic = new GoPanic(text, no, this.lastFailed, this.current);
     this.lastFailed = null;
-    this.panic = {
-      line: no,
-      output: new MessageBuffer(),
-      owner,
-      current: this.current,
-      inRunningTests: false,
-      runningTests: [],
-    };
-    this.panic.output.push(text);
   }
 
   private panicLine(text: string): boolean {
-    const panic = this.panic!;
-    if (/^(FAIL|ok |--- |=== )/.test(text) || (text.startsWith('# ') && panic.output.lineCount > 1)) {
-      const pkg = text.indexOf('\t') === -1 ? null : (PACKAGE.exec(text)?.[2] ?? null);
-      this.finishPanic(pkg);
-      return false;
-    }
-    // Go >= 1.21 lists the tests still running under a timeout panic: "running tests:\n\tTestX (10m0s)".
-    if (text === 'running tests:') panic.inRunningTests = true;
-    else if (panic.inRunningTests) {
-      const m = RUNNING_TEST.exec(text);
-      if (m && panic.runningTests.length < 100) panic.runningTests.push(m[1]!);
-      else panic.inRunningTests = false;
-    }
-    panic.output.push(text);
-    return true;
+    if (this.panic!.push(text)) return true;
+    this.finishPanic(text.indexOf('\t') === -1 ? null : (PACKAGE.exec(text)?.[2] ?? null));
+    return false;
   }
 
   private finishPanic(pkg: string | null): void {
     const panic = this.panic!;
     this.panic = null;
-    const text = panic.output.text() ?? 'panic';
-    const lines = text.split('\n');
-    const timedOut = lines[0]!.startsWith('panic: test timed out after');
-    const failureType = timedOut ? 'timedout' : 'panicked';
-    const location = panicLocation(lines);
+    const text = panic.text();
+    const failureType = panic.failureType;
     if (panic.owner) {
       panic.owner.message = panic.owner.message === null ? text : `${panic.owner.message}\n${text}`;
       panic.owner.failureType = failureType;
-      panic.owner.location ??= location;
+      panic.owner.location ??= panic.location();
       return;
     }
-    const names = panic.runningTests.length > 0 ? panic.runningTests : panic.current ? [panic.current] : [];
-    if (names.length === 0) {
-      this.out.addJobFailure({ kind: 'job', message: pkg ? `${text}\n(in package ${pkg})` : text, line: panic.line });
+    const victims = panic.victims();
+    if (victims.length === 0) {
+      this.out.addJobFailure({
+        kind: 'job',
+        message: pkg ? `${text}\n(in package ${pkg})` : text,
+        line: panic.line,
+      });
       return;
     }
-    for (const name of names) {
+    for (const name of victims) {
       const run = this.running.get(name);
       this.running.delete(name);
+      const own = run?.output.text() ?? null;
       const test: TestCaseResult = {
         name,
         suite: pkg,
         state: 'failed',
         failureType,
-        message: run?.output.text() ? `${run.output.text()}\n${text}` : text,
-        location: timedOut ? null : location,
+        message: own === null ? text : `${dedentBlock(own)}\n${text}`,
+        // A timeout's trace shows the alarm goroutine, not the test: use the test's own last words.
+        location: failureType === 'timedout' ? goMessageLocation(own) : panic.location(),
         durationSec: null,
         kind: 'test',
         line: panic.line,
@@ -255,13 +231,7 @@ export class GoTestTextParser implements LineParser {
   }
 
   private buildLine(text: string): boolean {
-    const build = this.build!;
-    const isError = COMPILER_LINE.test(text) || (build.confirmed && (text.startsWith('\t') || text.startsWith('  ')));
-    if (isError) {
-      build.confirmed = true;
-      build.output.push(text);
-      return true;
-    }
+    if (this.build!.push(text)) return true;
     this.finishBuild();
     return false;
   }
@@ -269,8 +239,9 @@ export class GoTestTextParser implements LineParser {
   private finishBuild(): void {
     const build = this.build!;
     this.build = null;
-    if (!build.confirmed) return;
-    const failure: JobFailure = { kind: 'build', message: build.output.text() ?? `# ${build.pkg}`, line: build.line };
+    const message = build.message();
+    if (message === null) return;
+    const failure: JobFailure = { kind: 'build', message, line: build.line };
     this.out.addJobFailure(failure);
     this.buildByPkg.set(build.pkg, failure);
   }

@@ -26,9 +26,14 @@ export interface OpenResult {
   line: number;
 }
 
-const SETUP_NAME = /^(?:\[(?:BeforeSuite|SynchronizedBeforeSuite)\]|BeforeSuite|SynchronizedBeforeSuite)(?:\s|$)/;
+const SETUP_NAME =
+  /^(?:\[(?:BeforeSuite|SynchronizedBeforeSuite)\]|BeforeSuite|SynchronizedBeforeSuite)(?:\s|$)/;
 
-export function openTestCase(attrs: Record<string, string>, suite: string | null, line: number): OpenTestCase {
+export function openTestCase(
+  attrs: Record<string, string>,
+  suite: string | null,
+  line: number,
+): OpenTestCase {
   return { attrs, suite, line, result: null, skipped: null, flakyRuns: 0, reruns: 0, output: new TailText() };
 }
 
@@ -89,7 +94,8 @@ function describeFailure(test: TestCaseResult, result: OpenResult): void {
   const message = useAttr ? attrMessage : (ginkgo?.message ?? nonEmpty(body.trim()) ?? attrMessage);
   test.message = message === null ? null : capMessage(message);
   if (ginkgo?.location) test.location = ginkgo.location;
-  if (ginkgo?.nodeType === 'BeforeSuite' || ginkgo?.nodeType === 'SynchronizedBeforeSuite') test.kind = 'setup';
+  if (ginkgo?.nodeType === 'BeforeSuite' || ginkgo?.nodeType === 'SynchronizedBeforeSuite')
+    test.kind = 'setup';
   if (!test.failureType && ginkgo?.failureType) test.failureType = ginkgo.failureType as FailureType;
 }
 

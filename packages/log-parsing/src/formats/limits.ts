@@ -14,6 +14,11 @@ export const LIMITS = {
   /** Per failure message. */
   maxMessageLines: 200,
   maxMessageChars: 16 * 1024,
+  /**
+   * Message and output text kept per input across all failures. Past it, new failures keep a
+   * 1 KiB message and no output, so 10,000 failures cannot hold 10,000 × 24 KiB.
+   */
+  maxRetainedChars: 16 * 1024 * 1024,
   /** Tail of captured output (JUnit system-out/err, Ginkgo writer output) kept for failed tests. */
   maxOutputTailChars: 8 * 1024,
   /** go test: tests that may be running at once, each with its own capped output buffer. */

@@ -47,7 +47,9 @@ export class MessageBuffer {
     while (end > start && this.lines[end - 1]!.trim() === '') end--;
     if (start === end) return null;
     const body = this.lines.slice(start, end).join('\n');
-    return this.droppedLines > 0 ? `${body}\n…[nightshift: message cut, ${this.droppedLines} more lines]` : body;
+    return this.droppedLines > 0
+      ? `${body}\n…[nightshift: message cut, ${this.droppedLines} more lines]`
+      : body;
   }
 
   clear(): void {
@@ -95,7 +97,9 @@ export class TailText {
 
   value(): string | null {
     if (this.text.trim() === '') return null;
-    return this.dropped > 0 ? `…[nightshift: ${this.dropped} earlier characters cut]\n${this.text}` : this.text;
+    return this.dropped > 0
+      ? `…[nightshift: ${this.dropped} earlier characters cut]\n${this.text}`
+      : this.text;
   }
 
   clear(): void {

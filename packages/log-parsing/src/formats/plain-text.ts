@@ -21,7 +21,7 @@ export class PlainTextParser implements LineParser {
   }
 
   push(line: LogLine): void {
-    this.embedded.push(line);
+    this.embedded.push(line.no, line.text);
   }
 
   finish(): ParsedReport {

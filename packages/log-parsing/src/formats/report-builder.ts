@@ -1,14 +1,9 @@
-import type {
-  FlakyTest,
-  FormatId,
-  JobFailure,
-  ParsedReport,
-  ParseError,
-  TestCaseResult,
-} from '../types';
+import type { FlakyTest, FormatId, JobFailure, ParsedReport, ParseError, TestCaseResult } from '../types';
 import { LIMITS } from './limits';
 
 type Summary = NonNullable<ParsedReport['summary']>;
+
+const SHORT_MESSAGE = 1024;
 
 /**
  * Accumulates one parser's findings under the caps in `LIMITS`. Failed tests have their own cap so
@@ -25,6 +20,7 @@ export class ReportBuilder {
   private keptFailed = 0;
   private omitted = 0;
   private droppedErrors = 0;
+  private retained = 0;
 
   constructor(
     readonly format: FormatId,
@@ -36,6 +32,7 @@ export class ReportBuilder {
     if (test.state === 'failed') {
       if (this.keptFailed >= LIMITS.maxFailedTests) return this.omit();
       this.keptFailed++;
+      this.budget(test);
     } else {
       if (this.keptOther >= LIMITS.maxTests) return this.omit();
       this.keptOther++;
@@ -52,12 +49,19 @@ export class ReportBuilder {
     if (this.jobFailures.length < LIMITS.maxJobFailures) this.jobFailures.push(failure);
   }
 
-  addError(line: number | null, message: string): void {
+  /** Records a problem; the message names the input and line: "<path> line <n>: <problem>". */
+  addError(line: number | null, problem: string): void {
+    const message = line === null ? `${this.path}: ${problem}` : `${this.path} line ${line}: ${problem}`;
+    this.addParseError({ path: this.path, line, message });
+  }
+
+  /** Records an error another parser already worded. */
+  addParseError(error: ParseError): void {
     if (this.errors.length >= LIMITS.maxErrors) {
       this.droppedErrors++;
       return;
     }
-    this.errors.push({ path: this.path, line, message });
+    this.errors.push(error);
   }
 
   /** Adds framework-reported counts; several suites in one input are summed. */
@@ -87,9 +91,24 @@ export class ReportBuilder {
     if (this.summary) report.summary = this.summary;
     if (this.omitted > 0) report.omittedTests = this.omitted;
     if (this.droppedErrors > 0) {
-      this.errors.push({ path: this.path, line: null, message: `${this.droppedErrors} more errors not shown` });
+      this.errors.push({
+        path: this.path,
+        line: null,
+        message: `${this.path}: ${this.droppedErrors} more errors not shown`,
+      });
     }
     return report;
+  }
+
+  private budget(test: TestCaseResult): void {
+    const size = (test.message?.length ?? 0) + (test.output?.length ?? 0);
+    if (this.retained + size > LIMITS.maxRetainedChars) {
+      delete test.output;
+      if (test.message !== null && test.message.length > SHORT_MESSAGE) {
+        test.message = `${test.message.slice(0, SHORT_MESSAGE)}\n…[nightshift: message cut, report text budget reached]`;
+      }
+    }
+    this.retained += (test.message?.length ?? 0) + (test.output?.length ?? 0);
   }
 
   private omit(): false {

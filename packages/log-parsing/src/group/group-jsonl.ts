@@ -6,9 +6,10 @@ import { type FailureRecord, type GroupKey, groupRecord } from './group-record';
  * becomes an `error` item naming the problem instead of stopping the stream: the caller (the
  * `nightshift group` CLI) reports it with the line number and decides the exit code.
  */
-export type GroupItem =
-  | { line: number; record: FailureRecord & GroupKey }
-  | { line: number; error: string };
+export type GroupItem = { line: number; record: GroupedRecord } | { line: number; error: string };
+
+/** An input record with the grouping fields added; its other fields are kept as they were. */
+export type GroupedRecord = Record<string, unknown> & FailureRecord & GroupKey;
 
 /** Messages longer than this are not echoed in errors. */
 const MAX_ERROR_SNIPPET = 80;
@@ -39,7 +40,7 @@ export async function* groupJsonl(
       yield { line: no, error: problem };
       continue;
     }
-    const record = value as FailureRecord;
+    const record = value as Record<string, unknown> & FailureRecord;
     yield { line: no, record: { ...record, ...groupRecord(record, classifier) } };
   }
 }

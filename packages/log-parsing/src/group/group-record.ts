@@ -2,12 +2,11 @@ import type { Category } from '../classify/categories';
 import type { Classifier } from '../classify/classifier';
 import { fingerprint, signature } from '../fingerprint/signature';
 
-/** The fields grouping reads; any others are carried through untouched. */
+/** The fields grouping reads (records may carry any others; `groupJsonl` passes them through). */
 export interface FailureRecord {
   test?: string | null;
   message?: string | null;
   suite?: string | null;
-  [field: string]: unknown;
 }
 
 export interface GroupKey {

@@ -75,12 +75,14 @@ export function scanPemBlocks(text: string, atEof: boolean, windowChars = PEM_WI
   const blocks: PemBlock[] = [];
   let pos = 0;
   for (;;) {
-    const idx = text.indexOf('-----BEGIN', pos);
-    if (idx === -1) return { blocks, pendingStart: null };
+    // indexOf('BEGIN') is several times faster in V8 than indexOf('-----BEGIN').
+    const at = text.indexOf('BEGIN', pos);
+    if (at === -1) return { blocks, pendingStart: null };
+    const idx = at - 5;
     BEGIN.lastIndex = idx;
-    const m = BEGIN.exec(text);
+    const m = idx >= 0 ? BEGIN.exec(text) : null;
     if (!m) {
-      pos = idx + 1;
+      pos = at + 1;
       continue;
     }
     const beginEnd = idx + m[0].length;
@@ -105,9 +107,36 @@ export function replacePemBlocks(text: string, blocks: readonly PemBlock[], mark
   let last = 0;
   for (const b of blocks) {
     let newlines = 0;
-    for (let i = text.indexOf('\n', b.start); i !== -1 && i < b.end; i = text.indexOf('\n', i + 1)) newlines++;
+    for (let i = text.indexOf('\n', b.start); i !== -1 && i < b.end; i = text.indexOf('\n', i + 1))
+      newlines++;
     out += text.slice(last, b.start) + marker + '\n'.repeat(newlines);
     last = b.end;
   }
   return out + text.slice(last);
+}
+
+/**
+ * The largest cut offset `<= start` at which text may be split without changing how PEM blocks
+ * are redacted: not inside a block, not after a block still pending. `snap(x)` returns the
+ * largest allowed boundary `<= x` (a line start, for instance).
+ */
+export function settleCut(scan: PemScan, start: number, snap: (x: number) => number): number {
+  let cut = snap(start);
+  for (;;) {
+    let next = cut;
+    if (scan.pendingStart !== null && scan.pendingStart < next) next = scan.pendingStart;
+    for (let k = scan.blocks.length - 1; k >= 0; k--) {
+      const b = scan.blocks[k]!;
+      if (b.start < next && b.end > next) next = b.start;
+    }
+    next = snap(next);
+    if (next === cut) return cut;
+    cut = next;
+  }
+}
+
+/** True when `cut` is inside no block and not after a pending block start. */
+export function isFreeCut(scan: PemScan, cut: number): boolean {
+  if (scan.pendingStart !== null && scan.pendingStart < cut) return false;
+  return !scan.blocks.some((b) => b.start < cut && b.end > cut);
 }

@@ -1,14 +1,12 @@
 /**
  * One-shot secret redaction. Hand-written rather than built on secretlint/gitleaks ports because
- * the pipeline needs >= 150 MB/s: one combined keyword scan finds the few lines that can hold a
- * secret, and only those lines run the rules (see docs/redaction.md for measured throughput).
+ * the pipeline needs >= 150 MB/s: a keyword prefilter (keyword-prefilter.ts) finds the few lines
+ * that can hold a secret, and only those lines run the rules (docs/redaction.md has figures).
  */
+import { candidateLineStarts } from './keyword-prefilter';
 import { replacePemBlocks, scanPemBlocks } from './pem-blocks';
 import { FindingCounter, type RedactionResult, redactionMarker } from './redaction-types';
 import { SECRET_RULES, type SecretRule } from './secret-rules';
-
-const KEYWORDS = [...new Set(SECRET_RULES.flatMap((r) => r.keywords))];
-const KEYWORD_SCAN = new RegExp(KEYWORDS.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
 
 function applyRule(rule: SecretRule, line: string, counter: FindingCounter): string {
   const re = rule.pattern;
@@ -40,14 +38,12 @@ function redactLine(line: string, counter: FindingCounter): string {
 }
 
 function redactLines(text: string, counter: FindingCounter): string {
-  KEYWORD_SCAN.lastIndex = 0;
-  let m = KEYWORD_SCAN.exec(text);
-  if (m === null) return text;
+  const starts = candidateLineStarts(text);
+  if (starts.length === 0) return text;
   const parts: string[] = [];
   let last = 0;
-  while (m !== null) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const nl = text.indexOf('\n', m.index);
+  for (const lineStart of starts) {
+    const nl = text.indexOf('\n', lineStart);
     const lineEnd = nl === -1 ? text.length : nl;
     const line = text.slice(lineStart, lineEnd);
     const red = redactLine(line, counter);
@@ -55,9 +51,6 @@ function redactLines(text: string, counter: FindingCounter): string {
       parts.push(text.slice(last, lineStart), red);
       last = lineEnd;
     }
-    if (nl === -1) break;
-    KEYWORD_SCAN.lastIndex = lineEnd;
-    m = KEYWORD_SCAN.exec(text);
   }
   if (parts.length === 0) return text;
   parts.push(text.slice(last));
@@ -70,7 +63,7 @@ function redactLines(text: string, counter: FindingCounter): string {
  */
 export function redactInto(text: string, counter: FindingCounter): string {
   let t = text;
-  if (t.includes('-----BEGIN')) {
+  if (t.includes('BEGIN')) {
     const { blocks } = scanPemBlocks(t, true);
     if (blocks.length > 0) {
       counter.add('private-key', blocks.length);

@@ -5,7 +5,12 @@ import { getRepositoryTree, renderTree } from '../../contents/tree';
 import { allowedRepo, defineTool } from '../tool-context';
 import { repoInput } from './common-input';
 
-const refInput = z.string().min(1).max(255).optional().describe('Branch, tag or commit SHA (default branch when omitted)');
+const refInput = z
+  .string()
+  .min(1)
+  .max(255)
+  .optional()
+  .describe('Branch, tag or commit SHA (default branch when omitted)');
 
 export const getFileContentsTool = defineTool({
   name: 'get_file_contents',
@@ -26,19 +31,30 @@ export const getFileContentsTool = defineTool({
     });
     switch (result.type) {
       case 'dir':
-        return result.entries.map((e) => `${e.type === 'dir' ? `${e.name}/` : e.name}${e.type === 'file' ? ` (${e.size} bytes)` : ''}`).join('\n') || '(empty directory)';
+        return (
+          result.entries
+            .map(
+              (e) =>
+                `${e.type === 'dir' ? `${e.name}/` : e.name}${e.type === 'file' ? ` (${e.size} bytes)` : ''}`,
+            )
+            .join('\n') || '(empty directory)'
+        );
       case 'symlink':
         return `${result.path} is a symbolic link to ${result.target} (not followed)`;
       case 'submodule':
         return `${result.path} is a submodule (${result.url ?? 'unknown url'}) at ${result.sha}`;
     }
-    if (result.text === null) return `${result.path} is a binary file (${result.size} bytes); contents not shown.`;
+    if (result.text === null)
+      return `${result.path} is a binary file (${result.size} bytes); contents not shown.`;
     const all = result.text.split('\n');
     const first = args.start_line ?? 1;
     const last = Math.min(args.end_line ?? all.length, all.length);
     const width = String(last).length;
     const body = all.slice(first - 1, last).map((line, i) => `${String(first + i).padStart(width)}  ${line}`);
-    return [`${result.path} (${result.size} bytes, sha ${result.sha}, lines ${first}-${last} of ${all.length})`, ...body].join('\n');
+    return [
+      `${result.path} (${result.size} bytes, sha ${result.sha}, lines ${first}-${last} of ${all.length})`,
+      ...body,
+    ].join('\n');
   },
 });
 
@@ -65,7 +81,8 @@ export const searchCodeTool = defineTool({
     const lines = [head];
     for (const item of result.items) {
       lines.push(item.path);
-      for (const m of item.lines) lines.push(`  ${m.no === null ? '' : `${m.no}: `}${m.text.replace(/\s+/g, ' ').slice(0, 300)}`);
+      for (const m of item.lines)
+        lines.push(`  ${m.no === null ? '' : `${m.no}: `}${m.text.replace(/\s+/g, ' ').slice(0, 300)}`);
     }
     return lines.join('\n');
   },
@@ -73,7 +90,8 @@ export const searchCodeTool = defineTool({
 
 export const getRepositoryStructureTool = defineTool({
   name: 'get_repository_structure',
-  description: 'The directory tree of a repository (or of one directory in it) at a ref, as an indented outline.',
+  description:
+    'The directory tree of a repository (or of one directory in it) at a ref, as an indented outline.',
   write: false,
   input: {
     ...repoInput,
@@ -83,10 +101,15 @@ export const getRepositoryStructureTool = defineTool({
   async run(args, ctx) {
     const repo = allowedRepo(ctx, args.owner, args.repo);
     const tree = await getRepositoryTree(ctx.octokit, repo, args.ref ? { ref: args.ref } : {});
-    const rendered = renderTree(tree.entries, { maxLines: ctx.limits.maxTreeLines, ...(args.path ? { pathPrefix: args.path } : {}) });
+    const rendered = renderTree(tree.entries, {
+      maxLines: ctx.limits.maxTreeLines,
+      ...(args.path ? { pathPrefix: args.path } : {}),
+    });
     const notes: string[] = [];
     if (!tree.complete) notes.push('[tree incomplete: the repository is too large to list fully]');
     if (rendered.truncated) notes.push(`[outline cut at ${ctx.limits.maxTreeLines} lines]`);
-    return [`${args.owner}/${args.repo} at ${tree.commitSha}`, rendered.text || '(empty)', ...notes].join('\n');
+    return [`${args.owner}/${args.repo} at ${tree.commitSha}`, rendered.text || '(empty)', ...notes].join(
+      '\n',
+    );
   },
 });

@@ -1,7 +1,12 @@
 import { getFileContentsTool, getRepositoryStructureTool, searchCodeTool } from './contents-tools';
 import { addIssueCommentTool, getIssueTool, listIssuesTool } from './issue-tools';
 import { getJobLogsTool } from './job-log-tool';
-import { createBranchTool, createOrUpdateFileTool, createPullRequestTool, linkIssuesTool } from './write-tools';
+import {
+  createBranchTool,
+  createOrUpdateFileTool,
+  createPullRequestTool,
+  linkIssuesTool,
+} from './write-tools';
 
 /** Every tool, read-only first. The server registers the write ones only when started with write. */
 export const ALL_TOOLS = [

@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { PolicyViolationError } from '../../errors/policy-violation-error';
 import { addComment, listComments } from '../../issues/comments';
 import { getIssue, listIssues } from '../../issues/issues';
-import { PolicyViolationError } from '../../errors/policy-violation-error';
 import { checkRepo } from '../../policy/evaluate-write-plan';
+import { sanitizeOutbound } from '../sanitize';
 import { allowedRepo, defineTool } from '../tool-context';
 import { repoInput } from './common-input';
-import { sanitizeOutbound } from '../sanitize';
 
 function labelNames(labels: readonly (string | { name?: string | null })[]): string {
-  return labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean).join(', ');
+  return labels
+    .map((l) => (typeof l === 'string' ? l : (l.name ?? '')))
+    .filter(Boolean)
+    .join(', ');
 }
 
 export const getIssueTool = defineTool({
@@ -18,7 +21,13 @@ export const getIssueTool = defineTool({
   input: {
     ...repoInput,
     issue_number: z.number().int().positive(),
-    comments: z.number().int().min(0).max(50).optional().describe('How many of the latest comments to include (default 0)'),
+    comments: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .optional()
+      .describe('How many of the latest comments to include (default 0)'),
   },
   async run(args, ctx) {
     const repo = allowedRepo(ctx, args.owner, args.repo);
@@ -36,7 +45,11 @@ export const getIssueTool = defineTool({
     if (args.comments) {
       const all = await listComments(ctx.octokit, repo, args.issue_number);
       for (const c of all.slice(-args.comments)) {
-        lines.push('', `--- comment ${c.id} by ${c.user?.login ?? 'unknown'} at ${c.created_at}`, c.body ?? '');
+        lines.push(
+          '',
+          `--- comment ${c.id} by ${c.user?.login ?? 'unknown'} at ${c.created_at}`,
+          c.body ?? '',
+        );
       }
     }
     return lines.join('\n');
@@ -56,7 +69,8 @@ export const listIssuesTool = defineTool({
   },
   async run(args, ctx) {
     const repo = allowedRepo(ctx, args.owner, args.repo);
-    if (args.since !== undefined && Number.isNaN(Date.parse(args.since))) throw new TypeError(`since ${JSON.stringify(args.since)} is not an ISO 8601 time`);
+    if (args.since !== undefined && Number.isNaN(Date.parse(args.since)))
+      throw new TypeError(`since ${JSON.stringify(args.since)} is not an ISO 8601 time`);
     const issues = await listIssues(ctx.octokit, repo, {
       state: args.state ?? 'open',
       ...(args.labels ? { labels: args.labels } : {}),
@@ -65,14 +79,18 @@ export const listIssuesTool = defineTool({
     });
     if (issues.length === 0) return 'No issues match.';
     return issues
-      .map((i) => `#${i.number} [${i.state}] ${i.title}${i.labels.length ? ` (${labelNames(i.labels)})` : ''} — updated ${i.updated_at}`)
+      .map(
+        (i) =>
+          `#${i.number} [${i.state}] ${i.title}${i.labels.length ? ` (${labelNames(i.labels)})` : ''} — updated ${i.updated_at}`,
+      )
       .join('\n');
   },
 });
 
 export const addIssueCommentTool = defineTool({
   name: 'add_issue_comment',
-  description: 'Comment on an issue. The text is sanitised (secrets, mentions, commands, closing keywords, unknown links).',
+  description:
+    'Comment on an issue. The text is sanitised (secrets, mentions, commands, closing keywords, unknown links).',
   write: true,
   input: { ...repoInput, issue_number: z.number().int().positive(), body: z.string().min(1).max(60_000) },
   async run(args, ctx) {
@@ -80,8 +98,9 @@ export const addIssueCommentTool = defineTool({
     const violations = checkRepo(full, ctx.policy);
     if (violations.length > 0) throw new PolicyViolationError(violations, 'comment');
     const repo = allowedRepo(ctx, args.owner, args.repo);
-    const body = sanitizeOutbound(args.body);
-    if (ctx.policy.dryRun) return `dry-run: would comment on ${full}#${args.issue_number} (${body.length} characters):\n${body}`;
+    const body = sanitizeOutbound(args.body, ctx.limits.allowedLinkHosts);
+    if (ctx.policy.dryRun)
+      return `dry-run: would comment on ${full}#${args.issue_number} (${body.length} characters):\n${body}`;
     const comment = await addComment(ctx.octokit, repo, args.issue_number, body);
     return `Commented on ${full}#${args.issue_number}: ${comment.html_url}`;
   },

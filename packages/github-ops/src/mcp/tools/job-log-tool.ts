@@ -10,7 +10,12 @@ import { repoInput } from './common-input';
 
 const MAX_FAILED_JOBS = 5;
 
-async function oneJob(ctx: ToolContext, repo: RepoRef, jobId: number, options: { tail: number; grep?: string; context?: number }): Promise<string> {
+async function oneJob(
+  ctx: ToolContext,
+  repo: RepoRef,
+  jobId: number,
+  options: { tail: number; grep?: string; context?: number },
+): Promise<string> {
   try {
     const log = await openJobLog(ctx.octokit, repo, jobId);
     const view = await viewLog(readLines(log.body), {
@@ -18,10 +23,16 @@ async function oneJob(ctx: ToolContext, repo: RepoRef, jobId: number, options: {
       ...(options.grep ? { grep: options.grep } : {}),
       ...(options.context !== undefined ? { context: options.context } : {}),
     });
-    const what = options.grep ? `${view.matches} match(es) for "${options.grep}"` : `last ${Math.min(options.tail, view.totalLines)} lines`;
-    return [`job ${jobId}: ${view.totalLines} lines, ${what}${view.truncated ? ' (truncated)' : ''}`, ...view.lines].join('\n');
+    const what = options.grep
+      ? `${view.matches} match(es) for "${options.grep}"`
+      : `last ${Math.min(options.tail, view.totalLines)} lines`;
+    return [
+      `job ${jobId}: ${view.totalLines} lines, ${what}${view.truncated ? ' (truncated)' : ''}`,
+      ...view.lines,
+    ].join('\n');
   } catch (error) {
-    if (ExpiredError.isInstance(error)) return `job ${jobId}: the log has expired (past retention) and can no longer be downloaded.`;
+    if (ExpiredError.isInstance(error))
+      return `job ${jobId}: the log has expired (past retention) and can no longer be downloaded.`;
     throw error;
   }
 }
@@ -50,13 +61,21 @@ export const getJobLogsTool = defineTool({
     if (args.job_id !== undefined) return oneJob(ctx, repo, args.job_id, options);
     if (args.run_id === undefined) throw new TypeError('give job_id or run_id');
     const jobs = await listJobsForRun(ctx.octokit, repo, args.run_id);
-    const wanted = args.failed_only === false ? jobs : jobs.filter((j) => j.conclusion === 'failure' || j.conclusion === 'timed_out');
-    if (wanted.length === 0) return `run ${args.run_id}: no ${args.failed_only === false ? '' : 'failed '}jobs`;
+    const wanted =
+      args.failed_only === false
+        ? jobs
+        : jobs.filter((j) => j.conclusion === 'failure' || j.conclusion === 'timed_out');
+    if (wanted.length === 0)
+      return `run ${args.run_id}: no ${args.failed_only === false ? '' : 'failed '}jobs`;
     const parts: string[] = [];
     for (const job of wanted.slice(0, MAX_FAILED_JOBS)) {
-      parts.push(`=== ${job.name} (${job.conclusion ?? job.status})`, await oneJob(ctx, repo, job.id, options));
+      parts.push(
+        `=== ${job.name} (${job.conclusion ?? job.status})`,
+        await oneJob(ctx, repo, job.id, options),
+      );
     }
-    if (wanted.length > MAX_FAILED_JOBS) parts.push(`[${wanted.length - MAX_FAILED_JOBS} more jobs not shown; ask by job_id]`);
+    if (wanted.length > MAX_FAILED_JOBS)
+      parts.push(`[${wanted.length - MAX_FAILED_JOBS} more jobs not shown; ask by job_id]`);
     return parts.join('\n');
   },
 });

@@ -1,0 +1,52 @@
+/** Small Markdown builders. Inputs are expected to be cleaned already (see sanitize.ts). */
+
+/** Cut to `max` characters, keeping the start. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return max <= 1 ? '…'.slice(0, max) : `${text.slice(0, max - 1)}…`;
+}
+
+/** Cut to `max` characters, keeping the end (the specific part of long test names). */
+export function clipStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return max <= 1 ? '…'.slice(0, max) : `…${text.slice(text.length - (max - 1))}`;
+}
+
+/** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */
+export function codeBlock(text: string, lang = 'text'): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${text.replace(/\n+$/, '')}\n${fence}`;
+}
+
+/** Inline code that survives backticks inside (CommonMark: a longer delimiter run, padded). */
+export function inlineCode(text: string): string {
+  const flat = text.replace(/\s*\n\s*/g, ' ');
+  if (flat === '') return '` `';
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** A table cell: one line, pipes escaped (GitHub splits cells on `|` even inside code spans). */
+export function cell(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+}
+
+export function details(summary: string, content: string): string {
+  return `<details><summary>${summary}</summary>\n\n${content}\n\n</details>`;
+}
+
+/** `[label](url)` for http(s) URLs only; anything else is shown as plain text. */
+export function link(label: string, url: string): string {
+  const safeLabel = label.replace(/[[\]]/g, '');
+  return /^https?:\/\/[^\s()<>]+$/.test(url) ? `[${safeLabel}](${url})` : safeLabel;
+}
+
+/** `2024-05-01T12:00:00Z` → `2024-05-01 12:00 UTC`; unparsable input is returned as is. */
+export function formatDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) return iso;
+  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

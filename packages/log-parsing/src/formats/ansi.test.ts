@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { stripAnsi } from './ansi';
+
+describe('stripAnsi', () => {
+  it('removes 256-colour SGR codes as Ginkgo prints them', () => {
+    expect(stripAnsi('\x1b[38;5;9m\x1b[1m[FAILED]\x1b[0m Timed out')).toBe('[FAILED] Timed out');
+  });
+
+  it('removes OSC hyperlinks and titles, C1 CSI and two-character escapes', () => {
+    expect(stripAnsi('\x1b]8;;https://x.test\x07link\x1b]8;;\x07 \x9b31mred\x1bM')).toBe('link red');
+  });
+
+  it('removes colour codes whose ESC Go replaced with U+FFFD in JUnit XML', () => {
+    expect(stripAnsi('\ufffd[36mINFO   \ufffd[0m[Jun  7 14:53:16.065]')).toBe('INFO   [Jun  7 14:53:16.065]');
+  });
+
+  it('returns text without escapes unchanged', () => {
+    const text = 'plain [It] text with [brackets] and � alone';
+    expect(stripAnsi(text)).toBe(text);
+  });
+});

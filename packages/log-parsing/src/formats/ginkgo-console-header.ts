@@ -1,0 +1,90 @@
+import type { FailureType } from '../types';
+import { GINKGO_FAILURE_STATES } from './ginkgo-failure-text';
+import type { GinkgoVersion } from './ginkgo-spec-name';
+
+// v2 `• [FAILED] [1.0 seconds]`, `•! [PANICKED] …`, suite nodes `[SynchronizedBeforeSuite] [FAILED] …`.
+const HEADER_V2 =
+  /^(?:•|\+|\[([A-Za-z ()]+)\])!? \[(FAILED|PANICKED|TIMEDOUT|INTERRUPTED|ABORTED)\](?: DURING REPETITION #\d+)?(?: \[(\d+(?:\.\d+)?) seconds\])?/;
+// v1 `• Failure [..]`, `• Failure in Spec Setup (BeforeEach) [..]`, `•! Panic [..]`, `•... Timeout [..]`,
+// and setup nodes without the bullet: `Failure [0.005 seconds]`.
+const HEADER_V1 =
+  /^(?:•(?:!|\.\.\.)? )?(Failure|Panic|Timeout)(?: in Spec (?:Setup|Teardown) \(([^)]+)\))? \[(\d+(?:\.\d+)?) seconds\]/;
+const FLAKY =
+  /^(?:↺|R) \[FLAKEY TEST - TOOK (\d+) ATTEMPTS TO PASS\](?: \[SLOW TEST\])?(?: \[(\d+(?:\.\d+)?) seconds\])?/;
+const V1_TYPES: Record<string, FailureType> = { Failure: 'failed', Panic: 'panicked', Timeout: 'timedout' };
+
+export interface BlockHeader {
+  version: GinkgoVersion;
+  failureType: FailureType;
+  /** Node named by the header itself (v2 suite-node denoter, v1 "in Spec Setup (X)"). */
+  node: string | null;
+  durationSec: number | null;
+  /** > 0 for `↺ [FLAKEY TEST - TOOK N ATTEMPTS TO PASS]` (a passed spec). */
+  flakyAttempts: number;
+}
+
+/** First characters a header can start with: • + [ F P T ↺ R. */
+export function isHeaderStart(c: number): boolean {
+  return (
+    c === 0x2022 ||
+    c === 0x2b ||
+    c === 0x5b ||
+    c === 0x46 ||
+    c === 0x50 ||
+    c === 0x54 ||
+    c === 0x21ba ||
+    c === 0x52
+  );
+}
+
+export function parseBlockHeader(text: string): BlockHeader | null {
+  // Every header has "] [" or " seconds]"; most lines have neither and skip the regexes.
+  if (text.indexOf('] [') === -1 && text.indexOf(' seconds]') === -1) return null;
+  let m = HEADER_V2.exec(text);
+  if (m) {
+    return {
+      version: 2,
+      failureType: GINKGO_FAILURE_STATES[m[2]!]!,
+      node: m[1] ?? null,
+      durationSec: seconds(m[3]),
+      flakyAttempts: 0,
+    };
+  }
+  m = FLAKY.exec(text);
+  if (m)
+    return {
+      version: 2,
+      failureType: 'failed',
+      node: null,
+      durationSec: seconds(m[2]),
+      flakyAttempts: Number(m[1]),
+    };
+  m = HEADER_V1.exec(text);
+  if (m)
+    return {
+      version: 1,
+      failureType: V1_TYPES[m[1]!]!,
+      node: m[2] ?? null,
+      durationSec: seconds(m[3]),
+      flakyAttempts: 0,
+    };
+  return null;
+}
+
+/** Lines that end a block even without a delimiter (the headline rewrite hides delimiters). */
+export function endsBlock(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c === 0x53) return text.startsWith('Summarizing ');
+  if (c === 0x52) return text.startsWith('Ran ') && /^Ran \d+ of \d+ Spec/.test(text);
+  if (c === 0x25b6) return text.startsWith('▶ START');
+  if (c === 0x25a0) return text.startsWith('■ DONE');
+  return false;
+}
+
+export function isDelimiter(trimmed: string): boolean {
+  return trimmed.length >= 30 && trimmed.charCodeAt(0) === 0x2d && /^-+$/.test(trimmed);
+}
+
+function seconds(value: string | undefined): number | null {
+  return value === undefined ? null : Number(value);
+}

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '../classify/builtin-rules';
+import { createClassifier } from '../classify/classifier';
+import { loadRulesFile } from '../classify/load-rules';
+import { type GroupItem, groupJsonl } from './group-jsonl';
+
+const PROFILE = fileURLToPath(new URL('../../../../prompts/ptp/rules.yaml', import.meta.url));
+const FAILURES = fileURLToPath(
+  new URL('../../../../../shared/data/ptp-nightly/failures.jsonl', import.meta.url),
+);
+
+async function collect(
+  lines: AsyncIterable<string> | Iterable<string>,
+  classifier = createClassifier(builtinRules),
+) {
+  const out: GroupItem[] = [];
+  for await (const item of groupJsonl(lines, classifier)) out.push(item);
+  return out;
+}
+
+async function* slowly(lines: string[]): AsyncGenerator<string> {
+  for (const l of lines) {
+    await Promise.resolve();
+    yield l;
+  }
+}
+
+describe('groupJsonl', () => {
+  it('yields the same records in the same order with signature, fingerprint and category added', async () => {
+    const input = [
+      JSON.stringify({
+        idx: 0,
+        test: 'A',
+        message: 'panic: runtime error: invalid memory address or nil pointer dereference',
+        extra: { k: 1 },
+      }),
+      JSON.stringify({ idx: 1, test: 'B', message: 'result: error', suite: 'S' }),
+      JSON.stringify({ idx: 2, test: 'A', message: null, signature: 'stale' }),
+    ];
+    const out = await collect(slowly(input));
+    expect(out.map((o) => o.line)).toEqual([1, 2, 3]);
+    const records = out.map((o) => ('record' in o ? o.record : null));
+    expect(records.map((r) => r?.idx)).toEqual([0, 1, 2]);
+    expect(records[0]).toMatchObject({ test: 'A', extra: { k: 1 }, category: 'crash' });
+    expect(records[1]).toMatchObject({ suite: 'S', category: 'unknown' });
+    for (const r of records) {
+      expect(r?.signature).toMatch(/^v1:[0-9a-f]{16}$/);
+      expect(r?.fingerprint).toMatch(/^v1:[0-9a-f]{16}$/);
+    }
+    expect(records[2]?.signature).not.toBe('stale');
+  });
+
+  it('reports bad lines by number and keeps going', async () => {
+    const out = await collect([
+      '{"test":"A","message":"x"}',
+      '',
+      '{"test":"A", oops',
+      '[1,2]',
+      '"text"',
+      '{"test":42,"message":"x"}',
+      '{"test":"B","message":["x"]}',
+      '   {"test":"C","message":"y"}\r',
+    ]);
+    expect(out.map((o) => [o.line, 'error' in o ? o.error.replace(/\(.*\)/, '(…)') : 'ok'])).toEqual([
+      [1, 'ok'],
+      [3, 'not valid JSON (…): {"test":"A", oops'],
+      [4, 'expected a JSON object, got an array'],
+      [5, 'expected a JSON object, got string'],
+      [6, 'field "test" must be a string or null, got number'],
+      [7, 'field "message" must be a string or null, got an array'],
+      [8, 'ok'],
+    ]);
+  });
+
+  it('cuts long bad lines in error messages', async () => {
+    const [item] = await collect([`{${'x'.repeat(500)}`]);
+    expect(item && 'error' in item ? item.error.length : 0).toBeLessThan(200);
+  });
+
+  it.skipIf(!existsSync(FAILURES))(
+    'groups every record of the real PTP nightly data, in order, without errors',
+    async () => {
+      const classifier = createClassifier([...(await loadRulesFile(PROFILE)), ...builtinRules]);
+      const lines = readFileSync(FAILURES, 'utf8').split('\n');
+      const out = await collect(lines, classifier);
+      const records = out.map((o) => {
+        if ('error' in o) throw new Error(`line ${o.line}: ${o.error}`);
+        return o.record;
+      });
+      expect(records).toHaveLength(913);
+      expect(records.map((r) => r.idx)).toEqual(records.map((_, i) => i));
+      const signatures = new Set(records.map((r) => r.signature));
+      // 913 failures of a few dozen kinds: far fewer groups than records, far more than one.
+      expect(signatures.size).toBeGreaterThan(20);
+      expect(signatures.size).toBeLessThan(100);
+    },
+  );
+});

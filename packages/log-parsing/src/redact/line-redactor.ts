@@ -1,0 +1,104 @@
+/**
+ * Line-stream redaction: push lines, get redacted lines back, one for one and in order.
+ *
+ * Lines come back in batches (by default once 256 lines or 64 KiB are waiting, and at
+ * `flush()`): one whole-text pass over a batch is several times faster than one per line.
+ * Pass `{ batchLines: 1 }` to get each line back at once instead.
+ *
+ * Private keys: from a `-----BEGIN … PRIVATE KEY-----` line on, lines are held until the key's
+ * END line (or until the PEM window of 16 KiB is exhausted; see pem-blocks.ts). A key becomes
+ * one `[REDACTED:private-key]` line followed by empty lines, so the n-th line out is always the
+ * n-th line in and line numbers stay valid.
+ */
+import { scanPemBlocks, settleCut } from './pem-blocks';
+import { redactInto } from './redact-secrets';
+import { FindingCounter, type RedactionFinding } from './redaction-types';
+
+export interface LineRedactor {
+  /** Redacted lines now ready, oldest first (possibly none: lines are released in batches). */
+  push(line: string): string[];
+  /** Release everything held (call at end of input). */
+  flush(): string[];
+  /** Counts so far, by kind. */
+  findings(): RedactionFinding[];
+  /** Lines currently held back. */
+  held(): number;
+}
+
+export interface LineRedactorOptions {
+  /** Release once this many lines wait. Default 256; 1 releases every line at once. */
+  batchLines?: number;
+  /** Release once this many characters wait. Default 64 KiB. */
+  batchChars?: number;
+}
+
+export function createLineRedactor(options: LineRedactorOptions = {}): LineRedactor {
+  const batchLines = options.batchLines ?? 256;
+  const batchChars = options.batchChars ?? 65_536;
+  for (const [name, v] of [
+    ['batchLines', batchLines],
+    ['batchChars', batchChars],
+  ] as const) {
+    if (!Number.isSafeInteger(v) || v < 1)
+      throw new RangeError(`createLineRedactor: ${name} must be an integer >= 1`);
+  }
+  const counter = new FindingCounter();
+  let held: string[] = [];
+  let heldChars = 0;
+
+  /** Redact held[0..count) as one text and split it back into the same lines. */
+  function release(count: number): string[] {
+    const lines = count === held.length ? held : held.slice(0, count);
+    held = count === held.length ? [] : held.slice(count);
+    heldChars = 0;
+    for (const l of held) heldChars += l.length + 1;
+    const joined = lines.join('\n');
+    const text = redactInto(joined, counter);
+    if (text === joined) return lines;
+    const pieces = text.split('\n');
+    if (pieces.length === lines.length) return pieces;
+    // A pushed "line" may itself contain newlines; regroup so each input gives one output.
+    const out: string[] = [];
+    let k = 0;
+    for (const line of lines) {
+      const n = line.split('\n').length;
+      out.push(pieces.slice(k, k + n).join('\n'));
+      k += n;
+    }
+    return out;
+  }
+
+  /** How many held lines can go now without cutting into an undecided private key. */
+  function releasable(): number {
+    if (!held.some((l) => l.includes('BEGIN'))) return held.length;
+    const text = held.map((l) => `${l}\n`).join('');
+    const starts: number[] = [];
+    let offset = 0;
+    for (const l of held) {
+      starts.push(offset);
+      offset += l.length + 1;
+    }
+    starts.push(offset);
+    const snap = (x: number) => {
+      let best = 0;
+      for (const s of starts) if (s <= x) best = s;
+      return best;
+    };
+    return starts.indexOf(settleCut(scanPemBlocks(text, false), text.length, snap));
+  }
+
+  return {
+    push(line) {
+      held.push(line);
+      heldChars += line.length + 1;
+      if (held.length < batchLines && heldChars < batchChars) return [];
+      const count = releasable();
+      return count > 0 ? release(count) : [];
+    },
+    flush() {
+      return held.length > 0 ? release(held.length) : [];
+    },
+    findings: () => counter.list(),
+    held: () => held.length,
+  };
+}

@@ -17,7 +17,10 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
 const want = (name: string) => !only || only === name;
 
-const classifier = createClassifier([...(await loadRulesFile(join(root, 'prompts/ptp/rules.yaml'))), ...builtinRules]);
+const classifier = createClassifier([
+  ...(await loadRulesFile(join(root, 'prompts/ptp/rules.yaml'))),
+  ...builtinRules,
+]);
 
 if (want('throughput')) {
   console.log('\n## 1. analyze throughput and memory (one core)\n');
@@ -35,7 +38,9 @@ if (want('recall')) {
   if (existsSync(join(shared, 'ptp-excerpts'))) {
     const r = await runExcerptRecallBench(join(shared, 'ptp-excerpts'), classifier);
     console.log('| cases | excerpt recall | tail -n 200 recall |\n| ---: | ---: | ---: |');
-    console.log(`| ${r.cases} | ${((100 * r.excerptHits) / r.cases).toFixed(1)}% | ${((100 * r.tailHits) / r.cases).toFixed(1)}% |`);
+    console.log(
+      `| ${r.cases} | ${((100 * r.excerptHits) / r.cases).toFixed(1)}% | ${((100 * r.tailHits) / r.cases).toFixed(1)}% |`,
+    );
     if (r.misses.length) console.log(`\nmissed: ${r.misses.join(', ')}`);
   } else console.log(`skipped: ${shared}/ptp-excerpts not found`);
 }

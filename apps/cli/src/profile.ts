@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinRules, createClassifier, loadRulesFile, type Classifier } from '@nightshift/log-parsing';
+import { builtinRules, type Classifier, createClassifier, loadRulesFile } from '@nightshift/log-parsing';
 import { UsageError } from './exit-codes';
 
 export const PROFILES = ['ptp', 'none'] as const;

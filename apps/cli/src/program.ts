@@ -1,7 +1,13 @@
+import { ConfigError } from '@nightshift/failure-detection';
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io';
 import { registerAnalyze } from './commands/analyze';
+import { registerDemo } from './commands/demo';
+import { registerDetect } from './commands/detect';
+import { registerEmulator } from './commands/emulator';
 import { registerGroup } from './commands/group';
+import { registerMcp } from './commands/mcp';
+import { registerModels } from './commands/models';
 import { ExitCode } from './exit-codes';
 import { VERSION } from './version';
 
@@ -26,6 +32,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     );
   registerAnalyze(program, io, setExit);
   registerGroup(program, io, setExit);
+  registerDetect(program, io, setExit);
+  registerDemo(program, io, setExit);
+  registerEmulator(program, io, setExit);
+  registerMcp(program, io, setExit);
+  registerModels(program, io, setExit);
   return program;
 }
 
@@ -43,13 +54,19 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       // --help and --version exit 0; every parse error is a usage error.
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    const exitCode = (error as { exitCode?: number }).exitCode;
+    // A configuration that cannot be used is the caller's to fix, like a bad flag.
+    const exitCode = ConfigError.isInstance(error)
+      ? ExitCode.usage
+      : (error as { exitCode?: number }).exitCode;
     const message = error instanceof Error ? error.message : String(error);
     if (typeof exitCode === 'number') {
       io.stderr.write(`nightshift: ${message}\n`);
       return exitCode;
     }
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') {
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'EACCES'
+    ) {
       io.stderr.write(`nightshift: ${message}\n`);
       return ExitCode.unreadableInput;
     }

@@ -63414,8 +63414,8 @@ function stripHtmlComments(text) {
 
 // ../../packages/log-parsing/src/redact/line-redactor.ts
 function createLineRedactor(options2 = {}) {
-  const batchLines = options2.batchLines ?? 256;
-  const batchChars = options2.batchChars ?? 65536;
+  const batchLines = options2.batchLines ?? 1024;
+  const batchChars = options2.batchChars ?? 262144;
   for (const [name, v] of [
     ["batchLines", batchLines],
     ["batchChars", batchChars]
@@ -63528,17 +63528,17 @@ function neutralizeWorkflowCommands(text) {
 }
 
 // ../../packages/log-parsing/src/redact/neutralize-mentions.ts
-var MENTION = /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/gi;
+var MENTION = /(https?:\/\/[^\s<>"'`]+)|(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/gi;
+var HAS_MENTION = /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)[A-Za-z0-9]/i;
 function neutralizeMentions(text) {
   if (!/[@\uFF20\uFE6B&]/.test(text)) return text;
   return mapBlocks(text, (block) => {
-    MENTION.lastIndex = 0;
-    if (!MENTION.test(block)) return block;
+    if (!HAS_MENTION.test(block)) return block;
     const fence = freeBacktickRun(block);
-    return block.replace(
-      MENTION,
-      (m, name, offset) => canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`
-    );
+    return block.replace(MENTION, (m, url2, name, offset) => {
+      if (url2) return m;
+      return canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
+    });
   });
 }
 
@@ -63674,7 +63674,8 @@ function sanitizeTextDetailed(text, options2 = {}) {
   const removed = { escapes: 0, controls: 0, invisible: 0 };
   const parts = [];
   let last = 0;
-  const SUSPICIOUS = suspicious ??= buildSuspicious();
+  if (suspicious === null) suspicious = buildSuspicious();
+  const SUSPICIOUS = suspicious;
   SUSPICIOUS.lastIndex = 0;
   for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;
@@ -63971,13 +63972,12 @@ function createExcerptBuilder(options2 = {}) {
   let lastKey = "";
   let firstNo = 0;
   let lastNo = 0;
-  let seq = 0;
   function evictWeakest() {
     let worst = 0;
     for (let i = 1; i < anchors.length; i++) {
       const a = anchors[i];
       const w = anchors[worst];
-      if (a.priority > w.priority || a.priority === w.priority && a.seq > w.seq) worst = i;
+      if (a.priority > w.priority || a.priority === w.priority && a.row.first < w.row.first) worst = i;
     }
     anchors.splice(worst, 1);
   }
@@ -64025,7 +64025,6 @@ function createExcerptBuilder(options2 = {}) {
     anchors.push({
       row: found.row,
       priority,
-      seq: seq++,
       window: found.window,
       afterRemaining: found.open ? opt.contextAfter - grown : 0
     });
@@ -64910,6 +64909,14 @@ function openJobLog(octokit, repo, jobId, options2 = {}) {
   );
 }
 
+// ../../packages/github-ops/src/client/iso-time.ts
+function isoTime(value, name) {
+  const date5 = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date5.getTime()))
+    throw new TypeError(`${name}: ${JSON.stringify(String(value))} is not a valid date`);
+  return date5.toISOString();
+}
+
 // ../../packages/github-ops/src/actions/runs.ts
 async function getWorkflowRun(octokit, repo, runId, attempt) {
   if (attempt !== void 0) {
@@ -65299,7 +65306,7 @@ function installEtagCache(octokit, store) {
           const value = headerValue(response.headers, name);
           if (value !== void 0) kept[name] = value;
         }
-        const entry2 = { etag, data, headers: kept, url: url2 };
+        const entry2 = { etag, data: structuredClone(data), headers: kept, url: url2 };
         await store.set(key2, entry2);
         stats.stored++;
       }
@@ -65536,7 +65543,12 @@ function isTrustedAuthor(login, trusted) {
 
 // ../../packages/github-ops/src/issues/comments.ts
 async function addComment(octokit, repo, issueNumber, body) {
-  const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+  const { data } = await octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: issueNumber,
+    body,
+    request: { retries: 0 }
+  });
   return data;
 }
 
@@ -65550,7 +65562,7 @@ async function listIssues(octokit, repo, options2 = {}) {
     per_page: 100,
     ...options2.labels?.length ? { labels: options2.labels.join(",") } : {},
     ...options2.creator ? { creator: options2.creator } : {},
-    ...options2.since ? { since: new Date(options2.since).toISOString() } : {},
+    ...options2.since ? { since: isoTime(options2.since, "since") } : {},
     ...options2.sort ? { sort: options2.sort } : {},
     ...options2.direction ? { direction: options2.direction } : {}
   });
@@ -65566,6 +65578,7 @@ async function listIssues(octokit, repo, options2 = {}) {
 async function createIssue(octokit, repo, input2) {
   const { data } = await octokit.rest.issues.create({
     ...repo,
+    request: { retries: 0 },
     title: input2.title,
     body: input2.body,
     ...input2.labels ? { labels: [...input2.labels] } : {},
@@ -65688,30 +65701,13 @@ function matchesAnyGlob(name, globs) {
   return globs.some((glob) => posix.matchesGlob(name, glob));
 }
 
-// ../../packages/failure-detection/src/sources/list-guard.ts
-function flattenListPages(items, key2) {
-  const out = [];
-  for (const item of items) {
-    const nested = typeof item === "object" && item !== null ? item[key2] : void 0;
-    if (Array.isArray(nested) && !("id" in item)) out.push(...nested);
-    else out.push(item);
-  }
-  return out;
-}
-
 // ../../packages/failure-detection/src/sources/github-run-inputs.ts
 async function* readGithubRunInputs(ctx, run) {
   const runId = Number(run.id);
-  const jobs = flattenListPages(
-    await listJobsForRun(ctx.octokit, ctx.repo, runId, { filter: "all" }),
-    "jobs"
-  );
+  const jobs = await listJobsForRun(ctx.octokit, ctx.repo, runId, { filter: "all" });
   for (const job of failedJobs(jobs, run)) yield await jobLogInput(ctx, job);
   if (ctx.artifacts.length === 0) return;
-  const listed = flattenListPages(
-    await listRunArtifacts(ctx.octokit, ctx.repo, runId),
-    "artifacts"
-  );
+  const listed = await listRunArtifacts(ctx.octokit, ctx.repo, runId);
   const artifacts = listed.filter((a) => matchesAnyGlob(a.name, ctx.artifacts));
   artifacts.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   for (const artifact of artifacts) yield* artifactInputs(ctx, artifact);
@@ -66323,7 +66319,9 @@ function windowStart(now, value) {
   if (duration4) return new Date(now.getTime() - Number(duration4[1]) * UNIT_MS[duration4[2]]).toISOString();
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value.trim()) || !Number.isFinite(ms)) {
-    throw new TypeError(`since/lookback ${JSON.stringify(value)} is neither an ISO date nor a duration like 6h or 7d`);
+    throw new TypeError(
+      `since/lookback ${JSON.stringify(value)} is neither an ISO date nor a duration like 6h or 7d`
+    );
   }
   return new Date(ms).toISOString();
 }
@@ -66439,7 +66437,12 @@ None.`;
 
 ${shown.map((e) => `- #${e.number} ${proseLine(e.title, 150)}`).join("\n")}${more}`;
   };
-  const capped = { ...digest, new: cap(digest.new), failing: cap(digest.failing), recovered: cap(digest.recovered) };
+  const capped = {
+    ...digest,
+    new: cap(digest.new),
+    failing: cap(digest.failing),
+    recovered: cap(digest.recovered)
+  };
   return [
     `Nightshift digest for ${proseLine(digest.source, 60)} on ${digest.day} (UTC): ${digest.runs} completed run${digest.runs === 1 ? "" : "s"} checked.`,
     section("New failures", digest.new),
@@ -66483,7 +66486,11 @@ function parseDetectorState(body) {
       const r = runSchema.safeParse(run);
       return r.success ? [stripUndefined(r.data)] : [];
     });
-    states.set(parsed.data.source, { source: parsed.data.source, cursor: parsed.data.cursor, runs: sortRuns(runs) });
+    states.set(parsed.data.source, {
+      source: parsed.data.source,
+      cursor: parsed.data.cursor,
+      runs: sortRuns(runs)
+    });
   }
   return states;
 }
@@ -66613,7 +66620,11 @@ function fitFailureState(state, maxChars = MAX_MARKER_JSON_CHARS - 512) {
   while (size() > maxChars && out.tests.length > 5) out.tests = out.tests.slice(0, -1);
   if (size() > maxChars) {
     out.tests = out.tests.map((t) => clip2(t, 80));
-    out.occurrences = out.occurrences.map((o) => ({ ...o, url: clip2(o.url, 200), source: clip2(o.source, 60) }));
+    out.occurrences = out.occurrences.map((o) => ({
+      ...o,
+      url: clip2(o.url, 200),
+      source: clip2(o.source, 60)
+    }));
   }
   return out;
 }
@@ -66691,7 +66702,9 @@ function duplicateComment(kept) {
 function describePlan(plan) {
   if (!plan.changed) return [];
   if (plan.number === null) {
-    return [{ action: "create-issue", key: plan.key, title: plan.title, labels: plan.labels, body: plan.body }];
+    return [
+      { action: "create-issue", key: plan.key, title: plan.title, labels: plan.labels, body: plan.body }
+    ];
   }
   const update = {
     action: "update-issue",
@@ -66701,7 +66714,9 @@ function describePlan(plan) {
     body: plan.body,
     ...plan.setState ? { state: plan.setState.state } : {}
   };
-  const comments = plan.comments.map((body) => ({ action: "comment", number: plan.number, key: plan.key, body }));
+  const comments = plan.comments.map(
+    (body) => ({ action: "comment", number: plan.number, key: plan.key, body })
+  );
   return plan.setState?.state === "closed" ? [...comments, update] : [update, ...comments];
 }
 async function applyPlans(plans, ctx) {
@@ -66714,13 +66729,20 @@ async function applyPlans(plans, ctx) {
   const created = [];
   for (const plan of plans) {
     if (plan.number !== null) continue;
-    const issue3 = await createIssue(ctx.octokit, ctx.repo, { title: plan.title, body: plan.body, labels: plan.labels });
+    const issue3 = await createIssue(ctx.octokit, ctx.repo, {
+      title: plan.title,
+      body: plan.body,
+      labels: plan.labels
+    });
     await checkAuthor(issue3, ctx);
     ctx.log(`created #${issue3.number}: ${plan.title}`);
     created.push({ plan, number: issue3.number, url: issue3.html_url, title: issue3.title, lostRace: false });
   }
   if (created.length === 0) return applied;
-  const tracked = await loadTrackedIssues(ctx.octokit, ctx.repo, { trusted: ctx.trusted, label: ctx.identityLabel });
+  const tracked = await loadTrackedIssues(ctx.octokit, ctx.repo, {
+    trusted: ctx.trusted,
+    label: ctx.identityLabel
+  });
   for (const mine of created) {
     const kept = canonicalIssue(tracked.get(mine.plan.key));
     if (!kept || kept.number === mine.number) {
@@ -66818,7 +66840,10 @@ function renderReportSection(input2, budget, options2 = {}) {
     if (without.text.length <= budget) return without;
   }
   if (options2.fullDetailOnly) return null;
-  const text = clip("_Details of this run were left out to stay under GitHub's size limit._", Math.max(0, budget));
+  const text = clip(
+    "_Details of this run were left out to stay under GitHub's size limit._",
+    Math.max(0, budget)
+  );
   return { text, trimmed: ["details"] };
 }
 function build(input2, excerpt, message, limits) {
@@ -66853,7 +66878,9 @@ function build(input2, excerpt, message, limits) {
     parts.push(codeBlock(shown));
   }
   if (primary.evidence.length > 0) {
-    const lines = primary.evidence.map((e) => `${cleanLine2(e.path, 200)}:${e.line}: ${cleanLine2(e.text, 500)}`);
+    const lines = primary.evidence.map(
+      (e) => `${cleanLine2(e.path, 200)}:${e.line}: ${cleanLine2(e.text, 500)}`
+    );
     parts.push(`**Evidence**
 
 ${codeBlock(lines.join("\n"))}`);
@@ -66864,7 +66891,9 @@ ${codeBlock(lines.join("\n"))}`);
       if (shown.length < excerpt.length) trimmed.push("excerpt");
       const from = input2.analysis.excerpt.path ? ` from ${inlineCode(cleanLine2(input2.analysis.excerpt.path, 200))}` : "";
       const note = shown.length < excerpt.length ? ", trimmed to fit" : "";
-      parts.push(details(`Log excerpt${from} (${input2.analysis.excerpt.tokens} tokens${note})`, codeBlock(shown)));
+      parts.push(
+        details(`Log excerpt${from} (${input2.analysis.excerpt.tokens} tokens${note})`, codeBlock(shown))
+      );
     } else {
       trimmed.push("excerpt");
       parts.push("_The log excerpt was left out to keep this issue under GitHub's size limit._");
@@ -66872,7 +66901,10 @@ ${codeBlock(lines.join("\n"))}`);
   }
   parts.push("### Links");
   const attempt = run.attempt > 1 ? ` (attempt ${run.attempt})` : "";
-  const where = [run.branch && `branch ${inlineCode(cleanLine2(run.branch, 100))}`, run.version && `version ${inlineCode(cleanLine2(run.version, 40))}`].filter(Boolean).join(", ");
+  const where = [
+    run.branch && `branch ${inlineCode(cleanLine2(run.branch, 100))}`,
+    run.version && `version ${inlineCode(cleanLine2(run.version, 40))}`
+  ].filter(Boolean).join(", ");
   parts.push(`- ${link(`Run ${proseLine(run.id, 40)}${attempt}`, run.url)}${where ? ` on ${where}` : ""}`);
   if (trimmed.length > 0) parts.push(`_Trimmed to stay under GitHub's size limit: ${trimmed.join(", ")}._`);
   return { text: parts.join("\n\n"), trimmed };
@@ -66945,11 +66977,14 @@ function renderSection(report, budget, fullDetailOnly) {
 function statusLine(state) {
   const parts = [];
   if (state.recovered) {
-    parts.push(`**Recovered**: absent from the last ${state.recovered.runs} completed runs (since ${formatDate(state.recovered.at)})`);
+    parts.push(
+      `**Recovered**: absent from the last ${state.recovered.runs} completed runs (since ${formatDate(state.recovered.at)})`
+    );
   } else {
     parts.push("**Failing**");
   }
-  if (state.flaky) parts.push(`**Flaky**: ${state.flaky.passes} passed / ${state.flaky.fails} failed on the same commit`);
+  if (state.flaky)
+    parts.push(`**Flaky**: ${state.flaky.passes} passed / ${state.flaky.fails} failed on the same commit`);
   if (state.regressions > 0) parts.push(`**Regression** (came back ${state.regressions}×)`);
   return parts.join(" · ");
 }
@@ -66979,7 +67014,13 @@ function renderOccurrences(state, rows) {
     const where = [o.branch, o.version && o.version !== o.branch ? o.version : null].filter(Boolean).join(" / ");
     return `| ${link(proseLine(o.runId, 40), o.url)} | ${formatDate(o.at)} | ${cell(proseLine(o.source, 60))} | ${cell(proseLine(where || "—", 80))} | ${o.attempt} |`;
   });
-  return [title, "", "| Run | Date | Source | Branch / version | Attempt |", "|---|---|---|---|---|", ...lines].join("\n");
+  return [
+    title,
+    "",
+    "| Run | Date | Source | Branch / version | Attempt |",
+    "|---|---|---|---|---|",
+    ...lines
+  ].join("\n");
 }
 
 // ../../packages/failure-detection/src/render/render-title.ts
@@ -67047,7 +67088,8 @@ function mergeObservations(previous, observations) {
     const occurrence = occurrenceOf(run);
     if (known.has(occurrenceId(occurrence))) continue;
     const oldest = state.occurrences[0];
-    if (previous && state.occurrences.length >= OCCURRENCE_CAP && oldest && compareAt(occurrence.at, oldest.at) < 0) continue;
+    if (previous && state.occurrences.length >= OCCURRENCE_CAP && oldest && compareAt(occurrence.at, oldest.at) < 0)
+      continue;
     known.add(occurrenceId(occurrence));
     added.push(occurrence);
     state.occurrences.push(occurrence);
@@ -67068,7 +67110,8 @@ function mergeObservations(previous, observations) {
       state.testCount++;
     }
     for (const fp of group.fingerprints) {
-      if (!state.fingerprints.includes(fp) && state.fingerprints.length < FINGERPRINT_CAP) state.fingerprints.push(fp);
+      if (!state.fingerprints.includes(fp) && state.fingerprints.length < FINGERPRINT_CAP)
+        state.fingerprints.push(fp);
     }
     state.category = group.primary.category;
     state.rule = group.primary.rule;
@@ -67305,8 +67348,10 @@ async function scanSource(source, previous, ctx) {
     const isNew = previousId === null || compareIds(run.id, previousId) > 0;
     if (run.status !== "completed") {
       scan.runsSkippedInProgress++;
-      if (ctx.now.getTime() - Date.parse(run.createdAt) > STUCK_RUN_MS) {
-        ctx.log(`${source.name}: run ${run.id} has been ${run.status} for over 3 days; no longer waiting for it`);
+      if (isNew && ctx.now.getTime() - Date.parse(run.createdAt) > STUCK_RUN_MS) {
+        ctx.log(
+          `${source.name}: run ${run.id} has been ${run.status} for over 3 days; no longer waiting for it`
+        );
       } else {
         blockedAny = true;
         if (isNew) blockedNew = true;
@@ -67323,7 +67368,9 @@ async function scanSource(source, previous, ctx) {
       } catch (error63) {
         const message = error63 instanceof Error ? error63.message : String(error63);
         scan.errors.push(`run ${run.id}: ${message}`);
-        ctx.log(`${source.name}: run ${run.id} could not be read (${message}); it will be retried next cycle`);
+        ctx.log(
+          `${source.name}: run ${run.id} could not be read (${message}); it will be retried next cycle`
+        );
         blockedAny = true;
         if (isNew) blockedNew = true;
         continue;
@@ -67348,7 +67395,13 @@ async function processRun(source, run, seen, ctx) {
   if (conclusion !== null && (FAILED.has(conclusion) || conclusion === "cancelled")) {
     const report = await buildReport(source, run, ctx);
     const groups3 = conclusion === "cancelled" && report.analysis.failures.every((f) => f.rule === null && f.test === null && f.category === "unknown") ? [] : report.groups;
-    out.records.push(record2(run, FAILED.has(conclusion) ? "fail" : "other", groups3.map((g) => g.key)));
+    out.records.push(
+      record2(
+        run,
+        FAILED.has(conclusion) ? "fail" : "other",
+        groups3.map((g) => g.key)
+      )
+    );
     out.observations.push(...groups3.map((group) => ({ run, group, analysis: report.analysis })));
     return out;
   }
@@ -67358,8 +67411,16 @@ async function processRun(source, run, seen, ctx) {
       if (attempt.conclusion === null || !FAILED.has(attempt.conclusion)) continue;
       const earlier = { ...run, attempt: attempt.attempt, conclusion: attempt.conclusion };
       const report = await buildReport(source, earlier, ctx);
-      out.records.push(record2(earlier, "fail", report.groups.map((g) => g.key)));
-      out.observations.push(...report.groups.map((group) => ({ run: earlier, group, analysis: report.analysis })));
+      out.records.push(
+        record2(
+          earlier,
+          "fail",
+          report.groups.map((g) => g.key)
+        )
+      );
+      out.observations.push(
+        ...report.groups.map((group) => ({ run: earlier, group, analysis: report.analysis }))
+      );
     }
   }
   out.records.push(record2(run, conclusion === "success" ? "pass" : "other", []));
@@ -67403,9 +67464,22 @@ async function updateDigests(updates, ctx) {
     const body = renderDigestBody(merged);
     const title = digestTitle(update.source, ctx.day);
     if (existing?.body === body) continue;
-    planned.push({ action: "upsert-digest", number: existing?.number ?? null, source: update.source, day: ctx.day, title, body });
+    planned.push({
+      action: "upsert-digest",
+      number: existing?.number ?? null,
+      source: update.source,
+      day: ctx.day,
+      title,
+      body
+    });
     const stale = open3.filter((d) => d.digest.source === update.source && d.digest.day < ctx.day);
-    for (const old of stale) planned.push({ action: "close-digest", number: old.number, source: old.digest.source, day: old.digest.day });
+    for (const old of stale)
+      planned.push({
+        action: "close-digest",
+        number: old.number,
+        source: old.digest.source,
+        day: old.digest.day
+      });
     if (ctx.dryRun) continue;
     if (existing) {
       await updateIssue(ctx.octokit, ctx.repo, existing.number, { body });
@@ -67419,7 +67493,11 @@ async function updateDigests(updates, ctx) {
   return planned;
 }
 async function listOpenDigests(ctx) {
-  const issues = await listIssues(ctx.octokit, ctx.repo, { state: "open", labels: [DIGEST_LABEL], limit: 500 });
+  const issues = await listIssues(ctx.octokit, ctx.repo, {
+    state: "open",
+    labels: [DIGEST_LABEL],
+    limit: 500
+  });
   const out = [];
   for (const issue3 of issues.sort((a, b) => a.number - b.number)) {
     if (!isTrustedAuthor(issue3.user?.login, ctx.trusted)) continue;
@@ -67482,7 +67560,12 @@ async function writeState(loaded, states, ctx) {
   const oldest = again.issue;
   if (oldest && oldest.number !== issue3.number) {
     ctx.log(`state issue #${issue3.number} duplicates #${oldest.number}: closing it`);
-    await addComment(ctx.octokit, ctx.repo, issue3.number, `Duplicate of #${oldest.number} (two detectors ran at once).`);
+    await addComment(
+      ctx.octokit,
+      ctx.repo,
+      issue3.number,
+      `Duplicate of #${oldest.number} (two detectors ran at once).`
+    );
     await closeIssue(ctx.octokit, ctx.repo, issue3.number, "not_planned");
     if (oldest.body !== body) await updateIssue(ctx.octokit, ctx.repo, oldest.number, { body });
   }
@@ -67530,7 +67613,9 @@ async function runDetector(deps, inputs) {
       result.runsProcessed += scan.runsProcessed;
       result.runsSkippedInProgress += scan.runsSkippedInProgress;
       for (const message of scan.errors) result.sourceErrors.push({ source: source.name, message });
-      log(`${source.name}: ${scan.runsProcessed} new run(s), ${scan.observations.length} failure(s), ${scan.runsSkippedInProgress} in progress`);
+      log(
+        `${source.name}: ${scan.runsProcessed} new run(s), ${scan.observations.length} failure(s), ${scan.runsSkippedInProgress} in progress`
+      );
     } catch (error63) {
       const message = error63 instanceof Error ? error63.message : String(error63);
       result.sourceErrors.push({ source: source.name, message });
@@ -67565,7 +67650,13 @@ async function runDetector(deps, inputs) {
     if (writing.length > 0) planned.push({ action: "ensure-labels", labels: labels.map((l) => l.name) });
     if (dryRun) {
       for (const plan of plans) planned.push(...describePlan(plan));
-      applied = plans.map((plan) => ({ plan, number: plan.number ?? 0, url: plan.url, title: plan.title, lostRace: false }));
+      applied = plans.map((plan) => ({
+        plan,
+        number: plan.number ?? 0,
+        url: plan.url,
+        title: plan.title,
+        lostRace: false
+      }));
     } else {
       if (writing.length > 0) await ensureLabels(octokit, repo, labels);
       applied = await applyPlans(plans, {
@@ -67580,10 +67671,18 @@ async function runDetector(deps, inputs) {
     collect(result, applied);
     if (config2.issues.digest) {
       const day = now.toISOString().slice(0, 10);
-      planned.push(...await updateDigests(digestUpdates(scans, applied), { octokit, repo, trusted, dryRun, day, log }));
+      planned.push(
+        ...await updateDigests(digestUpdates(scans, applied), { octokit, repo, trusted, dryRun, day, log })
+      );
     }
   }
-  const stateOperation = await writeState(loaded, [...states.values()], { octokit, repo, trusted, dryRun, log });
+  const stateOperation = await writeState(loaded, [...states.values()], {
+    octokit,
+    repo,
+    trusted,
+    dryRun,
+    log
+  });
   if (stateOperation) planned.push(stateOperation);
   if (dryRun) result.plannedOperations = planned;
   return result;
@@ -67859,7 +67958,12 @@ function readActionInputs(get) {
 // src/detector-deps.ts
 function buildDetectorDeps(options2) {
   const config2 = options2.gcsUrl ? withGcsUrl(options2.config, options2.gcsUrl) : options2.config;
+  const debug2 = options2.debug ?? (() => {
+  });
   const octokit = createGitHubClient({
+    // Octokit logs every non-2xx (each 304 included) as an error; the typed errors already carry
+    // what matters, so those lines are debug output. Warnings (deprecations) stay visible.
+    log: { debug: debug2, info: debug2, warn: (m) => (options2.log ?? debug2)(m), error: debug2 },
     ...options2.client,
     ...options2.token ? { token: options2.token } : {},
     ...options2.apiUrl ? { baseUrl: options2.apiUrl.replace(/\/+$/, "") } : {},
@@ -67868,7 +67972,8 @@ function buildDetectorDeps(options2) {
   const sources = createSources(config2, {
     octokit,
     ...options2.fetch ? { fetch: options2.fetch } : {},
-    ...options2.now ? { now: options2.now } : {}
+    ...options2.now ? { now: options2.now } : {},
+    ...options2.sourceRetry ? { retry: options2.sourceRetry } : {}
   });
   return {
     octokit,

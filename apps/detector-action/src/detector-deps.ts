@@ -1,8 +1,4 @@
-import {
-  createSources,
-  type DetectorDeps,
-  type NightshiftConfig,
-} from '@nightshift/failure-detection';
+import { type CreateSourcesDeps, createSources, type DetectorDeps, type NightshiftConfig } from '@nightshift/failure-detection';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '@nightshift/github-ops';
 import { builtinRules, type Classifier, createClassifier, loadRules } from '@nightshift/log-parsing';
 
@@ -21,8 +17,12 @@ export interface DetectorDepsOptions {
   fetch?: typeof globalThis.fetch;
   now?: () => Date;
   log?: (line: string) => void;
+  /** Request-level chatter (Octokit's debug/info/error lines, e.g. every 304); default: dropped. */
+  debug?: (line: string) => void;
   /** Login Nightshift's issues are written by, when the config does not say (`github-actions[bot]`). */
   botLogin?: string;
+  /** Retry policy of log/artifact downloads and GCS reads (tests shrink the backoff). */
+  sourceRetry?: CreateSourcesDeps['retry'];
   /** Client tuning beyond token/baseUrl/fetch (tests shrink waits with `retryAfterBaseMs: 1`). */
   client?: Omit<GitHubClientOptions, 'token' | 'baseUrl' | 'fetch'>;
 }
@@ -40,7 +40,11 @@ export interface BuiltDetectorDeps extends DetectorDeps {
  */
 export function buildDetectorDeps(options: DetectorDepsOptions): BuiltDetectorDeps {
   const config = options.gcsUrl ? withGcsUrl(options.config, options.gcsUrl) : options.config;
+  const debug = options.debug ?? (() => {});
   const octokit = createGitHubClient({
+    // Octokit logs every non-2xx (each 304 included) as an error; the typed errors already carry
+    // what matters, so those lines are debug output. Warnings (deprecations) stay visible.
+    log: { debug, info: debug, warn: (m) => (options.log ?? debug)(m), error: debug },
     ...options.client,
     ...(options.token ? { token: options.token } : {}),
     ...(options.apiUrl ? { baseUrl: options.apiUrl.replace(/\/+$/, '') } : {}),
@@ -50,6 +54,7 @@ export function buildDetectorDeps(options: DetectorDepsOptions): BuiltDetectorDe
     octokit,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.sourceRetry ? { retry: options.sourceRetry } : {}),
   });
   return {
     octokit,

@@ -19,8 +19,14 @@ export interface RecallResult {
   misses: string[];
 }
 
-export async function runExcerptRecallBench(excerptsDir: string, classifier: Classifier, budgetTokens = 2000): Promise<RecallResult> {
-  const files = readdirSync(excerptsDir).filter((f) => /^(ginkgo|prow)-.*\.txt$/.test(f)).sort();
+export async function runExcerptRecallBench(
+  excerptsDir: string,
+  classifier: Classifier,
+  budgetTokens = 2000,
+): Promise<RecallResult> {
+  const files = readdirSync(excerptsDir)
+    .filter((f) => /^(ginkgo|prow)-.*\.txt$/.test(f))
+    .sort();
   const dir = mkdtempSync(join(tmpdir(), 'nightshift-recall-'));
   const result: RecallResult = { cases: 0, excerptHits: 0, tailHits: 0, misses: [] };
   try {
@@ -39,12 +45,23 @@ export async function runExcerptRecallBench(excerptsDir: string, classifier: Cla
         lines.push(line);
         if (n === at) {
           const ts = line.slice(0, 28);
-          lines.push(`${ts} ------------------------------`, `${ts} • [FAILED] [12.345 seconds]`, `${ts} [It] [oc-serial] PTP e2e tests case ${i} [Serial]`, `${ts} /go/src/github.com/k8snetworkplumbingwg/ptp-operator/test/conformance/serial/ptp.go:${100 + i}`);
+          lines.push(
+            `${ts} ------------------------------`,
+            `${ts} • [FAILED] [12.345 seconds]`,
+            `${ts} [It] [oc-serial] PTP e2e tests case ${i} [Serial]`,
+            `${ts} /go/src/github.com/k8snetworkplumbingwg/ptp-operator/test/conformance/serial/ptp.go:${100 + i}`,
+          );
           for (const l of failure) lines.push(`${ts}   ${l}`);
-          lines.push(`${ts}   In [It] at: /go/src/github.com/k8snetworkplumbingwg/ptp-operator/test/conformance/serial/ptp.go:${100 + i} @ 07/08/26 02:41:30.455`, `${ts} ------------------------------`);
+          lines.push(
+            `${ts}   In [It] at: /go/src/github.com/k8snetworkplumbingwg/ptp-operator/test/conformance/serial/ptp.go:${100 + i} @ 07/08/26 02:41:30.455`,
+            `${ts} ------------------------------`,
+          );
         }
       }
-      lines.push('2026-07-08T03:00:00.0000000Z Ran 40 of 52 Specs in 9000.001 seconds', '2026-07-08T03:00:00.0000000Z FAIL! -- 39 Passed | 1 Failed | 0 Pending | 12 Skipped');
+      lines.push(
+        '2026-07-08T03:00:00.0000000Z Ran 40 of 52 Specs in 9000.001 seconds',
+        '2026-07-08T03:00:00.0000000Z FAIL! -- 39 Passed | 1 Failed | 0 Pending | 12 Skipped',
+      );
       const file = join(dir, `${name}.log`);
       writeFileSync(file, `${lines.join('\n')}\n`);
       const analysis = await analyzePaths([file], { classifier, budgetTokens });

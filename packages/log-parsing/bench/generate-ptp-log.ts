@@ -3,8 +3,9 @@
  * linuxptp-daemon output (ptp4l/phc2sys/ts2phc), Ginkgo progress and spec output, with a handful of
  * failures near the end. Same seed and size ⇒ byte-identical file.
  */
-import { createWriteStream } from 'node:fs';
+
 import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
 
 /** mulberry32: tiny, fast, good enough for shaping synthetic data. */
 export function prng(seed: number): () => number {

@@ -31,19 +31,24 @@ export async function runThroughputBench(repoRoot: string, sizesMB = [100, 1024]
       await writePtpLog(file, size * 1048576);
     }
     const mb = statSync(file).size / 1048576;
-    const analyze = timed(process.execPath, [
-      '--conditions=@nightshift/source',
-      '--import',
-      'tsx',
-      '--import',
-      resolve(repoRoot, 'packages/log-parsing/bench/report-rss.mjs'),
-      resolve(repoRoot, 'apps/cli/src/bin.ts'),
-      'analyze',
-      file,
-      '--format',
-      'json',
-    ], repoRoot);
-    if (analyze.status !== 0) throw new Error(`analyze exited ${analyze.status}: ${analyze.stderr.slice(-2000)}`);
+    const analyze = timed(
+      process.execPath,
+      [
+        '--conditions=@nightshift/source',
+        '--import',
+        'tsx',
+        '--import',
+        resolve(repoRoot, 'packages/log-parsing/bench/report-rss.mjs'),
+        resolve(repoRoot, 'apps/cli/src/bin.ts'),
+        'analyze',
+        file,
+        '--format',
+        'json',
+      ],
+      repoRoot,
+    );
+    if (analyze.status !== 0)
+      throw new Error(`analyze exited ${analyze.status}: ${analyze.stderr.slice(-2000)}`);
     const rss = /NIGHTSHIFT_BENCH_MAXRSS_KB=(\d+)/.exec(analyze.stderr);
     const result = JSON.parse(analyze.stdout) as { failures: unknown[] };
     const grep = timed('grep', ['-c', '-E', GREP_KEYWORDS, file], repoRoot);

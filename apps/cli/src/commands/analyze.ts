@@ -43,7 +43,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join('|')}`, 'text')
     .option('-b, --budget-tokens <n>', 'token budget of the excerpt', '2000')
     .option('-p, --profile <name>', 'classification profile: ptp|none', 'ptp')
-    .option('--input-format <format>', `skip detection and parse every input as one of: ${INPUT_FORMATS.join(', ')}`)
+    .option(
+      '--input-format <format>',
+      `skip detection and parse every input as one of: ${INPUT_FORMATS.join(', ')}`,
+    )
     .option('-o, --out <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       setExit(await runAnalyze(paths, flags, io));
@@ -56,10 +59,14 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo): Prom
   }
   const budgetTokens = Number(flags.budgetTokens);
   if (!Number.isInteger(budgetTokens) || budgetTokens < 100 || budgetTokens > 1_000_000) {
-    throw new UsageError(`--budget-tokens must be a whole number from 100 to 1000000 (got '${flags.budgetTokens}')`);
+    throw new UsageError(
+      `--budget-tokens must be a whole number from 100 to 1000000 (got '${flags.budgetTokens}')`,
+    );
   }
   if (flags.inputFormat && !INPUT_FORMATS.includes(flags.inputFormat as FormatId)) {
-    throw new UsageError(`--input-format must be one of ${INPUT_FORMATS.join(', ')} (got '${flags.inputFormat}')`);
+    throw new UsageError(
+      `--input-format must be one of ${INPUT_FORMATS.join(', ')} (got '${flags.inputFormat}')`,
+    );
   }
   const classifier = await loadClassifier(flags.profile);
   const started = Date.now();
@@ -72,19 +79,25 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo): Prom
       stdin: io.stdin,
       progressEveryBytes: 64 * 1024 * 1024,
       onProgress: (p) => {
-        if (!p.done) io.stderr.write(`nightshift: ${p.path}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`);
+        if (!p.done)
+          io.stderr.write(
+            `nightshift: ${p.path}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
+          );
       },
     },
   );
   const rendered = render(result, flags.format);
   if (flags.out) {
     await writeFile(resolve(io.cwd, flags.out), rendered);
-    io.stderr.write(`nightshift: wrote ${flags.out} (${result.failures.length} failures, ${Date.now() - started} ms)\n`);
+    io.stderr.write(
+      `nightshift: wrote ${flags.out} (${result.failures.length} failures, ${Date.now() - started} ms)\n`,
+    );
   } else {
     io.stdout.write(rendered);
   }
   const unreadable = result.inputs.filter((i) => i.format === 'unreadable');
-  for (const input of unreadable) io.stderr.write(`nightshift: cannot read ${input.path}: ${input.errors.join('; ')}\n`);
+  for (const input of unreadable)
+    io.stderr.write(`nightshift: cannot read ${input.path}: ${input.errors.join('; ')}\n`);
   return unreadable.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;
 }
 

@@ -10,8 +10,15 @@ describe('nightshift group', () => {
   it('adds signature, fingerprint and category, keeping records and order', async () => {
     const t = testIo({ cwd: fixtures });
     expect(await runCli(['group', 'failures-sample.jsonl'], t.io)).toBe(0);
-    const input = readFileSync(join(fixtures, 'failures-sample.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    const output = t.stdout().trim().split('\n').map((l) => JSON.parse(l));
+    const input = readFileSync(join(fixtures, 'failures-sample.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const output = t
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(output.map((r) => r.idx)).toEqual(input.map((r) => r.idx));
     for (const [i, r] of output.entries()) {
       expect(r).toMatchObject(input[i]);
@@ -25,7 +32,10 @@ describe('nightshift group', () => {
   });
 
   it('reads stdin and reports a bad line by number without losing the others', async () => {
-    const t = testIo({ cwd: fixtures, stdin: '{"test":"a","message":"boom"}\nnot json\n{"test":"b","message":"x"}\n' });
+    const t = testIo({
+      cwd: fixtures,
+      stdin: '{"test":"a","message":"boom"}\nnot json\n{"test":"b","message":"x"}\n',
+    });
     expect(await runCli(['group', '-'], t.io)).toBe(3);
     expect(t.stderr()).toContain(':2:');
     expect(t.stdout().trim().split('\n')).toHaveLength(2);

@@ -24,7 +24,11 @@ export function renderMarkdown(result: AnalysisResult): string {
     for (const f of result.flaky) out.push(`- ${f.test} (${f.attempts} attempts)`);
   }
   if (result.excerpt.text) {
-    out.push('', `<details><summary>Excerpt of <code>${result.excerpt.path}</code> (${result.excerpt.tokens} tokens)</summary>`, '');
+    out.push(
+      '',
+      `<details><summary>Excerpt of <code>${result.excerpt.path}</code> (${result.excerpt.tokens} tokens)</summary>`,
+      '',
+    );
     out.push(fence(result.excerpt.text), '', '</details>');
   }
   return `${out.join('\n')}\n`;

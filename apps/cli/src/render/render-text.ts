@@ -5,7 +5,9 @@ export function renderText(result: AnalysisResult): string {
   const out: string[] = [`status: ${result.status}`];
   for (const input of result.inputs) {
     const extra = input.tests ? `, ${input.tests.failed}/${input.tests.total} tests failed` : '';
-    out.push(`input: ${input.path} (${input.format}, ${input.lines} lines${input.partial ? ', partial' : ''}${extra})`);
+    out.push(
+      `input: ${input.path} (${input.format}, ${input.lines} lines${input.partial ? ', partial' : ''}${extra})`,
+    );
     for (const e of input.errors) out.push(`  error: ${e}`);
   }
   result.failures.forEach((f, i) => {

@@ -34,7 +34,9 @@ export const prowSourceSchema = z.object({
   /** Base URL of the GCS JSON API (tests and the demo point this at the emulator). */
   gcsBaseUrl: z.url().default('https://storage.googleapis.com'),
   /** Link shown in issues for a build: `{job}` and `{build}` are replaced. */
-  viewUrl: z.string().default('https://prow.ci.openshift.org/view/gs/test-platform-results/logs/{job}/{build}'),
+  viewUrl: z
+    .string()
+    .default('https://prow.ci.openshift.org/view/gs/test-platform-results/logs/{job}/{build}'),
   /** Artifact paths (globs, relative to the build folder) that hold test results. */
   artifacts: z
     .array(z.string().min(1))
@@ -67,6 +69,29 @@ export const configSchema = z
       .prefault({}),
     /** Repositories the triage agent may read for context. */
     context: z.object({ repositories: z.array(repoName).default([]) }).prefault({}),
+    /** The model triage and fix use; keys come from the environment, never from this file. */
+    model: z
+      .object({
+        provider: z.enum(['anthropic', 'gemini', 'openai']).default('anthropic'),
+        model: z.string().min(1).default('claude-sonnet-4-5'),
+        /** For OpenAI-compatible servers (Ollama, vLLM, llama.cpp) or a proxy. */
+        baseUrl: z.url().optional(),
+        /** Name of the environment variable holding the key (default per provider). */
+        apiKeyEnv: z
+          .string()
+          .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name')
+          .optional(),
+      })
+      .prefault({}),
+    budgets: z
+      .object({
+        maxTurns: z.number().int().min(1).max(200).default(25),
+        maxInputTokens: z.number().int().positive().default(400_000),
+        maxOutputTokens: z.number().int().positive().default(40_000),
+        maxDollars: z.number().positive().default(2),
+        maxMinutes: z.number().positive().max(360).default(15),
+      })
+      .prefault({}),
     /** How far back the first cycle looks when nothing is recorded yet. */
     lookback: duration.default('2d'),
     dryRun: z.boolean().default(false),

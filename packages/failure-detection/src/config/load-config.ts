@@ -3,9 +3,19 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type NightshiftConfig } from './config-schema';
 
+const marker = Symbol.for('nightshift.config-error');
+
 /** A configuration that cannot be used: the message names the file and every problem. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  readonly [marker] = true;
+  readonly isRetryable = false;
+
+  /** Recognised by marker: each bundled action carries its own copy of this class. */
+  static isInstance(error: unknown): error is ConfigError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true;
+  }
+
   constructor(
     readonly origin: string,
     readonly problems: string[],

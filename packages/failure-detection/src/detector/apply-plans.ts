@@ -1,7 +1,15 @@
-import { addComment, closeIssue, createIssue, type Issue, isTrustedAuthor, type RepoRef, updateIssue } from '@nightshift/github-ops';
+import {
+  addComment,
+  closeIssue,
+  createIssue,
+  type Issue,
+  isTrustedAuthor,
+  type RepoRef,
+  updateIssue,
+} from '@nightshift/github-ops';
 import { duplicateComment } from '../render/comments';
-import type { IssuePlan } from '../tracking/plan-issue';
 import type { Octokit } from '../tracking/octokit';
+import type { IssuePlan } from '../tracking/plan-issue';
 import { canonicalIssue, loadTrackedIssues, type TrackedIssue } from '../tracking/tracked-issues';
 import { TrackingError } from '../tracking/tracking-error';
 import type { PlannedOperation } from './detector-types';
@@ -31,7 +39,9 @@ export interface AppliedPlan {
 export function describePlan(plan: IssuePlan): PlannedOperation[] {
   if (!plan.changed) return [];
   if (plan.number === null) {
-    return [{ action: 'create-issue', key: plan.key, title: plan.title, labels: plan.labels, body: plan.body }];
+    return [
+      { action: 'create-issue', key: plan.key, title: plan.title, labels: plan.labels, body: plan.body },
+    ];
   }
   const update: PlannedOperation = {
     action: 'update-issue',
@@ -41,7 +51,9 @@ export function describePlan(plan: IssuePlan): PlannedOperation[] {
     body: plan.body,
     ...(plan.setState ? { state: plan.setState.state } : {}),
   };
-  const comments = plan.comments.map((body): PlannedOperation => ({ action: 'comment', number: plan.number, key: plan.key, body }));
+  const comments = plan.comments.map(
+    (body): PlannedOperation => ({ action: 'comment', number: plan.number, key: plan.key, body }),
+  );
   return plan.setState?.state === 'closed' ? [...comments, update] : [update, ...comments];
 }
 
@@ -61,14 +73,21 @@ export async function applyPlans(plans: readonly IssuePlan[], ctx: ApplyContext)
   const created: AppliedPlan[] = [];
   for (const plan of plans) {
     if (plan.number !== null) continue;
-    const issue = await createIssue(ctx.octokit, ctx.repo, { title: plan.title, body: plan.body, labels: plan.labels });
+    const issue = await createIssue(ctx.octokit, ctx.repo, {
+      title: plan.title,
+      body: plan.body,
+      labels: plan.labels,
+    });
     await checkAuthor(issue, ctx);
     ctx.log(`created #${issue.number}: ${plan.title}`);
     created.push({ plan, number: issue.number, url: issue.html_url, title: issue.title, lostRace: false });
   }
   if (created.length === 0) return applied;
 
-  const tracked = await loadTrackedIssues(ctx.octokit, ctx.repo, { trusted: ctx.trusted, label: ctx.identityLabel });
+  const tracked = await loadTrackedIssues(ctx.octokit, ctx.repo, {
+    trusted: ctx.trusted,
+    label: ctx.identityLabel,
+  });
   for (const mine of created) {
     const kept = canonicalIssue(tracked.get(mine.plan.key));
     if (!kept || kept.number === mine.number) {
@@ -101,7 +120,10 @@ async function applyUpdate(plan: IssuePlan, number: number, ctx: ApplyContext): 
  * Markers are trusted only from the configured bot. If the token writes as someone else, every
  * later cycle would miss this issue and open another: stop at the first write, say how to fix it.
  */
-export async function checkAuthor(issue: Issue, ctx: Pick<ApplyContext, 'octokit' | 'repo' | 'trusted'>): Promise<void> {
+export async function checkAuthor(
+  issue: Issue,
+  ctx: Pick<ApplyContext, 'octokit' | 'repo' | 'trusted'>,
+): Promise<void> {
   const author = issue.user?.login;
   if (isTrustedAuthor(author, ctx.trusted)) return;
   await closeIssue(ctx.octokit, ctx.repo, issue.number, 'not_planned').catch(() => undefined);

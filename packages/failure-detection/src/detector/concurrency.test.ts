@@ -5,7 +5,12 @@ import { junit } from './__fixtures__/junit';
 import { MemorySource } from './__fixtures__/memory-source';
 
 // Distinct failure modes (numbers and interface names alone would normalise to one signature).
-const MODES = ['clock class never reached 6', 'ptp4l process restarted unexpectedly', 'phc2sys is not running', 'no follower port locked'];
+const MODES = [
+  'clock class never reached 6',
+  'ptp4l process restarted unexpectedly',
+  'phc2sys is not running',
+  'no follower port locked',
+];
 const failure = (i: number) => `[FAILED] ${MODES[i % MODES.length]}`;
 
 let emulator: Emulator;
@@ -25,7 +30,8 @@ function sourceWithFailures(count: number): MemorySource {
 /** Every key has exactly one open issue; any other issue of that key is closed, pointing at it. */
 function expectNoOpenDuplicates(): void {
   const byKey = new Map<string, ReturnType<typeof failureIssues>>();
-  for (const issue of failureIssues(emulator)) byKey.set(issue.key!, [...(byKey.get(issue.key!) ?? []), issue]);
+  for (const issue of failureIssues(emulator))
+    byKey.set(issue.key!, [...(byKey.get(issue.key!) ?? []), issue]);
   for (const list of byKey.values()) {
     const open = list.filter((i) => i.state === 'open');
     expect(open).toHaveLength(1);
@@ -34,7 +40,9 @@ function expectNoOpenDuplicates(): void {
       expect(dup.comments).toEqual([expect.stringContaining(`Duplicate of #${open[0]?.number}`)]);
     }
   }
-  expect(issues(emulator).filter((i) => i.labels.includes('nightshift-state') && i.state === 'open')).toHaveLength(1);
+  expect(
+    issues(emulator).filter((i) => i.labels.includes('nightshift-state') && i.state === 'open'),
+  ).toHaveLength(1);
 }
 
 describe('two detectors at once', () => {
@@ -49,11 +57,18 @@ describe('two detectors at once', () => {
       expectNoOpenDuplicates();
       expect(new Set(failureIssues(emulator).map((i) => i.key)).size).toBe(3);
       // Between them they report each failure as created exactly once.
-      expect(results.flatMap((r) => r.created.map((c) => c.key)).sort()).toEqual([...new Set(failureIssues(emulator).map((i) => i.key!))].sort());
+      expect(results.flatMap((r) => r.created.map((c) => c.key)).sort()).toEqual(
+        [...new Set(failureIssues(emulator).map((i) => i.key!))].sort(),
+      );
       // And a later cycle is quiet.
       const before = emulator.requests().length;
       await detect(emulator, [source]);
-      expect(emulator.requests().slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(
+        emulator
+          .requests()
+          .slice(before)
+          .filter((r) => r.method !== 'GET'),
+      ).toEqual([]);
     }
   });
 
@@ -67,7 +82,12 @@ describe('two detectors at once', () => {
     const racingFetch: typeof fetch = async (url, init) => {
       if (!raced && init?.method === 'POST' && String(url).endsWith('/repos/acme/ci/issues')) {
         raced = true;
-        emulator.state.addIssue('acme/ci', { title: create.title, body: create.body, labels: create.labels, user: 'nightshift-bot' });
+        emulator.state.addIssue('acme/ci', {
+          title: create.title,
+          body: create.body,
+          labels: create.labels,
+          user: 'nightshift-bot',
+        });
       }
       return fetch(url, init);
     };

@@ -61,6 +61,13 @@ export type PlannedOperation =
       state?: 'open' | 'closed';
     }
   | { action: 'comment'; number: number | null; key: string; body: string }
-  | { action: 'upsert-digest'; number: number | null; source: string; day: string; title: string; body: string }
+  | {
+      action: 'upsert-digest';
+      number: number | null;
+      source: string;
+      day: string;
+      title: string;
+      body: string;
+    }
   | { action: 'close-digest'; number: number; source: string; day: string }
   | { action: 'write-state'; number: number | null; body: string };

@@ -15,7 +15,9 @@ export function digestUpdates(scans: readonly SourceScan[], applied: readonly Ap
         runs: scan.runsProcessed,
         new: seenHere.filter((a) => a.plan.outcome.created).map(entry),
         failing: seenHere.filter((a) => !a.plan.outcome.created).map(entry),
-        recovered: applied.filter((a) => a.plan.outcome.recovered && a.plan.failure.sources.includes(scan.source)).map(entry),
+        recovered: applied
+          .filter((a) => a.plan.outcome.recovered && a.plan.failure.sources.includes(scan.source))
+          .map(entry),
       };
     });
 }

@@ -4,8 +4,11 @@ import { at, detect, failureIssues, issues, startTestEmulator, testConfig } from
 import { junit } from './__fixtures__/junit';
 import { MemorySource } from './__fixtures__/memory-source';
 
-const failing = (name: string) => [{ path: 'junit.xml', text: junit([{ name, failure: `[FAILED] ${name} broke` }]) }];
-const digests = (emulator: Emulator) => issues(emulator).filter((i) => i.labels.includes('nightshift-digest'));
+const failing = (name: string) => [
+  { path: 'junit.xml', text: junit([{ name, failure: `[FAILED] ${name} broke` }]) },
+];
+const digests = (emulator: Emulator) =>
+  issues(emulator).filter((i) => i.labels.includes('nightshift-digest'));
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -24,10 +27,11 @@ describe('nightly digest', () => {
     const day1 = () => new Date(at(1, 12));
     await detect(emulator, [nightly, other], { config, now: day1 });
 
-    expect(digests(emulator).map((d) => d.title).sort()).toEqual([
-      '[nightly] Nightshift digest 2024-05-01',
-      '[other] Nightshift digest 2024-05-01',
-    ]);
+    expect(
+      digests(emulator)
+        .map((d) => d.title)
+        .sort(),
+    ).toEqual(['[nightly] Nightshift digest 2024-05-01', '[other] Nightshift digest 2024-05-01']);
     const first = digests(emulator).find((d) => d.title.startsWith('[nightly]'));
     expect(first?.body).toContain('### New failures (2)');
     expect(first?.body).toContain('1 completed run checked');
@@ -36,7 +40,9 @@ describe('nightly digest', () => {
     nightly.addRun({ at: at(1, 6), files: failing('alpha') });
     await detect(emulator, [nightly, other], { config, now: day1 });
     expect(digests(emulator)).toHaveLength(2);
-    expect(digests(emulator).find((d) => d.title.startsWith('[nightly]'))?.body).toContain('2 completed runs checked');
+    expect(digests(emulator).find((d) => d.title.startsWith('[nightly]'))?.body).toContain(
+      '2 completed runs checked',
+    );
 
     // Next day: alpha still fails, beta recovered; yesterday's digest of that source is closed.
     nightly.addRun({ at: at(2), files: failing('alpha') });
@@ -47,7 +53,9 @@ describe('nightly digest', () => {
     expect(today?.body).toContain('### New failures\n\nNone.');
     expect(today?.body).toContain(`### Still failing (1)\n\n- #${alpha?.number} `);
     expect(today?.body).toContain(`### Recovered (1)\n\n- #${beta?.number} `);
-    expect(digests(emulator).find((d) => d.title === '[nightly] Nightshift digest 2024-05-01')?.state).toBe('closed');
+    expect(digests(emulator).find((d) => d.title === '[nightly] Nightshift digest 2024-05-01')?.state).toBe(
+      'closed',
+    );
     expect(digests(emulator).find((d) => d.title.startsWith('[other]'))?.state).toBe('open');
   });
 

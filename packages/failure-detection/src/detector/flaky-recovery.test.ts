@@ -7,7 +7,9 @@ import { junit } from './__fixtures__/junit';
 import { MemorySource } from './__fixtures__/memory-source';
 
 const FAILURE = 'timed out waiting for ptp4l to report clock class 6\n[FAILED] clock class never reached 6';
-const failing = (name = 'holdover keeps clock class') => [{ path: 'junit.xml', text: junit([{ name, failure: FAILURE }]) }];
+const failing = (name = 'holdover keeps clock class') => [
+  { path: 'junit.xml', text: junit([{ name, failure: FAILURE }]) },
+];
 const state = (body: string | undefined) => parseFailureState(parseMarkers(body, 'failure')[0]?.data);
 
 let emulator: Emulator;
@@ -90,7 +92,9 @@ describe('recovery and regressions', () => {
     source.addRun({ at: at(6), conclusion: 'success', sha: '6'.repeat(40) });
     const before = writes(emulator).length;
     await detect(emulator, [source]);
-    expect(writes(emulator).slice(before)).toEqual([expect.stringMatching(/^PATCH \/repos\/acme\/ci\/issues\/\d+$/)]);
+    expect(writes(emulator).slice(before)).toEqual([
+      expect.stringMatching(/^PATCH \/repos\/acme\/ci\/issues\/\d+$/),
+    ]);
     expect(writes(emulator).slice(before)[0]).not.toBe(`PATCH /repos/acme/ci/issues/${issue?.number}`);
 
     // Back after recovery: one comment, the label goes.

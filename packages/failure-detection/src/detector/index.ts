@@ -1,3 +1,9 @@
-export type { DetectorDeps, DetectorInputs, DetectorResult, IssueRef, PlannedOperation } from './detector-types';
+export type {
+  DetectorDeps,
+  DetectorInputs,
+  DetectorResult,
+  IssueRef,
+  PlannedOperation,
+} from './detector-types';
 export { windowStart } from './lookback';
 export { runDetector } from './run-detector';

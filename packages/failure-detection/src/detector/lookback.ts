@@ -9,7 +9,9 @@ export function windowStart(now: Date, value: string): string {
   if (duration) return new Date(now.getTime() - Number(duration[1]) * UNIT_MS[duration[2]!]!).toISOString();
   const ms = Date.parse(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value.trim()) || !Number.isFinite(ms)) {
-    throw new TypeError(`since/lookback ${JSON.stringify(value)} is neither an ISO date nor a duration like 6h or 7d`);
+    throw new TypeError(
+      `since/lookback ${JSON.stringify(value)} is neither an ISO date nor a duration like 6h or 7d`,
+    );
   }
   return new Date(ms).toISOString();
 }

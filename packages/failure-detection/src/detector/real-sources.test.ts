@@ -1,11 +1,17 @@
 import type { Emulator } from '@nightshift/ci-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/index';
-import { createSources } from '../sources/create-sources';
-import { addFailedRun, addPlainRun, addRepo, FAILED_TEST, WORKFLOW } from '../sources/__fixtures__/github-scenario';
+import {
+  addFailedRun,
+  addPlainRun,
+  addRepo,
+  FAILED_TEST,
+  WORKFLOW,
+} from '../sources/__fixtures__/github-scenario';
 import { REPO as PTP_REPO } from '../sources/__fixtures__/harness';
 import { FIXTURE_JOB, loadProwFixture } from '../sources/__fixtures__/load-prow-fixture';
-import { BOT, classifier, failureIssues, REPO, startTestEmulator, testClient, writes } from './__fixtures__/harness';
+import { createSources } from '../sources/create-sources';
+import { BOT, classifier, failureIssues, REPO, startTestEmulator, testClient } from './__fixtures__/harness';
 import { runDetector } from './run-detector';
 
 // I4-1's real sources (GitHub Actions through Octokit, Prow through fetch against the emulator's
@@ -35,8 +41,15 @@ lookback: 400d
 
 function cycle() {
   const octokit = testClient(emulator);
-  const sources = createSources(config(), { octokit, fetch: globalThis.fetch, retry: { github: { retries: 1, baseDelayMs: 1 }, prow: { retries: 1, baseDelayMs: 1 } } });
-  return runDetector({ octokit, sources, classifier, now: () => new Date('2026-08-12T00:00:00Z') }, { config: config(), issueRepo: REPO });
+  const sources = createSources(config(), {
+    octokit,
+    fetch: globalThis.fetch,
+    retry: { github: { retries: 1, baseDelayMs: 1 }, prow: { retries: 1, baseDelayMs: 1 } },
+  });
+  return runDetector(
+    { octokit, sources, classifier, now: () => new Date('2026-08-12T00:00:00Z') },
+    { config: config(), issueRepo: REPO },
+  );
 }
 
 describe('runDetector with the real sources', () => {
@@ -47,15 +60,30 @@ describe('runDetector with the real sources', () => {
     expect(first.runsSkippedInProgress).toBe(1);
     expect(first.runsProcessed).toBe(3);
     const titles = failureIssues(emulator).map((i) => i.title);
-    expect(titles.some((t) => t.startsWith('[netdevsim] ') && t.includes('PTP ClockSync Slave can sync to master'))).toBe(true);
+    expect(
+      titles.some(
+        (t) => t.startsWith('[netdevsim] ') && t.includes('PTP ClockSync Slave can sync to master'),
+      ),
+    ).toBe(true);
     expect(titles.some((t) => t.startsWith('[nightly 5.0] '))).toBe(true);
     const netdevsim = failureIssues(emulator).find((i) => i.body.includes(FAILED_TEST));
     expect(netdevsim?.body).toContain('/actions/runs/');
     for (const title of titles) expect(title.length).toBeLessThanOrEqual(120);
 
-    const before = writes(emulator).length;
+    const before = emulator.requests().length;
     const second = await cycle();
     expect(second).toMatchObject({ created: [], updated: [], runsProcessed: 0, runsSkippedInProgress: 1 });
-    expect(writes(emulator).slice(before)).toEqual([]);
+    // Nothing new: the state issue, then one request per source (the run still in progress is
+    // listed again but holds nothing to do).
+    expect(
+      emulator
+        .requests()
+        .slice(before)
+        .map((r) => r.route),
+    ).toEqual([
+      'GET /repos/{owner}/{repo}/issues',
+      'GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      expect.stringMatching(/^GET \/gcs\/storage\/v1\/b\/\{bucket\}\/o\/\{object\+\}$/),
+    ]);
   });
 });

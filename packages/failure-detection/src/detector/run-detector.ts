@@ -5,7 +5,13 @@ import { labelSpecs } from '../tracking/labels';
 import { loadStateIssue } from '../tracking/state-issue';
 import { loadTrackedIssues } from '../tracking/tracked-issues';
 import { type AppliedPlan, applyPlans, describePlan } from './apply-plans';
-import type { DetectorDeps, DetectorInputs, DetectorResult, IssueRef, PlannedOperation } from './detector-types';
+import type {
+  DetectorDeps,
+  DetectorInputs,
+  DetectorResult,
+  IssueRef,
+  PlannedOperation,
+} from './detector-types';
 import { digestUpdates } from './digest-updates';
 import { windowStart } from './lookback';
 import { planTracking } from './plan-tracking';
@@ -61,7 +67,9 @@ export async function runDetector(deps: DetectorDeps, inputs: DetectorInputs): P
       result.runsProcessed += scan.runsProcessed;
       result.runsSkippedInProgress += scan.runsSkippedInProgress;
       for (const message of scan.errors) result.sourceErrors.push({ source: source.name, message });
-      log(`${source.name}: ${scan.runsProcessed} new run(s), ${scan.observations.length} failure(s), ${scan.runsSkippedInProgress} in progress`);
+      log(
+        `${source.name}: ${scan.runsProcessed} new run(s), ${scan.observations.length} failure(s), ${scan.runsSkippedInProgress} in progress`,
+      );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       result.sourceErrors.push({ source: source.name, message });
@@ -98,7 +106,13 @@ export async function runDetector(deps: DetectorDeps, inputs: DetectorInputs): P
     if (writing.length > 0) planned.push({ action: 'ensure-labels', labels: labels.map((l) => l.name) });
     if (dryRun) {
       for (const plan of plans) planned.push(...describePlan(plan));
-      applied = plans.map((plan) => ({ plan, number: plan.number ?? 0, url: plan.url, title: plan.title, lostRace: false }));
+      applied = plans.map((plan) => ({
+        plan,
+        number: plan.number ?? 0,
+        url: plan.url,
+        title: plan.title,
+        lostRace: false,
+      }));
     } else {
       if (writing.length > 0) await ensureLabels(octokit, repo, labels);
       applied = await applyPlans(plans, {
@@ -113,11 +127,19 @@ export async function runDetector(deps: DetectorDeps, inputs: DetectorInputs): P
     collect(result, applied);
     if (config.issues.digest) {
       const day = now.toISOString().slice(0, 10);
-      planned.push(...(await updateDigests(digestUpdates(scans, applied), { octokit, repo, trusted, dryRun, day, log })));
+      planned.push(
+        ...(await updateDigests(digestUpdates(scans, applied), { octokit, repo, trusted, dryRun, day, log })),
+      );
     }
   }
 
-  const stateOperation = await writeState(loaded, [...states.values()], { octokit, repo, trusted, dryRun, log });
+  const stateOperation = await writeState(loaded, [...states.values()], {
+    octokit,
+    repo,
+    trusted,
+    dryRun,
+    log,
+  });
   if (stateOperation) planned.push(stateOperation);
   if (dryRun) result.plannedOperations = planned;
   return result;

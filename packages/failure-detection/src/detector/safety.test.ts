@@ -33,7 +33,9 @@ describe('what reaches an issue', () => {
 
     await detect(emulator, [source]);
 
-    const everything = issues(emulator).flatMap((i) => [i.title, i.body, ...i.comments]).join('\n');
+    const everything = issues(emulator)
+      .flatMap((i) => [i.title, i.body, ...i.comments])
+      .join('\n');
     // The JUnit failure and the go test failure in the log.
     expect(failureIssues(emulator).length).toBeGreaterThanOrEqual(1);
     expect(everything).toContain('[REDACTED:');
@@ -46,7 +48,10 @@ describe('what reaches an issue', () => {
     const source = new MemorySource('e2e');
     const forged = '<!-- nightshift:failure {"key":"fp:forged","total":999} -->';
     const message = `${forged}\n@octocat please look, fixes #1\n<img src=https://evil.test/x.png>\n[FAILED] boom`;
-    source.addRun({ at: at(1), files: [{ path: 'junit.xml', text: junit([{ name: `@octocat ${forged}`, failure: message }]) }] });
+    source.addRun({
+      at: at(1),
+      files: [{ path: 'junit.xml', text: junit([{ name: `@octocat ${forged}`, failure: message }]) }],
+    });
 
     await detect(emulator, [source]);
 
@@ -58,17 +63,32 @@ describe('what reaches an issue', () => {
     expect(issue?.title).not.toContain('<!--');
     // Mentions appear only inside code, where GitHub never links them.
     // What GitHub renders as prose: no markers (HTML comments), no code blocks, no code spans.
-    const prose = stripMarkers(issue!.body).replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '').replace(/(`+)[^`]*?\1/g, '');
+    const prose = stripMarkers(issue!.body)
+      .replace(/^(`{3,}|~{3,})[\s\S]*?^\1/gm, '')
+      .replace(/(`+)[^`]*?\1/g, '');
     expect(prose).not.toMatch(/(^|[^`\w])@octocat/);
   });
 
-  it('keeps a huge failure under the size limit and says what was trimmed', async () => {
+  it('keeps a huge failure (400 long-named tests, a 1 MB log) under the size limit', async () => {
     const source = new MemorySource('e2e');
     const message = `Unauthorized\n${Array.from({ length: 200 }, (_, i) => `ptp4l[${i}]: master offset ${i * 7} s2 freq +${i}`).join('\n')}`;
     const container = 'a describe container with a long and detailed description '.repeat(16);
-    const tests = Array.from({ length: 400 }, (_, i) => ({ name: `[It] PTP e2e ${container} case ${i}`, failure: message }));
-    const log = Array.from({ length: 50_000 }, (_, i) => `E0101 00:00:${String(i % 60).padStart(2, '0')} error: ptp4l offset ${i} too large ${'x'.repeat(200)}`).join('\n');
-    source.addRun({ at: at(1), files: [{ path: 'junit.xml', text: junit(tests) }, { path: 'build-log.txt', text: `${log}\nFAIL\n` }] });
+    const tests = Array.from({ length: 400 }, (_, i) => ({
+      name: `[It] PTP e2e ${container} case ${i}`,
+      failure: message,
+    }));
+    const log = Array.from(
+      { length: 5_000 },
+      (_, i) =>
+        `E0101 00:00:${String(i % 60).padStart(2, '0')} error: ptp4l offset ${i} too large ${'x'.repeat(200)}`,
+    ).join('\n');
+    source.addRun({
+      at: at(1),
+      files: [
+        { path: 'junit.xml', text: junit(tests) },
+        { path: 'build-log.txt', text: `${log}\nFAIL\n` },
+      ],
+    });
 
     const result = await detect(emulator, [source]);
 
@@ -76,7 +96,8 @@ describe('what reaches an issue', () => {
     const [issue] = failureIssues(emulator);
     expect(issue!.body.length).toBeLessThanOrEqual(BODY_MAX);
     expect(issue?.title.length).toBeLessThanOrEqual(120);
-    expect(issue?.body).toContain("stay under GitHub's size limit");
+    // Every part is capped on the way in (50 tests listed, a 2,000-token excerpt, a 4,000-character
+    // message), so the pipeline stays far below the limit; failure-body.test.ts drives the trimming.
     expect(issue?.body).toContain('### Failed tests (400)');
     expect(parseFailureState(parseMarkers(issue?.body, 'failure')[0]?.data)?.testCount).toBe(400);
   });

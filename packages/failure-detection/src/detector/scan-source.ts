@@ -35,7 +35,11 @@ export interface SourceScan {
  * or one whose report failed holds it back (it is picked up next cycle), while later runs are
  * processed now and remembered so they are not processed twice. Listing errors propagate.
  */
-export async function scanSource(source: CiSource, previous: SourceState | null, ctx: ScanContext): Promise<SourceScan> {
+export async function scanSource(
+  source: CiSource,
+  previous: SourceState | null,
+  ctx: ScanContext,
+): Promise<SourceScan> {
   const cursor = previous?.cursor ?? null;
   const listed = await source.listRuns({ cursor, createdAfter: ctx.createdAfter });
   const runs = [...listed].sort((a, b) => compareIds(a.id, b.id) || a.attempt - b.attempt);
@@ -58,8 +62,11 @@ export async function scanSource(source: CiSource, previous: SourceState | null,
     const isNew = previousId === null || compareIds(run.id, previousId) > 0;
     if (run.status !== 'completed') {
       scan.runsSkippedInProgress++;
-      if (ctx.now.getTime() - Date.parse(run.createdAt) > STUCK_RUN_MS) {
-        ctx.log(`${source.name}: run ${run.id} has been ${run.status} for over 3 days; no longer waiting for it`);
+      // Only new runs can be judged stuck by age: a re-run of an old run carries its old date.
+      if (isNew && ctx.now.getTime() - Date.parse(run.createdAt) > STUCK_RUN_MS) {
+        ctx.log(
+          `${source.name}: run ${run.id} has been ${run.status} for over 3 days; no longer waiting for it`,
+        );
       } else {
         blockedAny = true;
         if (isNew) blockedNew = true;
@@ -76,7 +83,9 @@ export async function scanSource(source: CiSource, previous: SourceState | null,
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         scan.errors.push(`run ${run.id}: ${message}`);
-        ctx.log(`${source.name}: run ${run.id} could not be read (${message}); it will be retried next cycle`);
+        ctx.log(
+          `${source.name}: run ${run.id} could not be read (${message}); it will be retried next cycle`,
+        );
         blockedAny = true;
         if (isNew) blockedNew = true;
         continue;
@@ -86,7 +95,8 @@ export async function scanSource(source: CiSource, previous: SourceState | null,
     const completed = run.completedAt ?? run.createdAt;
     if (!blockedAny && (lastCompletedAt === null || completed > lastCompletedAt)) lastCompletedAt = completed;
   }
-  const nextCursor: SourceCursor | null = lastRunId === null && lastCompletedAt === null ? null : { lastRunId, lastCompletedAt };
+  const nextCursor: SourceCursor | null =
+    lastRunId === null && lastCompletedAt === null ? null : { lastRunId, lastCompletedAt };
   const all = sortRuns([...scan.state.runs, ...scan.added]).map((record) => {
     const { p: _, ...rest } = record;
     // Remembered until the cursor passes it: the listing returns it again until then.
@@ -103,15 +113,30 @@ interface ProcessedRun {
 
 const FAILED = new Set<RunConclusion>(['failure', 'timed_out']);
 
-async function processRun(source: CiSource, run: CiRun, seen: Set<string>, ctx: ScanContext): Promise<ProcessedRun> {
+async function processRun(
+  source: CiSource,
+  run: CiRun,
+  seen: Set<string>,
+  ctx: ScanContext,
+): Promise<ProcessedRun> {
   const out: ProcessedRun = { records: [], observations: [] };
   const conclusion = run.conclusion;
   if (conclusion !== null && (FAILED.has(conclusion) || conclusion === 'cancelled')) {
     const report = await buildReport(source, run, ctx);
     // A cancelled run counts only for what it really shows: a run stopped early (superseded by a
     // newer push) with nothing recognisable in its logs is not a failure worth an issue.
-    const groups = conclusion === 'cancelled' && report.analysis.failures.every((f) => f.rule === null && f.test === null && f.category === 'unknown') ? [] : report.groups;
-    out.records.push(record(run, FAILED.has(conclusion) ? 'fail' : 'other', groups.map((g) => g.key)));
+    const groups =
+      conclusion === 'cancelled' &&
+      report.analysis.failures.every((f) => f.rule === null && f.test === null && f.category === 'unknown')
+        ? []
+        : report.groups;
+    out.records.push(
+      record(
+        run,
+        FAILED.has(conclusion) ? 'fail' : 'other',
+        groups.map((g) => g.key),
+      ),
+    );
     out.observations.push(...groups.map((group) => ({ run, group, analysis: report.analysis })));
     return out;
   }
@@ -122,8 +147,16 @@ async function processRun(source: CiSource, run: CiRun, seen: Set<string>, ctx: 
       if (attempt.conclusion === null || !FAILED.has(attempt.conclusion)) continue;
       const earlier: CiRun = { ...run, attempt: attempt.attempt, conclusion: attempt.conclusion };
       const report = await buildReport(source, earlier, ctx);
-      out.records.push(record(earlier, 'fail', report.groups.map((g) => g.key)));
-      out.observations.push(...report.groups.map((group) => ({ run: earlier, group, analysis: report.analysis })));
+      out.records.push(
+        record(
+          earlier,
+          'fail',
+          report.groups.map((g) => g.key),
+        ),
+      );
+      out.observations.push(
+        ...report.groups.map((group) => ({ run: earlier, group, analysis: report.analysis })),
+      );
     }
   }
   out.records.push(record(run, conclusion === 'success' ? 'pass' : 'other', []));

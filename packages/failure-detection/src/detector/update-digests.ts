@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   closeIssue,
   createIssue,
@@ -8,6 +7,7 @@ import {
   type RepoRef,
   updateIssue,
 } from '@nightshift/github-ops';
+import { z } from 'zod';
 import {
   DIGEST_LABEL,
   DIGEST_MARKER,
@@ -59,7 +59,10 @@ interface OpenDigest {
  * One issue per day and source listing new, still failing and recovered failures, merged across
  * the day's cycles. When a new day's digest is opened, the source's older open digests are closed.
  */
-export async function updateDigests(updates: readonly DigestUpdate[], ctx: DigestContext): Promise<PlannedOperation[]> {
+export async function updateDigests(
+  updates: readonly DigestUpdate[],
+  ctx: DigestContext,
+): Promise<PlannedOperation[]> {
   if (updates.length === 0) return [];
   const open = await listOpenDigests(ctx);
   const planned: PlannedOperation[] = [];
@@ -69,9 +72,22 @@ export async function updateDigests(updates: readonly DigestUpdate[], ctx: Diges
     const body = renderDigestBody(merged);
     const title = digestTitle(update.source, ctx.day);
     if (existing?.body === body) continue;
-    planned.push({ action: 'upsert-digest', number: existing?.number ?? null, source: update.source, day: ctx.day, title, body });
+    planned.push({
+      action: 'upsert-digest',
+      number: existing?.number ?? null,
+      source: update.source,
+      day: ctx.day,
+      title,
+      body,
+    });
     const stale = open.filter((d) => d.digest.source === update.source && d.digest.day < ctx.day);
-    for (const old of stale) planned.push({ action: 'close-digest', number: old.number, source: old.digest.source, day: old.digest.day });
+    for (const old of stale)
+      planned.push({
+        action: 'close-digest',
+        number: old.number,
+        source: old.digest.source,
+        day: old.digest.day,
+      });
     if (ctx.dryRun) continue;
     if (existing) {
       await updateIssue(ctx.octokit, ctx.repo, existing.number, { body });
@@ -86,7 +102,11 @@ export async function updateDigests(updates: readonly DigestUpdate[], ctx: Diges
 }
 
 async function listOpenDigests(ctx: DigestContext): Promise<OpenDigest[]> {
-  const issues = await listIssues(ctx.octokit, ctx.repo, { state: 'open', labels: [DIGEST_LABEL], limit: 500 });
+  const issues = await listIssues(ctx.octokit, ctx.repo, {
+    state: 'open',
+    labels: [DIGEST_LABEL],
+    limit: 500,
+  });
   const out: OpenDigest[] = [];
   for (const issue of issues.sort((a, b) => a.number - b.number)) {
     if (!isTrustedAuthor(issue.user?.login, ctx.trusted)) continue;

@@ -1,6 +1,6 @@
 import { addComment, closeIssue, createIssue, type RepoRef, updateIssue } from '@nightshift/github-ops';
 import { renderStateBody } from '../render/state-body';
-import { STATE_LABEL, STATE_TITLE, type SourceState } from '../tracking/detector-state';
+import { type SourceState, STATE_LABEL, STATE_TITLE } from '../tracking/detector-state';
 import type { Octokit } from '../tracking/octokit';
 import { type LoadedState, loadStateIssue } from '../tracking/state-issue';
 import { checkAuthor } from './apply-plans';
@@ -39,7 +39,12 @@ export async function writeState(
   const oldest = again.issue;
   if (oldest && oldest.number !== issue.number) {
     ctx.log(`state issue #${issue.number} duplicates #${oldest.number}: closing it`);
-    await addComment(ctx.octokit, ctx.repo, issue.number, `Duplicate of #${oldest.number} (two detectors ran at once).`);
+    await addComment(
+      ctx.octokit,
+      ctx.repo,
+      issue.number,
+      `Duplicate of #${oldest.number} (two detectors ran at once).`,
+    );
     await closeIssue(ctx.octokit, ctx.repo, issue.number, 'not_planned');
     if (oldest.body !== body) await updateIssue(ctx.octokit, ctx.repo, oldest.number, { body });
   }

@@ -33,7 +33,12 @@ export function renderDigestBody(digest: DigestState): string {
     const more = entries.length > shown.length ? `\n- … and ${entries.length - shown.length} more` : '';
     return `### ${title} (${entries.length})\n\n${shown.map((e) => `- #${e.number} ${proseLine(e.title, 150)}`).join('\n')}${more}`;
   };
-  const capped = { ...digest, new: cap(digest.new), failing: cap(digest.failing), recovered: cap(digest.recovered) };
+  const capped = {
+    ...digest,
+    new: cap(digest.new),
+    failing: cap(digest.failing),
+    recovered: cap(digest.recovered),
+  };
   return [
     `Nightshift digest for ${proseLine(digest.source, 60)} on ${digest.day} (UTC): ${digest.runs} completed run${digest.runs === 1 ? '' : 's'} checked.`,
     section('New failures', digest.new),

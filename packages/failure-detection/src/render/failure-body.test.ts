@@ -8,14 +8,28 @@ import { renderReportSection } from './report-section';
 describe('renderFailureBody', () => {
   it('has the summary table, the latest run, the occurrences and a marker that parses back', () => {
     const state = failureState({ flaky: { passes: 2, fails: 3 } });
-    const body = renderFailureBody(state, { input: { run: run(), group: group(), analysis: { excerpt: { path: 'build-log.txt', text: '12│ ptp4l failed', tokens: 5, ranges: [[12, 12]] } } } });
-    expect(body).toContain('| **Status** | **Failing** · **Flaky**: 2 passed / 3 failed on the same commit |');
+    const body = renderFailureBody(state, {
+      input: {
+        run: run(),
+        group: group(),
+        analysis: {
+          excerpt: { path: 'build-log.txt', text: '12│ ptp4l failed', tokens: 5, ranges: [[12, 12]] },
+        },
+      },
+    });
+    expect(body).toContain(
+      '| **Status** | **Failing** · **Flaky**: 2 passed / 3 failed on the same commit |',
+    );
     expect(body).toContain('| **Affected** | `5.0` |');
-    expect(body).toContain('### Failed tests (1)\n\n- `[It] PTP e2e tests PTP ClockSync Slave can sync to master [Serial]` — `test/conformance/serial/ptp.go:412`');
+    expect(body).toContain(
+      '### Failed tests (1)\n\n- `[It] PTP e2e tests PTP ClockSync Slave can sync to master [Serial]` — `test/conformance/serial/ptp.go:412`',
+    );
     expect(body).toContain('**Category:** `test-assertion` · **Rule:** `ginkgo-timeout`');
     expect(body).toContain('<details><summary>Log excerpt from `build-log.txt` (5 tokens)</summary>');
     expect(body).toContain('### Occurrences (1)');
-    expect(body).toContain('| [2075369889480052736](https://prow.example.test/1) | 2024-05-01 02:00 UTC | nightly 5.0 | 5.0 | 1 |');
+    expect(body).toContain(
+      '| [2075369889480052736](https://prow.example.test/1) | 2024-05-01 02:00 UTC | nightly 5.0 | 5.0 | 1 |',
+    );
     expect(parseFailureState(parseMarkers(body, 'failure')[0]?.data)).toEqual(state);
   });
 
@@ -27,7 +41,10 @@ describe('renderFailureBody', () => {
   });
 
   it('stays under the cap with a huge failure: the excerpt goes first, then older rows, and it says so', () => {
-    const huge = Array.from({ length: 30_000 }, (_, i) => `${i}│ ptp4l[${i}]: master offset ${i} s2 freq +1 path delay 120`).join('\n');
+    const huge = Array.from(
+      { length: 30_000 },
+      (_, i) => `${i}│ ptp4l[${i}]: master offset ${i} s2 freq +1 path delay 120`,
+    ).join('\n');
     const tests = Array.from({ length: 1000 }, (_, i) => `[It] ${'nested container '.repeat(20)}case ${i}`);
     const state = failureState({
       tests: tests.slice(0, 50),
@@ -44,7 +61,11 @@ describe('renderFailureBody', () => {
       })),
     });
     const body = renderFailureBody(state, {
-      input: { run: run(), group: group({ tests, primary: failure({ message: huge }) }), analysis: { excerpt: { path: 'build-log.txt', text: huge, tokens: 500_000, ranges: [] } } },
+      input: {
+        run: run(),
+        group: group({ tests, primary: failure({ message: huge }) }),
+        analysis: { excerpt: { path: 'build-log.txt', text: huge, tokens: 500_000, ranges: [] } },
+      },
     });
     expect(body.length).toBeLessThanOrEqual(BODY_MAX);
     // The excerpt goes, then older occurrence rows, while the test list and message stay whole.
@@ -71,7 +92,14 @@ describe('renderFailureBody', () => {
 describe('renderReportSection under a budget', () => {
   it('trims the excerpt to the room left, keeping its end', () => {
     const excerpt = Array.from({ length: 2000 }, (_, i) => `${i}│ line ${i}`).join('\n');
-    const section = renderReportSection({ run: run(), group: group(), analysis: { excerpt: { path: 'log', text: excerpt, tokens: 9000, ranges: [] } } }, 8000);
+    const section = renderReportSection(
+      {
+        run: run(),
+        group: group(),
+        analysis: { excerpt: { path: 'log', text: excerpt, tokens: 9000, ranges: [] } },
+      },
+      8000,
+    );
     expect(section!.text.length).toBeLessThanOrEqual(8000);
     expect(section!.text).toContain('(9000 tokens, trimmed to fit)');
     expect(section!.text).toContain('1999│ line 1999');

@@ -27,7 +27,8 @@ export function renderFailureBody(state: FailureState, report: ReportSource): st
   const header = renderHeader(state);
   const allRows = Math.min(OCCURRENCE_ROWS, state.occurrences.length);
   const assemble = (section: string, rows: number) => {
-    const note = rows < allRows ? "\n\n_Older occurrence rows were left out to stay under GitHub's size limit._" : '';
+    const note =
+      rows < allRows ? "\n\n_Older occurrence rows were left out to stay under GitHub's size limit._" : '';
     return [
       header,
       `${REPORT_BEGIN}\n${section}\n${REPORT_END}`,
@@ -65,7 +66,11 @@ export function extractReportSection(body: string | null | undefined): string | 
   return body.slice(start + REPORT_BEGIN.length, end).trim();
 }
 
-function renderSection(report: ReportSource, budget: number, fullDetailOnly: boolean): { text: string } | null {
+function renderSection(
+  report: ReportSource,
+  budget: number,
+  fullDetailOnly: boolean,
+): { text: string } | null {
   if (report && 'input' in report) return renderReportSection(report.input, budget, { fullDetailOnly });
   if (!report || report.existing === '') return { text: '_Details of the latest run are not available._' };
   // Cutting an existing section could leave a code fence open and swallow the rest: drop it whole.
@@ -77,18 +82,26 @@ function renderSection(report: ReportSource, budget: number, fullDetailOnly: boo
 export function statusLine(state: FailureState): string {
   const parts: string[] = [];
   if (state.recovered) {
-    parts.push(`**Recovered**: absent from the last ${state.recovered.runs} completed runs (since ${formatDate(state.recovered.at)})`);
+    parts.push(
+      `**Recovered**: absent from the last ${state.recovered.runs} completed runs (since ${formatDate(state.recovered.at)})`,
+    );
   } else {
     parts.push('**Failing**');
   }
-  if (state.flaky) parts.push(`**Flaky**: ${state.flaky.passes} passed / ${state.flaky.fails} failed on the same commit`);
+  if (state.flaky)
+    parts.push(`**Flaky**: ${state.flaky.passes} passed / ${state.flaky.fails} failed on the same commit`);
   if (state.regressions > 0) parts.push(`**Regression** (came back ${state.regressions}×)`);
   return parts.join(' · ');
 }
 
 function renderHeader(state: FailureState): string {
   const list = (values: string[], max: number) =>
-    values.length === 0 ? '—' : values.slice(0, max).map((v) => inlineCode(cleanLine(v, 60))).join(', ') + (values.length > max ? ` and ${values.length - max} more` : '');
+    values.length === 0
+      ? '—'
+      : values
+          .slice(0, max)
+          .map((v) => inlineCode(cleanLine(v, 60)))
+          .join(', ') + (values.length > max ? ` and ${values.length - max} more` : '');
   const rule = state.rule ? ` (rule ${inlineCode(cleanLine(state.rule, 100))})` : '';
   const rows: Array<[string, string]> = [
     ['Status', statusLine(state)],
@@ -107,10 +120,21 @@ function renderHeader(state: FailureState): string {
 
 function renderOccurrences(state: FailureState, rows: number): string {
   const shown = state.occurrences.slice(-rows).reverse();
-  const title = state.total > shown.length ? `### Occurrences (latest ${shown.length} of ${state.total})` : `### Occurrences (${state.total})`;
+  const title =
+    state.total > shown.length
+      ? `### Occurrences (latest ${shown.length} of ${state.total})`
+      : `### Occurrences (${state.total})`;
   const lines = shown.map((o) => {
-    const where = [o.branch, o.version && o.version !== o.branch ? o.version : null].filter(Boolean).join(' / ');
+    const where = [o.branch, o.version && o.version !== o.branch ? o.version : null]
+      .filter(Boolean)
+      .join(' / ');
     return `| ${link(proseLine(o.runId, 40), o.url)} | ${formatDate(o.at)} | ${cell(proseLine(o.source, 60))} | ${cell(proseLine(where || '—', 80))} | ${o.attempt} |`;
   });
-  return [title, '', '| Run | Date | Source | Branch / version | Attempt |', '|---|---|---|---|---|', ...lines].join('\n');
+  return [
+    title,
+    '',
+    '| Run | Date | Source | Branch / version | Attempt |',
+    '|---|---|---|---|---|',
+    ...lines,
+  ].join('\n');
 }

@@ -54,7 +54,10 @@ export function renderReportSection(
   }
   if (options.fullDetailOnly) return null;
   // Nothing fits (a tiny budget): a fixed line rather than a cut that could leave a fence open.
-  const text = clip("_Details of this run were left out to stay under GitHub's size limit._", Math.max(0, budget));
+  const text = clip(
+    "_Details of this run were left out to stay under GitHub's size limit._",
+    Math.max(0, budget),
+  );
   return { text, trimmed: ['details'] };
 }
 
@@ -73,7 +76,10 @@ function build(
     parts.push(`### Failed tests (${group.tests.length})`);
     const shown = group.tests.slice(0, limits.tests);
     const lines = shown.map((test) => {
-      const where = test === primary.test && primary.location ? ` — ${inlineCode(cleanLine(`${primary.location.file}:${primary.location.line}`, 200))}` : '';
+      const where =
+        test === primary.test && primary.location
+          ? ` — ${inlineCode(cleanLine(`${primary.location.file}:${primary.location.line}`, 200))}`
+          : '';
       return `- ${inlineCode(cleanLine(test, 400))}${where}`;
     });
     if (group.tests.length > shown.length) {
@@ -97,7 +103,9 @@ function build(
     parts.push(codeBlock(shown));
   }
   if (primary.evidence.length > 0) {
-    const lines = primary.evidence.map((e) => `${cleanLine(e.path, 200)}:${e.line}: ${cleanLine(e.text, 500)}`);
+    const lines = primary.evidence.map(
+      (e) => `${cleanLine(e.path, 200)}:${e.line}: ${cleanLine(e.text, 500)}`,
+    );
     parts.push(`**Evidence**\n\n${codeBlock(lines.join('\n'))}`);
   }
 
@@ -105,18 +113,25 @@ function build(
     if (limits.excerptChars > 0) {
       const shown = limits.excerptChars < excerpt.length ? keepTail(excerpt, limits.excerptChars) : excerpt;
       if (shown.length < excerpt.length) trimmed.push('excerpt');
-      const from = input.analysis.excerpt.path ? ` from ${inlineCode(cleanLine(input.analysis.excerpt.path, 200))}` : '';
+      const from = input.analysis.excerpt.path
+        ? ` from ${inlineCode(cleanLine(input.analysis.excerpt.path, 200))}`
+        : '';
       const note = shown.length < excerpt.length ? ', trimmed to fit' : '';
-      parts.push(details(`Log excerpt${from} (${input.analysis.excerpt.tokens} tokens${note})`, codeBlock(shown)));
+      parts.push(
+        details(`Log excerpt${from} (${input.analysis.excerpt.tokens} tokens${note})`, codeBlock(shown)),
+      );
     } else {
       trimmed.push('excerpt');
-      parts.push('_The log excerpt was left out to keep this issue under GitHub\'s size limit._');
+      parts.push("_The log excerpt was left out to keep this issue under GitHub's size limit._");
     }
   }
 
   parts.push('### Links');
   const attempt = run.attempt > 1 ? ` (attempt ${run.attempt})` : '';
-  const where = [run.branch && `branch ${inlineCode(cleanLine(run.branch, 100))}`, run.version && `version ${inlineCode(cleanLine(run.version, 40))}`]
+  const where = [
+    run.branch && `branch ${inlineCode(cleanLine(run.branch, 100))}`,
+    run.version && `version ${inlineCode(cleanLine(run.version, 40))}`,
+  ]
     .filter(Boolean)
     .join(', ');
   parts.push(`- ${link(`Run ${proseLine(run.id, 40)}${attempt}`, run.url)}${where ? ` on ${where}` : ''}`);
@@ -135,6 +150,9 @@ function keepTail(text: string, max: number): string {
 
 function limitLines(text: string, maxLines: number, maxChars: number): string {
   const lines = text.split('\n');
-  const kept = lines.length > maxLines ? [...lines.slice(0, maxLines), `… [${lines.length - maxLines} more lines]`] : lines;
+  const kept =
+    lines.length > maxLines
+      ? [...lines.slice(0, maxLines), `… [${lines.length - maxLines} more lines]`]
+      : lines;
   return clip(kept.join('\n'), maxChars);
 }

@@ -6,7 +6,9 @@ import { cleanLine, proseLine } from './sanitize';
 export function renderStateBody(states: readonly SourceState[]): string {
   const sorted = [...states].sort((a, b) => a.source.localeCompare(b.source));
   const rows = sorted.map((s) => {
-    const last = s.cursor?.lastRunId ? `${inlineCode(cleanLine(s.cursor.lastRunId, 40))}${s.cursor.lastCompletedAt ? ` (${formatDate(s.cursor.lastCompletedAt)})` : ''}` : '—';
+    const last = s.cursor?.lastRunId
+      ? `${inlineCode(cleanLine(s.cursor.lastRunId, 40))}${s.cursor.lastCompletedAt ? ` (${formatDate(s.cursor.lastCompletedAt)})` : ''}`
+      : '—';
     return `| ${cell(proseLine(s.source, 60))} | ${cell(last)} | ${s.runs.length} |`;
   });
   return [

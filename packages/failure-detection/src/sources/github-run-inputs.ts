@@ -14,7 +14,6 @@ import { type ArtifactEntryOptions, artifactEntryInputs } from './artifact-entri
 import { type DownloadRetryOptions, withDownloadRetry } from './download-retry';
 import { matchesAnyGlob } from './globs';
 import { displayName, errorInput, messageOf, openedInput } from './input-items';
-import { flattenListPages } from './list-guard';
 import type { GithubOctokit } from './octokit';
 
 export interface GithubInputLimits extends ArtifactEntryOptions {
@@ -40,16 +39,10 @@ export interface RunInputsContext {
  */
 export async function* readGithubRunInputs(ctx: RunInputsContext, run: CiRun): AsyncGenerator<RunInputItem> {
   const runId = Number(run.id);
-  const jobs = flattenListPages<Job>(
-    await listJobsForRun(ctx.octokit, ctx.repo, runId, { filter: 'all' }),
-    'jobs',
-  );
+  const jobs: Job[] = await listJobsForRun(ctx.octokit, ctx.repo, runId, { filter: 'all' });
   for (const job of failedJobs(jobs, run)) yield await jobLogInput(ctx, job);
   if (ctx.artifacts.length === 0) return;
-  const listed = flattenListPages<Artifact>(
-    await listRunArtifacts(ctx.octokit, ctx.repo, runId),
-    'artifacts',
-  );
+  const listed: Artifact[] = await listRunArtifacts(ctx.octokit, ctx.repo, runId);
   const artifacts = listed.filter((a) => matchesAnyGlob(a.name, ctx.artifacts));
   artifacts.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   for (const artifact of artifacts) yield* artifactInputs(ctx, artifact);

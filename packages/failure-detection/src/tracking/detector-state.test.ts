@@ -23,7 +23,11 @@ const record = (i: number, extra: Partial<RunRecord> = {}): RunRecord => ({
 describe('detector state markers', () => {
   it('round-trips per-source state through the issue body', () => {
     const states: SourceState[] = [
-      { source: 'nightly 5.0', cursor: { lastRunId: '1000002', lastCompletedAt: '2024-05-01T00:02:00Z' }, runs: [record(1), record(2, { r: 'pass', k: [] })] },
+      {
+        source: 'nightly 5.0',
+        cursor: { lastRunId: '1000002', lastCompletedAt: '2024-05-01T00:02:00Z' },
+        runs: [record(1), record(2, { r: 'pass', k: [] })],
+      },
       { source: 'netdevsim', cursor: null, runs: [record(3, { p: 1 })] },
     ];
     const body = `text\n\n${renderStateMarkers(states).join('\n\n')}\n`;
@@ -46,7 +50,11 @@ describe('detector state markers', () => {
   });
 
   it('keeps HISTORY_RUNS passed runs plus every run the cursor has not passed', () => {
-    const runs = [...Array.from({ length: 40 }, (_, i) => record(i)), record(50, { p: 1 }), record(51, { p: 1 })];
+    const runs = [
+      ...Array.from({ length: 40 }, (_, i) => record(i)),
+      record(50, { p: 1 }),
+      record(51, { p: 1 }),
+    ];
     const fitted = fitSourceState({ source: 's', cursor: null, runs }, 100_000) as { runs: RunRecord[] };
     expect(fitted.runs).toHaveLength(HISTORY_RUNS + 2);
     expect(fitted.runs.at(-1)?.i).toBe('1000051');
@@ -66,7 +74,9 @@ describe('detector state markers', () => {
     const states = Array.from({ length: 3 }, (_, s) => ({
       source: `source ${s}`,
       cursor: null,
-      runs: Array.from({ length: 30 }, (_, i) => record(i, { k: Array.from({ length: 40 }, (_, j) => `fp:v1:${s}${i}${j}`.padEnd(22, '0')) })),
+      runs: Array.from({ length: 30 }, (_, i) =>
+        record(i, { k: Array.from({ length: 40 }, (_, j) => `fp:v1:${s}${i}${j}`.padEnd(22, '0')) }),
+      ),
     }));
     const markers = renderStateMarkers(states);
     for (const marker of markers) expect(marker.length).toBeLessThan(MAX_MARKER_JSON_CHARS);

@@ -70,13 +70,20 @@ export function parseDetectorState(body: string | null | undefined): Map<string,
       const r = runSchema.safeParse(run);
       return r.success ? [stripUndefined(r.data)] : [];
     });
-    states.set(parsed.data.source, { source: parsed.data.source, cursor: parsed.data.cursor, runs: sortRuns(runs) });
+    states.set(parsed.data.source, {
+      source: parsed.data.source,
+      cursor: parsed.data.cursor,
+      runs: sortRuns(runs),
+    });
   }
   return states;
 }
 
 /** Markers for every source, each trimmed to its share of the budget. */
-export function renderStateMarkers(states: readonly SourceState[], budgetChars = STATE_BUDGET_CHARS): string[] {
+export function renderStateMarkers(
+  states: readonly SourceState[],
+  budgetChars = STATE_BUDGET_CHARS,
+): string[] {
   const share = Math.min(MAX_MARKER_JSON_CHARS - 256, Math.floor(budgetChars / Math.max(1, states.length)));
   return [...states]
     .sort((a, b) => a.source.localeCompare(b.source))

@@ -86,7 +86,10 @@ const failureStateSchema = z.object({
     .object({ passes: z.number().int().min(0), fails: z.number().int().min(0) })
     .nullable()
     .catch(null),
-  recovered: z.object({ at: str, runs: z.number().int().min(0) }).nullable().catch(null),
+  recovered: z
+    .object({ at: str, runs: z.number().int().min(0) })
+    .nullable()
+    .catch(null),
   regressions: z.number().int().min(0).catch(0),
 });
 
@@ -117,7 +120,11 @@ export function fitFailureState(state: FailureState, maxChars = MAX_MARKER_JSON_
   while (size() > maxChars && out.tests.length > 5) out.tests = out.tests.slice(0, -1);
   if (size() > maxChars) {
     out.tests = out.tests.map((t) => clip(t, 80));
-    out.occurrences = out.occurrences.map((o) => ({ ...o, url: clip(o.url, 200), source: clip(o.source, 60) }));
+    out.occurrences = out.occurrences.map((o) => ({
+      ...o,
+      url: clip(o.url, 200),
+      source: clip(o.source, 60),
+    }));
   }
   return out;
 }

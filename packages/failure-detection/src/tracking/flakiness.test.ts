@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RunRecord } from './detector-state';
 import { flakyCounts } from './flakiness';
 
-const run = (i: string, r: RunRecord['r'], k: string[] | null, s: string | null = 'sha1', a = 1): RunRecord => ({
+const run = (
+  i: string,
+  r: RunRecord['r'],
+  k: string[] | null,
+  s: string | null = 'sha1',
+  a = 1,
+): RunRecord => ({
   i,
   a,
   s,
@@ -13,7 +19,12 @@ const run = (i: string, r: RunRecord['r'], k: string[] | null, s: string | null 
 
 describe('flakyCounts', () => {
   it('counts passes and fails on a commit where the failure both failed and passed', () => {
-    const history = [run('1', 'fail', ['fp:a']), run('2', 'pass', []), run('3', 'fail', ['fp:a']), run('4', 'fail', ['fp:a'], 'sha2')];
+    const history = [
+      run('1', 'fail', ['fp:a']),
+      run('2', 'pass', []),
+      run('3', 'fail', ['fp:a']),
+      run('4', 'fail', ['fp:a'], 'sha2'),
+    ];
     expect(flakyCounts('fp:a', [history])).toEqual({ passes: 1, fails: 2 });
   });
 

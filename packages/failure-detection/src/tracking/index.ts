@@ -1,11 +1,11 @@
 export { resolveBotLogin } from './bot-identity';
 export {
   parseDetectorState,
-  renderStateMarkers,
   type RunRecord,
+  renderStateMarkers,
+  type SourceState,
   STATE_LABEL,
   STATE_MARKER,
-  type SourceState,
 } from './detector-state';
 export {
   FAILURE_MARKER,

@@ -1,7 +1,14 @@
 import type { AnalysisResult } from '@nightshift/log-parsing';
 import { cleanCode } from '../render/sanitize';
 import type { CiRun, FailureGroup } from '../types';
-import { AFFECTED_CAP, FINGERPRINT_CAP, type FailureState, OCCURRENCE_CAP, type Occurrence, TEST_CAP } from './failure-state';
+import {
+  AFFECTED_CAP,
+  type FailureState,
+  FINGERPRINT_CAP,
+  OCCURRENCE_CAP,
+  type Occurrence,
+  TEST_CAP,
+} from './failure-state';
 
 /** One failure group seen in one run this cycle. */
 export interface Observation {
@@ -43,7 +50,10 @@ const occurrenceId = (o: Occurrence) => `${o.source}\u0000${o.runId}\u0000${o.at
  * Fold this cycle's observations of one key into its state. Pure and idempotent: a run already
  * recorded adds nothing, so re-processing the same data yields an identical state.
  */
-export function mergeObservations(previous: FailureState | null, observations: readonly Observation[]): MergeResult {
+export function mergeObservations(
+  previous: FailureState | null,
+  observations: readonly Observation[],
+): MergeResult {
   const sorted = [...observations].sort((a, b) => compareAt(occurrenceOf(a.run).at, occurrenceOf(b.run).at));
   const first = sorted[0];
   if (!previous && !first) throw new TypeError('mergeObservations: nothing to merge');
@@ -57,7 +67,13 @@ export function mergeObservations(previous: FailureState | null, observations: r
     if (known.has(occurrenceId(occurrence))) continue;
     // Older than every kept row while the table is full: it was recorded and trimmed long ago.
     const oldest = state.occurrences[0];
-    if (previous && state.occurrences.length >= OCCURRENCE_CAP && oldest && compareAt(occurrence.at, oldest.at) < 0) continue;
+    if (
+      previous &&
+      state.occurrences.length >= OCCURRENCE_CAP &&
+      oldest &&
+      compareAt(occurrence.at, oldest.at) < 0
+    )
+      continue;
     known.add(occurrenceId(occurrence));
     added.push(occurrence);
     state.occurrences.push(occurrence);
@@ -79,7 +95,8 @@ export function mergeObservations(previous: FailureState | null, observations: r
       state.testCount++;
     }
     for (const fp of group.fingerprints) {
-      if (!state.fingerprints.includes(fp) && state.fingerprints.length < FINGERPRINT_CAP) state.fingerprints.push(fp);
+      if (!state.fingerprints.includes(fp) && state.fingerprints.length < FINGERPRINT_CAP)
+        state.fingerprints.push(fp);
     }
     // The newest classification wins: rules improve, and the issue should describe today's failure.
     state.category = group.primary.category;

@@ -103,15 +103,20 @@ export function planIssue(input: IssuePlanInput): IssuePlan {
     outcome.recovered = true;
   }
 
-  if (input.flaky && (state.flaky?.passes !== input.flaky.passes || state.flaky?.fails !== input.flaky.fails)) {
+  if (
+    input.flaky &&
+    (state.flaky?.passes !== input.flaky.passes || state.flaky?.fails !== input.flaky.fails)
+  ) {
     outcome.flaky = !state.flaky;
     state.flaky = { ...input.flaky };
   }
   if (state.flaky) labels.add(settings.flakyLabel);
 
-  const latestObservation = [...observations].sort((a, b) =>
-    (a.run.completedAt ?? a.run.createdAt) < (b.run.completedAt ?? b.run.createdAt) ? -1 : 1,
-  ).at(-1);
+  const latestObservation = [...observations]
+    .sort((a, b) =>
+      (a.run.completedAt ?? a.run.createdAt) < (b.run.completedAt ?? b.run.createdAt) ? -1 : 1,
+    )
+    .at(-1);
   const body = renderFailureBody(
     state,
     latestObservation
@@ -122,7 +127,12 @@ export function planIssue(input: IssuePlanInput): IssuePlan {
   );
   const first = observations[0];
   const title = existing?.title ?? renderTitle(first!.run.source, first!.group);
-  const changed = !existing || body !== existing.body || !labels.equals(existing.labels) || setState !== null || comments.length > 0;
+  const changed =
+    !existing ||
+    body !== existing.body ||
+    !labels.equals(existing.labels) ||
+    setState !== null ||
+    comments.length > 0;
   outcome.updated = Boolean(existing && changed && !outcome.reopened && !outcome.recovered);
   return {
     key: input.key,

@@ -1,5 +1,5 @@
 import { isTrustedAuthor, listIssues, type RepoRef } from '@nightshift/github-ops';
-import { parseDetectorState, STATE_LABEL, type SourceState } from './detector-state';
+import { parseDetectorState, type SourceState, STATE_LABEL } from './detector-state';
 import type { Octokit } from './octokit';
 
 export interface StateIssue {

@@ -96,6 +96,18 @@ describe('workflow runs and jobs', () => {
     expect((await getWorkflowRun(client, REPO, run.id, 1)).conclusion).toBe('failure');
     expect((await getJob(client, REPO, retried.id)).name).toBe('e2e');
   });
+
+  it('returns the same jobs when a wrapped list is answered from the ETag cache (304)', async () => {
+    const run = emulator.state.addWorkflowRun('acme/widgets', { workflow: 'ci.yml', conclusion: 'failure' });
+    emulator.state.addJob(run.id, { name: 'e2e', runAttempt: 1, conclusion: 'failure' });
+    const client = testClient(emulator);
+    const first = await listJobsForRun(client, REPO, run.id);
+    const hitsBefore = client.etagCache.hits;
+    const second = await listJobsForRun(client, REPO, run.id);
+    expect(client.etagCache.hits).toBe(hitsBefore + 1);
+    expect(second.map((j) => j.name)).toEqual(first.map((j) => j.name));
+    expect(second[0]?.name).toBe('e2e');
+  });
 });
 
 describe('job logs', () => {

@@ -53,7 +53,9 @@ export function installEtagCache(octokit: Octokit, store: EtagStore): EtagCacheS
           const value = headerValue(response.headers, name);
           if (value !== undefined) kept[name] = value;
         }
-        const entry: EtagEntry = { etag, data, headers: kept, url };
+        // A copy: callers (Octokit's paginate among them) rewrite response bodies in place, and a
+        // later 304 must replay what the server sent, not what a caller made of it.
+        const entry: EtagEntry = { etag, data: structuredClone(data), headers: kept, url };
         await store.set(key, entry);
         stats.stored++;
       }

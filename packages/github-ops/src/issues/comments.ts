@@ -4,13 +4,19 @@ import type { RepoRef } from '../client/repo-ref';
 import { parseMarkers, renderMarker } from '../markers';
 import { type IssueComment, isTrustedAuthor, type TrustedAuthors } from './types';
 
+/** Add a comment. Like `createIssue`, not retried on 5xx (a retry could post it twice). */
 export async function addComment(
   octokit: Octokit,
   repo: RepoRef,
   issueNumber: number,
   body: string,
 ): Promise<IssueComment> {
-  const { data } = await octokit.rest.issues.createComment({ ...repo, issue_number: issueNumber, body });
+  const { data } = await octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: issueNumber,
+    body,
+    request: { retries: 0 },
+  });
   return data;
 }
 

@@ -42,6 +42,21 @@ describe('issues', () => {
     expect((await getIssue(client, REPO, 1)).title).toBe('CI broke again');
   });
 
+  it('does not retry creating an issue or comment after a 5xx (a retry could duplicate it)', async () => {
+    emulator.state.addIssue('acme/widgets', { title: 'existing' });
+    emulator.faults.add({ route: 'POST /repos/{owner}/{repo}/issues', status: 502, times: 1 });
+    emulator.faults.add({
+      route: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      status: 502,
+      times: 1,
+    });
+    const client = testClient(emulator);
+    const error = await createIssue(client, REPO, { title: 'x', body: 'y' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'server', isRetryable: true });
+    await expect(addComment(client, REPO, 1, 'hi')).rejects.toMatchObject({ kind: 'server' });
+    expect(emulator.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 502', 'POST 502']);
+  });
+
   it('lists issues only (no pull requests), with filters and a limit', async () => {
     emulator.state.addIssue('acme/widgets', { title: 'open bug', labels: ['bug'] });
     emulator.state.addIssue('acme/widgets', { title: 'closed bug', labels: ['bug'], state: 'closed' });

@@ -56,9 +56,14 @@ export interface CreateIssueInput {
   assignees?: readonly string[];
 }
 
+/**
+ * Create an issue. Not retried on 5xx: a 502 after GitHub applied the write would open a
+ * duplicate. The error is `isRetryable`; look the issue up (by marker) before trying again.
+ */
 export async function createIssue(octokit: Octokit, repo: RepoRef, input: CreateIssueInput): Promise<Issue> {
   const { data } = await octokit.rest.issues.create({
     ...repo,
+    request: { retries: 0 },
     title: input.title,
     body: input.body,
     ...(input.labels ? { labels: [...input.labels] } : {}),

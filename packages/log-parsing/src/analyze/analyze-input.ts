@@ -94,9 +94,12 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     for (const l of head.splice(0)) consume(l);
   };
 
-  for await (const batch of readLineBatches(toBytes(options.open(), (n) => (bytes += n)), {
-    maxLineBytes: options.maxLineBytes,
-  })) {
+  for await (const batch of readLineBatches(
+    toBytes(options.open(), (n) => (bytes += n)),
+    {
+      maxLineBytes: options.maxLineBytes,
+    },
+  )) {
     for (const line of batch) {
       pending.push(line);
       emit(redactor.push(line.text));

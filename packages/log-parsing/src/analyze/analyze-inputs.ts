@@ -33,7 +33,9 @@ export interface AnalyzeSource {
  * objects. Items with `error` are inputs that could not be read; they are reported, not thrown.
  */
 export async function analyzeSources(
-  sources: AsyncIterable<AnalyzeSource | { path: string; error: Error }> | Iterable<AnalyzeSource | { path: string; error: Error }>,
+  sources:
+    | AsyncIterable<AnalyzeSource | { path: string; error: Error }>
+    | Iterable<AnalyzeSource | { path: string; error: Error }>,
   options: AnalyzeOptions,
 ): Promise<AnalysisResult> {
   const budgetTokens = options.budgetTokens ?? 2000;
@@ -43,7 +45,14 @@ export async function analyzeSources(
 
   for await (const item of sources) {
     if ('error' in item) {
-      inputs.push({ path: item.path, format: 'unreadable', bytes: 0, lines: 0, partial: true, errors: [item.error.message] });
+      inputs.push({
+        path: item.path,
+        format: 'unreadable',
+        bytes: 0,
+        lines: 0,
+        partial: true,
+        errors: [item.error.message],
+      });
       continue;
     }
     try {
@@ -97,7 +106,9 @@ function describeInput(a: InputAnalysis): AnalyzedInput {
     bytes: a.bytes,
     lines: a.lines,
     partial: a.report.partial,
-    errors: a.report.errors.map((e) => (e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`)),
+    errors: a.report.errors.map((e) =>
+      e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`,
+    ),
   };
   if (tests.length > 0) {
     input.tests = {

@@ -94,11 +94,16 @@ function logLevelFailure(inputs: InputAnalysis[], classifier: Classifier): Analy
   if (!best) return null;
   const f = jobFailure(
     best.input,
-    { kind: (best.m.match.kind as JobFailure['kind'] | undefined) ?? 'job', message: best.m.text, line: best.m.line },
+    {
+      kind: (best.m.match.kind as JobFailure['kind'] | undefined) ?? 'job',
+      message: best.m.text,
+      line: best.m.line,
+    },
     classifier,
   );
   const same = best.input.logMatches.filter((m) => m.match.rule === best.m.match.rule && m !== best.m);
-  for (const m of same.slice(-(MAX_EVIDENCE - 1))) f.evidence.push({ path: best.input.path, line: m.line, text: m.text });
+  for (const m of same.slice(-(MAX_EVIDENCE - 1)))
+    f.evidence.push({ path: best.input.path, line: m.line, text: m.text });
   return f;
 }
 

@@ -97,7 +97,13 @@ describe('createExcerptBuilder', () => {
       ...Array.from({ length: 10 }, (_, i) => ({ line: 100 + i * 100, priority: 3 })),
       { line: 50, priority: 1 },
     ];
-    const ex = buildExcerpt(lines, marks, { maxAnchors: 3, contextBefore: 0, contextAfter: 0, tailLines: 0, headLines: 0 });
+    const ex = buildExcerpt(lines, marks, {
+      maxAnchors: 3,
+      contextBefore: 0,
+      contextAfter: 0,
+      tailLines: 0,
+      headLines: 0,
+    });
     expect(ex.ranges).toEqual([
       [50, 50],
       [900, 900],

@@ -88,8 +88,8 @@ describe('createLineRedactor', () => {
     expect(r.push(`a\npassword=${FAKE.password}`)).toEqual(['a\npassword=[REDACTED:password]']);
   });
 
-  it('by default releases lines in batches, in order, and everything at flush', () => {
-    const r = createLineRedactor();
+  it('releases lines in batches, in order, and everything at flush', () => {
+    const r = createLineRedactor({ batchLines: 256 });
     const lines = Array.from({ length: 600 }, (_, i) => (i === 300 ? `x ${FAKE.npm}` : `line ${i}`));
     const sizes: number[] = [];
     const out: string[] = [];

@@ -1,7 +1,7 @@
 /**
  * Line-stream redaction: push lines, get redacted lines back, one for one and in order.
  *
- * Lines come back in batches (by default once 256 lines or 64 KiB are waiting, and at
+ * Lines come back in batches (by default once 1024 lines or 256 KiB are waiting, and at
  * `flush()`): one whole-text pass over a batch is several times faster than one per line.
  * Pass `{ batchLines: 1 }` to get each line back at once instead.
  *
@@ -26,15 +26,15 @@ export interface LineRedactor {
 }
 
 export interface LineRedactorOptions {
-  /** Release once this many lines wait. Default 256; 1 releases every line at once. */
+  /** Release once this many lines wait. Default 1024; 1 releases every line at once. */
   batchLines?: number;
-  /** Release once this many characters wait. Default 64 KiB. */
+  /** Release once this many characters wait. Default 256 KiB. */
   batchChars?: number;
 }
 
 export function createLineRedactor(options: LineRedactorOptions = {}): LineRedactor {
-  const batchLines = options.batchLines ?? 256;
-  const batchChars = options.batchChars ?? 65_536;
+  const batchLines = options.batchLines ?? 1024;
+  const batchChars = options.batchChars ?? 262_144;
   for (const [name, v] of [
     ['batchLines', batchLines],
     ['batchChars', batchChars],

@@ -9,17 +9,21 @@
  */
 import { canWrapInCode, freeBacktickRun, mapBlocks } from './markdown-blocks';
 
+// URLs are matched first and left alone: an `@` inside a live link (npm scopes, `/@user` pages)
+// is link text, which GitHub never turns into a mention. Defanged URLs (`hxxps://`) are not
+// links, so mentions in them are neutralised.
 const MENTION =
-  /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/gi;
+  /(https?:\/\/[^\s<>"'`]+)|(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/gi;
+const HAS_MENTION = /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)[A-Za-z0-9]/i;
 
 export function neutralizeMentions(text: string): string {
   if (!/[@\uFF20\uFE6B&]/.test(text)) return text;
   return mapBlocks(text, (block) => {
-    MENTION.lastIndex = 0;
-    if (!MENTION.test(block)) return block;
+    if (!HAS_MENTION.test(block)) return block;
     const fence = freeBacktickRun(block);
-    return block.replace(MENTION, (m, name: string, offset: number) =>
-      canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`,
-    );
+    return block.replace(MENTION, (m, url: string | undefined, name: string, offset: number) => {
+      if (url) return m;
+      return canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
+    });
   });
 }

@@ -13,8 +13,13 @@ describe('neutralizeMentions', () => {
     expect(neutralizeMentions(input)).toBe(expected);
   });
 
-  it('leaves emails, npm-style versions after a word and plain @ alone', () => {
-    for (const s of ['mail git@github.com or a.b@example.org', 'go install x@latest', 'a @ b']) {
+  it('leaves emails, versions after a word, plain @ and @ inside live URLs alone', () => {
+    for (const s of [
+      'mail git@github.com or a.b@example.org',
+      'go install x@latest',
+      'a @ b',
+      'see https://www.npmjs.com/package/@nightshift/log-parsing',
+    ]) {
       expect(neutralizeMentions(s)).toBe(s);
     }
   });
@@ -28,6 +33,10 @@ describe('neutralizeMentions', () => {
   it('falls back to "@ user" next to a backtick or inside raw HTML', () => {
     expect(neutralizeMentions('x`@bob')).toBe('x`@ bob');
     expect(neutralizeMentions('<div>\n@bob\n</div>')).toBe('<div>\n@ bob\n</div>');
+  });
+
+  it('neutralises mentions inside defanged (dead) URLs', () => {
+    expect(neutralizeMentions('hxxps://evil.example/@bob')).toBe('hxxps://evil.example/`@bob`');
   });
 
   it('decides per blank-line-delimited block', () => {

@@ -14,6 +14,8 @@ export class MemorySource implements CiSource {
   #nextId = 1000;
   /** When set, listRuns throws it (a source that is down). */
   failWith: Error | null = null;
+  /** Run ids whose inputs cannot be listed (readInputs throws before yielding anything). */
+  readonly failReadsFor = new Set<string>();
   /** Every listRuns call's argument, for assertions. */
   readonly listings: Array<{ cursor: SourceCursor | null; createdAfter: string }> = [];
 
@@ -97,6 +99,7 @@ export class MemorySource implements CiSource {
   }
 
   async *readInputs(run: CiRun): AsyncIterable<RunInputItem> {
+    if (this.failReadsFor.has(run.id)) throw new Error(`listing jobs of run ${run.id}: 502 Bad Gateway`);
     const entry = this.#entry(run.id);
     for (let attempt = 1; attempt <= run.attempt; attempt++) {
       for (const file of entry.inputs.get(attempt) ?? []) {

@@ -11,7 +11,8 @@ export const FAKE = {
   githubUser: fake('gh' + 'u_', alnum36),
   githubServer: fake('gh' + 's_', alnum36),
   githubRefresh: fake('gh' + 'r_', alnum36),
-  githubFineGrained: fake('github' + '_pat_', '11AAAAAAA0'.concat('_', 'b'.repeat(30), 'C'.repeat(29), 'd1')),
+  // github_pat_ + 22 + '_' + 59, the fine-grained PAT layout.
+  githubFineGrained: fake('github' + '_pat_', '11AAAAAAA0BCDEFGHIJKLM'.concat('_', 'b'.repeat(30), 'C'.repeat(27), 'd1')),
   awsAccessKey: fake('AK' + 'IA', 'IOSFODNN7EXAMPLE'),
   awsTempKey: fake('AS' + 'IA', 'Y34FZKBOKMUTVV7A'),
   awsSecretKey: 'wJalrXUtnFEMI/K7MDENG/'.concat('bPxRfiCYEXAMPLEKEY'),

@@ -1,12 +1,13 @@
 /**
  * `pnpm bench`: every benchmark the quality bars name, printed as tables. Options:
  *   --quick        100 MB only for the throughput benchmark (skips the 1 GB file)
- *   --only=NAME    throughput | grouping | recall
+ *   --only=NAME    throughput | grouping | recall | detector
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules, createClassifier, loadRulesFile } from '@nightshift/log-parsing';
+import { formatDetectorCycleBench, runDetectorCycleBench } from '../packages/failure-detection/bench/detector-cycle';
 import { runExcerptRecallBench } from '../packages/log-parsing/bench/excerpt-recall';
 import { formatGroupingBench, runGroupingBench } from '../packages/log-parsing/bench/grouping';
 import { formatThroughput, runThroughputBench } from '../packages/log-parsing/bench/throughput';
@@ -30,7 +31,7 @@ if (want('throughput')) {
 if (want('grouping')) {
   console.log('\n## 2. grouping quality (B-cubed, labelled PTP nightly failures)\n');
   if (existsSync(join(shared, 'ptp-nightly/failures.jsonl'))) {
-    console.log(formatGroupingBench(await runGroupingBench(join(shared, 'ptp-nightly'))));
+    console.log(formatGroupingBench(await runGroupingBench(shared)));
   } else console.log(`skipped: ${shared}/ptp-nightly not found`);
 }
 if (want('recall')) {
@@ -43,4 +44,8 @@ if (want('recall')) {
     );
     if (r.misses.length) console.log(`\nmissed: ${r.misses.join(', ')}`);
   } else console.log(`skipped: ${shared}/ptp-excerpts not found`);
+}
+if (want('detector')) {
+  console.log('\n## 4. detector cycle cost (10 watched workflows, 5,000 historical runs)\n');
+  console.log(formatDetectorCycleBench(await runDetectorCycleBench()));
 }

@@ -1,5 +1,7 @@
 import { defineConfig } from 'tsup';
 
+// One self-contained ESM file: workspace packages come from their sources (the
+// `@nightshift/source` condition), so the binary needs no build of each package first.
 export default defineConfig({
   entry: ['src/bin.ts'],
   format: ['esm'],
@@ -7,7 +9,14 @@ export default defineConfig({
   platform: 'node',
   clean: true,
   sourcemap: true,
-  banner: { js: '#!/usr/bin/env node' },
-  // Workspace packages are bundled so the binary runs without a build of each package.
-  noExternal: [/^@nightshift\//],
+  splitting: false,
+  noExternal: [/.*/],
+  loader: { '.yaml': 'text' },
+  esbuildOptions(options) {
+    options.conditions = ['@nightshift/source', 'module', 'import'];
+  },
+  // The shebang, and a require() for the CommonJS dependencies bundled into ESM.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+  },
 });

@@ -35,8 +35,14 @@ export const SELECTED_BUILDS: Record<string, string[]> = {
     '2085516701369110528',
     '2086603874264682496',
   ],
-  'periodic-ci-openshift-release-main-nightly-5.0-e2e-telco5g-ptp-upstream': ['2085607100800569344', '2086694355812225024'],
-  'periodic-ci-openshift-release-main-nightly-4.22-e2e-telco5g-ptp': ['2086332022917173248', '2087056583728041984'],
+  'periodic-ci-openshift-release-main-nightly-5.0-e2e-telco5g-ptp-upstream': [
+    '2085607100800569344',
+    '2086694355812225024',
+  ],
+  'periodic-ci-openshift-release-main-nightly-4.22-e2e-telco5g-ptp': [
+    '2086332022917173248',
+    '2087056583728041984',
+  ],
   'periodic-ci-openshift-release-main-nightly-4.21-e2e-telco5g-ptp': [
     '2064860566723235840',
     '2065222935240511488', // passed
@@ -72,8 +78,10 @@ export function buildProwObjects(dataDir: string): Map<string, string | Buffer> 
         for (const file of listFiles(stepDir)) {
           const name = file.split('/').pop() ?? file;
           const data = readFileSync(join(stepDir, file));
-          if (file === name && STEP_LEVEL.has(name)) objects.set(`${prefix}artifacts/${test}/${step}/${name}`, data);
-          else if (RESULT_FILE.test(name)) objects.set(`${prefix}artifacts/${test}/${step}/artifacts/${name}`, data);
+          if (file === name && STEP_LEVEL.has(name))
+            objects.set(`${prefix}artifacts/${test}/${step}/${name}`, data);
+          else if (RESULT_FILE.test(name))
+            objects.set(`${prefix}artifacts/${test}/${step}/artifacts/${name}`, data);
         }
         const finished = JSON.parse(readFileSync(join(stepDir, 'finished.json'), 'utf8')) as {
           timestamp: number;
@@ -81,7 +89,8 @@ export function buildProwObjects(dataDir: string): Map<string, string | Buffer> 
         };
         steps.push({ name: step, passed: finished.passed, at: finished.timestamp });
       }
-      for (const [name, text] of Object.entries(jobLevelFiles(record, test, steps))) objects.set(prefix + name, text);
+      for (const [name, text] of Object.entries(jobLevelFiles(record, test, steps)))
+        objects.set(prefix + name, text);
     }
     const latest = [...builds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).pop()!;
     objects.set(`logs/${job}/latest-build.txt`, latest);
@@ -90,8 +99,13 @@ export function buildProwObjects(dataDir: string): Map<string, string | Buffer> 
 }
 
 /** started.json / finished.json / build-log.txt at the build's root, from its record. */
-function jobLevelFiles(record: BuildRecord, test: string, steps: { name: string; passed: boolean; at: number }[]) {
-  if (!record.start_time || !record.completion_time) throw new Error(`${record.build_id}: record.json has no times`);
+function jobLevelFiles(
+  record: BuildRecord,
+  test: string,
+  steps: { name: string; passed: boolean; at: number }[],
+) {
+  if (!record.start_time || !record.completion_time)
+    throw new Error(`${record.build_id}: record.json has no times`);
   const started = Date.parse(record.start_time) / 1000;
   const finished = Date.parse(record.completion_time) / 1000;
   const passed = record.state === 'success';
@@ -170,7 +184,8 @@ export function listGeneratedFiles(scenarioDir: string): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const here = dirname(fileURLToPath(import.meta.url));
   const flag = process.argv.indexOf('--data');
-  const data = flag > 0 ? resolve(process.argv[flag + 1] ?? '') : resolve(here, '../../../shared/data/ptp-nightly/prow');
+  const data =
+    flag > 0 ? resolve(process.argv[flag + 1] ?? '') : resolve(here, '../../../shared/data/ptp-nightly/prow');
   const count = writeScenarioFiles(data, here);
   console.log(`wrote ${count} files under ${GENERATED_DIRS.map((d) => join(here, d)).join(', ')}`);
 }

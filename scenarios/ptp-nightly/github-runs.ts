@@ -43,7 +43,10 @@ const SPECS: Record<Spec, { text: string; line: number; onlyFor?: Mode; skip?: s
     onlyFor: 'dualnicbcha',
     skip: 'Test reserved for dual NIC boundary clock HA',
   },
-  'phc2sys-restart': { text: 'PTP e2e tests PTP Outage recovery Should restart phc2sys with no socket errors after SIGTERM', line: 85 },
+  'phc2sys-restart': {
+    text: 'PTP e2e tests PTP Outage recovery Should restart phc2sys with no socket errors after SIGTERM',
+    line: 85,
+  },
 };
 const ORDER: Spec[] = ['daemonset', 'slave-sync', 'dual-follower', 'bcha-failover', 'phc2sys-restart'];
 
@@ -60,7 +63,14 @@ function failoverTimeout(pod: string, address: string): Omit<Failure, 'seconds'>
 }
 
 /** "no Follower port in expected LOCKED state": a port stuck in LISTENING (real text, 2026-07-09; ptp-operator#236). */
-function followerNotLocked(mode: Mode, node: string, stuck: string, other: string, seconds: string, address: string): Omit<Failure, 'seconds'> {
+function followerNotLocked(
+  mode: Mode,
+  node: string,
+  stuck: string,
+  other: string,
+  seconds: string,
+  address: string,
+): Omit<Failure, 'seconds'> {
   const error =
     `no Follower port in expected LOCKED state for ptpconfig test-slave1 (node=${node}, label="ptp/clock-under-test", slaveIfs=[${stuck} ${other}]). Per-interface results:\n` +
     `  ${stuck}: role mismatch (expected=SLAVE, got=LISTENING)\n` +
@@ -93,16 +103,32 @@ const NODE = 'netdevsim-worker-1';
 /** The netdevsim runs whose logs and artifacts are files (see scenario.yaml for their metadata). */
 export function netdevsimRuns(): NetdevsimRun[] {
   return [
-    { id: 'netdevsim-0808', start: '2026-08-08T02:31:12Z', seed: 1786156272, pod: 'linuxptp-daemon-q8v2d', modes: MODES.map((mode) => ({ mode })) },
+    {
+      id: 'netdevsim-0808',
+      start: '2026-08-08T02:31:12Z',
+      seed: 1786156272,
+      pod: 'linuxptp-daemon-q8v2d',
+      modes: MODES.map((mode) => ({ mode })),
+    },
     {
       id: 'netdevsim-0809',
       start: '2026-08-09T02:30:48Z',
       seed: 1786242648,
       pod: 'linuxptp-daemon-7xk2p',
       modes: MODES.map((mode) => {
-        if (mode === 'dualnicbcha') return { mode, failure: { ...failoverTimeout('linuxptp-daemon-7xk2p', '0xc000a1c2b0'), seconds: 71.402 } };
+        if (mode === 'dualnicbcha')
+          return {
+            mode,
+            failure: { ...failoverTimeout('linuxptp-daemon-7xk2p', '0xc000a1c2b0'), seconds: 71.402 },
+          };
         if (mode === 'dualfollower')
-          return { mode, failure: { ...followerNotLocked(mode, NODE, 'ens2f0', 'ens2f1', '600.002', '0xc0004e6a10'), seconds: 612.775 } };
+          return {
+            mode,
+            failure: {
+              ...followerNotLocked(mode, NODE, 'ens2f0', 'ens2f1', '600.002', '0xc0004e6a10'),
+              seconds: 612.775,
+            },
+          };
         return { mode };
       }),
     },
@@ -113,17 +139,36 @@ export function netdevsimRuns(): NetdevsimRun[] {
       seed: 1786329055,
       pod: 'linuxptp-daemon-m4r9t',
       modes: MODES.map((mode) =>
-        mode === 'bc' ? { mode, failure: { ...followerNotLocked(mode, NODE, 'ens2f0', 'ens2f1', '600.001', '0xc000b7d040'), seconds: 601.318 } } : { mode },
+        mode === 'bc'
+          ? {
+              mode,
+              failure: {
+                ...followerNotLocked(mode, NODE, 'ens2f0', 'ens2f1', '600.001', '0xc000b7d040'),
+                seconds: 601.318,
+              },
+            }
+          : { mode },
       ),
     },
-    { id: 'netdevsim-0810-a2', start: '2026-08-10T04:47:03Z', seed: 1786337223, pod: 'linuxptp-daemon-zp6wc', modes: MODES.map((mode) => ({ mode })) },
+    {
+      id: 'netdevsim-0810-a2',
+      start: '2026-08-10T04:47:03Z',
+      seed: 1786337223,
+      pod: 'linuxptp-daemon-zp6wc',
+      modes: MODES.map((mode) => ({ mode })),
+    },
     {
       id: 'netdevsim-0811',
       start: '2026-08-11T02:31:20Z',
       seed: 1786415480,
       pod: 'linuxptp-daemon-h2fsl',
       modes: MODES.map((mode) =>
-        mode === 'dualnicbcha' ? { mode, failure: { ...failoverTimeout('linuxptp-daemon-h2fsl', '0xc000d18f90'), seconds: 70.913 } } : { mode },
+        mode === 'dualnicbcha'
+          ? {
+              mode,
+              failure: { ...failoverTimeout('linuxptp-daemon-h2fsl', '0xc000d18f90'), seconds: 70.913 },
+            }
+          : { mode },
       ),
     },
   ];
@@ -155,7 +200,9 @@ export function buildGithubFiles(): Map<string, string> {
 function junitReport(run: NetdevsimRun, modeRun: ModeRun): string {
   const { mode, failure } = modeRun;
   const t0 = Date.parse(run.start);
-  const cases: string[] = [`      <testcase name="[BeforeSuite]" classname="${SUITE}" status="passed" time="0.31"></testcase>`];
+  const cases: string[] = [
+    `      <testcase name="[BeforeSuite]" classname="${SUITE}" status="passed" time="0.31"></testcase>`,
+  ];
   let skipped = 0;
   let total = 0.31;
   for (const spec of ORDER) {
@@ -183,7 +230,9 @@ function junitReport(run: NetdevsimRun, modeRun: ModeRun): string {
     }
     const seconds = spec === 'daemonset' ? 2.114 : spec === 'phc2sys-restart' ? 41.207 : 96.55;
     total += seconds;
-    cases.push(`      <testcase name="${name}" classname="${SUITE}" status="passed" time="${seconds}"></testcase>`);
+    cases.push(
+      `      <testcase name="${name}" classname="${SUITE}" status="passed" time="${seconds}"></testcase>`,
+    );
   }
   const failures = failure ? 1 : 0;
   const tests = ORDER.length + 1;
@@ -257,13 +306,21 @@ function jobLog(run: NetdevsimRun, modeRun: ModeRun): string {
         `STEP: Verifying phc2sys switches to a different interface - ${SERIAL}/ptp.go:74 @ ${stamp(started + 9000)}`,
       );
     } else {
-      body.push(`STEP: Waiting for a follower port of test-slave1 to be SLAVE and LOCKED - ${SERIAL}/ptp.go:45 @ ${stamp(started + 1000)}`);
+      // The WaitForPtpMetrics call of the spec (ptp.go).
+      const waitLine = spec === 'dual-follower' ? 56 : 45;
+      body.push(
+        `STEP: Waiting for a follower port of test-slave1 to be SLAVE and LOCKED - ${SERIAL}/ptp.go:${waitLine} @ ${stamp(started + 1000)}`,
+      );
     }
     // --flake-attempts=2: the spec runs twice and fails both times.
     const first = started + failure.seconds * 1000;
     const second = first + failure.seconds * 1000;
     body.push(first, `[FAILED] ${failure.message}`, `In [It] at: ${failure.location} @ ${stamp(first)}`);
-    body.push(`Attempt #1 Failed.  Retrying ↺ @ ${stamp(first)}`, second, `[FAILED] ${failure.message.split('\n')[0]}`);
+    body.push(
+      `Attempt #1 Failed.  Retrying ↺ @ ${stamp(first)}`,
+      second,
+      `[FAILED] ${failure.message.split('\n')[0]}`,
+    );
     body.push(`In [It] at: ${failure.location} @ ${stamp(second)}`, `■ DONE ${name}  FAILED`);
     clock = second + 500;
   }
@@ -279,7 +336,7 @@ function jobLog(run: NetdevsimRun, modeRun: ModeRun): string {
     `--- FAIL: TestTest (${seconds.toFixed(2)}s)`,
     'FAIL',
     '',
-    `Ginkgo ran 1 suite in ${Math.floor(seconds / 60)}m${(seconds % 60 + 3.1).toFixed(3)}s`,
+    `Ginkgo ran 1 suite in ${Math.floor(seconds / 60)}m${((seconds % 60) + 3.1).toFixed(3)}s`,
     'Test Suite Failed',
     '##[error]Process completed with exit code 1.',
   );
@@ -309,8 +366,13 @@ function daemonLog(run: NetdevsimRun, modeRun: ModeRun): string {
   ];
   const stuck = modeRun.failure && modeRun.failure.spec !== 'bcha-failover';
   if (stuck) {
-    out.push(`ptp4l[${mono + 8}.530]: [ptp4l.0.config:5] port 2 (ens2f1): LISTENING to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)`);
-    for (let i = 0; i < 4; i++) out.push(`ptp4l[${mono + 20 + i * 30}.001]: [ptp4l.0.config:6] port 1 (ens2f0): announce timeout, still LISTENING`);
+    out.push(
+      `ptp4l[${mono + 8}.530]: [ptp4l.0.config:5] port 2 (ens2f1): LISTENING to FAULTY on FAULT_DETECTED (FT_UNSPECIFIED)`,
+    );
+    for (let i = 0; i < 4; i++)
+      out.push(
+        `ptp4l[${mono + 20 + i * 30}.001]: [ptp4l.0.config:6] port 1 (ens2f0): announce timeout, still LISTENING`,
+      );
   } else {
     out.push(
       `ptp4l[${mono + 6}.204]: [ptp4l.0.config:5] port 1 (ens2f0): LISTENING to UNCALIBRATED on RS_SLAVE`,
@@ -390,5 +452,10 @@ function klog(ms: number): string {
   return `I${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}114`;
 }
 function xml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll('\n', '&#xA;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('\n', '&#xA;');
 }

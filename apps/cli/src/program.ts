@@ -20,6 +20,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         'Every command runs offline against files or against any GitHub API base URL.',
     )
     .showHelpAfterError('(run with --help for usage)')
+    // Descriptions are wrapped by hand at ~100 columns; a wider help keeps commander from
+    // wrapping them a second time.
+    .configureHelp({ helpWidth: 110 })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -27261,1353 +27261,6 @@ var require_dist = __commonJS({
   }
 });
 
-// ../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js
-var require_pend = __commonJS({
-  "../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self2) {
-      self2.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self2.error = self2.error || err;
-        self2.pending -= 1;
-        if (self2.waiting.length > 0 && self2.pending < self2.max) {
-          pendGo(self2, self2.waiting.shift());
-        } else if (self2.pending === 0) {
-          var listeners = self2.listeners;
-          self2.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self2.error);
-      }
-    }
-    function pendGo(self2, fn) {
-      fn(pendHold(self2));
-    }
-  }
-});
-
-// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js"(exports2) {
-    "use strict";
-    var fs3 = __require("fs");
-    var util = __require("util");
-    var stream = __require("stream");
-    var Readable3 = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = __require("events").EventEmitter;
-    exports2.BufferSlicer = BufferSlicer;
-    exports2.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self2 = this;
-      self2.pend.go(function(cb) {
-        fs3.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      if (self2.refCount > 0) return;
-      fs3.close(self2.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self2.emit("error", err);
-        } else {
-          self2.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable3);
-    function ReadStream(context3, options2) {
-      options2 = options2 || {};
-      Readable3.call(this, options2);
-      this.context = context3;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self2 = this;
-      var toRead = Math.min(self2._readableState.highWaterMark, n);
-      if (self2.endOffset != null) {
-        toRead = Math.min(toRead, self2.endOffset - self2.pos);
-      }
-      if (toRead <= 0) {
-        self2.push(null);
-        this._cleanup();
-        return;
-      }
-      self2.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs3.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
-          if (err) {
-            self2.destroy(err);
-          } else if (bytesRead === 0) {
-            self2.push(null);
-            self2._cleanup();
-          } else {
-            self2.pos += bytesRead;
-            self2.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js"(exports2, module2) {
-    "use strict";
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module2.exports = crc32;
-  }
-});
-
-// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js"(exports2) {
-    "use strict";
-    var fs3 = __require("fs");
-    var zlib = __require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = __require("util");
-    var EventEmitter = __require("events").EventEmitter;
-    var Transform = __require("stream").Transform;
-    var PassThrough = __require("stream").PassThrough;
-    var Writable = __require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports2.open = open3;
-    exports2.fromFd = fromFd;
-    exports2.fromBuffer = fromBuffer;
-    exports2.fromRandomAccessReader = fromRandomAccessReader;
-    exports2.openPromise = openPromise;
-    exports2.fromFdPromise = fromFdPromise;
-    exports2.fromBufferPromise = fromBufferPromise;
-    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports2.dosDateTimeToDate = dosDateTimeToDate;
-    exports2.getFileNameLowLevel = getFileNameLowLevel;
-    exports2.validateFileName = validateFileName;
-    exports2.parseExtraFields = parseExtraFields;
-    exports2.ZipFile = ZipFile;
-    exports2.Entry = Entry;
-    exports2.LocalFileHeader = LocalFileHeader;
-    exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path, options2) {
-      return new Promise((resolve2, reject) => {
-        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve2, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve2, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve2, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function open3(path, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs3.open(path, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs3.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs3.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
-          }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self2 = this;
-      EventEmitter.call(self2);
-      self2.reader = reader;
-      self2.reader.on("error", function(err) {
-        emitError(self2, err);
-      });
-      self2.reader.once("close", function() {
-        self2.emit("close");
-      });
-      self2.readEntryCursor = centralDirectoryOffset;
-      self2.fileSize = fileSize;
-      self2.entryCount = entryCount;
-      self2.comment = comment;
-      self2.entriesRead = 0;
-      self2.autoClose = !!autoClose;
-      self2.lazyEntries = !!lazyEntries;
-      self2.decodeStrings = !!decodeStrings;
-      self2.validateEntrySizes = !!validateEntrySizes;
-      self2.strictFileNames = !!strictFileNames;
-      self2.isOpen = true;
-      self2.emittedError = false;
-      self2.hasEachEntryBeenCalled = false;
-      if (!self2.lazyEntries) self2._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self2, err) {
-      if (self2.autoClose) self2.close();
-      emitError(self2, err);
-    }
-    function emitError(self2, err) {
-      if (self2.emittedError) return;
-      self2.emittedError = true;
-      self2.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self2 = this;
-      if (self2.entryCount === self2.entriesRead) {
-        setImmediate(function() {
-          if (self2.autoClose) self2.close();
-          if (self2.emittedError) return;
-          self2.emit("end");
-        });
-        return;
-      }
-      if (self2.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self2, err);
-        if (self2.emittedError) return;
-        var entry2 = new Entry();
-        var signature2 = buffer.readUInt32LE(0);
-        if (signature2 !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature2.toString(16)));
-        entry2.versionMadeBy = buffer.readUInt16LE(4);
-        entry2.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry2.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry2.compressionMethod = buffer.readUInt16LE(10);
-        entry2.lastModFileTime = buffer.readUInt16LE(12);
-        entry2.lastModFileDate = buffer.readUInt16LE(14);
-        entry2.crc32 = buffer.readUInt32LE(16);
-        entry2.compressedSize = buffer.readUInt32LE(20);
-        entry2.uncompressedSize = buffer.readUInt32LE(24);
-        entry2.fileNameLength = buffer.readUInt16LE(28);
-        entry2.extraFieldLength = buffer.readUInt16LE(30);
-        entry2.fileCommentLength = buffer.readUInt16LE(32);
-        entry2.internalFileAttributes = buffer.readUInt16LE(36);
-        entry2.externalFileAttributes = buffer.readUInt32LE(38);
-        entry2.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry2.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
-        self2.readEntryCursor += 46;
-        buffer = newBuffer(entry2.fileNameLength + entry2.extraFieldLength + entry2.fileCommentLength);
-        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self2, err2);
-          if (self2.emittedError) return;
-          entry2.fileNameRaw = buffer.subarray(0, entry2.fileNameLength);
-          var fileCommentStart = entry2.fileNameLength + entry2.extraFieldLength;
-          entry2.extraFieldRaw = buffer.subarray(entry2.fileNameLength, fileCommentStart);
-          entry2.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry2.fileCommentLength);
-          try {
-            entry2.extraFields = parseExtraFields(entry2.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self2, err3);
-          }
-          if (self2.decodeStrings) {
-            var isUtf8 = (entry2.generalPurposeBitFlag & 2048) !== 0;
-            entry2.fileComment = decodeBuffer(entry2.fileCommentRaw, isUtf8);
-            entry2.fileName = getFileNameLowLevel(entry2.generalPurposeBitFlag, entry2.fileNameRaw, entry2.extraFields, self2.strictFileNames);
-            var errorMessage = validateFileName(entry2.fileName);
-            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
-          } else {
-            entry2.fileComment = entry2.fileCommentRaw;
-            entry2.fileName = entry2.fileNameRaw;
-          }
-          entry2.comment = entry2.fileComment;
-          self2.readEntryCursor += buffer.length;
-          self2.entriesRead += 1;
-          for (var i = 0; i < entry2.extraFields.length; i++) {
-            var extraField = entry2.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry2.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry2.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry2.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry2.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry2.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry2.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self2.validateEntrySizes && entry2.compressionMethod === 0) {
-            var expectedCompressedSize = entry2.uncompressedSize;
-            if (entry2.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry2.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry2.compressedSize + " != " + entry2.uncompressedSize;
-              return emitErrorAndAutoClose(self2, new Error(msg));
-            }
-          }
-          self2.emit("entry", entry2);
-          if (!self2.lazyEntries) self2._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self2 = this;
-      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self2.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self2.on("entry", onEntry);
-      self2.on("end", onEnd);
-      self2.on("error", onError);
-      function cleanup() {
-        self2.removeListener("entry", onEntry);
-        self2.removeListener("end", onEnd);
-        self2.removeListener("error", onError);
-        if (self2.autoClose) self2.close();
-      }
-      function onEntry(entry2) {
-        let { resolve: resolve2 } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve2({ value: entry2 });
-      }
-      function onEnd() {
-        let { resolve: resolve2 } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve2({ done: true });
-      }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise2 = new Promise((resolve2, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve2, reject };
-          });
-          self2.readEntry();
-          return promise2;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry2, options2, callback) {
-      var self2 = this;
-      var relativeStart = 0;
-      var relativeEnd = entry2.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry2.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry2.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry2.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry2.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry2.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry2.compressionMethod === 0 || // Naturally without compression.
-      entry2.compressionMethod === 8 && options2.decompress === false) && (!entry2.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self2.isOpen) return callback(new Error("closed"));
-      if (entry2.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry2.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry2.compressionMethod));
-      }
-      self2.readLocalFileHeader(entry2, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self2.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry2.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry2.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self2 = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self2.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self2.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry2, options2, callback) {
-      var self2 = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self2.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature2 = buffer.readUInt32LE(0);
-          if (signature2 !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature2.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry2.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry2.compressedSize > self2.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry2.compressedSize + " > " + self2.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self2.reader.ref();
-          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self2.reader.unref();
-            }
-          });
-        } finally {
-          self2.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry2, options2) {
-      return new Promise((resolve2, reject) => {
-        this.openReadStream(entry2, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve2(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve2, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve2(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry2, options2) {
-      return new Promise((resolve2, reject) => {
-        this.readLocalFileHeader(entry2, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve2(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date5, time3, timezone) {
-      var day = date5 & 31;
-      var month = (date5 >> 5 & 15) - 1;
-      var year = (date5 >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time3 & 31) * 2;
-      var minute = time3 >> 5 & 63;
-      var hour = time3 >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
-      }
-      return fileName;
-    }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
-      }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
-      }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount > 0) return;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      self2.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self2.emit("error", err);
-        self2.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written, 0, chunk.length);
-        written += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error63) {
-        callback(error63);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context3) {
-      PassThrough.call(this);
-      this.context = context3;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp437 = "\0☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err) {
-      if (err) throw err;
-    }
-  }
-});
-
 // ../../node_modules/.pnpm/xmlchars@2.2.0/node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
   "../../node_modules/.pnpm/xmlchars@2.2.0/node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
@@ -30513,6 +29166,1353 @@ var require_saxes = __commonJS({
       }
     };
     exports2.SaxesParser = SaxesParser2;
+  }
+});
+
+// ../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js
+var require_pend = __commonJS({
+  "../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self2) {
+      self2.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self2.error = self2.error || err;
+        self2.pending -= 1;
+        if (self2.waiting.length > 0 && self2.pending < self2.max) {
+          pendGo(self2, self2.waiting.shift());
+        } else if (self2.pending === 0) {
+          var listeners = self2.listeners;
+          self2.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self2.error);
+      }
+    }
+    function pendGo(self2, fn) {
+      fn(pendHold(self2));
+    }
+  }
+});
+
+// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js"(exports2) {
+    "use strict";
+    var fs3 = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable3 = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = __require("events").EventEmitter;
+    exports2.BufferSlicer = BufferSlicer;
+    exports2.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self2 = this;
+      self2.pend.go(function(cb) {
+        fs3.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      if (self2.refCount > 0) return;
+      fs3.close(self2.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self2.emit("error", err);
+        } else {
+          self2.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable3);
+    function ReadStream(context3, options2) {
+      options2 = options2 || {};
+      Readable3.call(this, options2);
+      this.context = context3;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self2 = this;
+      var toRead = Math.min(self2._readableState.highWaterMark, n);
+      if (self2.endOffset != null) {
+        toRead = Math.min(toRead, self2.endOffset - self2.pos);
+      }
+      if (toRead <= 0) {
+        self2.push(null);
+        this._cleanup();
+        return;
+      }
+      self2.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs3.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
+          if (err) {
+            self2.destroy(err);
+          } else if (bytesRead === 0) {
+            self2.push(null);
+            self2._cleanup();
+          } else {
+            self2.pos += bytesRead;
+            self2.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js"(exports2, module2) {
+    "use strict";
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module2.exports = crc32;
+  }
+});
+
+// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js"(exports2) {
+    "use strict";
+    var fs3 = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports2.open = open3;
+    exports2.fromFd = fromFd;
+    exports2.fromBuffer = fromBuffer;
+    exports2.fromRandomAccessReader = fromRandomAccessReader;
+    exports2.openPromise = openPromise;
+    exports2.fromFdPromise = fromFdPromise;
+    exports2.fromBufferPromise = fromBufferPromise;
+    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports2.dosDateTimeToDate = dosDateTimeToDate;
+    exports2.getFileNameLowLevel = getFileNameLowLevel;
+    exports2.validateFileName = validateFileName;
+    exports2.parseExtraFields = parseExtraFields;
+    exports2.ZipFile = ZipFile;
+    exports2.Entry = Entry;
+    exports2.LocalFileHeader = LocalFileHeader;
+    exports2.RandomAccessReader = RandomAccessReader;
+    function openPromise(path, options2) {
+      return new Promise((resolve2, reject) => {
+        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve2, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve2, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve2, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function open3(path, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.open(path, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs3.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self2 = this;
+      EventEmitter.call(self2);
+      self2.reader = reader;
+      self2.reader.on("error", function(err) {
+        emitError(self2, err);
+      });
+      self2.reader.once("close", function() {
+        self2.emit("close");
+      });
+      self2.readEntryCursor = centralDirectoryOffset;
+      self2.fileSize = fileSize;
+      self2.entryCount = entryCount;
+      self2.comment = comment;
+      self2.entriesRead = 0;
+      self2.autoClose = !!autoClose;
+      self2.lazyEntries = !!lazyEntries;
+      self2.decodeStrings = !!decodeStrings;
+      self2.validateEntrySizes = !!validateEntrySizes;
+      self2.strictFileNames = !!strictFileNames;
+      self2.isOpen = true;
+      self2.emittedError = false;
+      self2.hasEachEntryBeenCalled = false;
+      if (!self2.lazyEntries) self2._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self2, err) {
+      if (self2.autoClose) self2.close();
+      emitError(self2, err);
+    }
+    function emitError(self2, err) {
+      if (self2.emittedError) return;
+      self2.emittedError = true;
+      self2.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self2 = this;
+      if (self2.entryCount === self2.entriesRead) {
+        setImmediate(function() {
+          if (self2.autoClose) self2.close();
+          if (self2.emittedError) return;
+          self2.emit("end");
+        });
+        return;
+      }
+      if (self2.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self2, err);
+        if (self2.emittedError) return;
+        var entry2 = new Entry();
+        var signature2 = buffer.readUInt32LE(0);
+        if (signature2 !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature2.toString(16)));
+        entry2.versionMadeBy = buffer.readUInt16LE(4);
+        entry2.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry2.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry2.compressionMethod = buffer.readUInt16LE(10);
+        entry2.lastModFileTime = buffer.readUInt16LE(12);
+        entry2.lastModFileDate = buffer.readUInt16LE(14);
+        entry2.crc32 = buffer.readUInt32LE(16);
+        entry2.compressedSize = buffer.readUInt32LE(20);
+        entry2.uncompressedSize = buffer.readUInt32LE(24);
+        entry2.fileNameLength = buffer.readUInt16LE(28);
+        entry2.extraFieldLength = buffer.readUInt16LE(30);
+        entry2.fileCommentLength = buffer.readUInt16LE(32);
+        entry2.internalFileAttributes = buffer.readUInt16LE(36);
+        entry2.externalFileAttributes = buffer.readUInt32LE(38);
+        entry2.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry2.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
+        self2.readEntryCursor += 46;
+        buffer = newBuffer(entry2.fileNameLength + entry2.extraFieldLength + entry2.fileCommentLength);
+        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self2, err2);
+          if (self2.emittedError) return;
+          entry2.fileNameRaw = buffer.subarray(0, entry2.fileNameLength);
+          var fileCommentStart = entry2.fileNameLength + entry2.extraFieldLength;
+          entry2.extraFieldRaw = buffer.subarray(entry2.fileNameLength, fileCommentStart);
+          entry2.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry2.fileCommentLength);
+          try {
+            entry2.extraFields = parseExtraFields(entry2.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self2, err3);
+          }
+          if (self2.decodeStrings) {
+            var isUtf8 = (entry2.generalPurposeBitFlag & 2048) !== 0;
+            entry2.fileComment = decodeBuffer(entry2.fileCommentRaw, isUtf8);
+            entry2.fileName = getFileNameLowLevel(entry2.generalPurposeBitFlag, entry2.fileNameRaw, entry2.extraFields, self2.strictFileNames);
+            var errorMessage = validateFileName(entry2.fileName);
+            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
+          } else {
+            entry2.fileComment = entry2.fileCommentRaw;
+            entry2.fileName = entry2.fileNameRaw;
+          }
+          entry2.comment = entry2.fileComment;
+          self2.readEntryCursor += buffer.length;
+          self2.entriesRead += 1;
+          for (var i = 0; i < entry2.extraFields.length; i++) {
+            var extraField = entry2.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry2.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry2.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry2.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry2.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry2.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry2.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self2.validateEntrySizes && entry2.compressionMethod === 0) {
+            var expectedCompressedSize = entry2.uncompressedSize;
+            if (entry2.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry2.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry2.compressedSize + " != " + entry2.uncompressedSize;
+              return emitErrorAndAutoClose(self2, new Error(msg));
+            }
+          }
+          self2.emit("entry", entry2);
+          if (!self2.lazyEntries) self2._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self2 = this;
+      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self2.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self2.on("entry", onEntry);
+      self2.on("end", onEnd);
+      self2.on("error", onError);
+      function cleanup() {
+        self2.removeListener("entry", onEntry);
+        self2.removeListener("end", onEnd);
+        self2.removeListener("error", onError);
+        if (self2.autoClose) self2.close();
+      }
+      function onEntry(entry2) {
+        let { resolve: resolve2 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve2({ value: entry2 });
+      }
+      function onEnd() {
+        let { resolve: resolve2 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve2({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise2 = new Promise((resolve2, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve2, reject };
+          });
+          self2.readEntry();
+          return promise2;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry2, options2, callback) {
+      var self2 = this;
+      var relativeStart = 0;
+      var relativeEnd = entry2.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry2.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry2.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry2.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry2.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry2.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry2.compressionMethod === 0 || // Naturally without compression.
+      entry2.compressionMethod === 8 && options2.decompress === false) && (!entry2.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self2.isOpen) return callback(new Error("closed"));
+      if (entry2.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry2.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry2.compressionMethod));
+      }
+      self2.readLocalFileHeader(entry2, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self2.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry2.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry2.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self2 = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self2.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self2.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry2, options2, callback) {
+      var self2 = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self2.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature2 = buffer.readUInt32LE(0);
+          if (signature2 !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature2.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry2.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry2.compressedSize > self2.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry2.compressedSize + " > " + self2.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self2.reader.ref();
+          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self2.reader.unref();
+            }
+          });
+        } finally {
+          self2.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry2, options2) {
+      return new Promise((resolve2, reject) => {
+        this.openReadStream(entry2, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve2(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve2, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve2(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry2, options2) {
+      return new Promise((resolve2, reject) => {
+        this.readLocalFileHeader(entry2, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve2(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date5, time3, timezone) {
+      var day = date5 & 31;
+      var month = (date5 >> 5 & 15) - 1;
+      var year = (date5 >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time3 & 31) * 2;
+      var minute = time3 >> 5 & 63;
+      var hour = time3 >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount > 0) return;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      self2.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self2.emit("error", err);
+        self2.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error63) {
+        callback(error63);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context3) {
+      PassThrough.call(this);
+      this.context = context3;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
   }
 });
 
@@ -59107,6 +59107,22 @@ var configSchema = external_exports.object({
   }).prefault({}),
   /** Repositories the triage agent may read for context. */
   context: external_exports.object({ repositories: external_exports.array(repoName).default([]) }).prefault({}),
+  /** The model triage and fix use; keys come from the environment, never from this file. */
+  model: external_exports.object({
+    provider: external_exports.enum(["anthropic", "gemini", "openai"]).default("anthropic"),
+    model: external_exports.string().min(1).default("claude-sonnet-4-5"),
+    /** For OpenAI-compatible servers (Ollama, vLLM, llama.cpp) or a proxy. */
+    baseUrl: external_exports.url().optional(),
+    /** Name of the environment variable holding the key (default per provider). */
+    apiKeyEnv: external_exports.string().regex(/^[A-Z_][A-Z0-9_]*$/, "expected an environment variable name").optional()
+  }).prefault({}),
+  budgets: external_exports.object({
+    maxTurns: external_exports.number().int().min(1).max(200).default(25),
+    maxInputTokens: external_exports.number().int().positive().default(4e5),
+    maxOutputTokens: external_exports.number().int().positive().default(4e4),
+    maxDollars: external_exports.number().positive().default(2),
+    maxMinutes: external_exports.number().positive().max(360).default(15)
+  }).prefault({}),
   /** How far back the first cycle looks when nothing is recorded yet. */
   lookback: duration3.default("2d"),
   dryRun: external_exports.boolean().default(false),
@@ -59117,6 +59133,7 @@ var configSchema = external_exports.object({
 // ../../packages/failure-detection/src/config/load-config.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile } from "fs/promises";
+var marker = /* @__PURE__ */ Symbol.for("nightshift.config-error");
 var ConfigError = class extends Error {
   constructor(origin, problems) {
     super(`${origin}: invalid configuration:
@@ -59127,6 +59144,12 @@ ${problems.map((p) => `  - ${p}`).join("\n")}`);
   origin;
   problems;
   name = "ConfigError";
+  [marker] = true;
+  isRetryable = false;
+  /** Recognised by marker: each bundled action carries its own copy of this class. */
+  static isInstance(error63) {
+    return typeof error63 === "object" && error63 !== null && error63[marker] === true;
+  }
 };
 function parseConfig(text, origin) {
   let data;
@@ -59152,469 +59175,311 @@ function formatIssues(issues) {
   return issues.map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`);
 }
 
-// ../../packages/log-parsing/src/input/byte-peek.ts
-function looksBinary(head) {
-  return head.indexOf(0) !== -1;
+// ../../packages/failure-detection/src/detector/lookback.ts
+var UNIT_MS = { m: 6e4, h: 36e5, d: 864e5 };
+function windowStart(now, value) {
+  const duration4 = /^(\d+)(m|h|d)$/.exec(value.trim());
+  if (duration4) return new Date(now.getTime() - Number(duration4[1]) * UNIT_MS[duration4[2]]).toISOString();
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value.trim()) || !Number.isFinite(ms)) {
+    throw new TypeError(
+      `since/lookback ${JSON.stringify(value)} is neither an ISO date nor a duration like 6h or 7d`
+    );
+  }
+  return new Date(ms).toISOString();
 }
 
-// ../../packages/log-parsing/src/input/gzip.ts
-import { Readable } from "stream";
-import { createGunzip } from "zlib";
-
-// ../../packages/log-parsing/src/input/input-error.ts
-var marker = "nightshift.input-error";
-var symbol2 = Symbol.for(marker);
-var transientErrno = /* @__PURE__ */ new Set(["EMFILE", "ENFILE", "EAGAIN", "EBUSY", "EINTR"]);
-var InputError = class extends Error {
-  [symbol2] = true;
-  name = "InputError";
-  code;
-  path;
-  problem;
-  /** True only for transient OS conditions (too many open files, busy); bad input never retries. */
-  isRetryable;
-  constructor({ code, path, problem, cause }) {
-    super(`${path}: ${problem}`, cause === void 0 ? void 0 : { cause });
-    this.code = code;
-    this.path = path;
-    this.problem = problem;
-    this.isRetryable = transientErrno.has(errnoOf(cause) ?? "");
-  }
-  static isInstance(error63) {
-    return typeof error63 === "object" && error63 !== null && error63[symbol2] === true;
-  }
+// ../../packages/log-parsing/src/excerpt/excerpt-options.ts
+var DEFAULTS2 = {
+  budgetTokens: 2e3,
+  headLines: 5,
+  tailLines: 30,
+  contextBefore: 8,
+  contextAfter: 12,
+  maxAnchors: 40,
+  maxLineChars: 500
 };
-function errnoOf(error63) {
-  if (typeof error63 !== "object" || error63 === null) return void 0;
-  const code = error63.code;
-  return typeof code === "string" ? code : void 0;
-}
-function fsInputError(path, cause) {
-  const errno = errnoOf(cause);
-  if (errno === "ENOENT" || errno === "ENOTDIR") {
-    return new InputError({ code: "not-found", path, problem: "no such file or directory", cause });
-  }
-  const detail = errno ?? (cause instanceof Error ? cause.message : String(cause));
-  return new InputError({ code: "unreadable", path, problem: `cannot be read (${detail})`, cause });
-}
-
-// ../../packages/log-parsing/src/input/gzip.ts
-var DEFAULT_MAX_GUNZIP_BYTES = 8 * 1024 ** 3;
-function isGzip(head) {
-  return head.length >= 2 && head[0] === 31 && head[1] === 139;
-}
-async function* gunzip(source, options2) {
-  const { path } = options2;
-  const max = options2.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
-  const input2 = Readable.from(source, { objectMode: false });
-  const inflater = createGunzip();
-  let sourceError;
-  input2.on("error", (error63) => {
-    sourceError = error63;
-    inflater.destroy(error63);
-  });
-  input2.pipe(inflater);
-  let total = 0;
-  try {
-    for await (const chunk of inflater) {
-      total += chunk.length;
-      if (total > max) {
-        throw new InputError({
-          code: "gzip-bomb",
-          path,
-          problem: `decompresses to more than the cap of ${max} bytes`
-        });
-      }
-      yield chunk;
-    }
-  } catch (error63) {
-    if (InputError.isInstance(error63) || sourceError !== void 0 && error63 === sourceError) throw error63;
-    const detail = error63 instanceof Error ? error63.message : String(error63);
-    throw new InputError({
-      code: "gzip-invalid",
-      path,
-      problem: `corrupt or truncated gzip data (${detail})`,
-      cause: error63
-    });
-  } finally {
-    inflater.destroy();
-    input2.destroy();
-  }
-}
-
-// ../../packages/log-parsing/src/input/line-splitter.ts
-var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-function lineCutMarker(dropped) {
-  return ` …[nightshift: line cut, ${dropped} more chars]`;
-}
-var LF = 10;
-function safeCut(text, start, room) {
-  if (room <= 0) return 0;
-  const last = text.charCodeAt(start + room - 1);
-  return last >= 55296 && last <= 56319 ? room - 1 : room;
-}
-var LineSplitter = class {
-  max;
-  no = 0;
-  atStart = true;
-  /** The previous push ended with `\r`: a `\n` opening the next push belongs to that break. */
-  pendingCR = false;
-  /** Kept text of the unfinished line (at most `max` units). */
-  partial = "";
-  /** The unfinished line has been cut; `dropped` units were discarded. */
-  cut = false;
-  dropped = 0;
-  constructor(options2 = {}) {
-    const max = options2.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    if (!Number.isSafeInteger(max) || max < 1) {
-      throw new RangeError(`maxLineBytes must be a positive integer, got ${String(options2.maxLineBytes)}`);
-    }
-    this.max = max;
-  }
-  /** Splits `text`, appending every line it completes to `out`. */
-  push(text, out) {
-    if (text.length === 0) return;
-    let start = 0;
-    if (this.atStart) {
-      this.atStart = false;
-      if (text.charCodeAt(0) === 65279) start = 1;
-    }
-    if (this.pendingCR) {
-      this.pendingCR = false;
-      if (text.charCodeAt(start) === LF) start += 1;
-    }
-    if (text.indexOf("\r", start) === -1) this.splitLF(text, start, out);
-    else this.splitAny(text, start, out);
-  }
-  /** Emits the final line when the input did not end with a line break. */
-  end(out) {
-    if (this.partial.length > 0 || this.cut) this.flushPartial(out);
-  }
-  splitLF(text, from, out) {
-    let start = from;
-    let lf = text.indexOf("\n", start);
-    while (lf !== -1) {
-      this.emit(text, start, lf, out);
-      start = lf + 1;
-      lf = text.indexOf("\n", start);
-    }
-    if (start < text.length) this.append(text, start, text.length);
-  }
-  splitAny(text, from, out) {
-    let start = from;
-    let lf = text.indexOf("\n", start);
-    let cr = text.indexOf("\r", start);
-    while (lf !== -1 || cr !== -1) {
-      if (cr === -1 || lf !== -1 && lf < cr) {
-        this.emit(text, start, lf, out);
-        start = lf + 1;
-        lf = text.indexOf("\n", start);
-        continue;
-      }
-      this.emit(text, start, cr, out);
-      if (cr + 1 === text.length) {
-        this.pendingCR = true;
-        start = cr + 1;
-      } else if (text.charCodeAt(cr + 1) === LF) {
-        start = cr + 2;
-        lf = text.indexOf("\n", start);
-      } else {
-        start = cr + 1;
-      }
-      cr = text.indexOf("\r", start);
-    }
-    if (start < text.length) this.append(text, start, text.length);
-  }
-  /** Completes the line ending at `end` (exclusive) whose last piece starts at `start`. */
-  emit(text, start, end, out) {
-    if (this.partial.length === 0 && !this.cut) {
-      const length = end - start;
-      if (length <= this.max) {
-        out.push({ no: ++this.no, text: text.slice(start, end) });
-      } else {
-        const take = safeCut(text, start, this.max);
-        const kept = text.slice(start, start + take);
-        out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });
-      }
-      return;
-    }
-    this.append(text, start, end);
-    this.flushPartial(out);
-  }
-  /** Adds a piece of the unfinished line, keeping at most `max` units and counting the rest. */
-  append(text, start, end) {
-    const length = end - start;
-    if (this.cut) {
-      this.dropped += length;
-      return;
-    }
-    const room = this.max - this.partial.length;
-    if (length <= room) {
-      this.partial += text.slice(start, end);
-      return;
-    }
-    const take = safeCut(text, start, room);
-    this.partial += text.slice(start, start + take);
-    this.cut = true;
-    this.dropped += length - take;
-  }
-  flushPartial(out) {
-    if (this.cut) {
-      out.push({ no: ++this.no, text: this.partial + lineCutMarker(this.dropped), truncated: true });
-    } else {
-      out.push({ no: ++this.no, text: this.partial });
-    }
-    this.partial = "";
-    this.cut = false;
-    this.dropped = 0;
-  }
-};
-
-// ../../packages/log-parsing/src/input/line-reader.ts
-async function* readLineBatches(source, options2) {
-  const splitter = new LineSplitter(options2);
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let decoderHoldsBytes = false;
-  for await (const chunk of source) {
-    const out2 = [];
-    if (typeof chunk === "string") {
-      if (decoderHoldsBytes) splitter.push(decoder.decode(), out2);
-      decoderHoldsBytes = false;
-      splitter.push(chunk, out2);
-    } else if (chunk instanceof Uint8Array) {
-      splitter.push(decoder.decode(chunk, { stream: true }), out2);
-      decoderHoldsBytes = true;
-    } else {
-      throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
-    }
-    if (out2.length > 0) yield out2;
-  }
-  const out = [];
-  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
-  splitter.end(out);
-  if (out.length > 0) yield out;
-}
-function describe3(value) {
-  if (value === null) return "null";
-  if (typeof value === "object") return value.constructor?.name ?? "object";
-  return typeof value;
-}
-
-// ../../packages/log-parsing/src/input/zip-reader.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-import { Readable as Readable2 } from "stream";
-
-// ../../packages/log-parsing/src/input/zip-caps.ts
-var DEFAULT_ZIP_CAPS = {
-  maxEntries: 1e4,
-  maxTotalUncompressedBytes: 4 * 1024 ** 3,
-  maxEntryUncompressedBytes: 2 * 1024 ** 3,
-  maxCompressionRatio: 200,
-  ratioMinBytes: 1024 ** 2
-};
-function resolveZipCaps(caps = {}) {
-  const resolved = { ...DEFAULT_ZIP_CAPS };
-  for (const key2 of Object.keys(DEFAULT_ZIP_CAPS)) {
-    const value = caps[key2];
+function resolveExcerptOptions(options2 = {}) {
+  const resolved = { ...DEFAULTS2 };
+  for (const key2 of Object.keys(DEFAULTS2)) {
+    const value = options2[key2];
     if (value === void 0) continue;
-    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-      throw new RangeError(`zip cap ${key2} must be a non-negative number, got ${String(value)}`);
-    }
+    const min = key2 === "maxLineChars" ? 16 : 0;
+    if (!Number.isSafeInteger(value) || value < min)
+      throw new RangeError(`excerpt option ${key2} must be an integer >= ${min}, got ${String(value)}`);
     resolved[key2] = value;
   }
   return resolved;
 }
-function entryCapProblem(caps, uncompressed, compressed) {
-  if (uncompressed > caps.maxEntryUncompressedBytes) {
-    return `entry inflates to more than the cap of ${caps.maxEntryUncompressedBytes} bytes`;
-  }
-  if (uncompressed > caps.ratioMinBytes && uncompressed / Math.max(compressed, 1) > caps.maxCompressionRatio) {
-    return `entry compression ratio exceeds the cap of ${caps.maxCompressionRatio} (${uncompressed} bytes from ${compressed})`;
-  }
-  return null;
+
+// ../../packages/log-parsing/src/excerpt/excerpt-row.ts
+function collapseKey(text) {
+  return text.replace(/\d+/g, "0");
 }
-function totalCapProblem(caps, total) {
-  return total > caps.maxTotalUncompressedBytes ? `entries inflate to more than the archive cap of ${caps.maxTotalUncompressedBytes} bytes in total` : null;
+function makeRow(no, text, maxLineChars) {
+  if (text.length <= maxLineChars) return { first: no, last: no, text, cut: 0, count: 1 };
+  let keep = maxLineChars;
+  const c = text.charCodeAt(keep - 1);
+  if (c >= 55296 && c <= 56319) keep--;
+  return { first: no, last: no, text: text.slice(0, keep), cut: text.length - keep, count: 1 };
 }
-function zipBomb(path, problem) {
-  return new InputError({ code: "zip-bomb", path, problem });
+function renderRow(row) {
+  const no = row.first === row.last ? `${row.first}` : `${row.first}–${row.last}`;
+  const cut = row.cut > 0 ? ` … [+${row.cut} chars]` : "";
+  const repeated = row.count > 1 ? ` (repeated ${row.count} times)` : "";
+  return `${no}│ ${row.text}${cut}${repeated}`;
+}
+function renderOmitted(a, b) {
+  return a === b ? `… [line ${a} omitted] …` : `… [lines ${a}–${b} omitted] …`;
 }
 
-// ../../packages/log-parsing/src/input/zip-entry-name.ts
-function refuseEntryName(name) {
-  if (name.length === 0) return "empty name";
-  if (name.includes("\0")) return "contains a NUL byte";
-  if (name.includes("\\")) return "contains a backslash";
-  if (name.startsWith("/")) return "absolute path";
-  if (/^[a-zA-Z]:/.test(name)) return "starts with a drive letter";
-  if (name.split("/").includes("..")) return "has a '..' segment";
-  return null;
+// ../../packages/log-parsing/src/excerpt/excerpt-render.ts
+function digits(n) {
+  return String(n).length;
 }
-function printableEntryName(name) {
-  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+var SINGLE_BASE = renderOmitted(1, 1).length - 1;
+var RANGE_BASE = renderOmitted(1, 2).length - 2;
+function omittedLength(a, b) {
+  return a === b ? SINGLE_BASE + digits(a) : RANGE_BASE + digits(a) + digits(b);
 }
-
-// ../../packages/log-parsing/src/input/zip-reader.ts
-function isZip(head) {
-  if (head.length < 4 || head[0] !== 80 || head[1] !== 75) return false;
-  return head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6;
+function renderLines(rows, span) {
+  const out = [];
+  let prev = span.firstNo - 1;
+  for (const row of rows) {
+    if (row.first > prev + 1) out.push(renderOmitted(prev + 1, row.first - 1));
+    out.push(renderRow(row));
+    prev = row.last;
+  }
+  if (prev < span.lastNo) out.push(renderOmitted(prev + 1, span.lastNo));
+  return out;
 }
-function readZipEntries(file2, options2 = {}) {
-  const { displayPath, ...capOptions } = options2;
-  const caps = resolveZipCaps(capOptions);
-  const display = displayPath ?? (typeof file2 === "string" ? file2 : "<zip buffer>");
-  const errors = [];
-  let iterated = false;
-  return {
-    errors,
-    [Symbol.asyncIterator]() {
-      if (iterated) throw new Error(`readZipEntries(${display}): the entries can be iterated only once`);
-      iterated = true;
-      return iterateEntries(file2, display, caps, errors);
+function renderedLength(rows, rowLength, span) {
+  let len = 0;
+  let lines = 0;
+  let prev = span.firstNo - 1;
+  for (const row of rows) {
+    if (row.first > prev + 1) {
+      len += omittedLength(prev + 1, row.first - 1);
+      lines++;
     }
+    len += rowLength(row);
+    lines++;
+    prev = row.last;
+  }
+  if (prev < span.lastNo) {
+    len += omittedLength(prev + 1, span.lastNo);
+    lines++;
+  }
+  return lines === 0 ? 0 : len + lines - 1;
+}
+function renderedTokens(rows, rowLength, span) {
+  return Math.ceil(renderedLength(rows, rowLength, span) / 4);
+}
+function coveredRanges(rows) {
+  const ranges = [];
+  for (const row of rows) {
+    const last = ranges[ranges.length - 1];
+    if (last && row.first === last[1] + 1) last[1] = row.last;
+    else ranges.push([row.first, row.last]);
+  }
+  return ranges;
+}
+
+// ../../packages/log-parsing/src/excerpt/excerpt-select.ts
+var TAIL_CORE = 3;
+function selectRows(input2) {
+  const { span, budgetTokens } = input2;
+  const lengths = /* @__PURE__ */ new Map();
+  const rowLength = (r) => {
+    let n = lengths.get(r);
+    if (n === void 0) {
+      n = renderRow(r).length;
+      lengths.set(r, n);
+    }
+    return n;
   };
-}
-async function* iterateEntries(file2, display, caps, errors) {
-  const zip = await openArchive(file2, display);
-  const state = { failure: null, inflated: 0 };
-  try {
-    if (zip.entryCount > caps.maxEntries) {
-      throw zipBomb(display, `has ${zip.entryCount} entries, more than the cap of ${caps.maxEntries}`);
-    }
-    const records = zip.eachEntry();
-    let declaredTotal = 0;
-    while (true) {
-      let next;
-      try {
-        next = await records.next();
-      } catch (error63) {
-        throw invalidArchive(display, error63);
-      }
-      if (next.done) return;
-      const entry2 = next.value;
-      const name = import_yauzl.default.getFileNameLowLevel(
-        entry2.generalPurposeBitFlag,
-        entry2.fileNameRaw,
-        entry2.extraFields,
-        true
-      );
-      const path = `${display}!/${printableEntryName(name)}`;
-      const skip = skipReason(name, entry2);
-      if (skip) {
-        errors.push(new InputError({ code: skip.code, path, problem: `${skip.problem}; entry skipped` }));
-        continue;
-      }
-      if (name.endsWith("/")) continue;
-      const headerProblem = entryCapProblem(caps, entry2.uncompressedSize, entry2.compressedSize);
-      if (headerProblem) throw zipBomb(path, `${headerProblem}, per its header`);
-      declaredTotal += entry2.uncompressedSize;
-      const totalProblem = totalCapProblem(caps, declaredTotal);
-      if (totalProblem) throw zipBomb(path, `${totalProblem}, per the headers`);
-      yield {
-        name,
-        path,
-        uncompressedSize: entry2.uncompressedSize,
-        compressedSize: entry2.compressedSize,
-        open: () => openEntry(zip, entry2, path, caps, state)
-      };
-      if (state.failure) throw state.failure;
-    }
-  } finally {
-    zip.close();
-  }
-}
-function skipReason(name, entry2) {
-  const refused = refuseEntryName(name);
-  if (refused) return { code: "zip-entry-refused", problem: `entry name refused: ${refused}` };
-  if (entry2.isEncrypted()) return { code: "unsupported", problem: "entry is encrypted" };
-  if (entry2.compressionMethod !== 0 && entry2.compressionMethod !== 8) {
-    return { code: "unsupported", problem: `compression method ${entry2.compressionMethod} is not supported` };
-  }
-  return null;
-}
-async function openArchive(file2, display) {
-  const options2 = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
-  try {
-    if (typeof file2 === "string") return await import_yauzl.default.openPromise(file2, options2);
-    const buffer = Buffer.isBuffer(file2) ? file2 : Buffer.from(file2.buffer, file2.byteOffset, file2.byteLength);
-    return await import_yauzl.default.fromBufferPromise(buffer, options2);
-  } catch (error63) {
-    const errno = errnoOf(error63);
-    if (errno === "EISDIR") {
-      throw new InputError({ code: "not-a-file", path: display, problem: "is a directory, not a zip file" });
-    }
-    if (errno) throw fsInputError(display, error63);
-    throw invalidArchive(display, error63);
-  }
-}
-function invalidArchive(display, error63) {
-  if (InputError.isInstance(error63)) return error63;
-  return new InputError({
-    code: "zip-invalid",
-    path: display,
-    problem: `not a valid zip archive, or truncated (${messageOf(error63)})`,
-    cause: error63
+  const chosen = /* @__PURE__ */ new Set();
+  let sorted = [];
+  if (renderedTokens(sorted, rowLength, span) > budgetTokens) return sorted;
+  const tryAdd = (row) => {
+    if (chosen.has(row)) return true;
+    let i = sorted.length;
+    while (i > 0 && sorted[i - 1].first > row.first) i--;
+    const candidate = [...sorted.slice(0, i), row, ...sorted.slice(i)];
+    if (renderedTokens(candidate, rowLength, span) > budgetTokens) return false;
+    sorted = candidate;
+    chosen.add(row);
+    return true;
+  };
+  const levels = [...new Set(input2.anchors.map((a) => a.priority))].sort((a, b) => a - b);
+  levels.forEach((level, k) => {
+    const group = input2.anchors.filter((a) => a.priority === level).sort((a, b) => a.row.first - b.row.first);
+    for (const a of group) tryAdd(a.row);
+    if (k === 0) for (const r of input2.tail.slice(-TAIL_CORE).reverse()) tryAdd(r);
+    growContext(group, tryAdd);
   });
+  if (levels.length === 0) for (const r of input2.tail.slice(-TAIL_CORE).reverse()) tryAdd(r);
+  for (const r of [...input2.tail].reverse()) if (!tryAdd(r)) break;
+  for (const r of input2.head) if (!tryAdd(r)) break;
+  return sorted;
 }
-async function openEntry(zip, entry2, path, caps, state) {
-  if (state.failure) throw state.failure;
-  let raw;
-  try {
-    raw = await zip.openReadStreamPromise(entry2);
-  } catch (error63) {
-    throw entryError(path, error63, state);
-  }
-  return Readable2.from(countInflated(raw, entry2.compressedSize, path, caps, state), { objectMode: false });
-}
-async function* countInflated(raw, compressed, path, caps, state) {
-  let inflated = 0;
-  try {
-    for await (const chunk of raw) {
-      inflated += chunk.length;
-      state.inflated += chunk.length;
-      const problem = entryCapProblem(caps, inflated, compressed) ?? totalCapProblem(caps, state.inflated);
-      if (problem) {
-        state.failure = zipBomb(path, problem);
-        throw state.failure;
+function growContext(group, tryAdd) {
+  const state = group.map((a) => ({
+    window: a.window,
+    at: a.window.indexOf(a.row),
+    before: true,
+    after: true
+  }));
+  const maxDepth = Math.max(0, ...group.map((a) => a.window.length));
+  for (let d = 1; d <= maxDepth; d++) {
+    for (const s of state) {
+      if (s.after) {
+        const r = s.window[s.at + d];
+        s.after = r !== void 0 && tryAdd(r);
       }
-      yield chunk;
+      if (s.before) {
+        const r = s.window[s.at - d];
+        s.before = r !== void 0 && tryAdd(r);
+      }
     }
-  } catch (error63) {
-    throw entryError(path, error63, state);
-  } finally {
-    raw.destroy();
   }
-}
-function entryError(path, error63, state) {
-  if (InputError.isInstance(error63)) return error63;
-  const message = messageOf(error63);
-  if (message === "closed") {
-    return new InputError({
-      code: "unreadable",
-      path,
-      problem: "the archive is already closed: open entries while the archive is being iterated",
-      cause: error63
-    });
-  }
-  if (message.startsWith("too many bytes in the stream")) {
-    state.failure = zipBomb(path, `entry inflates to more than its header declares (${message})`);
-    return state.failure;
-  }
-  return new InputError({
-    code: "zip-invalid",
-    path,
-    problem: `corrupt entry data (${message})`,
-    cause: error63
-  });
-}
-function messageOf(error63) {
-  return error63 instanceof Error ? error63.message : String(error63);
 }
 
-// ../../packages/log-parsing/src/formats/ansi.ts
+// ../../packages/log-parsing/src/excerpt/token-estimate.ts
+function estimateTokens(text) {
+  return Math.ceil(text.length / 4);
+}
+
+// ../../packages/log-parsing/src/excerpt/excerpt-builder.ts
+function createExcerptBuilder(options2 = {}) {
+  const opt = resolveExcerptOptions(options2);
+  const recentCap = Math.max(opt.tailLines, opt.contextBefore + 1);
+  const head = [];
+  const recent = [];
+  const anchors = [];
+  const future = /* @__PURE__ */ new Map();
+  let lastRow = null;
+  let lastKey = "";
+  let firstNo = 0;
+  let lastNo = 0;
+  function evictWeakest() {
+    let worst = 0;
+    for (let i = 1; i < anchors.length; i++) {
+      const a = anchors[i];
+      const w = anchors[worst];
+      if (a.priority > w.priority || a.priority === w.priority && a.row.first < w.row.first) worst = i;
+    }
+    anchors.splice(worst, 1);
+  }
+  function findRow(lineNo) {
+    const inList = (list, open3) => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const r = list[i];
+        if (r.first <= lineNo && lineNo <= r.last) {
+          const before = list.slice(Math.max(0, i - opt.contextBefore), i);
+          const after = list.slice(i + 1, i + 1 + opt.contextAfter);
+          return { row: r, window: [...before, r, ...after], open: open3 };
+        }
+        if (r.last < lineNo) return null;
+      }
+      return null;
+    };
+    return inList(recent, true) ?? inList(head, head[head.length - 1] === lastRow) ?? anchors.map((a) => inList(a.window, false)).find((x) => x !== null) ?? null;
+  }
+  function mark(lineNo, priority) {
+    if (!Number.isFinite(lineNo) || !Number.isFinite(priority))
+      throw new TypeError(
+        `excerpt mark: line and priority must be finite numbers, got ${lineNo}, ${priority}`
+      );
+    if (opt.maxAnchors === 0) return;
+    if (lineNo > lastNo) {
+      const p = future.get(lineNo);
+      future.set(lineNo, p === void 0 ? priority : Math.min(p, priority));
+      if (future.size > opt.maxAnchors) {
+        let worst = null;
+        for (const [l, p2] of future) {
+          if (!worst || p2 > worst[1] || p2 === worst[1] && l > worst[0]) worst = [l, p2];
+        }
+        future.delete(worst[0]);
+      }
+      return;
+    }
+    const existing = anchors.find((a) => a.row.first <= lineNo && lineNo <= a.row.last);
+    if (existing) {
+      existing.priority = Math.min(existing.priority, priority);
+      return;
+    }
+    const found = findRow(lineNo);
+    if (!found) return;
+    const grown = found.window.length - found.window.indexOf(found.row) - 1;
+    anchors.push({
+      row: found.row,
+      priority,
+      window: found.window,
+      afterRemaining: found.open ? opt.contextAfter - grown : 0
+    });
+    if (anchors.length > opt.maxAnchors) evictWeakest();
+  }
+  function push2(line) {
+    const no = line?.no;
+    if (!Number.isSafeInteger(no) || no < 1 || typeof line.text !== "string")
+      throw new TypeError(
+        `excerpt push: expected a LogLine with a positive integer no and text, got no=${no}`
+      );
+    if (no <= lastNo)
+      throw new RangeError(`excerpt push: line ${no} after line ${lastNo}; lines must increase`);
+    if (firstNo === 0) firstNo = no;
+    lastNo = no;
+    const key2 = collapseKey(line.text);
+    if (lastRow && no === lastRow.last + 1 && key2 === lastKey) {
+      lastRow.last = no;
+      lastRow.count++;
+    } else {
+      const row = makeRow(no, line.text, opt.maxLineChars);
+      if (head.length < opt.headLines) head.push(row);
+      recent.push(row);
+      if (recent.length > recentCap) recent.shift();
+      for (const a of anchors) {
+        if (a.afterRemaining > 0) {
+          a.window.push(row);
+          a.afterRemaining--;
+        }
+      }
+      lastRow = row;
+      lastKey = key2;
+    }
+    const pending = future.get(no);
+    if (pending !== void 0) {
+      future.delete(no);
+      mark(no, pending);
+    }
+  }
+  function finish() {
+    if (lastNo === 0) return { text: "", tokens: 0, ranges: [] };
+    const span = { firstNo, lastNo };
+    const rows = selectRows({
+      head,
+      tail: recent.slice(recent.length - Math.min(opt.tailLines, recent.length)),
+      anchors,
+      span,
+      budgetTokens: opt.budgetTokens
+    });
+    let text = renderLines(rows, span).join("\n");
+    if (estimateTokens(text) > opt.budgetTokens) text = "";
+    return { text, tokens: estimateTokens(text), ranges: text ? coveredRanges(rows) : [] };
+  }
+  function retained() {
+    const all = /* @__PURE__ */ new Set([...head, ...recent]);
+    for (const a of anchors) for (const r of a.window) all.add(r);
+    return all.size;
+  }
+  return { push: push2, mark, finish, retained };
+}
+
+// ../../packages/log-parsing/src/ansi.ts
 var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
 function stripAnsi(text) {
-  if (text.indexOf("\x1B") === -1 && text.indexOf("�[") === -1) return text;
+  if (text.indexOf("\x1B") === -1 && text.indexOf("") === -1 && text.indexOf("�[") === -1) return text;
   return text.replace(ANSI_PATTERN, "");
 }
 
@@ -59667,10 +59532,10 @@ function specIdentity(text, version2) {
     return { name: rest, kind: SETUP_NODES.has(lead[1]) ? "setup" : "test", nodeType: lead[1] };
   }
   if (!topLevel) {
-    const marker2 = findNodeMarker(rest, version2);
-    if (marker2) {
-      nodeType = marker2.nodeType;
-      rest = (rest.slice(0, marker2.start) + rest.slice(marker2.end)).replace(/ {2,}/g, " ").trim();
+    const marker3 = findNodeMarker(rest, version2);
+    if (marker3) {
+      nodeType = marker3.nodeType;
+      rest = (rest.slice(0, marker3.start) + rest.slice(marker3.end)).replace(/ {2,}/g, " ").trim();
     }
   }
   const setup = topLevel && nodeType !== null && SETUP_NODES.has(nodeType) || version2 === 1 && nodeType !== null && SUITE_NODES.has(nodeType) && SETUP_NODES.has(nodeType);
@@ -61018,7 +60883,7 @@ function isTestEvent(text) {
 function githubTimestampLength(text) {
   let i = text.charCodeAt(0) === 65279 ? 1 : 0;
   if (text.length < i + 21) return 0;
-  if (!digits(text, i, 4) || text.charCodeAt(i + 4) !== 45 || !digits(text, i + 5, 2) || text.charCodeAt(i + 7) !== 45 || !digits(text, i + 8, 2) || text.charCodeAt(i + 10) !== 84 || !digits(text, i + 11, 2) || text.charCodeAt(i + 13) !== 58 || !digits(text, i + 14, 2) || text.charCodeAt(i + 16) !== 58 || !digits(text, i + 17, 2)) {
+  if (!digits2(text, i, 4) || text.charCodeAt(i + 4) !== 45 || !digits2(text, i + 5, 2) || text.charCodeAt(i + 7) !== 45 || !digits2(text, i + 8, 2) || text.charCodeAt(i + 10) !== 84 || !digits2(text, i + 11, 2) || text.charCodeAt(i + 13) !== 58 || !digits2(text, i + 14, 2) || text.charCodeAt(i + 16) !== 58 || !digits2(text, i + 17, 2)) {
     return 0;
   }
   i += 19;
@@ -61032,7 +60897,7 @@ function githubTimestampLength(text) {
   }
   return i + 2;
 }
-function digits(text, at, n) {
+function digits2(text, at, n) {
   for (let k = 0; k < n; k++) if (!isDigit(text.charCodeAt(at + k))) return false;
   return true;
 }
@@ -61814,1122 +61679,501 @@ function share(lines, test) {
   return n / lines.length;
 }
 
-// ../../packages/log-parsing/src/classify/builtin-rules.ts
-var builtinRules = Object.freeze([
-  // ── crashes and races ─────────────────────────────────────────────────────────────────────
-  {
-    id: "go-data-race",
-    category: "race",
-    kind: "test",
-    pattern: "WARNING: DATA RACE",
-    mode: "Go data race detected"
-  },
-  {
-    id: "go-concurrent-map",
-    category: "race",
-    pattern: "fatal error: concurrent map (read and map write|writes|iteration and map write)",
-    mode: "concurrent map $1"
-  },
-  {
-    id: "go-test-timeout",
-    category: "timing",
-    kind: "test",
-    pattern: "panic: test timed out after \\S+",
-    mode: "go test binary timed out"
-  },
-  {
-    id: "go-nil-pointer",
-    category: "crash",
-    pattern: "invalid memory address or nil pointer dereference",
-    mode: "nil pointer dereference"
-  },
-  {
-    id: "go-index-out-of-range",
-    category: "crash",
-    pattern: "index out of range \\[-?\\d+\\](?: with length \\d+)?",
-    mode: "index out of range"
-  },
-  {
-    id: "go-slice-bounds",
-    category: "crash",
-    pattern: "slice bounds out of range",
-    mode: "slice bounds out of range"
-  },
-  {
-    id: "out-of-memory",
-    category: "crash",
-    kind: "infra",
-    pattern: "\\bOOMKilled\\b|Out of memory: Killed? process|fatal error: runtime: out of memory|JavaScript heap out of memory|Cannot allocate memory",
-    mode: "out of memory"
-  },
-  {
-    id: "crash-loop-backoff",
-    category: "crash",
-    pattern: "CrashLoopBackOff",
-    mode: "container in CrashLoopBackOff"
-  },
-  { id: "segfault", category: "crash", pattern: "SIGSEGV|[Ss]egmentation fault", mode: "segmentation fault" },
-  { id: "go-panic", category: "crash", pattern: "\\bpanic: (.+)", mode: "Go panic: $1" },
-  { id: "ginkgo-panicked", category: "crash", kind: "test", pattern: "\\[PANICKED\\]|Test Panicked" },
-  // ── CI platform and infrastructure ────────────────────────────────────────────────────────
-  {
-    id: "gha-runner-lost",
-    category: "infra",
-    kind: "infra",
-    pattern: "lost communication with the server",
-    mode: "runner lost communication with the server"
-  },
-  {
-    id: "gha-runner-shutdown",
-    category: "infra",
-    kind: "infra",
-    pattern: "The runner has received a shutdown signal",
-    mode: "runner received a shutdown signal"
-  },
-  {
-    id: "gha-action-timeout",
-    category: "infra",
-    kind: "job",
-    pattern: "The action '?(.*?)'? has timed out after \\d+ minutes",
-    mode: "GitHub Actions step timed out"
-  },
-  {
-    id: "gha-job-max-time",
-    category: "infra",
-    kind: "job",
-    pattern: "has exceeded the maximum execution time of \\d+ minutes",
-    mode: "GitHub Actions job exceeded its maximum execution time"
-  },
-  {
-    id: "gha-cancelled",
-    category: "infra",
-    kind: "job",
-    pattern: "The operation was canceled\\.",
-    mode: "job was cancelled"
-  },
-  {
-    id: "disk-full",
-    category: "infra",
-    kind: "infra",
-    pattern: "No space left on device|\\bENOSPC\\b",
-    mode: "no space left on device"
-  },
-  {
-    id: "image-manifest-unknown",
-    category: "infra",
-    kind: "infra",
-    pattern: "manifest unknown|manifest for \\S+ not found|: image not known",
-    mode: "container image does not exist (manifest unknown)"
-  },
-  {
-    id: "image-pull-rate-limit",
-    category: "infra",
-    kind: "infra",
-    pattern: "toomanyrequests|pull rate limit",
-    mode: "container registry rate limit"
-  },
-  {
-    id: "image-pull-failed",
-    category: "infra",
-    kind: "infra",
-    pattern: "ImagePullBackOff|ErrImagePull|trying and failing to pull image|pull access denied|[Ff]ailed to pull image|Back-off pulling image",
-    mode: "container image could not be pulled"
-  },
-  {
-    // The client's token stopped working mid-watch: the cluster went away or rotated credentials.
-    // Ranked above the step timeout because the stuck watch is what made the step time out.
-    id: "k8s-watch-unauthorized",
-    category: "infra",
-    kind: "infra",
-    pattern: "Failed to watch.{0,300}\\bUnauthorized\\b",
-    mode: "API watch rejected: Unauthorized (cluster credentials no longer valid)"
-  },
-  {
-    id: "prow-step-timeout",
-    category: "infra",
-    kind: "job",
-    pattern: "Process did not finish before \\S+ timeout",
-    mode: "CI step timed out (Prow entrypoint)"
-  },
-  {
-    id: "k8s-credentials-rejected",
-    category: "infra",
-    kind: "infra",
-    pattern: "the server has asked for the client to provide credentials|You must be logged in to the server|\\bUnauthorized\\b",
-    mode: "API credentials rejected (Unauthorized)"
-  },
-  {
-    id: "k8s-forbidden",
-    category: "config",
-    pattern: 'Error from server \\(Forbidden\\)|is forbidden: User "[^"]*" cannot'
-  },
-  {
-    id: "go-module-download",
-    category: "infra",
-    kind: "build",
-    pattern: '\\bgo: (?:downloading \\S+ \\S+|[\\w./-]+@[\\w.+-]+): .*(?:reading https?://|Get "?https?://|dial tcp|unexpected EOF|connection reset|i/o timeout|TLS handshake timeout|40[34] Not Found|410 Gone|unknown revision|invalid version|checksum mismatch)',
-    keywords: ["go: "],
-    mode: "go module download failed"
-  },
-  {
-    id: "kind-create-cluster",
-    category: "infra",
-    kind: "setup",
-    pattern: "ERROR: failed to create cluster: ",
-    mode: "kind cluster creation failed"
-  },
-  {
-    id: "tls-certificate",
-    category: "infra",
-    kind: "infra",
-    pattern: "x509: certificate (?:signed by unknown authority|has expired or is not yet valid|is valid for|is not valid for)|tls: failed to verify certificate|certificate verify failed",
-    mode: "TLS certificate verification failed"
-  },
-  {
-    id: "tls-handshake-timeout",
-    category: "infra",
-    kind: "infra",
-    pattern: "TLS handshake timeout",
-    mode: "TLS handshake timeout"
-  },
-  {
-    id: "admission-webhook",
-    category: "config",
-    kind: "setup",
-    pattern: 'failed calling webhook "([^"]+)"',
-    mode: "admission webhook $1 could not be called"
-  },
-  {
-    id: "dns-failure",
-    category: "infra",
-    kind: "infra",
-    pattern: "no such host|Temporary failure in name resolution|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name or service not known",
-    mode: "DNS lookup failed"
-  },
-  {
-    id: "connection-refused",
-    category: "infra",
-    kind: "infra",
-    pattern: "[Cc]onnection refused|\\bECONNREFUSED\\b",
-    mode: "connection refused"
-  },
-  {
-    id: "connection-reset",
-    category: "infra",
-    kind: "infra",
-    pattern: "connection reset by peer|\\bECONNRESET\\b",
-    mode: "connection reset by peer"
-  },
-  { id: "io-timeout", category: "infra", kind: "infra", pattern: "i/o timeout", mode: "network i/o timeout" },
-  {
-    id: "http-upstream-error",
-    category: "infra",
-    kind: "infra",
-    pattern: "\\b(502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out)\\b",
-    mode: "upstream HTTP error ($1)"
-  },
-  // ── timeouts (symptoms: the message decides the group) ─────────────────────────────────────
-  {
-    id: "ginkgo-timedout",
-    category: "timing",
-    kind: "test",
-    pattern: "\\[TIMEDOUT\\]|A suite timeout occurred|Ginkgo timed out waiting"
-  },
-  {
-    id: "gomega-eventually-timeout",
-    category: "timing",
-    kind: "test",
-    pattern: "Timed out after \\d+(?:\\.\\d+)?s\\."
-  },
-  { id: "context-deadline-exceeded", category: "timing", pattern: "context deadline exceeded" },
-  { id: "k8s-wait-timeout", category: "timing", pattern: "timed out waiting for the condition" },
-  {
-    id: "jest-timeout",
-    category: "timing",
-    kind: "test",
-    pattern: "Exceeded timeout of \\d+ ?ms for a (?:test|hook)"
-  },
-  // ── build ─────────────────────────────────────────────────────────────────────────────────
-  {
-    id: "go-compile-error",
-    category: "build",
-    kind: "build",
-    pattern: "\\.go:\\d+:\\d+: (?:undefined: |syntax error|cannot use |declared and not used|.*imported and not used|too many arguments|not enough arguments|missing return|invalid operation|cannot find package|no required module provides package|could not import)"
-  },
-  {
-    id: "go-build-failed",
-    category: "build",
-    kind: "build",
-    pattern: "\\[build failed\\]|\\[setup failed\\]"
-  },
-  { id: "ts-compile-error", category: "build", kind: "build", pattern: "error TS\\d+: " },
-  {
-    id: "container-build-failed",
-    category: "build",
-    kind: "build",
-    pattern: "failed to solve: |executor failed running|Error: building at STEP|error building image"
-  },
-  {
-    id: "npm-error-code",
-    category: "build",
-    kind: "build",
-    pattern: "npm (?:ERR!|error) code (E[A-Z0-9]+)",
-    mode: "npm error $1"
-  },
-  {
-    id: "make-error",
-    category: "build",
-    kind: "build",
-    pattern: "make(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+"
-  },
-  // ── assertions ────────────────────────────────────────────────────────────────────────────
-  {
-    id: "testify-assertion",
-    category: "assertion",
-    kind: "test",
-    pattern: "Error Trace:|Error:\\s+(?:Not equal|Should (?:not )?(?:be|contain|have)|Received unexpected error|Expected)",
-    // Derived literals would include "Should ", common in spec names; testify always prints these.
-    keywords: ["Error Trace:", "Error:"]
-  },
-  {
-    id: "gomega-assertion",
-    category: "assertion",
-    kind: "test",
-    pattern: "(?:^|\\s)(?:Expected|Unexpected error:)\\s*$"
-  },
-  { id: "ginkgo-failed", category: "assertion", kind: "test", pattern: "\\[FAILED\\] \\S" },
-  { id: "go-test-fail", category: "assertion", kind: "test", pattern: "--- FAIL: \\S+" },
-  {
-    id: "python-assertion",
-    category: "assertion",
-    kind: "test",
-    pattern: "\\bAssertionError\\b|^E\\s+assert "
-  },
-  { id: "jest-expect", category: "assertion", kind: "test", pattern: "expect\\(received\\)\\." },
-  // ── job-level wrappers: only say that a step failed ───────────────────────────────────────
-  {
-    id: "ci-operator-job-state",
-    category: "unknown",
-    kind: "job",
-    pattern: "Reporting job state '(?:failed|error)' with reason '([^']+)'",
-    mode: "ci-operator: $1"
-  },
-  {
-    id: "prow-step-exit",
-    category: "unknown",
-    kind: "job",
-    pattern: "wrapped process failed: exit status (\\d+)|failed to execute wrapped command: exit status (\\d+)",
-    mode: "CI step exited with status $1$2"
-  },
-  {
-    id: "prow-pod-failed",
-    category: "unknown",
-    kind: "job",
-    pattern: "failed: could not watch pod: the pod \\S+ failed after",
-    mode: "CI step pod failed"
-  },
-  {
-    id: "container-exit-code",
-    category: "unknown",
-    kind: "job",
-    pattern: "Container \\S+ exited with code (\\d+)",
-    mode: "container exited with code $1"
-  },
-  {
-    id: "gha-process-exit",
-    category: "unknown",
-    kind: "job",
-    pattern: "##\\[error\\]Process completed with exit code (\\d+)",
-    mode: "process exited with code $1"
-  }
-]);
-
-// ../../packages/log-parsing/src/classify/categories.ts
-var CATEGORIES = [
-  "timing",
-  "hardware",
-  "config",
-  "race",
-  "infra",
-  "build",
-  "crash",
-  "assertion",
-  "unknown"
-];
-var RULE_KINDS = [
-  "test",
-  "setup",
-  "build",
-  "infra",
-  "job"
-];
-
-// ../../packages/log-parsing/src/classify/ansi.ts
-var ANSI = /\x1B\][^\x07\x1B]*(?:\x07|\x1B\\)?|(?:\x1B\[|\x9B)[0-?]*[ -/]*[@-~]|\x1B[@-Z\\-_]/g;
-function stripAnsi2(text) {
-  if (text.indexOf("\x1B") === -1 && text.indexOf("") === -1) return text;
-  return text.replace(ANSI, "");
+// ../../packages/log-parsing/src/input/byte-peek.ts
+function looksBinary(head) {
+  return head.indexOf(0) !== -1;
 }
 
-// ../../packages/log-parsing/src/classify/mode-template.ts
-var TEMPLATE_REF = /\$(?:(\$)|(\d{1,2})|<([A-Za-z_$][\w$]*)>)/g;
-var MAX_MODE_CHARS = 300;
-function templateRefs(template) {
-  const numbers = [];
-  const names = [];
-  for (const m of template.matchAll(TEMPLATE_REF)) {
-    if (m[2] !== void 0) numbers.push(Number(m[2]));
-    else if (m[3] !== void 0) names.push(m[3]);
-  }
-  return { numbers, names };
-}
-function fillMode(template, match) {
-  const filled = template.replace(
-    TEMPLATE_REF,
-    (_all, dollar, num2, name) => {
-      if (dollar !== void 0) return "$";
-      if (num2 !== void 0) return match[Number(num2)] ?? "";
-      return match.groups?.[name] ?? "";
-    }
-  );
-  const text = filled.replace(/\s+/g, " ").trim();
-  return text.length > MAX_MODE_CHARS ? text.slice(0, MAX_MODE_CHARS) : text;
-}
+// ../../packages/log-parsing/src/input/gzip.ts
+import { Readable } from "stream";
+import { createGunzip } from "zlib";
 
-// ../../packages/log-parsing/src/classify/prefilter.ts
-var ALPHABET = 128;
-var LOWER = new Uint8Array(ALPHABET).map((_, c) => c >= 65 && c <= 90 ? c + 32 : c);
-var FOLDS_TO_ASCII = /* @__PURE__ */ new Map([
-  [383, 115],
-  [8490, 107]
-]);
-function buildPrefilter(rules) {
-  const literals = /* @__PURE__ */ new Map();
-  const fallback = [];
-  for (const r of rules) {
-    for (const text of r.literals ?? []) {
-      const lit = { text, ignoreCase: r.literalsIgnoreCase };
-      if (/[^\x00-\x7f]/.test(text)) fallback.push(lit);
-      else {
-        const key2 = `${lit.ignoreCase ? "i" : "x"}${text}`;
-        literals.set(key2, lit);
-      }
-    }
+// ../../packages/log-parsing/src/input/input-error.ts
+var marker2 = "nightshift.input-error";
+var symbol2 = Symbol.for(marker2);
+var transientErrno = /* @__PURE__ */ new Set(["EMFILE", "ENFILE", "EAGAIN", "EBUSY", "EINTR"]);
+var InputError = class extends Error {
+  [symbol2] = true;
+  name = "InputError";
+  code;
+  path;
+  problem;
+  /** True only for transient OS conditions (too many open files, busy); bad input never retries. */
+  isRetryable;
+  constructor({ code, path, problem, cause }) {
+    super(`${path}: ${problem}`, cause === void 0 ? void 0 : { cause });
+    this.code = code;
+    this.path = path;
+    this.problem = problem;
+    this.isRetryable = transientErrno.has(errnoOf(cause) ?? "");
   }
-  let automaton = null;
-  if (literals.size > 0) {
-    automaton = buildAutomaton([...literals.values()]);
-    if (automaton === null) fallback.push(...literals.values());
-  }
-  const exactRe = combine(
-    fallback.filter((l) => !l.ignoreCase),
-    ""
-  );
-  const foldedRe = combine(
-    fallback.filter((l) => l.ignoreCase),
-    "i"
-  );
-  return {
-    mayMatch: (line) => (automaton?.scan(line) ?? false) || (exactRe?.test(line) ?? false) || (foldedRe?.test(line) ?? false)
-  };
-}
-var MAX_STATES = 32768;
-function buildAutomaton(literals) {
-  let total = 1;
-  for (const l of literals) total += l.text.length;
-  if (total > MAX_STATES) return null;
-  const children = [/* @__PURE__ */ new Map()];
-  const ends = [[]];
-  literals.forEach((lit, k) => {
-    let state = 0;
-    for (let i = 0; i < lit.text.length; i++) {
-      const c = LOWER[lit.text.charCodeAt(i)];
-      let next2 = children[state].get(c);
-      if (next2 === void 0) {
-        next2 = children.length;
-        children.push(/* @__PURE__ */ new Map());
-        ends.push([]);
-        children[state].set(c, next2);
-      }
-      state = next2;
-    }
-    ends[state].push(k);
-  });
-  const states = children.length;
-  const fail = new Int32Array(states);
-  const order = [];
-  for (const next2 of children[0].values()) order.push(next2);
-  for (let head = 0; head < order.length; head++) {
-    const s = order[head];
-    for (const [c, next2] of children[s]) {
-      let f = fail[s];
-      while (f !== 0 && !children[f].has(c)) f = fail[f];
-      const target = children[f].get(c);
-      fail[next2] = target !== void 0 && target !== next2 ? target : 0;
-      ends[next2].push(...ends[fail[next2]]);
-      order.push(next2);
-    }
-  }
-  const next = new Int32Array(states * ALPHABET);
-  for (const s of [0, ...order]) {
-    for (let c = 0; c < ALPHABET; c++) {
-      const direct = children[s].get(LOWER[c]);
-      next[s * ALPHABET + c] = direct !== void 0 ? direct : s === 0 ? 0 : next[fail[s] * ALPHABET + c];
-    }
-  }
-  const table = new Int32Array(states * ALPHABET);
-  for (let i = 0; i < table.length; i++) {
-    const target = next[i];
-    table[i] = ends[target].length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
-  }
-  const exact2 = new Array(states);
-  for (let s = 0; s < states; s++) {
-    const here = ends[s].map((k) => literals[k]);
-    exact2[s] = here.some((l) => l.ignoreCase) ? null : here.map((l) => l.text);
-  }
-  return {
-    scan(line) {
-      let row = 0;
-      for (let i = 0; i < line.length; i++) {
-        let c = line.charCodeAt(i);
-        if (c >= ALPHABET) {
-          const folded = FOLDS_TO_ASCII.get(c);
-          if (folded === void 0) {
-            row = 0;
-            continue;
-          }
-          c = folded;
-        }
-        const v = table[row + c];
-        if (v >= 0) {
-          row = v;
-          continue;
-        }
-        row = -v - 1;
-        const confirm = exact2[row / ALPHABET];
-        if (confirm === null) return true;
-        for (const text of confirm) if (line.startsWith(text, i - text.length + 1)) return true;
-      }
-      return false;
-    }
-  };
-}
-function combine(literals, flags) {
-  return literals.length > 0 ? new RegExp(literals.map((l) => escapeRegExp(l.text)).join("|"), flags) : null;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-
-// ../../packages/log-parsing/src/classify/required-literals.ts
-var MIN_LITERAL_LENGTH = 3;
-function requiredLiterals(source, flags = "") {
-  try {
-    const parser2 = new LiteralParser(source, flags.includes("v"));
-    const result = parser2.alternation();
-    if (parser2.pos !== source.length) return null;
-    return result;
-  } catch {
-    return null;
-  }
-}
-var LiteralParser = class {
-  constructor(src, vMode) {
-    this.src = src;
-    this.vMode = vMode;
-  }
-  src;
-  vMode;
-  pos = 0;
-  /** branch ('|' branch)*: every branch must contribute, the result is their union. */
-  alternation() {
-    const branches = [this.sequence()];
-    while (this.src[this.pos] === "|") {
-      this.pos++;
-      branches.push(this.sequence());
-    }
-    if (branches.some((b) => b === null)) return null;
-    return [...new Set(branches.flat())];
-  }
-  /** A run of atoms: returns the strongest required candidate among its literal runs and groups. */
-  sequence() {
-    const candidates = [];
-    let run = "";
-    const flush = () => {
-      if (run) candidates.push([run]);
-      run = "";
-    };
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
-      if (c === "|" || c === ")") break;
-      if (c === "(") {
-        flush();
-        const inner = this.group();
-        const q2 = this.quantifier();
-        if (inner && (q2 === null || q2.min >= 1)) candidates.push(inner);
-        continue;
-      }
-      if (c === "[") {
-        flush();
-        this.skipClass();
-        this.quantifier();
-        continue;
-      }
-      if (c === "\\") {
-        const literal2 = this.escape();
-        const q2 = this.quantifier();
-        if (literal2 === null || q2 !== null && q2.min === 0) flush();
-        else {
-          run += literal2;
-          if (q2 !== null) flush();
-        }
-        continue;
-      }
-      if (c === "." || c === "^" || c === "$") {
-        this.pos++;
-        flush();
-        this.quantifier();
-        continue;
-      }
-      if (c === "*" || c === "+" || c === "?") throw new Error("dangling quantifier");
-      if (c === "{" && QUANTIFIER.test(this.src.slice(this.pos, this.pos + 24)))
-        throw new Error("dangling quantifier");
-      this.pos++;
-      const q = this.quantifier();
-      if (q !== null && q.min === 0) flush();
-      else {
-        run += c;
-        if (q !== null) flush();
-      }
-    }
-    flush();
-    return best(candidates);
-  }
-  /** `(` … `)`; lookarounds and modifier groups give nothing (zero-width or flag-changing). */
-  group() {
-    this.pos++;
-    let opaque = false;
-    if (this.src[this.pos] === "?") {
-      const head = this.src.slice(this.pos, this.pos + 3);
-      if (head.startsWith("?:")) this.pos += 2;
-      else if (head.startsWith("?<") && head !== "?<=" && head !== "?<!") {
-        const end = this.src.indexOf(">", this.pos);
-        if (end === -1) throw new Error("bad group name");
-        this.pos = end + 1;
-      } else {
-        opaque = true;
-        this.pos++;
-        while (this.pos < this.src.length && /[=!<a-zA-Z-]/.test(this.src[this.pos])) {
-          const ch = this.src[this.pos];
-          this.pos++;
-          if (ch === "=" || ch === "!") break;
-        }
-        if (this.src[this.pos] === ":") this.pos++;
-      }
-    }
-    const inner = this.alternation();
-    if (this.src[this.pos] !== ")") throw new Error("unclosed group");
-    this.pos++;
-    return opaque ? null : inner;
-  }
-  skipClass() {
-    this.pos++;
-    let depth = 1;
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
-      if (c === "\\") this.pos += 2;
-      else if (c === "[" && this.vMode) {
-        depth++;
-        this.pos++;
-      } else if (c === "]") {
-        this.pos++;
-        if (--depth === 0) return;
-      } else this.pos++;
-    }
-    throw new Error("unclosed class");
-  }
-  /** Consumes one escape; returns the literal character it stands for, or null for anything else. */
-  escape() {
-    const e = this.src[this.pos + 1];
-    if (e === void 0) throw new Error("trailing backslash");
-    this.pos += 2;
-    if (/[A-Za-z0-9]/.test(e)) {
-      if (e === "x") this.pos += 2;
-      else if (e === "u") this.pos = this.src[this.pos] === "{" ? this.closing("}") : this.pos + 4;
-      else if (e === "c") this.pos += 1;
-      else if ((e === "p" || e === "P") && this.src[this.pos] === "{") this.pos = this.closing("}");
-      else if (e === "k" && this.src[this.pos] === "<") this.pos = this.closing(">");
-      else if (/[0-9]/.test(e)) while (/[0-9]/.test(this.src[this.pos] ?? "")) this.pos++;
-      return null;
-    }
-    return e;
-  }
-  closing(ch) {
-    const end = this.src.indexOf(ch, this.pos);
-    if (end === -1) throw new Error("unclosed escape");
-    return end + 1;
-  }
-  quantifier() {
-    const c = this.src[this.pos];
-    let min;
-    if (c === "*" || c === "?") {
-      min = 0;
-      this.pos++;
-    } else if (c === "+") {
-      min = 1;
-      this.pos++;
-    } else if (c === "{") {
-      const m = QUANTIFIER.exec(this.src.slice(this.pos, this.pos + 24));
-      if (!m) return null;
-      min = Number(m[1]);
-      this.pos += m[0].length;
-    } else return null;
-    if (this.src[this.pos] === "?") this.pos++;
-    return { min };
+  static isInstance(error63) {
+    return typeof error63 === "object" && error63 !== null && error63[symbol2] === true;
   }
 };
-var QUANTIFIER = /^\{(\d+)(?:,\d*)?\}/;
-function best(candidates) {
-  let chosen = null;
-  let chosenScore = MIN_LITERAL_LENGTH - 1;
-  for (const c of candidates) {
-    const score = Math.min(...c.map((s) => s.length));
-    if (score > chosenScore || score === chosenScore && chosen !== null && c.length < chosen.length) {
-      chosen = c;
-      chosenScore = score;
-    }
+function errnoOf(error63) {
+  if (typeof error63 !== "object" || error63 === null) return void 0;
+  const code = error63.code;
+  return typeof code === "string" ? code : void 0;
+}
+function fsInputError(path, cause) {
+  const errno = errnoOf(cause);
+  if (errno === "ENOENT" || errno === "ENOTDIR") {
+    return new InputError({ code: "not-found", path, problem: "no such file or directory", cause });
   }
-  return chosen;
+  const detail = errno ?? (cause instanceof Error ? cause.message : String(cause));
+  return new InputError({ code: "unreadable", path, problem: `cannot be read (${detail})`, cause });
 }
 
-// ../../packages/log-parsing/src/classify/rule-schema.ts
-var ruleSchema = external_exports.strictObject({
-  id: external_exports.string().max(100).regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-    'must start with a letter or digit and use only letters, digits, ".", "_", "-"'
-  ),
-  category: external_exports.enum(CATEGORIES),
-  pattern: external_exports.string().min(1).max(4e3),
-  flags: external_exports.string().regex(/^(?!.*(.).*\1)[imsuv]*$/, 'must be a subset of "imsuv" without repeats (g and y are refused)').refine((f) => !(f.includes("u") && f.includes("v")), 'cannot combine "u" and "v"').optional(),
-  kind: external_exports.enum(RULE_KINDS).optional(),
-  keywords: external_exports.array(external_exports.string().min(1).max(200)).min(1).max(100).optional(),
-  mode: external_exports.string().min(1).max(300).optional(),
-  description: external_exports.string().max(4e3).optional()
-}).superRefine((rule, ctx) => {
-  let regex2;
+// ../../packages/log-parsing/src/input/gzip.ts
+var DEFAULT_MAX_GUNZIP_BYTES = 8 * 1024 ** 3;
+function isGzip(head) {
+  return head.length >= 2 && head[0] === 31 && head[1] === 139;
+}
+async function* gunzip(source, options2) {
+  const { path } = options2;
+  const max = options2.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
+  const input2 = Readable.from(source, { objectMode: false });
+  const inflater = createGunzip();
+  let sourceError;
+  input2.on("error", (error63) => {
+    sourceError = error63;
+    inflater.destroy(error63);
+  });
+  input2.pipe(inflater);
+  let total = 0;
   try {
-    regex2 = new RegExp(rule.pattern, rule.flags ?? "");
+    for await (const chunk of inflater) {
+      total += chunk.length;
+      if (total > max) {
+        throw new InputError({
+          code: "gzip-bomb",
+          path,
+          problem: `decompresses to more than the cap of ${max} bytes`
+        });
+      }
+      yield chunk;
+    }
   } catch (error63) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pattern"],
-      message: `does not compile: ${error63.message}`
+    if (InputError.isInstance(error63) || sourceError !== void 0 && error63 === sourceError) throw error63;
+    const detail = error63 instanceof Error ? error63.message : String(error63);
+    throw new InputError({
+      code: "gzip-invalid",
+      path,
+      problem: `corrupt or truncated gzip data (${detail})`,
+      cause: error63
     });
-    return;
+  } finally {
+    inflater.destroy();
+    input2.destroy();
   }
-  if (regex2.test("")) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pattern"],
-      message: "matches an empty line, so it would match every line of every log"
-    });
-  }
-  if (rule.mode !== void 0) {
-    const probe = new RegExp(`(?:${rule.pattern})|`, rule.flags ?? "").exec("");
-    const groups3 = probe.length - 1;
-    const names = new Set(Object.keys(probe.groups ?? {}));
-    const refs = templateRefs(rule.mode);
-    for (const n of refs.numbers) {
-      if (n < 1 || n > groups3) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["mode"],
-          message: `refers to $${n} but the pattern has ${groups3} capture group${groups3 === 1 ? "" : "s"}`
-        });
-      }
+}
+
+// ../../packages/log-parsing/src/input/line-splitter.ts
+var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+function lineCutMarker(dropped) {
+  return ` …[nightshift: line cut, ${dropped} more chars]`;
+}
+var LF = 10;
+function safeCut(text, start, room) {
+  if (room <= 0) return 0;
+  const last = text.charCodeAt(start + room - 1);
+  return last >= 55296 && last <= 56319 ? room - 1 : room;
+}
+var LineSplitter = class {
+  max;
+  no = 0;
+  atStart = true;
+  /** The previous push ended with `\r`: a `\n` opening the next push belongs to that break. */
+  pendingCR = false;
+  /** Kept text of the unfinished line (at most `max` units). */
+  partial = "";
+  /** The unfinished line has been cut; `dropped` units were discarded. */
+  cut = false;
+  dropped = 0;
+  /**
+   * What `pushJoined` needs: the lines of the current push cut straight out of its text lie in
+   * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
+   */
+  runFrom = -1;
+  runTo = -1;
+  runLines = 0;
+  runClean = true;
+  constructor(options2 = {}) {
+    const max = options2.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    if (!Number.isSafeInteger(max) || max < 1) {
+      throw new RangeError(`maxLineBytes must be a positive integer, got ${String(options2.maxLineBytes)}`);
     }
-    for (const name of refs.names) {
-      if (!names.has(name)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["mode"],
-          message: `refers to $<${name}> but the pattern has no such named group`
-        });
-      }
+    this.max = max;
+  }
+  /** Splits `text`, appending every line it completes to `out`. */
+  push(text, out) {
+    if (text.length === 0) return;
+    let start = 0;
+    if (this.atStart) {
+      this.atStart = false;
+      if (text.charCodeAt(0) === 65279) start = 1;
+    }
+    if (this.pendingCR) {
+      this.pendingCR = false;
+      if (text.charCodeAt(start) === LF) start += 1;
+    }
+    if (text.indexOf("\r", start) === -1) this.splitLF(text, start, out);
+    else {
+      this.runClean = false;
+      this.splitAny(text, start, out);
     }
   }
-});
-function validateRules(raw) {
-  const rules = [];
-  const problems = [];
-  const firstIndex = /* @__PURE__ */ new Map();
-  raw.forEach((item, index) => {
-    const label = ruleLabel(item, index);
-    const parsed = ruleSchema.safeParse(item);
-    if (!parsed.success) {
-      for (const issue3 of parsed.error.issues) {
-        const where = issue3.path.length > 0 ? `${issue3.path.join(".")}: ` : "";
-        problems.push(`${label}: ${where}${issue3.message}`);
+  /**
+   * `push`, also returning the lines it appended joined by `'\n'` — what
+   * `lines.map((l) => l.text).join('\n')` gives — or null when that is not cheap to know. In the
+   * usual case (`\n` breaks, no cut line) it is a slice of `text`, which costs no copy: log scans
+   * that look at a whole batch at once (redaction, classification) use it instead of re-joining.
+   */
+  pushJoined(text, out) {
+    const first = out.length;
+    this.runFrom = -1;
+    this.runTo = -1;
+    this.runLines = 0;
+    this.runClean = true;
+    this.push(text, out);
+    const added = out.length - first;
+    if (added === 0) return "";
+    if (!this.runClean) return null;
+    const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : "";
+    if (added === this.runLines) return run;
+    if (added === this.runLines + 1) return this.runLines > 0 ? `${out[first].text}
+${run}` : out[first].text;
+    return null;
+  }
+  /** Emits the final line when the input did not end with a line break. */
+  end(out) {
+    if (this.partial.length > 0 || this.cut) this.flushPartial(out);
+  }
+  splitLF(text, from, out) {
+    let start = from;
+    let lf = text.indexOf("\n", start);
+    while (lf !== -1) {
+      this.emit(text, start, lf, out);
+      start = lf + 1;
+      lf = text.indexOf("\n", start);
+    }
+    if (start < text.length) this.append(text, start, text.length);
+  }
+  splitAny(text, from, out) {
+    let start = from;
+    let lf = text.indexOf("\n", start);
+    let cr = text.indexOf("\r", start);
+    while (lf !== -1 || cr !== -1) {
+      if (cr === -1 || lf !== -1 && lf < cr) {
+        this.emit(text, start, lf, out);
+        start = lf + 1;
+        lf = text.indexOf("\n", start);
+        continue;
+      }
+      this.emit(text, start, cr, out);
+      if (cr + 1 === text.length) {
+        this.pendingCR = true;
+        start = cr + 1;
+      } else if (text.charCodeAt(cr + 1) === LF) {
+        start = cr + 2;
+        lf = text.indexOf("\n", start);
+      } else {
+        start = cr + 1;
+      }
+      cr = text.indexOf("\r", start);
+    }
+    if (start < text.length) this.append(text, start, text.length);
+  }
+  /** Completes the line ending at `end` (exclusive) whose last piece starts at `start`. */
+  emit(text, start, end, out) {
+    if (this.partial.length === 0 && !this.cut) {
+      const length = end - start;
+      if (length <= this.max) {
+        out.push({ no: ++this.no, text: text.slice(start, end) });
+        if (this.runFrom === -1) this.runFrom = start;
+        else if (start !== this.runTo + 1) this.runClean = false;
+        this.runTo = end;
+        this.runLines++;
+      } else {
+        this.runClean = false;
+        const take = safeCut(text, start, this.max);
+        const kept = text.slice(start, start + take);
+        out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });
       }
       return;
     }
-    const rule = parsed.data;
-    const first = firstIndex.get(rule.id);
-    if (first !== void 0) problems.push(`${label}: duplicate id, already used by rules[${first}]`);
-    else firstIndex.set(rule.id, index);
-    rules.push(rule);
-  });
-  return { rules, problems };
-}
-function ruleLabel(item, index) {
-  const id = typeof item === "object" && item !== null ? item.id : void 0;
-  return typeof id === "string" && id !== "" ? `rules[${index}] (id "${id.slice(0, 100)}")` : `rules[${index}]`;
-}
-
-// ../../packages/log-parsing/src/classify/rules-error.ts
-var MARKER = /* @__PURE__ */ Symbol.for("nightshift.rules-error");
-var RulesError = class extends Error {
-  constructor(origin, problems) {
-    super(`${origin}: invalid rules:
-${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.origin = origin;
-    this.problems = problems;
+    this.append(text, start, end);
+    this.flushPartial(out);
   }
-  origin;
-  problems;
-  [MARKER] = true;
-  name = "RulesError";
-  /** Never retryable: the same rules fail the same way. */
-  isRetryable = false;
-  static isInstance(value) {
-    return typeof value === "object" && value !== null && value[MARKER] === true;
+  /** Adds a piece of the unfinished line, keeping at most `max` units and counting the rest. */
+  append(text, start, end) {
+    const length = end - start;
+    if (this.cut) {
+      this.dropped += length;
+      return;
+    }
+    const room = this.max - this.partial.length;
+    if (length <= room) {
+      this.partial += text.slice(start, end);
+      return;
+    }
+    const take = safeCut(text, start, room);
+    this.partial += text.slice(start, start + take);
+    this.cut = true;
+    this.dropped += length - take;
+  }
+  flushPartial(out) {
+    if (this.cut) {
+      out.push({ no: ++this.no, text: this.partial + lineCutMarker(this.dropped), truncated: true });
+    } else {
+      out.push({ no: ++this.no, text: this.partial });
+    }
+    this.partial = "";
+    this.cut = false;
+    this.dropped = 0;
   }
 };
 
-// ../../packages/log-parsing/src/classify/classifier.ts
-var MAX_MATCH_CHARS = 4096;
-var MAX_EVIDENCE_LINES = 3;
-var MAX_EVIDENCE_CHARS = 500;
-var UNKNOWN = Object.freeze({
-  category: "unknown",
-  rule: null,
-  kind: null,
-  mode: null,
-  captures: [],
-  evidence: []
-});
-function createClassifier(rules, options2 = {}) {
-  const { rules: valid, problems } = validateRules(rules);
-  if (problems.length > 0) throw new RulesError(options2.origin ?? "rules", problems);
-  const compiled = valid.map(compile2);
-  const unfiltered = compiled.filter((r) => r.literals === null);
-  const prefilter = buildPrefilter(compiled);
-  const usePrefilter = options2.prefilter ?? true;
-  const candidates = (text) => !usePrefilter || prefilter.mayMatch(text) ? compiled : unfiltered;
+// ../../packages/log-parsing/src/input/line-reader.ts
+async function* readLineBatches(source, options2) {
+  const splitter = new LineSplitter(options2);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let decoderHoldsBytes = false;
+  for await (const chunk of source) {
+    const out2 = [];
+    if (typeof chunk === "string") {
+      if (decoderHoldsBytes) splitter.push(decoder.decode(), out2);
+      decoderHoldsBytes = false;
+      splitter.push(chunk, out2);
+    } else if (chunk instanceof Uint8Array) {
+      splitter.push(decoder.decode(chunk, { stream: true }), out2);
+      decoderHoldsBytes = true;
+    } else {
+      throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
+    }
+    if (out2.length > 0) yield out2;
+  }
+  const out = [];
+  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
+  splitter.end(out);
+  if (out.length > 0) yield out;
+}
+function describe3(value) {
+  if (value === null) return "null";
+  if (typeof value === "object") return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+// ../../packages/log-parsing/src/input/zip-reader.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { Readable as Readable2 } from "stream";
+
+// ../../packages/log-parsing/src/input/zip-caps.ts
+var DEFAULT_ZIP_CAPS = {
+  maxEntries: 1e4,
+  maxTotalUncompressedBytes: 4 * 1024 ** 3,
+  maxEntryUncompressedBytes: 2 * 1024 ** 3,
+  maxCompressionRatio: 200,
+  ratioMinBytes: 1024 ** 2
+};
+function resolveZipCaps(caps = {}) {
+  const resolved = { ...DEFAULT_ZIP_CAPS };
+  for (const key2 of Object.keys(DEFAULT_ZIP_CAPS)) {
+    const value = caps[key2];
+    if (value === void 0) continue;
+    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
+      throw new RangeError(`zip cap ${key2} must be a non-negative number, got ${String(value)}`);
+    }
+    resolved[key2] = value;
+  }
+  return resolved;
+}
+function entryCapProblem(caps, uncompressed, compressed) {
+  if (uncompressed > caps.maxEntryUncompressedBytes) {
+    return `entry inflates to more than the cap of ${caps.maxEntryUncompressedBytes} bytes`;
+  }
+  if (uncompressed > caps.ratioMinBytes && uncompressed / Math.max(compressed, 1) > caps.maxCompressionRatio) {
+    return `entry compression ratio exceeds the cap of ${caps.maxCompressionRatio} (${uncompressed} bytes from ${compressed})`;
+  }
+  return null;
+}
+function totalCapProblem(caps, total) {
+  return total > caps.maxTotalUncompressedBytes ? `entries inflate to more than the archive cap of ${caps.maxTotalUncompressedBytes} bytes in total` : null;
+}
+function zipBomb(path, problem) {
+  return new InputError({ code: "zip-bomb", path, problem });
+}
+
+// ../../packages/log-parsing/src/input/zip-entry-name.ts
+function refuseEntryName(name) {
+  if (name.length === 0) return "empty name";
+  if (name.includes("\0")) return "contains a NUL byte";
+  if (name.includes("\\")) return "contains a backslash";
+  if (name.startsWith("/")) return "absolute path";
+  if (/^[a-zA-Z]:/.test(name)) return "starts with a drive letter";
+  if (name.split("/").includes("..")) return "has a '..' segment";
+  return null;
+}
+function printableEntryName(name) {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// ../../packages/log-parsing/src/input/zip-reader.ts
+function isZip(head) {
+  if (head.length < 4 || head[0] !== 80 || head[1] !== 75) return false;
+  return head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6;
+}
+function readZipEntries(file2, options2 = {}) {
+  const { displayPath, ...capOptions } = options2;
+  const caps = resolveZipCaps(capOptions);
+  const display = displayPath ?? (typeof file2 === "string" ? file2 : "<zip buffer>");
+  const errors = [];
+  let iterated = false;
   return {
-    rules: valid,
-    unfilteredRules: unfiltered.map((r) => r.rule.id),
-    matchLine(line) {
-      const text = prepare(line);
-      for (const r of candidates(text)) {
-        const m = r.regex.exec(text);
-        if (m) return toMatch(r, m);
-      }
-      return null;
-    },
-    classifyText(text) {
-      const lines = text.split(/\r\n|\n|\r/);
-      let best2 = null;
-      let bestMatch = null;
-      for (let i = lines.length - 1; i >= 0; i--) {
-        const prepared = prepare(lines[i]);
-        for (const r of candidates(prepared)) {
-          if (best2 !== null && r.priority >= best2.priority) break;
-          const m = r.regex.exec(prepared);
-          if (m) {
-            best2 = r;
-            bestMatch = m;
-            break;
-          }
-        }
-        if (best2?.priority === 0) break;
-      }
-      if (best2 === null || bestMatch === null) return { ...UNKNOWN, captures: [], evidence: [] };
-      const match = toMatch(best2, bestMatch);
-      return {
-        category: match.category,
-        rule: match.rule,
-        kind: match.kind,
-        mode: match.mode,
-        captures: match.captures,
-        evidence: evidenceFor(best2, lines)
-      };
+    errors,
+    [Symbol.asyncIterator]() {
+      if (iterated) throw new Error(`readZipEntries(${display}): the entries can be iterated only once`);
+      iterated = true;
+      return iterateEntries(file2, display, caps, errors);
     }
   };
 }
-function compile2(rule, priority) {
-  const flags = rule.flags ?? "";
-  const explicit = rule.keywords !== void 0;
-  return {
-    rule,
-    priority,
-    regex: new RegExp(rule.pattern, flags),
-    // Explicit keywords compare case-insensitively: a keyword's case is an easy thing to get wrong.
-    literals: explicit ? [...rule.keywords] : requiredLiterals(rule.pattern, flags),
-    literalsIgnoreCase: explicit || flags.includes("i")
-  };
-}
-function prepare(line) {
-  return stripAnsi2(line.length > MAX_MATCH_CHARS ? line.slice(0, MAX_MATCH_CHARS) : line);
-}
-function toMatch(r, m) {
-  return {
-    rule: r.rule.id,
-    priority: r.priority,
-    category: r.rule.category,
-    kind: r.rule.kind ?? null,
-    mode: r.rule.mode === void 0 ? null : fillMode(r.rule.mode, m),
-    captures: m.slice(1).map((c) => c ?? "")
-  };
-}
-function evidenceFor(rule, lines) {
-  const found = [];
-  for (let i = lines.length - 1; i >= 0 && found.length < MAX_EVIDENCE_LINES; i--) {
-    const prepared = prepare(lines[i]);
-    if (rule.regex.test(prepared)) found.push({ line: i, text: prepared.slice(0, MAX_EVIDENCE_CHARS) });
-  }
-  return found.reverse();
-}
-
-// ../../packages/log-parsing/src/classify/load-rules.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "fs/promises";
-var TOP_LEVEL_KEYS = /* @__PURE__ */ new Set(["version", "description", "rules"]);
-function loadRules(source, origin) {
-  let doc;
+async function* iterateEntries(file2, display, caps, errors) {
+  const zip = await openArchive(file2, display);
+  const state = { failure: null, inflated: 0 };
   try {
-    doc = (0, import_yaml2.parse)(source, { uniqueKeys: true, maxAliasCount: 100 });
+    if (zip.entryCount > caps.maxEntries) {
+      throw zipBomb(display, `has ${zip.entryCount} entries, more than the cap of ${caps.maxEntries}`);
+    }
+    const records = zip.eachEntry();
+    let declaredTotal = 0;
+    while (true) {
+      let next;
+      try {
+        next = await records.next();
+      } catch (error63) {
+        throw invalidArchive(display, error63);
+      }
+      if (next.done) return;
+      const entry2 = next.value;
+      const name = import_yauzl.default.getFileNameLowLevel(
+        entry2.generalPurposeBitFlag,
+        entry2.fileNameRaw,
+        entry2.extraFields,
+        true
+      );
+      const path = `${display}!/${printableEntryName(name)}`;
+      const skip = skipReason(name, entry2);
+      if (skip) {
+        errors.push(new InputError({ code: skip.code, path, problem: `${skip.problem}; entry skipped` }));
+        continue;
+      }
+      if (name.endsWith("/")) continue;
+      const headerProblem = entryCapProblem(caps, entry2.uncompressedSize, entry2.compressedSize);
+      if (headerProblem) throw zipBomb(path, `${headerProblem}, per its header`);
+      declaredTotal += entry2.uncompressedSize;
+      const totalProblem = totalCapProblem(caps, declaredTotal);
+      if (totalProblem) throw zipBomb(path, `${totalProblem}, per the headers`);
+      yield {
+        name,
+        path,
+        uncompressedSize: entry2.uncompressedSize,
+        compressedSize: entry2.compressedSize,
+        open: () => openEntry(zip, entry2, path, caps, state)
+      };
+      if (state.failure) throw state.failure;
+    }
+  } finally {
+    zip.close();
+  }
+}
+function skipReason(name, entry2) {
+  const refused = refuseEntryName(name);
+  if (refused) return { code: "zip-entry-refused", problem: `entry name refused: ${refused}` };
+  if (entry2.isEncrypted()) return { code: "unsupported", problem: "entry is encrypted" };
+  if (entry2.compressionMethod !== 0 && entry2.compressionMethod !== 8) {
+    return { code: "unsupported", problem: `compression method ${entry2.compressionMethod} is not supported` };
+  }
+  return null;
+}
+async function openArchive(file2, display) {
+  const options2 = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
+  try {
+    if (typeof file2 === "string") return await import_yauzl.default.openPromise(file2, options2);
+    const buffer = Buffer.isBuffer(file2) ? file2 : Buffer.from(file2.buffer, file2.byteOffset, file2.byteLength);
+    return await import_yauzl.default.fromBufferPromise(buffer, options2);
   } catch (error63) {
-    throw new RulesError(origin, [`not valid YAML or JSON: ${error63.message.split("\n")[0]}`]);
+    const errno = errnoOf(error63);
+    if (errno === "EISDIR") {
+      throw new InputError({ code: "not-a-file", path: display, problem: "is a directory, not a zip file" });
+    }
+    if (errno) throw fsInputError(display, error63);
+    throw invalidArchive(display, error63);
   }
+}
+function invalidArchive(display, error63) {
+  if (InputError.isInstance(error63)) return error63;
+  return new InputError({
+    code: "zip-invalid",
+    path: display,
+    problem: `not a valid zip archive, or truncated (${messageOf(error63)})`,
+    cause: error63
+  });
+}
+async function openEntry(zip, entry2, path, caps, state) {
+  if (state.failure) throw state.failure;
   let raw;
-  if (Array.isArray(doc)) raw = doc;
-  else if (typeof doc === "object" && doc !== null) {
-    const unknown2 = Object.keys(doc).filter((k) => !TOP_LEVEL_KEYS.has(k));
-    if (unknown2.length > 0) {
-      throw new RulesError(origin, [
-        `unknown top-level key${unknown2.length > 1 ? "s" : ""}: ${unknown2.join(", ")} (expected version, description, rules)`
-      ]);
-    }
-    const { version: version2, rules: rules2 } = doc;
-    if (version2 !== void 0 && version2 !== 1)
-      throw new RulesError(origin, [`unsupported version ${JSON.stringify(version2)} (expected 1)`]);
-    raw = rules2;
+  try {
+    raw = await zip.openReadStreamPromise(entry2);
+  } catch (error63) {
+    throw entryError(path, error63, state);
   }
-  if (!Array.isArray(raw)) {
-    throw new RulesError(origin, ['expected a list of rules, or an object with a "rules" list']);
+  return Readable2.from(countInflated(raw, entry2.compressedSize, path, caps, state), { objectMode: false });
+}
+async function* countInflated(raw, compressed, path, caps, state) {
+  let inflated = 0;
+  try {
+    for await (const chunk of raw) {
+      inflated += chunk.length;
+      state.inflated += chunk.length;
+      const problem = entryCapProblem(caps, inflated, compressed) ?? totalCapProblem(caps, state.inflated);
+      if (problem) {
+        state.failure = zipBomb(path, problem);
+        throw state.failure;
+      }
+      yield chunk;
+    }
+  } catch (error63) {
+    throw entryError(path, error63, state);
+  } finally {
+    raw.destroy();
   }
-  const { rules, problems } = validateRules(raw);
-  if (problems.length > 0) throw new RulesError(origin, problems);
-  return rules;
 }
-
-// ../../packages/log-parsing/src/fingerprint/normalise-message.ts
-var K8S = "[bcdfghjklmnpqrstvwxz2456789]";
-var HEX4 = "[0-9a-fA-F]{1,4}";
-var MASKS = [
-  // Timestamps and dates.
-  [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, "<ts>"],
-  [/\b\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d(?:\.\d+)?/g, "<ts>"],
-  // Ginkgo `@ 07/06/26 15:41:30.455`
-  [/\b[EWIF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ /g, "<glog> "],
-  // glog header `E0604 08:58:12.949179   49 `
-  [/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?/g, "<ts>"],
-  [/\b\d{4}-\d\d-\d\d\b/g, "<date>"],
-  [/\b\d{1,2}:\d\d:\d\d(?:\.\d+)?\b/g, "<time>"],
-  // Identifiers.
-  [/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>"],
-  // Checkout roots and temp dirs (before hosts/names cut the path up).
-  [/\/home\/runner\/work\/([^/\s]+)\/\1(?=\/|\b)/g, "<src>"],
-  [/\b[A-Za-z]:\\a\\([^\\\s]+)\\\1(?=\\|\b)/g, "<src>"],
-  [/\/Users\/runner\/work\/([^/\s]+)\/\1(?=\/|\b)/g, "<src>"],
-  [/\/home\/runner\/work\/_temp\/[^\s/'"]+/g, "<tmp>"],
-  [/(?:\/private)?\/var\/folders\/[^\s/]+\/[^\s/]+\/T\/[^\s/'"]+/g, "<tmp>"],
-  [/\/(?:var\/)?tmp\/[^\s/'":]+/g, "<tmp>"],
-  [/\b[A-Za-z]:\\Users\\[^\\\s]+\\AppData\\Local\\Temp\\[^\\\s'"]+/g, "<tmp>"],
-  // Addresses.
-  [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, "<ip>"],
-  [
-    new RegExp(
-      `(?<![\\w:])(?:(?:${HEX4}:){7}${HEX4}|${HEX4}(?::${HEX4}){0,6}::(?:${HEX4}(?::${HEX4}){0,6})?|::${HEX4}(?::${HEX4}){0,6})(?![\\w:])`,
-      "g"
-    ),
-    "<ip>"
-  ],
-  [/\[<ip>\](?::\d{1,5})?/g, "<ip>"],
-  // Host names whose first label carries a number (nodes, not API groups): cnfdf31.lab.example.com.
-  [
-    /(?<![\w.-])(?=[a-z0-9-]{0,62}\d)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\.(?:com|org|net|io|dev|local|internal|lan|lab|corp|home|cloud|edu|gov|arpa)\b/gi,
-    "<host>"
-  ],
-  // Generated Kubernetes names: namespace/pod suffixes, ReplicaSet hashes, Prow namespaces.
-  [/\bci-op-[a-z0-9]{8}\b/g, "ci-op-<id>"],
-  [new RegExp(`(?<=[a-z0-9]-)${K8S}{8,10}-${K8S}{5}(?![a-z0-9])`, "g"), "<id>-<id>"],
-  [new RegExp(`(?<=[a-z0-9]-)${K8S}{5}(?![a-z0-9])`, "g"), "<id>"],
-  // Predictable network interface names (systemd: eno1, ens2f3np3, enp175s0fx, enx…; eth0, bond0).
-  [
-    /\b(?:(?:en|wl|ww|ib)(?:o\d+|P?\d*p\d+s\d+|s\d+|x[0-9a-f]{12})[a-z0-9]*|eth\d+|bond\d+|veth[0-9a-f]{4,}|vlan\d+)(?:\.\d+)?\b/g,
-    "<if>"
-  ],
-  // Pointers, addresses, hashes.
-  [/\b0x[0-9a-fA-F]+\b/g, "<hex>"],
-  [/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/g, "<hex>"],
-  // Durations: 300.528s, 2h26m33s, 1m0s, 150ms, [1.234 seconds], (0.12s).
-  [/\b(?:\d+h)?(?:\d+m)?\d+(?:\.\d+)?(?:ns|us|µs|ms|s)\b/g, "<dur>"],
-  [/\b\d+h\d+m\b|\b\d+(?:h|m)\b(?=\s|$|[),.])/g, "<dur>"],
-  [
-    /\b\d+(?:\.\d+)? ?(?:nanoseconds?|microseconds?|milliseconds?|seconds?|secs?|minutes?|mins?|hours?)\b/g,
-    "<dur>"
-  ],
-  // Base64-looking blobs (LUCI): long runs ending in padding.
-  [/(?<![/+0-9a-zA-Z])[/+0-9a-zA-Z]{10,}=+/g, "<b64>"]
-  // Goroutine ids (`goroutine 161 [running]`) fall under numbers below.
-];
-var NUMBER2 = /(?<![A-Za-z_\d])[-+]?\d+(?:\.\d+)?(?![A-Za-z_])/g;
-function normaliseMessage(text, options2 = {}) {
-  let out = stripAnsi2(text);
-  for (const [re, replacement] of MASKS) out = out.replace(re, replacement);
-  if (!options2.keepNumbers) out = out.replace(NUMBER2, "<n>");
-  return out.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim();
-}
-
-// ../../packages/log-parsing/src/fingerprint/decisive-lines.ts
-var MAX_PLAIN_LINES = 3;
-var SHORT_MESSAGE_LINES = 6;
-var MAX_DESCRIPTION_LINES = 3;
-var MAX_DECISIVE_CHARS = 200;
-var MAX_RAW_CHARS = 4096;
-var GOMEGA_OPENER = /^(?:Expected|Unexpected error:|The function passed to (?:Eventually|Consistently) (?:returned the following error|failed):?|.*\breturned the following error:)$/;
-var GOMEGA_MATCHER = /^(?:not )?to (?:\S.*)?$|^occurred$/;
-var GOMEGA_VALUE = /^<([^>|]+?)(?:\s*\|[^>]*)?>:\s?(.*)$/;
-var ERRORISH = /\b(?:error|errors|fail(?:s|ed|ure)?|fatal|panic|timed? ?out|timeout|refused|denied|unauthori[sz]ed|forbidden|not found|no such|unable|cannot|can't|could not|invalid|exception|killed|exit (?:status|code))\b/i;
-function decisiveLines(message) {
-  const lines = dropNoise(stripAnsi2(message).split(/\r\n|\n|\r/));
-  if (lines.some((l) => GOMEGA_OPENER.test(l))) return gomegaLines(lines).map(normalise);
-  return plainLines(lines);
-}
-function normalise(line) {
-  const n = normaliseMessage(line.length > MAX_RAW_CHARS ? line.slice(0, MAX_RAW_CHARS) : line);
-  return n.length > MAX_DECISIVE_CHARS ? n.slice(0, MAX_DECISIVE_CHARS) : n;
-}
-function dropNoise(raw) {
-  const firstClose = raw.findIndex((l) => l.trim().startsWith("<< Timeline"));
-  const firstOpen = raw.findIndex((l) => l.trim().endsWith("Timeline >>"));
-  const start = firstClose !== -1 && (firstOpen === -1 || firstClose < firstOpen) ? firstClose + 1 : 0;
-  const out = [];
-  let inTimeline = false;
-  let inStack = false;
-  let dumpDepth = 0;
-  for (let i = start; i < raw.length; i++) {
-    const line = raw[i].trim();
-    if (line.endsWith("Timeline >>")) inTimeline = true;
-    if (inTimeline) {
-      if (line.startsWith("<< Timeline")) inTimeline = false;
-      continue;
-    }
-    if (/^goroutine \d+ \[/.test(line) || line === "Full Stack Trace") inStack = true;
-    if (inStack) {
-      if (line === "") inStack = false;
-      continue;
-    }
-    if (dumpDepth > 0 || line === "{" && out.length > 0) {
-      dumpDepth += count(line, "{") - count(line, "}");
-      if (dumpDepth < 0) dumpDepth = 0;
-      continue;
-    }
-    if (line === "" || isNoise(line)) continue;
-    out.push(line.replace(/^\[FAILED\]\s*/, ""));
+function entryError(path, error63, state) {
+  if (InputError.isInstance(error63)) return error63;
+  const message = messageOf(error63);
+  if (message === "closed") {
+    return new InputError({
+      code: "unreadable",
+      path,
+      problem: "the archive is already closed: open entries while the archive is being iterated",
+      cause: error63
+    });
   }
-  return out;
-}
-function isNoise(line) {
-  return /^In \[[\w ]+\] at: /.test(line) || // Ginkgo failure location
-  /^[\w./@-]*\.go:\d+(?: \+0x[0-9a-f]+)?$/.test(line) || // bare file:line, stack frame location
-  /^-{10,}$/.test(line) || // Ginkgo spec separators
-  /^STEP: /.test(line) || /^Timed out after \d+(?:\.\d+)?s\.$/.test(line) || // Eventually wrapper: the description follows
-  /^\++ /.test(line) || // shell xtrace
-  /^Link to (?:step|job) on registry info site:/.test(line);
-}
-function gomegaLines(lines) {
-  const out = [];
-  const firstOpener = lines.findIndex((l) => GOMEGA_OPENER.test(l));
-  out.push(...lines.slice(Math.max(0, firstOpener - MAX_DESCRIPTION_LINES), firstOpener));
-  let expectValue = false;
-  for (let i = firstOpener; i < lines.length; i++) {
-    const line = lines[i];
-    if (GOMEGA_OPENER.test(line) || GOMEGA_MATCHER.test(line)) {
-      out.push(line);
-      expectValue = true;
-      continue;
-    }
-    if (!expectValue) continue;
-    expectValue = false;
-    const v = GOMEGA_VALUE.exec(line);
-    if (!v) {
-      out.push(line);
-      continue;
-    }
-    const inline = v[2].trim();
-    const value = inline !== "" ? inline : lines[i + 1] ?? "";
-    out.push(`<${v[1].trim()}>: ${value}`);
-    if (inline === "") i++;
+  if (message.startsWith("too many bytes in the stream")) {
+    state.failure = zipBomb(path, `entry inflates to more than its header declares (${message})`);
+    return state.failure;
   }
-  return out;
+  return new InputError({
+    code: "zip-invalid",
+    path,
+    problem: `corrupt entry data (${message})`,
+    cause: error63
+  });
 }
-function plainLines(lines) {
-  if (lines.length <= SHORT_MESSAGE_LINES) return lines.map(normalise);
-  const picked = [];
-  for (let i = lines.length - 1; i >= 0 && picked.length < MAX_PLAIN_LINES; i--) {
-    if (!ERRORISH.test(lines[i])) continue;
-    const n = normalise(lines[i]);
-    if (!picked.includes(n)) picked.push(n);
-  }
-  if (picked.length === 0) return lines.slice(-MAX_PLAIN_LINES).map(normalise);
-  return picked.reverse();
-}
-function count(text, ch) {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
-}
-
-// ../../packages/log-parsing/src/fingerprint/signature.ts
-import { createHash } from "crypto";
-var FINGERPRINT_VERSION = 1;
-var PREFIX = `v${FINGERPRINT_VERSION}:`;
-function signatureBasis(input2) {
-  if (input2.mode) return `mode
-${normaliseMessage(input2.mode, { keepNumbers: true })}`;
-  const lines = decisiveLines(input2.message ?? "");
-  const head = input2.rule ? `rule ${input2.rule}
-` : "rule -\n";
-  return head + (lines.length > 0 ? lines.join("\n") : "<no message>");
-}
-function signature(input2) {
-  return PREFIX + sha256Hex16(signatureBasis(input2));
-}
-function fingerprint(input2) {
-  const suite = input2.suite ? normaliseTestIdentity(input2.suite) : "";
-  const test = input2.test ? normaliseTestIdentity(input2.test) : "";
-  return PREFIX + sha256Hex16(`suite ${suite}
-test ${test}
-${input2.signature}`);
-}
-function normaliseTestIdentity(name) {
-  return stripAnsi2(name).replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>").replace(/\b0x[0-9a-fA-F]+\b/g, "<hex>").replace(/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, "<ts>").replace(/\s+/g, " ").trim();
-}
-function sha256Hex16(text) {
-  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
+function messageOf(error63) {
+  return error63 instanceof Error ? error63.message : String(error63);
 }
 
 // ../../packages/log-parsing/src/redact/cap-text.ts
@@ -62937,13 +62181,13 @@ function capText(text, maxChars) {
   if (!Number.isInteger(maxChars) || maxChars < 0)
     throw new RangeError(`maxChars must be a non-negative integer, got ${maxChars}`);
   if (text.length <= maxChars) return { text, truncated: false };
-  const marker2 = (n) => `
+  const marker3 = (n) => `
 … [truncated: ${n} characters omitted]`;
-  let keep = Math.max(0, maxChars - marker2(text.length).length);
-  keep = Math.max(0, maxChars - marker2(text.length - keep).length);
+  let keep = Math.max(0, maxChars - marker3(text.length).length);
+  keep = Math.max(0, maxChars - marker3(text.length - keep).length);
   const code = text.charCodeAt(keep - 1);
   if (keep > 0 && code >= 55296 && code <= 56319) keep--;
-  const out = text.slice(0, keep) + marker2(text.length - keep);
+  const out = text.slice(0, keep) + marker3(text.length - keep);
   return { text: out.length <= maxChars ? out : out.slice(0, maxChars), truncated: true };
 }
 
@@ -63006,7 +62250,7 @@ function scanPemBlocks(text, atEof, windowChars = PEM_WINDOW_CHARS) {
     pos = end;
   }
 }
-function replacePemBlocks(text, blocks, marker2) {
+function replacePemBlocks(text, blocks, marker3) {
   if (blocks.length === 0) return text;
   let out = "";
   let last = 0;
@@ -63014,7 +62258,7 @@ function replacePemBlocks(text, blocks, marker2) {
     let newlines = 0;
     for (let i = text.indexOf("\n", b.start); i !== -1 && i < b.end; i = text.indexOf("\n", i + 1))
       newlines++;
-    out += text.slice(last, b.start) + marker2 + "\n".repeat(newlines);
+    out += text.slice(last, b.start) + marker3 + "\n".repeat(newlines);
     last = b.end;
   }
   return out + text.slice(last);
@@ -63799,293 +63043,6 @@ function sanitizeForComment(text, options2) {
   return sanitizeForCommentDetailed(text, options2).text;
 }
 
-// ../../packages/log-parsing/src/excerpt/excerpt-options.ts
-var DEFAULTS2 = {
-  budgetTokens: 2e3,
-  headLines: 5,
-  tailLines: 30,
-  contextBefore: 8,
-  contextAfter: 12,
-  maxAnchors: 40,
-  maxLineChars: 500
-};
-function resolveExcerptOptions(options2 = {}) {
-  const resolved = { ...DEFAULTS2 };
-  for (const key2 of Object.keys(DEFAULTS2)) {
-    const value = options2[key2];
-    if (value === void 0) continue;
-    const min = key2 === "maxLineChars" ? 16 : 0;
-    if (!Number.isSafeInteger(value) || value < min)
-      throw new RangeError(`excerpt option ${key2} must be an integer >= ${min}, got ${String(value)}`);
-    resolved[key2] = value;
-  }
-  return resolved;
-}
-
-// ../../packages/log-parsing/src/excerpt/excerpt-row.ts
-function collapseKey(text) {
-  return text.replace(/\d+/g, "0");
-}
-function makeRow(no, text, maxLineChars) {
-  if (text.length <= maxLineChars) return { first: no, last: no, text, cut: 0, count: 1 };
-  let keep = maxLineChars;
-  const c = text.charCodeAt(keep - 1);
-  if (c >= 55296 && c <= 56319) keep--;
-  return { first: no, last: no, text: text.slice(0, keep), cut: text.length - keep, count: 1 };
-}
-function renderRow(row) {
-  const no = row.first === row.last ? `${row.first}` : `${row.first}–${row.last}`;
-  const cut = row.cut > 0 ? ` … [+${row.cut} chars]` : "";
-  const repeated = row.count > 1 ? ` (repeated ${row.count} times)` : "";
-  return `${no}│ ${row.text}${cut}${repeated}`;
-}
-function renderOmitted(a, b) {
-  return a === b ? `… [line ${a} omitted] …` : `… [lines ${a}–${b} omitted] …`;
-}
-
-// ../../packages/log-parsing/src/excerpt/excerpt-render.ts
-function digits2(n) {
-  return String(n).length;
-}
-var SINGLE_BASE = renderOmitted(1, 1).length - 1;
-var RANGE_BASE = renderOmitted(1, 2).length - 2;
-function omittedLength(a, b) {
-  return a === b ? SINGLE_BASE + digits2(a) : RANGE_BASE + digits2(a) + digits2(b);
-}
-function renderLines(rows, span) {
-  const out = [];
-  let prev = span.firstNo - 1;
-  for (const row of rows) {
-    if (row.first > prev + 1) out.push(renderOmitted(prev + 1, row.first - 1));
-    out.push(renderRow(row));
-    prev = row.last;
-  }
-  if (prev < span.lastNo) out.push(renderOmitted(prev + 1, span.lastNo));
-  return out;
-}
-function renderedLength(rows, rowLength, span) {
-  let len = 0;
-  let lines = 0;
-  let prev = span.firstNo - 1;
-  for (const row of rows) {
-    if (row.first > prev + 1) {
-      len += omittedLength(prev + 1, row.first - 1);
-      lines++;
-    }
-    len += rowLength(row);
-    lines++;
-    prev = row.last;
-  }
-  if (prev < span.lastNo) {
-    len += omittedLength(prev + 1, span.lastNo);
-    lines++;
-  }
-  return lines === 0 ? 0 : len + lines - 1;
-}
-function renderedTokens(rows, rowLength, span) {
-  return Math.ceil(renderedLength(rows, rowLength, span) / 4);
-}
-function coveredRanges(rows) {
-  const ranges = [];
-  for (const row of rows) {
-    const last = ranges[ranges.length - 1];
-    if (last && row.first === last[1] + 1) last[1] = row.last;
-    else ranges.push([row.first, row.last]);
-  }
-  return ranges;
-}
-
-// ../../packages/log-parsing/src/excerpt/excerpt-select.ts
-var TAIL_CORE = 3;
-function selectRows(input2) {
-  const { span, budgetTokens } = input2;
-  const lengths = /* @__PURE__ */ new Map();
-  const rowLength = (r) => {
-    let n = lengths.get(r);
-    if (n === void 0) {
-      n = renderRow(r).length;
-      lengths.set(r, n);
-    }
-    return n;
-  };
-  const chosen = /* @__PURE__ */ new Set();
-  let sorted = [];
-  if (renderedTokens(sorted, rowLength, span) > budgetTokens) return sorted;
-  const tryAdd = (row) => {
-    if (chosen.has(row)) return true;
-    let i = sorted.length;
-    while (i > 0 && sorted[i - 1].first > row.first) i--;
-    const candidate = [...sorted.slice(0, i), row, ...sorted.slice(i)];
-    if (renderedTokens(candidate, rowLength, span) > budgetTokens) return false;
-    sorted = candidate;
-    chosen.add(row);
-    return true;
-  };
-  const levels = [...new Set(input2.anchors.map((a) => a.priority))].sort((a, b) => a - b);
-  levels.forEach((level, k) => {
-    const group = input2.anchors.filter((a) => a.priority === level).sort((a, b) => a.row.first - b.row.first);
-    for (const a of group) tryAdd(a.row);
-    if (k === 0) for (const r of input2.tail.slice(-TAIL_CORE).reverse()) tryAdd(r);
-    growContext(group, tryAdd);
-  });
-  if (levels.length === 0) for (const r of input2.tail.slice(-TAIL_CORE).reverse()) tryAdd(r);
-  for (const r of [...input2.tail].reverse()) if (!tryAdd(r)) break;
-  for (const r of input2.head) if (!tryAdd(r)) break;
-  return sorted;
-}
-function growContext(group, tryAdd) {
-  const state = group.map((a) => ({
-    window: a.window,
-    at: a.window.indexOf(a.row),
-    before: true,
-    after: true
-  }));
-  const maxDepth = Math.max(0, ...group.map((a) => a.window.length));
-  for (let d = 1; d <= maxDepth; d++) {
-    for (const s of state) {
-      if (s.after) {
-        const r = s.window[s.at + d];
-        s.after = r !== void 0 && tryAdd(r);
-      }
-      if (s.before) {
-        const r = s.window[s.at - d];
-        s.before = r !== void 0 && tryAdd(r);
-      }
-    }
-  }
-}
-
-// ../../packages/log-parsing/src/excerpt/token-estimate.ts
-function estimateTokens(text) {
-  return Math.ceil(text.length / 4);
-}
-
-// ../../packages/log-parsing/src/excerpt/excerpt-builder.ts
-function createExcerptBuilder(options2 = {}) {
-  const opt = resolveExcerptOptions(options2);
-  const recentCap = Math.max(opt.tailLines, opt.contextBefore + 1);
-  const head = [];
-  const recent = [];
-  const anchors = [];
-  const future = /* @__PURE__ */ new Map();
-  let lastRow = null;
-  let lastKey = "";
-  let firstNo = 0;
-  let lastNo = 0;
-  function evictWeakest() {
-    let worst = 0;
-    for (let i = 1; i < anchors.length; i++) {
-      const a = anchors[i];
-      const w = anchors[worst];
-      if (a.priority > w.priority || a.priority === w.priority && a.row.first < w.row.first) worst = i;
-    }
-    anchors.splice(worst, 1);
-  }
-  function findRow(lineNo) {
-    const inList = (list, open3) => {
-      for (let i = list.length - 1; i >= 0; i--) {
-        const r = list[i];
-        if (r.first <= lineNo && lineNo <= r.last) {
-          const before = list.slice(Math.max(0, i - opt.contextBefore), i);
-          const after = list.slice(i + 1, i + 1 + opt.contextAfter);
-          return { row: r, window: [...before, r, ...after], open: open3 };
-        }
-        if (r.last < lineNo) return null;
-      }
-      return null;
-    };
-    return inList(recent, true) ?? inList(head, head[head.length - 1] === lastRow) ?? anchors.map((a) => inList(a.window, false)).find((x) => x !== null) ?? null;
-  }
-  function mark(lineNo, priority) {
-    if (!Number.isFinite(lineNo) || !Number.isFinite(priority))
-      throw new TypeError(
-        `excerpt mark: line and priority must be finite numbers, got ${lineNo}, ${priority}`
-      );
-    if (opt.maxAnchors === 0) return;
-    if (lineNo > lastNo) {
-      const p = future.get(lineNo);
-      future.set(lineNo, p === void 0 ? priority : Math.min(p, priority));
-      if (future.size > opt.maxAnchors) {
-        let worst = null;
-        for (const [l, p2] of future) {
-          if (!worst || p2 > worst[1] || p2 === worst[1] && l > worst[0]) worst = [l, p2];
-        }
-        future.delete(worst[0]);
-      }
-      return;
-    }
-    const existing = anchors.find((a) => a.row.first <= lineNo && lineNo <= a.row.last);
-    if (existing) {
-      existing.priority = Math.min(existing.priority, priority);
-      return;
-    }
-    const found = findRow(lineNo);
-    if (!found) return;
-    const grown = found.window.length - found.window.indexOf(found.row) - 1;
-    anchors.push({
-      row: found.row,
-      priority,
-      window: found.window,
-      afterRemaining: found.open ? opt.contextAfter - grown : 0
-    });
-    if (anchors.length > opt.maxAnchors) evictWeakest();
-  }
-  function push2(line) {
-    const no = line?.no;
-    if (!Number.isSafeInteger(no) || no < 1 || typeof line.text !== "string")
-      throw new TypeError(
-        `excerpt push: expected a LogLine with a positive integer no and text, got no=${no}`
-      );
-    if (no <= lastNo)
-      throw new RangeError(`excerpt push: line ${no} after line ${lastNo}; lines must increase`);
-    if (firstNo === 0) firstNo = no;
-    lastNo = no;
-    const key2 = collapseKey(line.text);
-    if (lastRow && no === lastRow.last + 1 && key2 === lastKey) {
-      lastRow.last = no;
-      lastRow.count++;
-    } else {
-      const row = makeRow(no, line.text, opt.maxLineChars);
-      if (head.length < opt.headLines) head.push(row);
-      recent.push(row);
-      if (recent.length > recentCap) recent.shift();
-      for (const a of anchors) {
-        if (a.afterRemaining > 0) {
-          a.window.push(row);
-          a.afterRemaining--;
-        }
-      }
-      lastRow = row;
-      lastKey = key2;
-    }
-    const pending = future.get(no);
-    if (pending !== void 0) {
-      future.delete(no);
-      mark(no, pending);
-    }
-  }
-  function finish() {
-    if (lastNo === 0) return { text: "", tokens: 0, ranges: [] };
-    const span = { firstNo, lastNo };
-    const rows = selectRows({
-      head,
-      tail: recent.slice(recent.length - Math.min(opt.tailLines, recent.length)),
-      anchors,
-      span,
-      budgetTokens: opt.budgetTokens
-    });
-    let text = renderLines(rows, span).join("\n");
-    if (estimateTokens(text) > opt.budgetTokens) text = "";
-    return { text, tokens: estimateTokens(text), ranges: text ? coveredRanges(rows) : [] };
-  }
-  function retained() {
-    const all = /* @__PURE__ */ new Set([...head, ...recent]);
-    for (const a of anchors) for (const r of a.window) all.add(r);
-    return all.size;
-  }
-  return { push: push2, mark, finish, retained };
-}
-
 // ../../packages/log-parsing/src/analyze/analyze-input.ts
 var DETECT_LINES = 50;
 var MAX_LOG_MATCHES = 64;
@@ -64133,9 +63090,12 @@ async function analyzeInput(options2) {
     parser2 = createParser(format, { path });
     for (const l of head.splice(0)) consume(l);
   };
-  for await (const batch of readLineBatches(toBytes(options2.open(), (n) => bytes += n), {
-    maxLineBytes: options2.maxLineBytes
-  })) {
+  for await (const batch of readLineBatches(
+    toBytes(options2.open(), (n) => bytes += n),
+    {
+      maxLineBytes: options2.maxLineBytes
+    }
+  )) {
     for (const line of batch) {
       pending.push(line);
       emit(redactor.push(line.text));
@@ -64177,6 +63137,204 @@ async function* toBytes(source, count2) {
     count2(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
     yield chunk;
   }
+}
+
+// ../../packages/log-parsing/src/fingerprint/normalise-message.ts
+var K8S = "[bcdfghjklmnpqrstvwxz2456789]";
+var HEX4 = "[0-9a-fA-F]{1,4}";
+var MASKS = [
+  // Timestamps and dates.
+  [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, "<ts>"],
+  [/\b\d\d\/\d\d\/\d\d(?:\d\d)? \d\d:\d\d:\d\d(?:\.\d+)?/g, "<ts>"],
+  // Ginkgo `@ 07/06/26 15:41:30.455`
+  [/\b[EWIF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ /g, "<glog> "],
+  // glog header `E0604 08:58:12.949179   49 `
+  [/\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?/g, "<ts>"],
+  [/\b\d{4}-\d\d-\d\d\b/g, "<date>"],
+  [/\b\d{1,2}:\d\d:\d\d(?:\.\d+)?\b/g, "<time>"],
+  // Identifiers.
+  [/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>"],
+  // Checkout roots and temp dirs (before hosts/names cut the path up).
+  [/\/home\/runner\/work\/([^/\s]+)\/\1(?=\/|\b)/g, "<src>"],
+  [/\b[A-Za-z]:\\a\\([^\\\s]+)\\\1(?=\\|\b)/g, "<src>"],
+  [/\/Users\/runner\/work\/([^/\s]+)\/\1(?=\/|\b)/g, "<src>"],
+  [/\/home\/runner\/work\/_temp\/[^\s/'"]+/g, "<tmp>"],
+  [/(?:\/private)?\/var\/folders\/[^\s/]+\/[^\s/]+\/T\/[^\s/'"]+/g, "<tmp>"],
+  [/\/(?:var\/)?tmp\/[^\s/'":]+/g, "<tmp>"],
+  [/\b[A-Za-z]:\\Users\\[^\\\s]+\\AppData\\Local\\Temp\\[^\\\s'"]+/g, "<tmp>"],
+  // Addresses.
+  [/\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g, "<ip>"],
+  [
+    new RegExp(
+      `(?<![\\w:])(?:(?:${HEX4}:){7}${HEX4}|${HEX4}(?::${HEX4}){0,6}::(?:${HEX4}(?::${HEX4}){0,6})?|::${HEX4}(?::${HEX4}){0,6})(?![\\w:])`,
+      "g"
+    ),
+    "<ip>"
+  ],
+  [/\[<ip>\](?::\d{1,5})?/g, "<ip>"],
+  // Host names whose first label carries a number (nodes, not API groups): cnfdf31.lab.example.com.
+  [
+    /(?<![\w.-])(?=[a-z0-9-]{0,62}\d)[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}\.(?:com|org|net|io|dev|local|internal|lan|lab|corp|home|cloud|edu|gov|arpa)\b/gi,
+    "<host>"
+  ],
+  // Generated Kubernetes names: namespace/pod suffixes, ReplicaSet hashes, Prow namespaces.
+  [/\bci-op-[a-z0-9]{8}\b/g, "ci-op-<id>"],
+  [new RegExp(`(?<=[a-z0-9]-)${K8S}{8,10}-${K8S}{5}(?![a-z0-9])`, "g"), "<id>-<id>"],
+  [new RegExp(`(?<=[a-z0-9]-)${K8S}{5}(?![a-z0-9])`, "g"), "<id>"],
+  // Predictable network interface names (systemd: eno1, ens2f3np3, enp175s0fx, enx…; eth0, bond0).
+  [
+    /\b(?:(?:en|wl|ww|ib)(?:o\d+|P?\d*p\d+s\d+|s\d+|x[0-9a-f]{12})[a-z0-9]*|eth\d+|bond\d+|veth[0-9a-f]{4,}|vlan\d+)(?:\.\d+)?\b/g,
+    "<if>"
+  ],
+  // Pointers, addresses, hashes.
+  [/\b0x[0-9a-fA-F]+\b/g, "<hex>"],
+  [/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/g, "<hex>"],
+  // Durations: 300.528s, 2h26m33s, 1m0s, 150ms, [1.234 seconds], (0.12s).
+  [/\b(?:\d+h)?(?:\d+m)?\d+(?:\.\d+)?(?:ns|us|µs|ms|s)\b/g, "<dur>"],
+  [/\b\d+h\d+m\b|\b\d+(?:h|m)\b(?=\s|$|[),.])/g, "<dur>"],
+  [
+    /\b\d+(?:\.\d+)? ?(?:nanoseconds?|microseconds?|milliseconds?|seconds?|secs?|minutes?|mins?|hours?)\b/g,
+    "<dur>"
+  ],
+  // Base64-looking blobs (LUCI): long runs ending in padding.
+  [/(?<![/+0-9a-zA-Z])[/+0-9a-zA-Z]{10,}=+/g, "<b64>"]
+  // Goroutine ids (`goroutine 161 [running]`) fall under numbers below.
+];
+var NUMBER2 = /(?<![A-Za-z_\d])[-+]?\d+(?:\.\d+)?(?![A-Za-z_])/g;
+function normaliseMessage(text, options2 = {}) {
+  let out = stripAnsi(text);
+  for (const [re, replacement] of MASKS) out = out.replace(re, replacement);
+  if (!options2.keepNumbers) out = out.replace(NUMBER2, "<n>");
+  return out.replace(/[ \t]+/g, " ").replace(/ *\n */g, "\n").trim();
+}
+
+// ../../packages/log-parsing/src/fingerprint/decisive-lines.ts
+var MAX_PLAIN_LINES = 3;
+var SHORT_MESSAGE_LINES = 6;
+var MAX_DESCRIPTION_LINES = 3;
+var MAX_DECISIVE_CHARS = 200;
+var MAX_RAW_CHARS = 4096;
+var GOMEGA_OPENER = /^(?:Expected|Unexpected error:|The function passed to (?:Eventually|Consistently) (?:returned the following error|failed):?|.*\breturned the following error:)$/;
+var GOMEGA_MATCHER = /^(?:not )?to (?:\S.*)?$|^occurred$/;
+var GOMEGA_VALUE = /^<([^>|]+?)(?:\s*\|[^>]*)?>:\s?(.*)$/;
+var ERRORISH = /\b(?:error|errors|fail(?:s|ed|ure)?|fatal|panic|timed? ?out|timeout|refused|denied|unauthori[sz]ed|forbidden|not found|no such|unable|cannot|can't|could not|invalid|exception|killed|exit (?:status|code))\b/i;
+function decisiveLines(message) {
+  const lines = dropNoise(stripAnsi(message).split(/\r\n|\n|\r/));
+  if (lines.some((l) => GOMEGA_OPENER.test(l))) return gomegaLines(lines).map(normalise);
+  return plainLines(lines);
+}
+function normalise(line) {
+  const n = normaliseMessage(line.length > MAX_RAW_CHARS ? line.slice(0, MAX_RAW_CHARS) : line);
+  return n.length > MAX_DECISIVE_CHARS ? n.slice(0, MAX_DECISIVE_CHARS) : n;
+}
+function dropNoise(raw) {
+  const firstClose = raw.findIndex((l) => l.trim().startsWith("<< Timeline"));
+  const firstOpen = raw.findIndex((l) => l.trim().endsWith("Timeline >>"));
+  const start = firstClose !== -1 && (firstOpen === -1 || firstClose < firstOpen) ? firstClose + 1 : 0;
+  const out = [];
+  let inTimeline = false;
+  let inStack = false;
+  let dumpDepth = 0;
+  for (let i = start; i < raw.length; i++) {
+    const line = raw[i].trim();
+    if (line.endsWith("Timeline >>")) inTimeline = true;
+    if (inTimeline) {
+      if (line.startsWith("<< Timeline")) inTimeline = false;
+      continue;
+    }
+    if (/^goroutine \d+ \[/.test(line) || line === "Full Stack Trace") inStack = true;
+    if (inStack) {
+      if (line === "") inStack = false;
+      continue;
+    }
+    if (dumpDepth > 0 || line === "{" && out.length > 0) {
+      dumpDepth += count(line, "{") - count(line, "}");
+      if (dumpDepth < 0) dumpDepth = 0;
+      continue;
+    }
+    if (line === "" || isNoise(line)) continue;
+    out.push(line.replace(/^\[FAILED\]\s*/, ""));
+  }
+  return out;
+}
+function isNoise(line) {
+  return /^In \[[\w ]+\] at: /.test(line) || // Ginkgo failure location
+  /^[\w./@-]*\.go:\d+(?: \+0x[0-9a-f]+)?$/.test(line) || // bare file:line, stack frame location
+  /^-{10,}$/.test(line) || // Ginkgo spec separators
+  /^STEP: /.test(line) || /^Timed out after \d+(?:\.\d+)?s\.$/.test(line) || // Eventually wrapper: the description follows
+  /^\++ /.test(line) || // shell xtrace
+  /^Link to (?:step|job) on registry info site:/.test(line);
+}
+function gomegaLines(lines) {
+  const out = [];
+  const firstOpener = lines.findIndex((l) => GOMEGA_OPENER.test(l));
+  out.push(...lines.slice(Math.max(0, firstOpener - MAX_DESCRIPTION_LINES), firstOpener));
+  let expectValue = false;
+  for (let i = firstOpener; i < lines.length; i++) {
+    const line = lines[i];
+    if (GOMEGA_OPENER.test(line) || GOMEGA_MATCHER.test(line)) {
+      out.push(line);
+      expectValue = true;
+      continue;
+    }
+    if (!expectValue) continue;
+    expectValue = false;
+    const v = GOMEGA_VALUE.exec(line);
+    if (!v) {
+      out.push(line);
+      continue;
+    }
+    const inline = v[2].trim();
+    const value = inline !== "" ? inline : lines[i + 1] ?? "";
+    out.push(`<${v[1].trim()}>: ${value}`);
+    if (inline === "") i++;
+  }
+  return out;
+}
+function plainLines(lines) {
+  if (lines.length <= SHORT_MESSAGE_LINES) return lines.map(normalise);
+  const picked = [];
+  for (let i = lines.length - 1; i >= 0 && picked.length < MAX_PLAIN_LINES; i--) {
+    if (!ERRORISH.test(lines[i])) continue;
+    const n = normalise(lines[i]);
+    if (!picked.includes(n)) picked.push(n);
+  }
+  if (picked.length === 0) return lines.slice(-MAX_PLAIN_LINES).map(normalise);
+  return picked.reverse();
+}
+function count(text, ch) {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+// ../../packages/log-parsing/src/fingerprint/signature.ts
+import { createHash } from "crypto";
+var FINGERPRINT_VERSION = 1;
+var PREFIX = `v${FINGERPRINT_VERSION}:`;
+function signatureBasis(input2) {
+  if (input2.mode) return `mode
+${normaliseMessage(input2.mode, { keepNumbers: true })}`;
+  const lines = decisiveLines(input2.message ?? "");
+  const head = input2.rule ? `rule ${input2.rule}
+` : "rule -\n";
+  return head + (lines.length > 0 ? lines.join("\n") : "<no message>");
+}
+function signature(input2) {
+  return PREFIX + sha256Hex16(signatureBasis(input2));
+}
+function fingerprint(input2) {
+  const suite = input2.suite ? normaliseTestIdentity(input2.suite) : "";
+  const test = input2.test ? normaliseTestIdentity(input2.test) : "";
+  return PREFIX + sha256Hex16(`suite ${suite}
+test ${test}
+${input2.signature}`);
+}
+function normaliseTestIdentity(name) {
+  return stripAnsi(name).replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>").replace(/\b0x[0-9a-fA-F]+\b/g, "<hex>").replace(/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, "<ts>").replace(/\s+/g, " ").trim();
+}
+function sha256Hex16(text) {
+  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
 }
 
 // ../../packages/log-parsing/src/analyze/build-failures.ts
@@ -64259,11 +63417,16 @@ function logLevelFailure(inputs, classifier) {
   if (!best2) return null;
   const f = jobFailure(
     best2.input,
-    { kind: best2.m.match.kind ?? "job", message: best2.m.text, line: best2.m.line },
+    {
+      kind: best2.m.match.kind ?? "job",
+      message: best2.m.text,
+      line: best2.m.line
+    },
     classifier
   );
   const same = best2.input.logMatches.filter((m) => m.match.rule === best2.m.match.rule && m !== best2.m);
-  for (const m of same.slice(-(MAX_EVIDENCE - 1))) f.evidence.push({ path: best2.input.path, line: m.line, text: m.text });
+  for (const m of same.slice(-(MAX_EVIDENCE - 1)))
+    f.evidence.push({ path: best2.input.path, line: m.line, text: m.text });
   return f;
 }
 function dedupe(failures) {
@@ -64297,7 +63460,14 @@ async function analyzeSources(sources, options2) {
   const redactions = /* @__PURE__ */ new Map();
   for await (const item of sources) {
     if ("error" in item) {
-      inputs.push({ path: item.path, format: "unreadable", bytes: 0, lines: 0, partial: true, errors: [item.error.message] });
+      inputs.push({
+        path: item.path,
+        format: "unreadable",
+        bytes: 0,
+        lines: 0,
+        partial: true,
+        errors: [item.error.message]
+      });
       continue;
     }
     try {
@@ -64346,7 +63516,9 @@ function describeInput(a) {
     bytes: a.bytes,
     lines: a.lines,
     partial: a.report.partial,
-    errors: a.report.errors.map((e) => e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`)
+    errors: a.report.errors.map(
+      (e) => e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`
+    )
   };
   if (tests.length > 0) {
     input2.tests = {
@@ -64381,209 +63553,1091 @@ function pickExcerptSource(analysed, failed) {
   })[0];
 }
 
-// ../../packages/failure-detection/src/sources/run-outcome.ts
-function isFailedConclusion(conclusion) {
-  return conclusion === "failure" || conclusion === "timed_out" || conclusion === "cancelled";
-}
-
-// ../../packages/failure-detection/src/report/group-failures.ts
-var SETUP_NAME2 = /^\[(?:Synchronized)?(?:Before|After)Suite\]/;
-var SETUP_ECHO = /\bfailed on Ginkgo parallel process #\d+/;
-function groupFailures(failures, options2 = {}) {
-  const threshold = Math.max(1, options2.spreadThreshold ?? 3);
-  const sorted = [...failures].sort(compareFailures);
-  const bySignature = /* @__PURE__ */ new Map();
-  for (const failure2 of sorted) push(bySignature, failure2.signature, failure2);
-  const spread = /* @__PURE__ */ new Set();
-  for (const [sig, members2] of bySignature) {
-    const tests = new Set(members2.flatMap((f) => f.test === null ? [] : [f.test]));
-    if (tests.size >= threshold || members2.some(isSetup)) spread.add(sig);
-  }
-  const realSetup = [...spread].filter((sig) => bySignature.get(sig).some((f) => isSetup(f) && !isSetupEcho(f))).sort(compareText)[0];
-  const target = (failure2) => spread.has(failure2.signature) ? `sig:${realSetup !== void 0 && bySignature.get(failure2.signature).every(isSetupEcho) ? realSetup : failure2.signature}` : `fp:${failure2.fingerprint}`;
-  const byKey = /* @__PURE__ */ new Map();
-  for (const failure2 of sorted) push(byKey, target(failure2), failure2);
-  return [...byKey.entries()].map(([key2, members2]) => toGroup(key2, members2)).sort((a, b) => rankKey(a.key) - rankKey(b.key) || compareText(a.key, b.key));
-}
-function toGroup(key2, members2) {
-  const primary = members2.find((f) => isSetup(f) && !isSetupEcho(f)) ?? members2.find((f) => !isSetupEcho(f)) ?? members2[0];
-  return {
-    key: key2,
-    signature: key2.startsWith("sig:") ? key2.slice(4) : primary.signature,
-    fingerprints: unique(members2.map((f) => f.fingerprint)),
-    tests: unique(members2.flatMap((f) => f.test === null ? [] : [f.test])),
-    primary
-  };
-}
-function isSetup(failure2) {
-  return failure2.kind === "setup" || SETUP_NAME2.test(failure2.test ?? "");
-}
-function isSetupEcho(failure2) {
-  return isSetup(failure2) && SETUP_ECHO.test(failure2.message);
-}
-function compareFailures(a, b) {
-  return compareText(a.test ?? "", b.test ?? "") || compareText(a.fingerprint, b.fingerprint) || compareText(a.suite ?? "", b.suite ?? "") || compareText(a.message, b.message);
-}
-function rankKey(key2) {
-  return key2.startsWith("sig:") ? 0 : 1;
-}
-function compareText(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function unique(values2) {
-  return [...new Set(values2)].sort(compareText);
-}
-function push(map2, key2, value) {
-  const list = map2.get(key2);
-  if (list) list.push(value);
-  else map2.set(key2, [value]);
-}
-
-// ../../packages/failure-detection/src/report/run-level-failure.ts
-var OUTCOME = {
-  failure: "run failed",
-  timed_out: "run timed out",
-  cancelled: "run was cancelled"
-};
-var MAX_EVIDENCE2 = 5;
-function runLevelFailure(run, analysis) {
-  const outcome = OUTCOME[run.conclusion ?? ""] ?? `run ended with conclusion ${run.conclusion ?? "unknown"}`;
-  const unreadable = analysis.inputs.filter((input2) => input2.format === "unreadable");
-  const message = analysis.inputs.length === 0 ? `${outcome}; no logs or artifacts were available to analyse` : unreadable.length === analysis.inputs.length ? `${outcome}; none of its logs or artifacts could be read` : `${outcome} with no recognisable failure in its logs`;
-  const sig = signature({ message, rule: null, mode: null });
-  return {
-    test: null,
-    suite: null,
+// ../../packages/log-parsing/src/classify/builtin-rules.ts
+var builtinRules = Object.freeze([
+  // ── crashes and races ─────────────────────────────────────────────────────────────────────
+  {
+    id: "go-data-race",
+    category: "race",
+    kind: "test",
+    pattern: "WARNING: DATA RACE",
+    mode: "Go data race detected"
+  },
+  {
+    id: "go-concurrent-map",
+    category: "race",
+    pattern: "fatal error: concurrent map (read and map write|writes|iteration and map write)",
+    mode: "concurrent map $1"
+  },
+  {
+    id: "go-test-timeout",
+    category: "timing",
+    kind: "test",
+    pattern: "panic: test timed out after \\S+",
+    mode: "go test binary timed out"
+  },
+  {
+    id: "go-nil-pointer",
+    category: "crash",
+    pattern: "invalid memory address or nil pointer dereference",
+    mode: "nil pointer dereference"
+  },
+  {
+    id: "go-index-out-of-range",
+    category: "crash",
+    pattern: "index out of range \\[-?\\d+\\](?: with length \\d+)?",
+    mode: "index out of range"
+  },
+  {
+    id: "go-slice-bounds",
+    category: "crash",
+    pattern: "slice bounds out of range",
+    mode: "slice bounds out of range"
+  },
+  {
+    id: "out-of-memory",
+    category: "crash",
+    kind: "infra",
+    pattern: "\\bOOMKilled\\b|Out of memory: Killed? process|fatal error: runtime: out of memory|JavaScript heap out of memory|Cannot allocate memory",
+    mode: "out of memory"
+  },
+  {
+    id: "crash-loop-backoff",
+    category: "crash",
+    pattern: "CrashLoopBackOff",
+    mode: "container in CrashLoopBackOff"
+  },
+  { id: "segfault", category: "crash", pattern: "SIGSEGV|[Ss]egmentation fault", mode: "segmentation fault" },
+  { id: "go-panic", category: "crash", pattern: "\\bpanic: (.+)", mode: "Go panic: $1" },
+  { id: "ginkgo-panicked", category: "crash", kind: "test", pattern: "\\[PANICKED\\]|Test Panicked" },
+  // ── CI platform and infrastructure ────────────────────────────────────────────────────────
+  {
+    id: "gha-runner-lost",
+    category: "infra",
+    kind: "infra",
+    pattern: "lost communication with the server",
+    mode: "runner lost communication with the server"
+  },
+  {
+    id: "gha-runner-shutdown",
+    category: "infra",
+    kind: "infra",
+    pattern: "The runner has received a shutdown signal",
+    mode: "runner received a shutdown signal"
+  },
+  {
+    id: "gha-action-timeout",
+    category: "infra",
     kind: "job",
-    message,
-    location: null,
+    pattern: "The action '?(.*?)'? has timed out after \\d+ minutes",
+    mode: "GitHub Actions step timed out"
+  },
+  {
+    id: "gha-job-max-time",
+    category: "infra",
+    kind: "job",
+    pattern: "has exceeded the maximum execution time of \\d+ minutes",
+    mode: "GitHub Actions job exceeded its maximum execution time"
+  },
+  {
+    id: "gha-cancelled",
+    category: "infra",
+    kind: "job",
+    pattern: "The operation was canceled\\.",
+    mode: "job was cancelled"
+  },
+  {
+    id: "disk-full",
+    category: "infra",
+    kind: "infra",
+    pattern: "No space left on device|\\bENOSPC\\b",
+    mode: "no space left on device"
+  },
+  {
+    id: "image-manifest-unknown",
+    category: "infra",
+    kind: "infra",
+    pattern: "manifest unknown|manifest for \\S+ not found|: image not known",
+    mode: "container image does not exist (manifest unknown)"
+  },
+  {
+    id: "image-pull-rate-limit",
+    category: "infra",
+    kind: "infra",
+    pattern: "toomanyrequests|pull rate limit",
+    mode: "container registry rate limit"
+  },
+  {
+    id: "image-pull-failed",
+    category: "infra",
+    kind: "infra",
+    pattern: "ImagePullBackOff|ErrImagePull|trying and failing to pull image|pull access denied|[Ff]ailed to pull image|Back-off pulling image",
+    mode: "container image could not be pulled"
+  },
+  {
+    // The client's token stopped working mid-watch: the cluster went away or rotated credentials.
+    // Ranked above the step timeout because the stuck watch is what made the step time out.
+    id: "k8s-watch-unauthorized",
+    category: "infra",
+    kind: "infra",
+    pattern: "Failed to watch.{0,300}\\bUnauthorized\\b",
+    mode: "API watch rejected: Unauthorized (cluster credentials no longer valid)"
+  },
+  {
+    id: "prow-step-timeout",
+    category: "infra",
+    kind: "job",
+    pattern: "Process did not finish before \\S+ timeout",
+    mode: "CI step timed out (Prow entrypoint)"
+  },
+  {
+    id: "k8s-credentials-rejected",
+    category: "infra",
+    kind: "infra",
+    pattern: "the server has asked for the client to provide credentials|You must be logged in to the server|\\bUnauthorized\\b",
+    mode: "API credentials rejected (Unauthorized)"
+  },
+  {
+    id: "k8s-forbidden",
+    category: "config",
+    pattern: 'Error from server \\(Forbidden\\)|is forbidden: User "[^"]*" cannot'
+  },
+  {
+    id: "go-module-download",
+    category: "infra",
+    kind: "build",
+    pattern: '\\bgo: (?:downloading \\S+ \\S+|[\\w./-]+@[\\w.+-]+): .*(?:reading https?://|Get "?https?://|dial tcp|unexpected EOF|connection reset|i/o timeout|TLS handshake timeout|40[34] Not Found|410 Gone|unknown revision|invalid version|checksum mismatch)',
+    keywords: ["go: "],
+    mode: "go module download failed"
+  },
+  {
+    id: "kind-create-cluster",
+    category: "infra",
+    kind: "setup",
+    pattern: "ERROR: failed to create cluster: ",
+    mode: "kind cluster creation failed"
+  },
+  {
+    id: "tls-certificate",
+    category: "infra",
+    kind: "infra",
+    pattern: "x509: certificate (?:signed by unknown authority|has expired or is not yet valid|is valid for|is not valid for)|tls: failed to verify certificate|certificate verify failed",
+    mode: "TLS certificate verification failed"
+  },
+  {
+    id: "tls-handshake-timeout",
+    category: "infra",
+    kind: "infra",
+    pattern: "TLS handshake timeout",
+    mode: "TLS handshake timeout"
+  },
+  {
+    id: "admission-webhook",
+    category: "config",
+    kind: "setup",
+    pattern: 'failed calling webhook "([^"]+)"',
+    mode: "admission webhook $1 could not be called"
+  },
+  {
+    id: "dns-failure",
+    category: "infra",
+    kind: "infra",
+    pattern: "no such host|Temporary failure in name resolution|Could not resolve host|getaddrinfo (?:ENOTFOUND|EAI_AGAIN)|server misbehaving|Name or service not known",
+    mode: "DNS lookup failed"
+  },
+  {
+    id: "connection-refused",
+    category: "infra",
+    kind: "infra",
+    pattern: "[Cc]onnection refused|\\bECONNREFUSED\\b",
+    mode: "connection refused"
+  },
+  {
+    id: "connection-reset",
+    category: "infra",
+    kind: "infra",
+    pattern: "connection reset by peer|\\bECONNRESET\\b",
+    mode: "connection reset by peer"
+  },
+  { id: "io-timeout", category: "infra", kind: "infra", pattern: "i/o timeout", mode: "network i/o timeout" },
+  {
+    id: "http-upstream-error",
+    category: "infra",
+    kind: "infra",
+    pattern: "\\b(502 Bad Gateway|503 Service Unavailable|504 Gateway Time-?out)\\b",
+    mode: "upstream HTTP error ($1)"
+  },
+  // ── timeouts (symptoms: the message decides the group) ─────────────────────────────────────
+  {
+    id: "ginkgo-timedout",
+    category: "timing",
+    kind: "test",
+    pattern: "\\[TIMEDOUT\\]|A suite timeout occurred|Ginkgo timed out waiting"
+  },
+  {
+    id: "gomega-eventually-timeout",
+    category: "timing",
+    kind: "test",
+    pattern: "Timed out after \\d+(?:\\.\\d+)?s\\."
+  },
+  { id: "context-deadline-exceeded", category: "timing", pattern: "context deadline exceeded" },
+  { id: "k8s-wait-timeout", category: "timing", pattern: "timed out waiting for the condition" },
+  {
+    id: "jest-timeout",
+    category: "timing",
+    kind: "test",
+    pattern: "Exceeded timeout of \\d+ ?ms for a (?:test|hook)"
+  },
+  // ── build ─────────────────────────────────────────────────────────────────────────────────
+  {
+    id: "go-compile-error",
+    category: "build",
+    kind: "build",
+    pattern: "\\.go:\\d+:\\d+: (?:undefined: |syntax error|cannot use |declared and not used|.*imported and not used|too many arguments|not enough arguments|missing return|invalid operation|cannot find package|no required module provides package|could not import)"
+  },
+  {
+    id: "go-build-failed",
+    category: "build",
+    kind: "build",
+    pattern: "\\[build failed\\]|\\[setup failed\\]"
+  },
+  { id: "ts-compile-error", category: "build", kind: "build", pattern: "error TS\\d+: " },
+  {
+    id: "container-build-failed",
+    category: "build",
+    kind: "build",
+    pattern: "failed to solve: |executor failed running|Error: building at STEP|error building image"
+  },
+  {
+    id: "npm-error-code",
+    category: "build",
+    kind: "build",
+    pattern: "npm (?:ERR!|error) code (E[A-Z0-9]+)",
+    mode: "npm error $1"
+  },
+  {
+    id: "make-error",
+    category: "build",
+    kind: "build",
+    pattern: "make(?:\\[\\d+\\])?: \\*\\*\\* \\[[^\\]]*\\] Error \\d+"
+  },
+  // ── assertions ────────────────────────────────────────────────────────────────────────────
+  {
+    id: "testify-assertion",
+    category: "assertion",
+    kind: "test",
+    pattern: "Error Trace:|Error:\\s+(?:Not equal|Should (?:not )?(?:be|contain|have)|Received unexpected error|Expected)",
+    // Derived literals would include "Should ", common in spec names; testify always prints these.
+    keywords: ["Error Trace:", "Error:"]
+  },
+  {
+    id: "gomega-assertion",
+    category: "assertion",
+    kind: "test",
+    pattern: "(?:^|\\s)(?:Expected|Unexpected error:)\\s*$"
+  },
+  { id: "ginkgo-failed", category: "assertion", kind: "test", pattern: "\\[FAILED\\] \\S" },
+  { id: "go-test-fail", category: "assertion", kind: "test", pattern: "--- FAIL: \\S+" },
+  {
+    id: "python-assertion",
+    category: "assertion",
+    kind: "test",
+    pattern: "\\bAssertionError\\b|^E\\s+assert "
+  },
+  { id: "jest-expect", category: "assertion", kind: "test", pattern: "expect\\(received\\)\\." },
+  // ── job-level wrappers: only say that a step failed ───────────────────────────────────────
+  {
+    id: "ci-operator-job-state",
     category: "unknown",
-    rule: null,
-    mode: null,
-    signature: sig,
-    fingerprint: fingerprint({ test: null, suite: `source ${run.source}`, signature: sig }),
-    evidence: unreadable.slice(0, MAX_EVIDENCE2).map((input2) => ({
-      path: input2.path,
-      line: 0,
-      text: input2.errors[0] ?? "could not be read"
-    }))
-  };
-}
-
-// ../../packages/failure-detection/src/report/build-failure-report.ts
-async function buildFailureReport(run, source, options2) {
-  let analysis = await analyzeSources(source.readInputs(run), {
-    classifier: options2.classifier,
-    ...options2.budgetTokens !== void 0 ? { budgetTokens: options2.budgetTokens } : {}
-  });
-  if (isFailedConclusion(run.conclusion) && analysis.failures.length === 0) {
-    analysis = { ...analysis, status: "failed", failures: [runLevelFailure(run, analysis)] };
+    kind: "job",
+    pattern: "Reporting job state '(?:failed|error)' with reason '([^']+)'",
+    mode: "ci-operator: $1"
+  },
+  {
+    id: "prow-step-exit",
+    category: "unknown",
+    kind: "job",
+    pattern: "wrapped process failed: exit status (\\d+)|failed to execute wrapped command: exit status (\\d+)",
+    mode: "CI step exited with status $1$2"
+  },
+  {
+    id: "prow-pod-failed",
+    category: "unknown",
+    kind: "job",
+    pattern: "failed: could not watch pod: the pod \\S+ failed after",
+    mode: "CI step pod failed"
+  },
+  {
+    id: "container-exit-code",
+    category: "unknown",
+    kind: "job",
+    pattern: "Container \\S+ exited with code (\\d+)",
+    mode: "container exited with code $1"
+  },
+  {
+    id: "gha-process-exit",
+    category: "unknown",
+    kind: "job",
+    pattern: "##\\[error\\]Process completed with exit code (\\d+)",
+    mode: "process exited with code $1"
   }
-  const groups3 = groupFailures(
-    analysis.failures,
-    options2.spreadThreshold !== void 0 ? { spreadThreshold: options2.spreadThreshold } : {}
+]);
+
+// ../../packages/log-parsing/src/classify/categories.ts
+var CATEGORIES = [
+  "timing",
+  "hardware",
+  "config",
+  "race",
+  "infra",
+  "build",
+  "crash",
+  "assertion",
+  "unknown"
+];
+var RULE_KINDS = [
+  "test",
+  "setup",
+  "build",
+  "infra",
+  "job"
+];
+
+// ../../packages/log-parsing/src/classify/prefilter.ts
+var ALPHABET = 128;
+var LOWER = new Uint8Array(ALPHABET).map((_, c) => c >= 65 && c <= 90 ? c + 32 : c);
+var FOLDS_TO_ASCII = /* @__PURE__ */ new Map([
+  [383, 115],
+  [8490, 107]
+]);
+function buildPrefilter(rules) {
+  const literals = /* @__PURE__ */ new Map();
+  const fallback = [];
+  for (const r of rules) {
+    for (const text of r.literals ?? []) {
+      const lit = { text, ignoreCase: r.literalsIgnoreCase };
+      if (/[^\x00-\x7f]/.test(text)) fallback.push(lit);
+      else {
+        const key2 = `${lit.ignoreCase ? "i" : "x"}${text}`;
+        literals.set(key2, lit);
+      }
+    }
+  }
+  let automaton = null;
+  if (literals.size > 0) {
+    automaton = buildAutomaton([...literals.values()]);
+    if (automaton === null) fallback.push(...literals.values());
+  }
+  const exactRe = combine(
+    fallback.filter((l) => !l.ignoreCase),
+    ""
   );
-  return { run, analysis, groups: groups3 };
-}
-
-// ../../packages/failure-detection/src/sources/input-items.ts
-function openedInput(path, body) {
-  let used = false;
+  const foldedRe = combine(
+    fallback.filter((l) => l.ignoreCase),
+    "i"
+  );
   return {
-    path,
-    open() {
-      if (used) throw new Error(`${path}: this input was already read (it is a one-shot download)`);
-      used = true;
-      return body;
+    mayMatch: (line) => (automaton?.scan(line) ?? false) || (exactRe?.test(line) ?? false) || (foldedRe?.test(line) ?? false)
+  };
+}
+var MAX_STATES = 32768;
+function buildAutomaton(literals) {
+  let total = 1;
+  for (const l of literals) total += l.text.length;
+  if (total > MAX_STATES) return null;
+  const children = [/* @__PURE__ */ new Map()];
+  const ends = [[]];
+  literals.forEach((lit, k) => {
+    let state = 0;
+    for (let i = 0; i < lit.text.length; i++) {
+      const c = LOWER[lit.text.charCodeAt(i)];
+      let next2 = children[state].get(c);
+      if (next2 === void 0) {
+        next2 = children.length;
+        children.push(/* @__PURE__ */ new Map());
+        ends.push([]);
+        children[state].set(c, next2);
+      }
+      state = next2;
+    }
+    ends[state].push(k);
+  });
+  const states = children.length;
+  const fail = new Int32Array(states);
+  const order = [];
+  for (const next2 of children[0].values()) order.push(next2);
+  for (let head = 0; head < order.length; head++) {
+    const s = order[head];
+    for (const [c, next2] of children[s]) {
+      let f = fail[s];
+      while (f !== 0 && !children[f].has(c)) f = fail[f];
+      const target = children[f].get(c);
+      fail[next2] = target !== void 0 && target !== next2 ? target : 0;
+      ends[next2].push(...ends[fail[next2]]);
+      order.push(next2);
+    }
+  }
+  const next = new Int32Array(states * ALPHABET);
+  for (const s of [0, ...order]) {
+    for (let c = 0; c < ALPHABET; c++) {
+      const direct = children[s].get(LOWER[c]);
+      next[s * ALPHABET + c] = direct !== void 0 ? direct : s === 0 ? 0 : next[fail[s] * ALPHABET + c];
+    }
+  }
+  const table = new Int32Array(states * ALPHABET);
+  for (let i = 0; i < table.length; i++) {
+    const target = next[i];
+    table[i] = ends[target].length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
+  }
+  const exact2 = new Array(states);
+  for (let s = 0; s < states; s++) {
+    const here = ends[s].map((k) => literals[k]);
+    exact2[s] = here.some((l) => l.ignoreCase) ? null : here.map((l) => l.text);
+  }
+  return {
+    scan(line) {
+      let row = 0;
+      for (let i = 0; i < line.length; i++) {
+        let c = line.charCodeAt(i);
+        if (c >= ALPHABET) {
+          const folded = FOLDS_TO_ASCII.get(c);
+          if (folded === void 0) {
+            row = 0;
+            continue;
+          }
+          c = folded;
+        }
+        const v = table[row + c];
+        if (v >= 0) {
+          row = v;
+          continue;
+        }
+        row = -v - 1;
+        const confirm2 = exact2[row / ALPHABET];
+        if (confirm2 === null) return true;
+        for (const text of confirm2) if (line.startsWith(text, i - text.length + 1)) return true;
+      }
+      return false;
     }
   };
 }
-function errorInput(path, message, cause) {
-  return { path, error: new Error(message, cause === void 0 ? void 0 : { cause }) };
+function combine(literals, flags) {
+  return literals.length > 0 ? new RegExp(literals.map((l) => escapeRegExp(l.text)).join("|"), flags) : null;
 }
-function messageOf2(error63) {
-  return error63 instanceof Error ? error63.message : String(error63);
-}
-function displayName(name) {
-  return name.replace(/[\u0000-\u001f\u007f]/g, " ").trim() || "(unnamed)";
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
-// ../../packages/failure-detection/src/sources/artifact-entries.ts
-var SNIFF_BYTES = 8192;
-async function* artifactEntryInputs(zip, displayPath, options2 = {}) {
-  const maxEntries = options2.maxEntries ?? 500;
-  const entries = readZipEntries(zip, { ...options2.caps, displayPath });
-  const reported = /* @__PURE__ */ new Set();
-  function* drain() {
-    for (const error63 of entries.errors) {
-      if (reported.has(error63)) continue;
-      reported.add(error63);
-      yield { path: error63.path, error: error63 };
+// ../../packages/log-parsing/src/classify/gram-table.ts
+var MIN_GRAM_LITERAL = 7;
+var FOLD = 538976288;
+function slotOf(word) {
+  return Math.imul(word, 2654435761) >>> 16;
+}
+var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
+var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
+function rarity(gram) {
+  let r = 0;
+  for (let i = 0; i < gram.length; i++) {
+    const c = gram.charCodeAt(i) | 32;
+    r += Math.log(2 + (RANK.get(c) ?? BY_FREQUENCY.length));
+  }
+  return r;
+}
+function wordOf(gram) {
+  const bytes = new Uint8Array(4);
+  for (let i = 0; i < 4; i++) bytes[i] = gram.charCodeAt(i);
+  return new Uint32Array(bytes.buffer)[0] | FOLD;
+}
+function isGramLiteral(text) {
+  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
+}
+function buildGramTable(literals) {
+  const slots = new Uint8Array(65536);
+  const entries = /* @__PURE__ */ new Map();
+  for (const literal2 of literals) {
+    const offsets = /* @__PURE__ */ new Set();
+    for (let residue = 0; residue < 4; residue++) {
+      let best2 = -1;
+      for (let k = residue; k + 4 <= literal2.text.length; k += 4) {
+        if (best2 === -1 || rarity(literal2.text.slice(k, k + 4)) > rarity(literal2.text.slice(best2, best2 + 4))) best2 = k;
+      }
+      offsets.add(best2);
+    }
+    for (const offset of offsets) {
+      const word = wordOf(literal2.text.slice(offset, offset + 4));
+      slots[slotOf(word)] = 1;
+      const list = entries.get(word);
+      if (list) list.push({ literal: literal2, offset });
+      else entries.set(word, [{ literal: literal2, offset }]);
     }
   }
-  let taken = 0;
-  let skipped = 0;
-  try {
-    for await (const entry2 of entries) {
-      yield* drain();
-      if (taken >= maxEntries) {
-        skipped++;
+  return { slots, entries };
+}
+function literalAt(text, at, literal2) {
+  const lit = literal2.text;
+  if (at < 0 || at + lit.length > text.length) return false;
+  if (!literal2.ignoreCase) return text.startsWith(lit, at);
+  for (let j = 0; j < lit.length; j++) {
+    let a = text.charCodeAt(at + j);
+    let b = lit.charCodeAt(j);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    if (a !== b) return false;
+  }
+  return true;
+}
+
+// ../../packages/log-parsing/src/classify/block-prefilter.ts
+var SPECIAL_CHARS = ["\x1B", "", "�", "ſ", "K"];
+function buildBlockPrefilter(literals) {
+  const unique2 = /* @__PURE__ */ new Map();
+  for (const l of literals) unique2.set(`${l.ignoreCase ? "i" : "x"}${l.text}`, l);
+  const gramLiterals = [...unique2.values()].filter((l) => isGramLiteral(l.text));
+  const scans = [...unique2.values()].filter((l) => !isGramLiteral(l.text)).map((l) => new RegExp(escapeRegExp(l.text), l.ignoreCase ? "gi" : "g"));
+  const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
+  const words = new WordBuffer();
+  return {
+    hits(text) {
+      const hits = [];
+      for (const c of SPECIAL_CHARS) {
+        for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
+      }
+      for (const re of scans) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+          hits.push(m.index);
+          re.lastIndex = nextLine(text, m.index);
+        }
+      }
+      if (table) scanWords(text, words.load(text), table, hits);
+      return hits;
+    }
+  };
+}
+function nextLine(text, i) {
+  const nl = text.indexOf("\n", i);
+  return nl === -1 ? text.length : nl + 1;
+}
+function scanWords(text, u32, table, hits) {
+  const { slots, entries } = table;
+  const count2 = text.length + 3 >>> 2;
+  let i = 0;
+  while (i < count2) {
+    if (i + 4 <= count2 && (slots[slotOf(u32[i] | FOLD)] | slots[slotOf(u32[i + 1] | FOLD)] | slots[slotOf(u32[i + 2] | FOLD)] | slots[slotOf(u32[i + 3] | FOLD)]) === 0) {
+      i += 4;
+      continue;
+    }
+    const word = u32[i] | FOLD;
+    const list = slots[slotOf(word)] === 0 ? void 0 : entries.get(word);
+    if (list !== void 0) {
+      const at = confirm(text, i * 4, list);
+      if (at !== -1) {
+        hits.push(at);
+        i = Math.max(i + 1, nextLine(text, at) >>> 2);
         continue;
       }
-      taken++;
-      yield await entryInput(entry2);
     }
+    i++;
+  }
+}
+function confirm(text, wordStart, list) {
+  for (const { literal: literal2, offset } of list) {
+    const at = wordStart - offset;
+    if (literalAt(text, at, literal2)) return at;
+  }
+  return -1;
+}
+var WordBuffer = class {
+  bytes = Buffer.alloc(0);
+  u32 = new Uint32Array(0);
+  load(text) {
+    const need = text.length + 3 & ~3;
+    if (this.bytes.length < need) {
+      const size = Math.max(need, 2 * this.bytes.length, 65536);
+      this.bytes = Buffer.alloc(size);
+      this.u32 = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, size >>> 2);
+    }
+    this.bytes.write(text, 0, "latin1");
+    this.bytes.fill(0, text.length, need);
+    return this.u32;
+  }
+};
+
+// ../../packages/log-parsing/src/classify/mode-template.ts
+var TEMPLATE_REF = /\$(?:(\$)|(\d{1,2})|<([A-Za-z_$][\w$]*)>)/g;
+var MAX_MODE_CHARS = 300;
+function templateRefs(template) {
+  const numbers = [];
+  const names = [];
+  for (const m of template.matchAll(TEMPLATE_REF)) {
+    if (m[2] !== void 0) numbers.push(Number(m[2]));
+    else if (m[3] !== void 0) names.push(m[3]);
+  }
+  return { numbers, names };
+}
+function fillMode(template, match) {
+  const filled = template.replace(
+    TEMPLATE_REF,
+    (_all, dollar, num2, name) => {
+      if (dollar !== void 0) return "$";
+      if (num2 !== void 0) return match[Number(num2)] ?? "";
+      return match.groups?.[name] ?? "";
+    }
+  );
+  const text = filled.replace(/\s+/g, " ").trim();
+  return text.length > MAX_MODE_CHARS ? text.slice(0, MAX_MODE_CHARS) : text;
+}
+
+// ../../packages/log-parsing/src/classify/required-literals.ts
+var MIN_LITERAL_LENGTH = 3;
+function requiredLiterals(source, flags = "") {
+  try {
+    const parser2 = new LiteralParser(source, flags.includes("v"));
+    const result = parser2.alternation();
+    if (parser2.pos !== source.length) return null;
+    return result;
+  } catch {
+    return null;
+  }
+}
+var LiteralParser = class {
+  constructor(src, vMode) {
+    this.src = src;
+    this.vMode = vMode;
+  }
+  src;
+  vMode;
+  pos = 0;
+  /** branch ('|' branch)*: every branch must contribute, the result is their union. */
+  alternation() {
+    const branches = [this.sequence()];
+    while (this.src[this.pos] === "|") {
+      this.pos++;
+      branches.push(this.sequence());
+    }
+    if (branches.some((b) => b === null)) return null;
+    return [...new Set(branches.flat())];
+  }
+  /** A run of atoms: returns the strongest required candidate among its literal runs and groups. */
+  sequence() {
+    const candidates = [];
+    let run = "";
+    const flush = () => {
+      if (run) candidates.push([run]);
+      run = "";
+    };
+    while (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      if (c === "|" || c === ")") break;
+      if (c === "(") {
+        flush();
+        const inner = this.group();
+        const q2 = this.quantifier();
+        if (inner && (q2 === null || q2.min >= 1)) candidates.push(inner);
+        continue;
+      }
+      if (c === "[") {
+        flush();
+        this.skipClass();
+        this.quantifier();
+        continue;
+      }
+      if (c === "\\") {
+        const literal2 = this.escape();
+        const q2 = this.quantifier();
+        if (literal2 === null || q2 !== null && q2.min === 0) flush();
+        else {
+          run += literal2;
+          if (q2 !== null) flush();
+        }
+        continue;
+      }
+      if (c === "." || c === "^" || c === "$") {
+        this.pos++;
+        flush();
+        this.quantifier();
+        continue;
+      }
+      if (c === "*" || c === "+" || c === "?") throw new Error("dangling quantifier");
+      if (c === "{" && QUANTIFIER.test(this.src.slice(this.pos, this.pos + 24)))
+        throw new Error("dangling quantifier");
+      this.pos++;
+      const q = this.quantifier();
+      if (q !== null && q.min === 0) flush();
+      else {
+        run += c;
+        if (q !== null) flush();
+      }
+    }
+    flush();
+    return best(candidates);
+  }
+  /** `(` … `)`; lookarounds and modifier groups give nothing (zero-width or flag-changing). */
+  group() {
+    this.pos++;
+    let opaque = false;
+    if (this.src[this.pos] === "?") {
+      const head = this.src.slice(this.pos, this.pos + 3);
+      if (head.startsWith("?:")) this.pos += 2;
+      else if (head.startsWith("?<") && head !== "?<=" && head !== "?<!") {
+        const end = this.src.indexOf(">", this.pos);
+        if (end === -1) throw new Error("bad group name");
+        this.pos = end + 1;
+      } else {
+        opaque = true;
+        this.pos++;
+        while (this.pos < this.src.length && /[=!<a-zA-Z-]/.test(this.src[this.pos])) {
+          const ch = this.src[this.pos];
+          this.pos++;
+          if (ch === "=" || ch === "!") break;
+        }
+        if (this.src[this.pos] === ":") this.pos++;
+      }
+    }
+    const inner = this.alternation();
+    if (this.src[this.pos] !== ")") throw new Error("unclosed group");
+    this.pos++;
+    return opaque ? null : inner;
+  }
+  skipClass() {
+    this.pos++;
+    let depth = 1;
+    while (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      if (c === "\\") this.pos += 2;
+      else if (c === "[" && this.vMode) {
+        depth++;
+        this.pos++;
+      } else if (c === "]") {
+        this.pos++;
+        if (--depth === 0) return;
+      } else this.pos++;
+    }
+    throw new Error("unclosed class");
+  }
+  /** Consumes one escape; returns the literal character it stands for, or null for anything else. */
+  escape() {
+    const e = this.src[this.pos + 1];
+    if (e === void 0) throw new Error("trailing backslash");
+    this.pos += 2;
+    if (/[A-Za-z0-9]/.test(e)) {
+      if (e === "x") this.pos += 2;
+      else if (e === "u") this.pos = this.src[this.pos] === "{" ? this.closing("}") : this.pos + 4;
+      else if (e === "c") this.pos += 1;
+      else if ((e === "p" || e === "P") && this.src[this.pos] === "{") this.pos = this.closing("}");
+      else if (e === "k" && this.src[this.pos] === "<") this.pos = this.closing(">");
+      else if (/[0-9]/.test(e)) while (/[0-9]/.test(this.src[this.pos] ?? "")) this.pos++;
+      return null;
+    }
+    return e;
+  }
+  closing(ch) {
+    const end = this.src.indexOf(ch, this.pos);
+    if (end === -1) throw new Error("unclosed escape");
+    return end + 1;
+  }
+  quantifier() {
+    const c = this.src[this.pos];
+    let min;
+    if (c === "*" || c === "?") {
+      min = 0;
+      this.pos++;
+    } else if (c === "+") {
+      min = 1;
+      this.pos++;
+    } else if (c === "{") {
+      const m = QUANTIFIER.exec(this.src.slice(this.pos, this.pos + 24));
+      if (!m) return null;
+      min = Number(m[1]);
+      this.pos += m[0].length;
+    } else return null;
+    if (this.src[this.pos] === "?") this.pos++;
+    return { min };
+  }
+};
+var QUANTIFIER = /^\{(\d+)(?:,\d*)?\}/;
+function best(candidates) {
+  let chosen = null;
+  let chosenScore = MIN_LITERAL_LENGTH - 1;
+  for (const c of candidates) {
+    const score = Math.min(...c.map((s) => s.length));
+    if (score > chosenScore || score === chosenScore && chosen !== null && c.length < chosen.length) {
+      chosen = c;
+      chosenScore = score;
+    }
+  }
+  return chosen;
+}
+
+// ../../packages/log-parsing/src/classify/rule-schema.ts
+var ruleSchema = external_exports.strictObject({
+  id: external_exports.string().max(100).regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+    'must start with a letter or digit and use only letters, digits, ".", "_", "-"'
+  ),
+  category: external_exports.enum(CATEGORIES),
+  pattern: external_exports.string().min(1).max(4e3),
+  flags: external_exports.string().regex(/^(?!.*(.).*\1)[imsuv]*$/, 'must be a subset of "imsuv" without repeats (g and y are refused)').refine((f) => !(f.includes("u") && f.includes("v")), 'cannot combine "u" and "v"').optional(),
+  kind: external_exports.enum(RULE_KINDS).optional(),
+  keywords: external_exports.array(external_exports.string().min(1).max(200)).min(1).max(100).optional(),
+  mode: external_exports.string().min(1).max(300).optional(),
+  description: external_exports.string().max(4e3).optional()
+}).superRefine((rule, ctx) => {
+  let regex2;
+  try {
+    regex2 = new RegExp(rule.pattern, rule.flags ?? "");
   } catch (error63) {
-    yield* drain();
-    yield errorInput(displayPath, `${messageOf2(error63)}; the rest of the archive was not analysed`, error63);
+    ctx.addIssue({
+      code: "custom",
+      path: ["pattern"],
+      message: `does not compile: ${error63.message}`
+    });
     return;
   }
-  yield* drain();
-  if (skipped > 0) {
-    yield errorInput(
-      displayPath,
-      `${displayPath}: ${skipped} more entries not analysed (cap of ${maxEntries} per artifact)`
-    );
+  if (regex2.test("")) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["pattern"],
+      message: "matches an empty line, so it would match every line of every log"
+    });
   }
-}
-async function entryInput(entry2) {
-  const raw = () => entryChunks(entry2);
-  let head;
-  try {
-    head = await readPrefix(raw());
-  } catch (error63) {
-    return { path: entry2.path, error: asError(error63) };
-  }
-  if (isZip(head))
-    return errorInput(entry2.path, `${entry2.path}: a zip inside a zip is not expanded; skipped`);
-  let open3 = raw;
-  if (isGzip(head)) {
-    open3 = () => gunzip(raw(), { path: entry2.path });
-    try {
-      head = await readPrefix(open3());
-    } catch (error63) {
-      return { path: entry2.path, error: asError(error63) };
+  if (rule.mode !== void 0) {
+    const probe = new RegExp(`(?:${rule.pattern})|`, rule.flags ?? "").exec("");
+    const groups3 = probe.length - 1;
+    const names = new Set(Object.keys(probe.groups ?? {}));
+    const refs = templateRefs(rule.mode);
+    for (const n of refs.numbers) {
+      if (n < 1 || n > groups3) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mode"],
+          message: `refers to $${n} but the pattern has ${groups3} capture group${groups3 === 1 ? "" : "s"}`
+        });
+      }
+    }
+    for (const name of refs.names) {
+      if (!names.has(name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["mode"],
+          message: `refers to $<${name}> but the pattern has no such named group`
+        });
+      }
     }
   }
-  if (looksBinary(head))
-    return errorInput(entry2.path, `${entry2.path}: looks binary (NUL byte in the first 8 KiB); skipped`);
-  return { path: entry2.path, open: open3 };
+});
+function validateRules(raw) {
+  const rules = [];
+  const problems = [];
+  const firstIndex = /* @__PURE__ */ new Map();
+  raw.forEach((item, index) => {
+    const label = ruleLabel(item, index);
+    const parsed = ruleSchema.safeParse(item);
+    if (!parsed.success) {
+      for (const issue3 of parsed.error.issues) {
+        const where = issue3.path.length > 0 ? `${issue3.path.join(".")}: ` : "";
+        problems.push(`${label}: ${where}${issue3.message}`);
+      }
+      return;
+    }
+    const rule = parsed.data;
+    const first = firstIndex.get(rule.id);
+    if (first !== void 0) problems.push(`${label}: duplicate id, already used by rules[${first}]`);
+    else firstIndex.set(rule.id, index);
+    rules.push(rule);
+  });
+  return { rules, problems };
 }
-async function* entryChunks(entry2) {
-  for await (const chunk of await entry2.open()) yield chunk;
+function ruleLabel(item, index) {
+  const id = typeof item === "object" && item !== null ? item.id : void 0;
+  return typeof id === "string" && id !== "" ? `rules[${index}] (id "${id.slice(0, 100)}")` : `rules[${index}]`;
 }
-async function readPrefix(source) {
-  const parts = [];
-  let length = 0;
-  for await (const chunk of source) {
-    parts.push(chunk);
-    length += chunk.length;
-    if (length >= SNIFF_BYTES) break;
+
+// ../../packages/log-parsing/src/classify/rules-error.ts
+var MARKER = /* @__PURE__ */ Symbol.for("nightshift.rules-error");
+var RulesError = class extends Error {
+  constructor(origin, problems) {
+    super(`${origin}: invalid rules:
+${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.origin = origin;
+    this.problems = problems;
   }
-  return Buffer.concat(parts).subarray(0, SNIFF_BYTES);
+  origin;
+  problems;
+  [MARKER] = true;
+  name = "RulesError";
+  /** Never retryable: the same rules fail the same way. */
+  isRetryable = false;
+  static isInstance(value) {
+    return typeof value === "object" && value !== null && value[MARKER] === true;
+  }
+};
+
+// ../../packages/log-parsing/src/classify/classifier.ts
+var MAX_MATCH_CHARS = 4096;
+var MAX_EVIDENCE_LINES = 3;
+var MAX_EVIDENCE_CHARS = 500;
+var UNKNOWN = Object.freeze({
+  category: "unknown",
+  rule: null,
+  kind: null,
+  mode: null,
+  captures: [],
+  evidence: []
+});
+function createClassifier(rules, options2 = {}) {
+  const { rules: valid, problems } = validateRules(rules);
+  if (problems.length > 0) throw new RulesError(options2.origin ?? "rules", problems);
+  const compiled = valid.map(compile2);
+  const unfiltered = compiled.filter((r) => r.literals === null);
+  const prefilter = buildPrefilter(compiled);
+  const usePrefilter = options2.prefilter ?? true;
+  const blockPrefilter = usePrefilter && unfiltered.length === 0 ? buildBlockPrefilter(
+    compiled.flatMap((r) => r.literals.map((text) => ({ text, ignoreCase: r.literalsIgnoreCase })))
+  ) : null;
+  const candidates = (text) => !usePrefilter || prefilter.mayMatch(text) ? compiled : unfiltered;
+  const matchLine = (line) => {
+    const text = prepare(line);
+    for (const r of candidates(text)) {
+      const m = r.regex.exec(text);
+      if (m) return toMatch(r, m);
+    }
+    return null;
+  };
+  return {
+    rules: valid,
+    unfilteredRules: unfiltered.map((r) => r.rule.id),
+    matchLine,
+    matchLines(lines, joined) {
+      const found = [];
+      if (blockPrefilter === null) {
+        lines.forEach((line, index) => {
+          const match = matchLine(line);
+          if (match) found.push({ index, match });
+        });
+        return found;
+      }
+      const text = joined ?? lines.join("\n");
+      const hits = blockPrefilter.hits(text);
+      if (hits.length === 0) return found;
+      hits.sort((a, b) => a - b);
+      forEachHitLine(lines, text, hits, (index) => {
+        const match = matchLine(lines[index]);
+        if (match) found.push({ index, match });
+      });
+      return found;
+    },
+    classifyText(text) {
+      const lines = text.split(/\r\n|\n|\r/);
+      let best2 = null;
+      let bestMatch = null;
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const prepared = prepare(lines[i]);
+        for (const r of candidates(prepared)) {
+          if (best2 !== null && r.priority >= best2.priority) break;
+          const m = r.regex.exec(prepared);
+          if (m) {
+            best2 = r;
+            bestMatch = m;
+            break;
+          }
+        }
+        if (best2?.priority === 0) break;
+      }
+      if (best2 === null || bestMatch === null) return { ...UNKNOWN, captures: [], evidence: [] };
+      const match = toMatch(best2, bestMatch);
+      return {
+        category: match.category,
+        rule: match.rule,
+        kind: match.kind,
+        mode: match.mode,
+        captures: match.captures,
+        evidence: evidenceFor(best2, lines)
+      };
+    }
+  };
 }
-function asError(error63) {
-  return InputError.isInstance(error63) || error63 instanceof Error ? error63 : new Error(String(error63));
+function forEachHitLine(lines, text, hits, visit2) {
+  let total = lines.length - 1;
+  for (const line of lines) total += line.length;
+  if (total !== text.length || lines.length === 0) {
+    throw new RangeError(`matchLines: joined text (${text.length} chars) is not the ${lines.length} lines joined by '\\n'`);
+  }
+  let index = 0;
+  let end = lines[0].length;
+  let last = -1;
+  for (const hit of hits) {
+    while (hit > end) end += 1 + lines[++index].length;
+    if (index !== last) visit2(index);
+    last = index;
+  }
+}
+function compile2(rule, priority) {
+  const flags = rule.flags ?? "";
+  const explicit = rule.keywords !== void 0;
+  return {
+    rule,
+    priority,
+    regex: new RegExp(rule.pattern, flags),
+    // Explicit keywords compare case-insensitively: a keyword's case is an easy thing to get wrong.
+    literals: explicit ? [...rule.keywords] : requiredLiterals(rule.pattern, flags),
+    literalsIgnoreCase: explicit || flags.includes("i")
+  };
+}
+function prepare(line) {
+  return stripAnsi(line.length > MAX_MATCH_CHARS ? line.slice(0, MAX_MATCH_CHARS) : line);
+}
+function toMatch(r, m) {
+  return {
+    rule: r.rule.id,
+    priority: r.priority,
+    category: r.rule.category,
+    kind: r.rule.kind ?? null,
+    mode: r.rule.mode === void 0 ? null : fillMode(r.rule.mode, m),
+    captures: m.slice(1).map((c) => c ?? "")
+  };
+}
+function evidenceFor(rule, lines) {
+  const found = [];
+  for (let i = lines.length - 1; i >= 0 && found.length < MAX_EVIDENCE_LINES; i--) {
+    const prepared = prepare(lines[i]);
+    if (rule.regex.test(prepared)) found.push({ line: i, text: prepared.slice(0, MAX_EVIDENCE_CHARS) });
+  }
+  return found.reverse();
+}
+
+// ../../packages/log-parsing/src/classify/load-rules.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFile as readFile2 } from "fs/promises";
+var TOP_LEVEL_KEYS = /* @__PURE__ */ new Set(["version", "description", "rules"]);
+function loadRules(source, origin) {
+  let doc;
+  try {
+    doc = (0, import_yaml2.parse)(source, { uniqueKeys: true, maxAliasCount: 100 });
+  } catch (error63) {
+    throw new RulesError(origin, [`not valid YAML or JSON: ${error63.message.split("\n")[0]}`]);
+  }
+  let raw;
+  if (Array.isArray(doc)) raw = doc;
+  else if (typeof doc === "object" && doc !== null) {
+    const unknown2 = Object.keys(doc).filter((k) => !TOP_LEVEL_KEYS.has(k));
+    if (unknown2.length > 0) {
+      throw new RulesError(origin, [
+        `unknown top-level key${unknown2.length > 1 ? "s" : ""}: ${unknown2.join(", ")} (expected version, description, rules)`
+      ]);
+    }
+    const { version: version2, rules: rules2 } = doc;
+    if (version2 !== void 0 && version2 !== 1)
+      throw new RulesError(origin, [`unsupported version ${JSON.stringify(version2)} (expected 1)`]);
+    raw = rules2;
+  }
+  if (!Array.isArray(raw)) {
+    throw new RulesError(origin, ['expected a list of rules, or an object with a "rules" list']);
+  }
+  const { rules, problems } = validateRules(raw);
+  if (problems.length > 0) throw new RulesError(origin, problems);
+  return rules;
 }
 
 // ../../packages/github-ops/src/errors/github-error.ts
@@ -65614,10 +65668,10 @@ async function findIssuesByMarker(octokit, repo, options2) {
   const out = [];
   for (const issue3 of issues) {
     if (!isTrustedAuthor(issue3.user?.login, options2.trustedAuthors)) continue;
-    const marker2 = parseMarkers(issue3.body, options2.kind).find(
+    const marker3 = parseMarkers(issue3.body, options2.kind).find(
       (m) => !options2.match || safeMatch(options2.match, m.data)
     );
-    if (marker2) out.push({ issue: issue3, marker: marker2 });
+    if (marker3) out.push({ issue: issue3, marker: marker3 });
   }
   return out;
 }
@@ -65674,662 +65728,10 @@ async function labelExists(octokit, repo, name) {
   }
 }
 
-// ../../packages/failure-detection/src/sources/download-retry.ts
-import { setTimeout as delay } from "timers/promises";
-async function withDownloadRetry(run, options2 = {}) {
-  const retries = options2.retries ?? 2;
-  const base = options2.baseDelayMs ?? 1e3;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await run();
-    } catch (error63) {
-      if (attempt >= retries || !isTransient(error63)) throw error63;
-      await delay(base * 2 ** attempt);
-    }
-  }
-}
-function isTransient(error63) {
-  if (RateLimitedError.isInstance(error63)) return false;
-  if (GitHubError.isInstance(error63)) return error63.isRetryable;
-  if (InputError.isInstance(error63)) return false;
-  return true;
-}
-
-// ../../packages/failure-detection/src/sources/globs.ts
-import { posix } from "path";
-function matchesAnyGlob(name, globs) {
-  return globs.some((glob) => posix.matchesGlob(name, glob));
-}
-
-// ../../packages/failure-detection/src/sources/github-run-inputs.ts
-async function* readGithubRunInputs(ctx, run) {
-  const runId = Number(run.id);
-  const jobs = await listJobsForRun(ctx.octokit, ctx.repo, runId, { filter: "all" });
-  for (const job of failedJobs(jobs, run)) yield await jobLogInput(ctx, job);
-  if (ctx.artifacts.length === 0) return;
-  const listed = await listRunArtifacts(ctx.octokit, ctx.repo, runId);
-  const artifacts = listed.filter((a) => matchesAnyGlob(a.name, ctx.artifacts));
-  artifacts.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
-  for (const artifact of artifacts) yield* artifactInputs(ctx, artifact);
-}
-function failedJobs(jobs, run) {
-  const includeCancelled = run.conclusion === "cancelled" || run.conclusion === "timed_out";
-  return jobs.filter((job) => (job.run_attempt ?? 1) <= run.attempt).filter(
-    (job) => job.conclusion === "failure" || job.conclusion === "timed_out" || includeCancelled && job.conclusion === "cancelled"
-  ).sort(
-    (a, b) => (a.run_attempt ?? 1) - (b.run_attempt ?? 1) || a.name.localeCompare(b.name) || a.id - b.id
-  );
-}
-function jobLogPath(job) {
-  return `${displayName(job.name)} (attempt ${job.run_attempt ?? 1})`;
-}
-async function jobLogInput(ctx, job) {
-  const path = jobLogPath(job);
-  try {
-    const download = await withDownloadRetry(() => openJobLog(ctx.octokit, ctx.repo, job.id), ctx.retry);
-    return openedInput(path, download.body);
-  } catch (error63) {
-    if (RateLimitedError.isInstance(error63)) throw error63;
-    return errorInput(path, `job log of "${path}": ${messageOf2(error63)}`, error63);
-  }
-}
-async function* artifactInputs(ctx, artifact) {
-  const display = `${displayName(artifact.name)}.zip`;
-  if (artifact.expired) {
-    yield errorInput(display, `artifact ${display}: expired (past its retention); not analysed`);
-    return;
-  }
-  let zip;
-  try {
-    zip = await withDownloadRetry(
-      () => downloadArtifact(ctx.octokit, ctx.repo, artifact.id, {
-        ...ctx.limits?.maxArtifactBytes !== void 0 ? { maxBytes: ctx.limits.maxArtifactBytes } : {}
-      }),
-      ctx.retry
-    );
-  } catch (error63) {
-    if (RateLimitedError.isInstance(error63)) throw error63;
-    yield errorInput(
-      display,
-      `artifact ${display}: download failed or was cut off (${messageOf2(error63)}); not analysed`,
-      error63
-    );
-    return;
-  }
-  yield* artifactEntryInputs(zip, display, ctx.limits ?? {});
-}
-
-// ../../packages/failure-detection/src/sources/numeric-id.ts
-var NUMERIC_ID = /^[0-9]{1,40}$/;
-function isNumericId(value) {
-  return NUMERIC_ID.test(value);
-}
-function compareNumericIds(a, b) {
-  const x = a.replace(/^0+(?=\d)/, "");
-  const y = b.replace(/^0+(?=\d)/, "");
-  if (x.length !== y.length) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-var SNOWFLAKE_EPOCH_MS = 1288834974657n;
-var EARLIEST_PLAUSIBLE = Date.parse("2015-01-01T00:00:00Z");
-function snowflakeTime(id, now) {
-  if (!isNumericId(id) || id.length < 18 || id.length > 20) return null;
-  const ms = Number((BigInt(id) >> 22n) + SNOWFLAKE_EPOCH_MS);
-  if (ms < EARLIEST_PLAUSIBLE || ms > now.getTime() + 864e5) return null;
-  return new Date(ms);
-}
-
-// ../../packages/failure-detection/src/sources/github-run-listing.ts
-var PER_PAGE = 100;
-var MAX_PAGES = 10;
-async function listNewWorkflowRuns(octokit, repo, config2, since) {
-  const windowStart2 = Date.parse(since.createdAfter);
-  if (Number.isNaN(windowStart2)) {
-    throw new TypeError(
-      `github-actions source "${config2.name}": createdAfter ${JSON.stringify(since.createdAfter)} is not a date`
-    );
-  }
-  const lastRunId = since.cursor?.lastRunId ?? null;
-  if (lastRunId !== null && !isNumericId(lastRunId)) {
-    throw new TypeError(
-      `github-actions source "${config2.name}": cursor lastRunId ${JSON.stringify(lastRunId)} is not a run id`
-    );
-  }
-  const lastCompleted = since.cursor?.lastCompletedAt ? Date.parse(since.cursor.lastCompletedAt) : Number.NaN;
-  const events = config2.events ?? [];
-  const params = {
-    ...repo,
-    workflow_id: config2.workflow,
-    per_page: PER_PAGE,
-    created: `>=${new Date(windowStart2).toISOString().slice(0, 10)}`,
-    ...config2.branch ? { branch: config2.branch } : {},
-    // One event filters server-side; several are filtered here (one query, not one per event).
-    ...events.length === 1 ? { event: events[0] } : {}
-  };
-  const found = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await octokit.rest.actions.listWorkflowRuns({ ...params, page });
-    const runs = data.workflow_runs;
-    let reachedSeen = false;
-    for (const run of runs) {
-      const wanted = events.length <= 1 || events.includes(run.event);
-      if (Date.parse(run.created_at) < windowStart2) {
-        reachedSeen = true;
-        continue;
-      }
-      if (lastRunId !== null && compareNumericIds(String(run.id), lastRunId) <= 0) {
-        reachedSeen = true;
-        if (wanted && wasRerunSince(run, lastCompleted)) found.push(run);
-        continue;
-      }
-      if (wanted) found.push(run);
-    }
-    if (reachedSeen || runs.length < PER_PAGE) break;
-  }
-  return found.sort((a, b) => compareNumericIds(String(a.id), String(b.id)));
-}
-function wasRerunSince(run, lastCompleted) {
-  if ((run.run_attempt ?? 1) < 2 || Number.isNaN(lastCompleted)) return false;
-  const started = Date.parse(run.run_started_at ?? run.updated_at);
-  return started > lastCompleted;
-}
-
-// ../../packages/failure-detection/src/sources/github-run-mapping.ts
-var CONCLUSIONS = /* @__PURE__ */ new Set([
-  "success",
-  "failure",
-  "timed_out",
-  "cancelled",
-  "skipped",
-  "neutral",
-  "action_required",
-  "stale"
-]);
-function mapConclusion(conclusion) {
-  if (conclusion === null || conclusion === void 0) return null;
-  if (CONCLUSIONS.has(conclusion)) return conclusion;
-  return "failure";
-}
-function mapStatus(status) {
-  if (status === "completed") return "completed";
-  if (status === "in_progress") return "in_progress";
-  return "queued";
-}
-function toCiRun(source, run) {
-  const status = mapStatus(run.status);
-  return {
-    source,
-    sourceType: "github-actions",
-    id: String(run.id),
-    url: run.html_url,
-    status,
-    conclusion: status === "completed" ? mapConclusion(run.conclusion) : null,
-    branch: run.head_branch ?? null,
-    version: null,
-    headSha: run.head_sha ?? null,
-    event: run.event ?? null,
-    attempt: run.run_attempt ?? 1,
-    createdAt: run.created_at,
-    // Runs have no completed_at; the last update of a completed run is its completion.
-    completedAt: status === "completed" ? run.updated_at : null
-  };
-}
-
-// ../../packages/failure-detection/src/sources/github-actions-source.ts
-function createGithubActionsSource(config2, deps) {
-  const { octokit } = deps;
-  const repo = parseRepo(config2.repo);
-  const runId = (id) => {
-    if (!isNumericId(id))
-      throw new TypeError(`github-actions source "${config2.name}": ${JSON.stringify(id)} is not a run id`);
-    return Number(id);
-  };
-  return {
-    name: config2.name,
-    type: "github-actions",
-    async listRuns(since) {
-      const runs = await listNewWorkflowRuns(octokit, repo, config2, since);
-      return runs.map((run) => toCiRun(config2.name, run));
-    },
-    async getRun(id) {
-      return toCiRun(config2.name, await getWorkflowRun(octokit, repo, runId(id)));
-    },
-    readInputs(run) {
-      return readGithubRunInputs(
-        { octokit, repo, artifacts: config2.artifacts ?? [], retry: deps.retry, limits: deps.limits },
-        run
-      );
-    },
-    async listAttempts(run) {
-      const id = runId(run.id);
-      const out = [];
-      for (let attempt = 1; attempt <= run.attempt; attempt++) {
-        const conclusion = attempt === run.attempt ? run.conclusion : mapConclusion((await getWorkflowRun(octokit, repo, id, attempt)).conclusion);
-        out.push({ attempt, conclusion });
-      }
-      return out;
-    }
-  };
-}
-
-// ../../packages/failure-detection/src/sources/gcs-client.ts
-import { setTimeout as delay2 } from "timers/promises";
-
-// ../../packages/failure-detection/src/sources/gcs-error.ts
-var MARKER3 = /* @__PURE__ */ Symbol.for("nightshift.gcs-error");
-var GcsError = class extends Error {
-  [MARKER3] = true;
-  /** `bucket/object` (or `bucket/prefix*` for a listing). */
-  object;
-  status;
-  isRetryable;
-  constructor(object2, message, options2) {
-    super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
-    this.name = "GcsError";
-    this.object = object2;
-    this.status = options2.status;
-    this.isRetryable = options2.isRetryable;
-  }
-  static isInstance(error63) {
-    return typeof error63 === "object" && error63 !== null && error63[MARKER3] === true;
-  }
-};
-
-// ../../packages/failure-detection/src/sources/gcs-client.ts
-var listingSchema = external_exports.object({
-  prefixes: external_exports.array(external_exports.string()).optional(),
-  items: external_exports.array(external_exports.object({ name: external_exports.string(), size: external_exports.union([external_exports.string(), external_exports.number()]).optional() })).optional(),
-  nextPageToken: external_exports.string().optional()
-});
-var MAX_LIST_PAGES = 200;
-var MAX_RETRY_AFTER_MS = 3e4;
-var DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
-function createGcsClient(options2) {
-  const fetchImpl = options2.fetch ?? globalThis.fetch;
-  const base = options2.baseUrl.replace(/\/+$/, "");
-  const bucket = options2.bucket;
-  const retries = options2.retries ?? 3;
-  const baseDelayMs = options2.baseDelayMs ?? 500;
-  const api = `${base}/storage/v1/b/${encodeURIComponent(bucket)}/o`;
-  const label = (name) => `${bucket}/${name}`;
-  async function request2(url2, object2, what) {
-    for (let attempt = 0; ; attempt++) {
-      let response;
-      try {
-        response = await fetchImpl(url2);
-      } catch (error63) {
-        if (attempt < retries) {
-          await delay2(baseDelayMs * 2 ** attempt);
-          continue;
-        }
-        const detail2 = error63 instanceof Error ? error63.message : String(error63);
-        throw new GcsError(object2, `${what}: network error after ${attempt + 1} attempts (${detail2})`, {
-          status: null,
-          isRetryable: true,
-          cause: error63
-        });
-      }
-      if (response.ok) return response;
-      const retryable = response.status >= 500 || response.status === 429;
-      if (retryable && attempt < retries) {
-        await response.body?.cancel();
-        await delay2(retryWait(response.headers.get("retry-after"), baseDelayMs * 2 ** attempt));
-        continue;
-      }
-      const detail = await errorDetail(response);
-      const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : "";
-      const reason = response.status === 404 ? "not found" : detail || response.statusText || "request failed";
-      throw new GcsError(object2, `${what}: HTTP ${response.status} (${reason})${tries}`, {
-        status: response.status,
-        isRetryable: retryable
-      });
-    }
-  }
-  async function listPage(prefix, delimiter, pageToken) {
-    const query = new URLSearchParams({ prefix, maxResults: "1000" });
-    if (delimiter) query.set("delimiter", "/");
-    if (pageToken) query.set("pageToken", pageToken);
-    const object2 = `${label(prefix)}*`;
-    const what = `GCS listing gs://${object2}`;
-    const response = await request2(`${api}?${query}`, object2, what);
-    let json2;
-    try {
-      json2 = await response.json();
-    } catch (error63) {
-      throw new GcsError(object2, `${what}: the listing is not valid JSON`, {
-        status: null,
-        isRetryable: true,
-        cause: error63
-      });
-    }
-    const parsed = listingSchema.safeParse(json2);
-    if (!parsed.success) {
-      throw new GcsError(object2, `${what}: unexpected listing shape (${parsed.error.issues[0]?.message})`, {
-        status: null,
-        isRetryable: false
-      });
-    }
-    return parsed.data;
-  }
-  async function* pages(prefix, delimiter) {
-    let token2;
-    for (let page = 0; page < MAX_LIST_PAGES; page++) {
-      const data = await listPage(prefix, delimiter, token2);
-      yield data;
-      if (!data.nextPageToken) return;
-      token2 = data.nextPageToken;
-    }
-    throw new GcsError(
-      `${label(prefix)}*`,
-      `GCS listing gs://${label(prefix)}*: more than ${MAX_LIST_PAGES} pages; refusing to list further`,
-      {
-        status: null,
-        isRetryable: false
-      }
-    );
-  }
-  const mediaUrl = (name) => `${api}/${encodeURIComponent(name)}?alt=media`;
-  return {
-    bucket,
-    async listPrefixes(prefix) {
-      const out = [];
-      for await (const page of pages(prefix, true)) out.push(...page.prefixes ?? []);
-      return out;
-    },
-    async *listObjects(prefix) {
-      for await (const page of pages(prefix, false)) {
-        for (const item of page.items ?? []) {
-          const size = item.size === void 0 ? null : Number(item.size);
-          yield { name: item.name, size: Number.isFinite(size) ? size : null };
-        }
-      }
-    },
-    async readText(name, maxBytes = DEFAULT_MAX_TEXT_BYTES) {
-      let response;
-      try {
-        response = await request2(mediaUrl(name), label(name), `GCS object gs://${label(name)}`);
-      } catch (error63) {
-        if (GcsError.isInstance(error63) && error63.status === 404) return null;
-        throw error63;
-      }
-      const bytes = await readCapped(response, maxBytes, label(name));
-      return new TextDecoder("utf-8").decode(bytes);
-    },
-    async open(name) {
-      const response = await request2(mediaUrl(name), label(name), `GCS object gs://${label(name)}`);
-      if (!response.body)
-        throw new GcsError(label(name), `GCS object gs://${label(name)}: empty response`, {
-          status: response.status,
-          isRetryable: true
-        });
-      const length = Number(response.headers.get("content-length"));
-      return {
-        body: response.body,
-        size: response.headers.has("content-length") && Number.isFinite(length) ? length : null
-      };
-    }
-  };
-}
-function retryWait(header2, fallbackMs) {
-  const seconds3 = header2 === null ? Number.NaN : Number(header2);
-  return Number.isFinite(seconds3) && seconds3 >= 0 ? Math.min(seconds3 * 1e3, MAX_RETRY_AFTER_MS) : fallbackMs;
-}
-async function errorDetail(response) {
-  try {
-    const text = (await response.text()).slice(0, 2e3);
-    const message = JSON.parse(text).error?.message;
-    return typeof message === "string" ? message.slice(0, 200) : "";
-  } catch {
-    return "";
-  }
-}
-async function readCapped(response, maxBytes, object2) {
-  const chunks = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > maxBytes) {
-      await response.body?.cancel().catch(() => void 0);
-      throw new GcsError(
-        object2,
-        `GCS object gs://${object2}: larger than the ${maxBytes}-byte cap for small files`,
-        {
-          status: null,
-          isRetryable: false
-        }
-      );
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, total);
-}
-
-// ../../packages/failure-detection/src/sources/prow-build.ts
-var startedSchema = external_exports.object({
-  timestamp: external_exports.number().positive(),
-  "repo-commit": external_exports.string().optional()
-});
-var finishedSchema = external_exports.object({
-  /** Absent while the job runs (some uploaders write finished.json early). */
-  timestamp: external_exports.number().positive().optional(),
-  passed: external_exports.boolean().optional(),
-  /** Deprecated but still written: SUCCESS, FAILURE, ABORTED, ERROR. */
-  result: external_exports.string().optional()
-});
-var prowJobSchema = external_exports.object({
-  status: external_exports.object({ state: external_exports.string().optional(), startTime: external_exports.string().optional() }).optional()
-});
-async function describeProwBuild(gcs, ref, now) {
-  const folder = `logs/${ref.job}/${ref.buildId}/`;
-  const [started, finished] = await Promise.all([
-    readJson(gcs, `${folder}started.json`, startedSchema),
-    readJson(gcs, `${folder}finished.json`, finishedSchema)
-  ]);
-  const prowJob = started ? null : await readJson(gcs, `${folder}prowjob.json`, prowJobSchema);
-  const startTime = prowJob?.status?.startTime ? Date.parse(prowJob.status.startTime) : Number.NaN;
-  const createdMs = started ? started.timestamp * 1e3 : Number.isFinite(startTime) ? startTime : snowflakeTime(ref.buildId, now)?.getTime() ?? (finished?.timestamp ? finished.timestamp * 1e3 : null);
-  if (createdMs === null) {
-    throw new GcsError(
-      `${gcs.bucket}/${folder}`,
-      `Prow build gs://${gcs.bucket}/${folder}: no started.json or prowjob.json, and the build id carries no time`,
-      {
-        status: 404,
-        isRetryable: true
-      }
-    );
-  }
-  const completed = finished?.timestamp !== void 0;
-  const commit = started?.["repo-commit"];
-  return {
-    source: ref.source,
-    sourceType: "prow",
-    id: ref.buildId,
-    url: ref.url,
-    status: completed ? "completed" : started || prowJob ? "in_progress" : "queued",
-    conclusion: completed ? conclusionOf(finished) : null,
-    branch: ref.version,
-    version: ref.version,
-    headSha: commit && /^[0-9a-f]{40}$/i.test(commit) ? commit.toLowerCase() : null,
-    event: ref.job.startsWith("periodic-") ? "periodic" : null,
-    attempt: 1,
-    createdAt: new Date(createdMs).toISOString(),
-    completedAt: completed ? new Date(finished.timestamp * 1e3).toISOString() : null
-  };
-}
-function conclusionOf(finished) {
-  const result = finished.result?.toUpperCase();
-  if (result === "ABORTED") return "cancelled";
-  if (finished.passed === true || finished.passed === void 0 && result === "SUCCESS") return "success";
-  return "failure";
-}
-async function readJson(gcs, name, schema) {
-  const text = await gcs.readText(name);
-  if (text === null) return null;
-  const object2 = `${gcs.bucket}/${name}`;
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new GcsError(object2, `GCS object gs://${object2}: not valid JSON`, {
-      status: null,
-      isRetryable: false
-    });
-  }
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) {
-    const issue3 = parsed.error.issues[0];
-    const where = issue3?.path.length ? issue3.path.join(".") : "(root)";
-    throw new GcsError(
-      object2,
-      `GCS object gs://${object2}: unexpected content (${where}: ${issue3?.message})`,
-      {
-        status: null,
-        isRetryable: false
-      }
-    );
-  }
-  return parsed.data;
-}
-
-// ../../packages/failure-detection/src/sources/prow-version.ts
-function versionFromJobName(job) {
-  const nightly = /(?:^|-)nightly-(\d+\.\d+)(?=-|$)/.exec(job);
-  if (nightly) return nightly[1];
-  const any2 = /(?:^|-)(\d+\.\d+)(?=-|$)/.exec(job);
-  return any2?.[1] ?? null;
-}
-
-// ../../packages/failure-detection/src/sources/prow-source.ts
-var MAX_BUILDS_PER_LISTING = 200;
-var MAX_ARTIFACT_INPUTS = 200;
-function createProwSource(config2, deps = {}) {
-  const gcs = createGcsClient({
-    baseUrl: config2.gcsBaseUrl,
-    bucket: config2.bucket,
-    fetch: deps.fetch,
-    ...deps.retry
-  });
-  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
-  const jobPrefix = `logs/${config2.job}/`;
-  const version2 = versionFromJobName(config2.job);
-  const ref = (buildId) => ({
-    source: config2.name,
-    job: config2.job,
-    buildId,
-    version: version2,
-    url: config2.viewUrl.replaceAll("{job}", config2.job).replaceAll("{build}", buildId)
-  });
-  const describe4 = (buildId) => describeProwBuild(gcs, ref(buildId), now());
-  return {
-    name: config2.name,
-    type: "prow",
-    async listRuns({ cursor, createdAfter }) {
-      const since = Date.parse(createdAfter);
-      if (Number.isNaN(since))
-        throw new TypeError(
-          `prow source "${config2.name}": createdAfter ${JSON.stringify(createdAfter)} is not a date`
-        );
-      const after = cursorBuild(config2.name, cursor);
-      if (after !== null) {
-        const latest = (await gcs.readText(`${jobPrefix}latest-build.txt`))?.trim();
-        if (latest && isNumericId(latest) && compareNumericIds(latest, after) <= 0) return [];
-      }
-      const ids = (await gcs.listPrefixes(jobPrefix)).map((prefix) => prefix.slice(jobPrefix.length).replace(/\/$/, "")).filter(isNumericId).filter((id) => after === null || compareNumericIds(id, after) > 0).sort(compareNumericIds);
-      const runs = [];
-      for (const id of ids.reverse()) {
-        if (runs.length >= MAX_BUILDS_PER_LISTING) break;
-        const run = await describe4(id);
-        if (Date.parse(run.createdAt) < since) break;
-        runs.push(run);
-      }
-      return runs.reverse();
-    },
-    getRun(id) {
-      if (!isNumericId(id))
-        return Promise.reject(
-          new TypeError(`prow source "${config2.name}": ${JSON.stringify(id)} is not a build id`)
-        );
-      return describe4(id);
-    },
-    readInputs(run) {
-      return readBuildInputs(gcs, `${jobPrefix}${run.id}/`, config2.artifacts);
-    }
-  };
-}
-function cursorBuild(source, cursor) {
-  const id = cursor?.lastRunId ?? null;
-  if (id === null) return null;
-  if (!isNumericId(id))
-    throw new TypeError(`prow source "${source}": cursor lastRunId ${JSON.stringify(id)} is not a build id`);
-  return id;
-}
-async function* readBuildInputs(gcs, folder, globs) {
-  yield await openObject(gcs, folder, "build-log.txt");
-  if (globs.length === 0) return;
-  let listed = 0;
-  let skipped = 0;
-  for await (const object2 of gcs.listObjects(`${folder}artifacts/`)) {
-    const relative = object2.name.slice(folder.length);
-    if (!matchesAnyGlob(relative, globs)) continue;
-    if (listed >= MAX_ARTIFACT_INPUTS) {
-      skipped++;
-      continue;
-    }
-    listed++;
-    yield await openObject(gcs, folder, relative);
-  }
-  if (skipped > 0) {
-    yield errorInput(
-      "artifacts/",
-      `${skipped} more artifact files matched but were not analysed (cap of ${MAX_ARTIFACT_INPUTS} per build)`
-    );
-  }
-}
-async function openObject(gcs, folder, relative) {
-  try {
-    const opened = await gcs.open(folder + relative);
-    return openedInput(relative, opened.body);
-  } catch (error63) {
-    if (!GcsError.isInstance(error63)) throw error63;
-    return errorInput(relative, messageOf2(error63), error63);
-  }
-}
-
-// ../../packages/failure-detection/src/sources/create-sources.ts
-function createSources(config2, deps) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const source of config2.sources) {
-    if (seen.has(source.name))
-      throw new TypeError(`sources: the name "${source.name}" is used twice; source names must be unique`);
-    seen.add(source.name);
-  }
-  return config2.sources.map(
-    (source) => source.type === "prow" ? createProwSource(source, { fetch: deps.fetch, retry: deps.retry?.prow, now: deps.now }) : createGithubActionsSource(source, {
-      octokit: deps.octokit,
-      retry: deps.retry?.github,
-      limits: deps.limits
-    })
-  );
-}
-
-// ../../packages/failure-detection/src/detector/lookback.ts
-var UNIT_MS = { m: 6e4, h: 36e5, d: 864e5 };
-function windowStart(now, value) {
-  const duration4 = /^(\d+)(m|h|d)$/.exec(value.trim());
-  if (duration4) return new Date(now.getTime() - Number(duration4[1]) * UNIT_MS[duration4[2]]).toISOString();
-  const ms = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value.trim()) || !Number.isFinite(ms)) {
-    throw new TypeError(
-      `since/lookback ${JSON.stringify(value)} is neither an ISO date nor a duration like 6h or 7d`
-    );
-  }
-  return new Date(ms).toISOString();
-}
-
 // ../../packages/failure-detection/src/tracking/tracking-error.ts
-var MARKER4 = /* @__PURE__ */ Symbol.for("nightshift.tracking-error");
+var MARKER3 = /* @__PURE__ */ Symbol.for("nightshift.tracking-error");
 var TrackingError = class extends Error {
-  [MARKER4] = true;
+  [MARKER3] = true;
   isRetryable;
   constructor(message, options2 = {}) {
     super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
@@ -66337,7 +65739,7 @@ var TrackingError = class extends Error {
     this.isRetryable = options2.isRetryable ?? false;
   }
   static isInstance(error63) {
-    return typeof error63 === "object" && error63 !== null && error63[MARKER4] === true;
+    return typeof error63 === "object" && error63 !== null && error63[MARKER3] === true;
   }
 };
 
@@ -66479,8 +65881,8 @@ var sourceStateSchema = external_exports.object({
 });
 function parseDetectorState(body) {
   const states = /* @__PURE__ */ new Map();
-  for (const marker2 of parseMarkers(body, STATE_MARKER)) {
-    const parsed = sourceStateSchema.safeParse(marker2.data);
+  for (const marker3 of parseMarkers(body, STATE_MARKER)) {
+    const parsed = sourceStateSchema.safeParse(marker3.data);
     if (!parsed.success || states.has(parsed.data.source)) continue;
     const runs = parsed.data.runs.flatMap((run) => {
       const r = runSchema.safeParse(run);
@@ -66645,8 +66047,8 @@ async function loadTrackedIssues(octokit, repo, options2) {
     limit: TRACKED_ISSUE_LIMIT
   });
   const byKey = /* @__PURE__ */ new Map();
-  for (const { issue: issue3, marker: marker2 } of found) {
-    const failure2 = parseFailureState(marker2.data);
+  for (const { issue: issue3, marker: marker3 } of found) {
+    const failure2 = parseFailureState(marker3.data);
     if (!failure2) continue;
     const tracked = toTracked(issue3, failure2);
     byKey.set(failure2.key, [...byKey.get(failure2.key) ?? [], tracked]);
@@ -66928,7 +66330,7 @@ var REPORT_BEGIN = "<!-- nightshift-report-begin -->";
 var REPORT_END = "<!-- nightshift-report-end -->";
 var OCCURRENCE_ROWS = 50;
 function renderFailureBody(state, report) {
-  const marker2 = renderMarker(FAILURE_MARKER, fitFailureState(state));
+  const marker3 = renderMarker(FAILURE_MARKER, fitFailureState(state));
   const header2 = renderHeader(state);
   const allRows = Math.min(OCCURRENCE_ROWS, state.occurrences.length);
   const assemble = (section, rows2) => {
@@ -66940,7 +66342,7 @@ ${section}
 ${REPORT_END}`,
       renderOccurrences(state, rows2) + note,
       "_Maintained by Nightshift: the body is rewritten on every update; discuss in comments._",
-      marker2,
+      marker3,
       ""
     ].join("\n\n");
   };
@@ -67322,6 +66724,111 @@ function newestRun(histories) {
   return newest;
 }
 
+// ../../packages/failure-detection/src/sources/run-outcome.ts
+function isFailedConclusion(conclusion) {
+  return conclusion === "failure" || conclusion === "timed_out" || conclusion === "cancelled";
+}
+
+// ../../packages/failure-detection/src/report/group-failures.ts
+var SETUP_NAME2 = /^\[(?:Synchronized)?(?:Before|After)Suite\]/;
+var SETUP_ECHO = /\bfailed on Ginkgo parallel process #\d+/;
+function groupFailures(failures, options2 = {}) {
+  const threshold = Math.max(1, options2.spreadThreshold ?? 3);
+  const sorted = [...failures].sort(compareFailures);
+  const bySignature = /* @__PURE__ */ new Map();
+  for (const failure2 of sorted) push(bySignature, failure2.signature, failure2);
+  const spread = /* @__PURE__ */ new Set();
+  for (const [sig, members2] of bySignature) {
+    const tests = new Set(members2.flatMap((f) => f.test === null ? [] : [f.test]));
+    if (tests.size >= threshold || members2.some(isSetup)) spread.add(sig);
+  }
+  const realSetup = [...spread].filter((sig) => bySignature.get(sig).some((f) => isSetup(f) && !isSetupEcho(f))).sort(compareText)[0];
+  const target = (failure2) => spread.has(failure2.signature) ? `sig:${realSetup !== void 0 && bySignature.get(failure2.signature).every(isSetupEcho) ? realSetup : failure2.signature}` : `fp:${failure2.fingerprint}`;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const failure2 of sorted) push(byKey, target(failure2), failure2);
+  return [...byKey.entries()].map(([key2, members2]) => toGroup(key2, members2)).sort((a, b) => rankKey(a.key) - rankKey(b.key) || compareText(a.key, b.key));
+}
+function toGroup(key2, members2) {
+  const primary = members2.find((f) => isSetup(f) && !isSetupEcho(f)) ?? members2.find((f) => !isSetupEcho(f)) ?? members2[0];
+  return {
+    key: key2,
+    signature: key2.startsWith("sig:") ? key2.slice(4) : primary.signature,
+    fingerprints: unique(members2.map((f) => f.fingerprint)),
+    tests: unique(members2.flatMap((f) => f.test === null ? [] : [f.test])),
+    primary
+  };
+}
+function isSetup(failure2) {
+  return failure2.kind === "setup" || SETUP_NAME2.test(failure2.test ?? "");
+}
+function isSetupEcho(failure2) {
+  return isSetup(failure2) && SETUP_ECHO.test(failure2.message);
+}
+function compareFailures(a, b) {
+  return compareText(a.test ?? "", b.test ?? "") || compareText(a.fingerprint, b.fingerprint) || compareText(a.suite ?? "", b.suite ?? "") || compareText(a.message, b.message);
+}
+function rankKey(key2) {
+  return key2.startsWith("sig:") ? 0 : 1;
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function unique(values2) {
+  return [...new Set(values2)].sort(compareText);
+}
+function push(map2, key2, value) {
+  const list = map2.get(key2);
+  if (list) list.push(value);
+  else map2.set(key2, [value]);
+}
+
+// ../../packages/failure-detection/src/report/run-level-failure.ts
+var OUTCOME = {
+  failure: "run failed",
+  timed_out: "run timed out",
+  cancelled: "run was cancelled"
+};
+var MAX_EVIDENCE2 = 5;
+function runLevelFailure(run, analysis) {
+  const outcome = OUTCOME[run.conclusion ?? ""] ?? `run ended with conclusion ${run.conclusion ?? "unknown"}`;
+  const unreadable = analysis.inputs.filter((input2) => input2.format === "unreadable");
+  const message = analysis.inputs.length === 0 ? `${outcome}; no logs or artifacts were available to analyse` : unreadable.length === analysis.inputs.length ? `${outcome}; none of its logs or artifacts could be read` : `${outcome} with no recognisable failure in its logs`;
+  const sig = signature({ message, rule: null, mode: null });
+  return {
+    test: null,
+    suite: null,
+    kind: "job",
+    message,
+    location: null,
+    category: "unknown",
+    rule: null,
+    mode: null,
+    signature: sig,
+    fingerprint: fingerprint({ test: null, suite: `source ${run.source}`, signature: sig }),
+    evidence: unreadable.slice(0, MAX_EVIDENCE2).map((input2) => ({
+      path: input2.path,
+      line: 0,
+      text: input2.errors[0] ?? "could not be read"
+    }))
+  };
+}
+
+// ../../packages/failure-detection/src/report/build-failure-report.ts
+async function buildFailureReport(run, source, options2) {
+  let analysis = await analyzeSources(source.readInputs(run), {
+    classifier: options2.classifier,
+    ...options2.budgetTokens !== void 0 ? { budgetTokens: options2.budgetTokens } : {}
+  });
+  if (isFailedConclusion(run.conclusion) && analysis.failures.length === 0) {
+    analysis = { ...analysis, status: "failed", failures: [runLevelFailure(run, analysis)] };
+  }
+  const groups3 = groupFailures(
+    analysis.failures,
+    options2.spreadThreshold !== void 0 ? { spreadThreshold: options2.spreadThreshold } : {}
+  );
+  return { run, analysis, groups: groups3 };
+}
+
 // ../../packages/failure-detection/src/detector/scan-source.ts
 var MAX_KEYS_PER_RUN = 200;
 var STUCK_RUN_MS = 3 * 24 * 3600 * 1e3;
@@ -67700,6 +67207,744 @@ function collect(result, applied) {
   }
 }
 
+// ../../packages/failure-detection/src/sources/input-items.ts
+function openedInput(path, body) {
+  let used = false;
+  return {
+    path,
+    open() {
+      if (used) throw new Error(`${path}: this input was already read (it is a one-shot download)`);
+      used = true;
+      return body;
+    }
+  };
+}
+function errorInput(path, message, cause) {
+  return { path, error: new Error(message, cause === void 0 ? void 0 : { cause }) };
+}
+function messageOf2(error63) {
+  return error63 instanceof Error ? error63.message : String(error63);
+}
+function displayName(name) {
+  return name.replace(/[\u0000-\u001f\u007f]/g, " ").trim() || "(unnamed)";
+}
+
+// ../../packages/failure-detection/src/sources/artifact-entries.ts
+var SNIFF_BYTES = 8192;
+async function* artifactEntryInputs(zip, displayPath, options2 = {}) {
+  const maxEntries = options2.maxEntries ?? 500;
+  const entries = readZipEntries(zip, { ...options2.caps, displayPath });
+  const reported = /* @__PURE__ */ new Set();
+  function* drain() {
+    for (const error63 of entries.errors) {
+      if (reported.has(error63)) continue;
+      reported.add(error63);
+      yield { path: error63.path, error: error63 };
+    }
+  }
+  let taken = 0;
+  let skipped = 0;
+  try {
+    for await (const entry2 of entries) {
+      yield* drain();
+      if (taken >= maxEntries) {
+        skipped++;
+        continue;
+      }
+      taken++;
+      yield await entryInput(entry2);
+    }
+  } catch (error63) {
+    yield* drain();
+    yield errorInput(displayPath, `${messageOf2(error63)}; the rest of the archive was not analysed`, error63);
+    return;
+  }
+  yield* drain();
+  if (skipped > 0) {
+    yield errorInput(
+      displayPath,
+      `${displayPath}: ${skipped} more entries not analysed (cap of ${maxEntries} per artifact)`
+    );
+  }
+}
+async function entryInput(entry2) {
+  const raw = () => entryChunks(entry2);
+  let head;
+  try {
+    head = await readPrefix(raw());
+  } catch (error63) {
+    return { path: entry2.path, error: asError(error63) };
+  }
+  if (isZip(head))
+    return errorInput(entry2.path, `${entry2.path}: a zip inside a zip is not expanded; skipped`);
+  let open3 = raw;
+  if (isGzip(head)) {
+    open3 = () => gunzip(raw(), { path: entry2.path });
+    try {
+      head = await readPrefix(open3());
+    } catch (error63) {
+      return { path: entry2.path, error: asError(error63) };
+    }
+  }
+  if (looksBinary(head))
+    return errorInput(entry2.path, `${entry2.path}: looks binary (NUL byte in the first 8 KiB); skipped`);
+  return { path: entry2.path, open: open3 };
+}
+async function* entryChunks(entry2) {
+  for await (const chunk of await entry2.open()) yield chunk;
+}
+async function readPrefix(source) {
+  const parts = [];
+  let length = 0;
+  for await (const chunk of source) {
+    parts.push(chunk);
+    length += chunk.length;
+    if (length >= SNIFF_BYTES) break;
+  }
+  return Buffer.concat(parts).subarray(0, SNIFF_BYTES);
+}
+function asError(error63) {
+  return InputError.isInstance(error63) || error63 instanceof Error ? error63 : new Error(String(error63));
+}
+
+// ../../packages/failure-detection/src/sources/download-retry.ts
+import { setTimeout as delay } from "timers/promises";
+async function withDownloadRetry(run, options2 = {}) {
+  const retries = options2.retries ?? 2;
+  const base = options2.baseDelayMs ?? 1e3;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error63) {
+      if (attempt >= retries || !isTransient(error63)) throw error63;
+      await delay(base * 2 ** attempt);
+    }
+  }
+}
+function isTransient(error63) {
+  if (RateLimitedError.isInstance(error63)) return false;
+  if (GitHubError.isInstance(error63)) return error63.isRetryable;
+  if (InputError.isInstance(error63)) return false;
+  return true;
+}
+
+// ../../packages/failure-detection/src/sources/globs.ts
+import { posix } from "path";
+function matchesAnyGlob(name, globs) {
+  return globs.some((glob) => posix.matchesGlob(name, glob));
+}
+
+// ../../packages/failure-detection/src/sources/github-run-inputs.ts
+async function* readGithubRunInputs(ctx, run) {
+  const runId = Number(run.id);
+  const jobs = await listJobsForRun(ctx.octokit, ctx.repo, runId, { filter: "all" });
+  for (const job of failedJobs(jobs, run)) yield await jobLogInput(ctx, job);
+  if (ctx.artifacts.length === 0) return;
+  const listed = await listRunArtifacts(ctx.octokit, ctx.repo, runId);
+  const artifacts = listed.filter((a) => matchesAnyGlob(a.name, ctx.artifacts));
+  artifacts.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  for (const artifact of artifacts) yield* artifactInputs(ctx, artifact);
+}
+function failedJobs(jobs, run) {
+  const includeCancelled = run.conclusion === "cancelled" || run.conclusion === "timed_out";
+  return jobs.filter((job) => (job.run_attempt ?? 1) <= run.attempt).filter(
+    (job) => job.conclusion === "failure" || job.conclusion === "timed_out" || includeCancelled && job.conclusion === "cancelled"
+  ).sort(
+    (a, b) => (a.run_attempt ?? 1) - (b.run_attempt ?? 1) || a.name.localeCompare(b.name) || a.id - b.id
+  );
+}
+function jobLogPath(job) {
+  return `${displayName(job.name)} (attempt ${job.run_attempt ?? 1})`;
+}
+async function jobLogInput(ctx, job) {
+  const path = jobLogPath(job);
+  try {
+    const download = await withDownloadRetry(() => openJobLog(ctx.octokit, ctx.repo, job.id), ctx.retry);
+    return openedInput(path, download.body);
+  } catch (error63) {
+    if (RateLimitedError.isInstance(error63)) throw error63;
+    return errorInput(path, `job log of "${path}": ${messageOf2(error63)}`, error63);
+  }
+}
+async function* artifactInputs(ctx, artifact) {
+  const display = `${displayName(artifact.name)}.zip`;
+  if (artifact.expired) {
+    yield errorInput(display, `artifact ${display}: expired (past its retention); not analysed`);
+    return;
+  }
+  let zip;
+  try {
+    zip = await withDownloadRetry(
+      () => downloadArtifact(ctx.octokit, ctx.repo, artifact.id, {
+        ...ctx.limits?.maxArtifactBytes !== void 0 ? { maxBytes: ctx.limits.maxArtifactBytes } : {}
+      }),
+      ctx.retry
+    );
+  } catch (error63) {
+    if (RateLimitedError.isInstance(error63)) throw error63;
+    yield errorInput(
+      display,
+      `artifact ${display}: download failed or was cut off (${messageOf2(error63)}); not analysed`,
+      error63
+    );
+    return;
+  }
+  yield* artifactEntryInputs(zip, display, ctx.limits ?? {});
+}
+
+// ../../packages/failure-detection/src/sources/numeric-id.ts
+var NUMERIC_ID = /^[0-9]{1,40}$/;
+function isNumericId(value) {
+  return NUMERIC_ID.test(value);
+}
+function compareNumericIds(a, b) {
+  const x = a.replace(/^0+(?=\d)/, "");
+  const y = b.replace(/^0+(?=\d)/, "");
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+var SNOWFLAKE_EPOCH_MS = 1288834974657n;
+var EARLIEST_PLAUSIBLE = Date.parse("2015-01-01T00:00:00Z");
+function snowflakeTime(id, now) {
+  if (!isNumericId(id) || id.length < 18 || id.length > 20) return null;
+  const ms = Number((BigInt(id) >> 22n) + SNOWFLAKE_EPOCH_MS);
+  if (ms < EARLIEST_PLAUSIBLE || ms > now.getTime() + 864e5) return null;
+  return new Date(ms);
+}
+
+// ../../packages/failure-detection/src/sources/github-run-listing.ts
+var PER_PAGE = 100;
+var MAX_PAGES = 10;
+async function listNewWorkflowRuns(octokit, repo, config2, since) {
+  const windowStart2 = Date.parse(since.createdAfter);
+  if (Number.isNaN(windowStart2)) {
+    throw new TypeError(
+      `github-actions source "${config2.name}": createdAfter ${JSON.stringify(since.createdAfter)} is not a date`
+    );
+  }
+  const lastRunId = since.cursor?.lastRunId ?? null;
+  if (lastRunId !== null && !isNumericId(lastRunId)) {
+    throw new TypeError(
+      `github-actions source "${config2.name}": cursor lastRunId ${JSON.stringify(lastRunId)} is not a run id`
+    );
+  }
+  const lastCompleted = since.cursor?.lastCompletedAt ? Date.parse(since.cursor.lastCompletedAt) : Number.NaN;
+  const events = config2.events ?? [];
+  const params = {
+    ...repo,
+    workflow_id: config2.workflow,
+    per_page: PER_PAGE,
+    created: `>=${new Date(windowStart2).toISOString().slice(0, 10)}`,
+    ...config2.branch ? { branch: config2.branch } : {},
+    // One event filters server-side; several are filtered here (one query, not one per event).
+    ...events.length === 1 ? { event: events[0] } : {}
+  };
+  const found = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { data } = await octokit.rest.actions.listWorkflowRuns({ ...params, page });
+    const runs = data.workflow_runs;
+    let reachedSeen = false;
+    for (const run of runs) {
+      const wanted = events.length <= 1 || events.includes(run.event);
+      if (Date.parse(run.created_at) < windowStart2) {
+        reachedSeen = true;
+        continue;
+      }
+      if (lastRunId !== null && compareNumericIds(String(run.id), lastRunId) <= 0) {
+        reachedSeen = true;
+        if (wanted && wasRerunSince(run, lastCompleted)) found.push(run);
+        continue;
+      }
+      if (wanted) found.push(run);
+    }
+    if (reachedSeen || runs.length < PER_PAGE) break;
+  }
+  return found.sort((a, b) => compareNumericIds(String(a.id), String(b.id)));
+}
+function wasRerunSince(run, lastCompleted) {
+  if ((run.run_attempt ?? 1) < 2 || Number.isNaN(lastCompleted)) return false;
+  const started = Date.parse(run.run_started_at ?? run.updated_at);
+  return started > lastCompleted;
+}
+
+// ../../packages/failure-detection/src/sources/github-run-mapping.ts
+var CONCLUSIONS = /* @__PURE__ */ new Set([
+  "success",
+  "failure",
+  "timed_out",
+  "cancelled",
+  "skipped",
+  "neutral",
+  "action_required",
+  "stale"
+]);
+function mapConclusion(conclusion) {
+  if (conclusion === null || conclusion === void 0) return null;
+  if (CONCLUSIONS.has(conclusion)) return conclusion;
+  return "failure";
+}
+function mapStatus(status) {
+  if (status === "completed") return "completed";
+  if (status === "in_progress") return "in_progress";
+  return "queued";
+}
+function toCiRun(source, run) {
+  const status = mapStatus(run.status);
+  return {
+    source,
+    sourceType: "github-actions",
+    id: String(run.id),
+    url: run.html_url,
+    status,
+    conclusion: status === "completed" ? mapConclusion(run.conclusion) : null,
+    branch: run.head_branch ?? null,
+    version: null,
+    headSha: run.head_sha ?? null,
+    event: run.event ?? null,
+    attempt: run.run_attempt ?? 1,
+    createdAt: run.created_at,
+    // Runs have no completed_at; the last update of a completed run is its completion.
+    completedAt: status === "completed" ? run.updated_at : null
+  };
+}
+
+// ../../packages/failure-detection/src/sources/github-actions-source.ts
+function createGithubActionsSource(config2, deps) {
+  const { octokit } = deps;
+  const repo = parseRepo(config2.repo);
+  const runId = (id) => {
+    if (!isNumericId(id))
+      throw new TypeError(`github-actions source "${config2.name}": ${JSON.stringify(id)} is not a run id`);
+    return Number(id);
+  };
+  return {
+    name: config2.name,
+    type: "github-actions",
+    async listRuns(since) {
+      const runs = await listNewWorkflowRuns(octokit, repo, config2, since);
+      return runs.map((run) => toCiRun(config2.name, run));
+    },
+    async getRun(id) {
+      return toCiRun(config2.name, await getWorkflowRun(octokit, repo, runId(id)));
+    },
+    readInputs(run) {
+      return readGithubRunInputs(
+        { octokit, repo, artifacts: config2.artifacts ?? [], retry: deps.retry, limits: deps.limits },
+        run
+      );
+    },
+    async listAttempts(run) {
+      const id = runId(run.id);
+      const out = [];
+      for (let attempt = 1; attempt <= run.attempt; attempt++) {
+        const conclusion = attempt === run.attempt ? run.conclusion : mapConclusion((await getWorkflowRun(octokit, repo, id, attempt)).conclusion);
+        out.push({ attempt, conclusion });
+      }
+      return out;
+    }
+  };
+}
+
+// ../../packages/failure-detection/src/sources/gcs-client.ts
+import { setTimeout as delay2 } from "timers/promises";
+
+// ../../packages/failure-detection/src/sources/gcs-error.ts
+var MARKER4 = /* @__PURE__ */ Symbol.for("nightshift.gcs-error");
+var GcsError = class extends Error {
+  [MARKER4] = true;
+  /** `bucket/object` (or `bucket/prefix*` for a listing). */
+  object;
+  status;
+  isRetryable;
+  constructor(object2, message, options2) {
+    super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
+    this.name = "GcsError";
+    this.object = object2;
+    this.status = options2.status;
+    this.isRetryable = options2.isRetryable;
+  }
+  static isInstance(error63) {
+    return typeof error63 === "object" && error63 !== null && error63[MARKER4] === true;
+  }
+};
+
+// ../../packages/failure-detection/src/sources/gcs-client.ts
+var listingSchema = external_exports.object({
+  prefixes: external_exports.array(external_exports.string()).optional(),
+  items: external_exports.array(external_exports.object({ name: external_exports.string(), size: external_exports.union([external_exports.string(), external_exports.number()]).optional() })).optional(),
+  nextPageToken: external_exports.string().optional()
+});
+var MAX_LIST_PAGES = 200;
+var MAX_RETRY_AFTER_MS = 3e4;
+var DEFAULT_MAX_TEXT_BYTES = 1024 * 1024;
+function createGcsClient(options2) {
+  const fetchImpl = options2.fetch ?? globalThis.fetch;
+  const base = options2.baseUrl.replace(/\/+$/, "");
+  const bucket = options2.bucket;
+  const retries = options2.retries ?? 3;
+  const baseDelayMs = options2.baseDelayMs ?? 500;
+  const api = `${base}/storage/v1/b/${encodeURIComponent(bucket)}/o`;
+  const label = (name) => `${bucket}/${name}`;
+  async function request2(url2, object2, what) {
+    for (let attempt = 0; ; attempt++) {
+      let response;
+      try {
+        response = await fetchImpl(url2);
+      } catch (error63) {
+        if (attempt < retries) {
+          await delay2(baseDelayMs * 2 ** attempt);
+          continue;
+        }
+        const detail2 = error63 instanceof Error ? error63.message : String(error63);
+        throw new GcsError(object2, `${what}: network error after ${attempt + 1} attempts (${detail2})`, {
+          status: null,
+          isRetryable: true,
+          cause: error63
+        });
+      }
+      if (response.ok) return response;
+      const retryable = response.status >= 500 || response.status === 429;
+      if (retryable && attempt < retries) {
+        await response.body?.cancel();
+        await delay2(retryWait(response.headers.get("retry-after"), baseDelayMs * 2 ** attempt));
+        continue;
+      }
+      const detail = await errorDetail(response);
+      const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : "";
+      const reason = response.status === 404 ? "not found" : detail || response.statusText || "request failed";
+      throw new GcsError(object2, `${what}: HTTP ${response.status} (${reason})${tries}`, {
+        status: response.status,
+        isRetryable: retryable
+      });
+    }
+  }
+  async function listPage(prefix, delimiter, pageToken) {
+    const query = new URLSearchParams({ prefix, maxResults: "1000" });
+    if (delimiter) query.set("delimiter", "/");
+    if (pageToken) query.set("pageToken", pageToken);
+    const object2 = `${label(prefix)}*`;
+    const what = `GCS listing gs://${object2}`;
+    const response = await request2(`${api}?${query}`, object2, what);
+    let json2;
+    try {
+      json2 = await response.json();
+    } catch (error63) {
+      throw new GcsError(object2, `${what}: the listing is not valid JSON`, {
+        status: null,
+        isRetryable: true,
+        cause: error63
+      });
+    }
+    const parsed = listingSchema.safeParse(json2);
+    if (!parsed.success) {
+      throw new GcsError(object2, `${what}: unexpected listing shape (${parsed.error.issues[0]?.message})`, {
+        status: null,
+        isRetryable: false
+      });
+    }
+    return parsed.data;
+  }
+  async function* pages(prefix, delimiter) {
+    let token2;
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const data = await listPage(prefix, delimiter, token2);
+      yield data;
+      if (!data.nextPageToken) return;
+      token2 = data.nextPageToken;
+    }
+    throw new GcsError(
+      `${label(prefix)}*`,
+      `GCS listing gs://${label(prefix)}*: more than ${MAX_LIST_PAGES} pages; refusing to list further`,
+      {
+        status: null,
+        isRetryable: false
+      }
+    );
+  }
+  const mediaUrl = (name) => `${api}/${encodeURIComponent(name)}?alt=media`;
+  return {
+    bucket,
+    async listPrefixes(prefix) {
+      const out = [];
+      for await (const page of pages(prefix, true)) out.push(...page.prefixes ?? []);
+      return out;
+    },
+    async *listObjects(prefix) {
+      for await (const page of pages(prefix, false)) {
+        for (const item of page.items ?? []) {
+          const size = item.size === void 0 ? null : Number(item.size);
+          yield { name: item.name, size: Number.isFinite(size) ? size : null };
+        }
+      }
+    },
+    async readText(name, maxBytes = DEFAULT_MAX_TEXT_BYTES) {
+      let response;
+      try {
+        response = await request2(mediaUrl(name), label(name), `GCS object gs://${label(name)}`);
+      } catch (error63) {
+        if (GcsError.isInstance(error63) && error63.status === 404) return null;
+        throw error63;
+      }
+      const bytes = await readCapped(response, maxBytes, label(name));
+      return new TextDecoder("utf-8").decode(bytes);
+    },
+    async open(name) {
+      const response = await request2(mediaUrl(name), label(name), `GCS object gs://${label(name)}`);
+      if (!response.body)
+        throw new GcsError(label(name), `GCS object gs://${label(name)}: empty response`, {
+          status: response.status,
+          isRetryable: true
+        });
+      const length = Number(response.headers.get("content-length"));
+      return {
+        body: response.body,
+        size: response.headers.has("content-length") && Number.isFinite(length) ? length : null
+      };
+    }
+  };
+}
+function retryWait(header2, fallbackMs) {
+  const seconds3 = header2 === null ? Number.NaN : Number(header2);
+  return Number.isFinite(seconds3) && seconds3 >= 0 ? Math.min(seconds3 * 1e3, MAX_RETRY_AFTER_MS) : fallbackMs;
+}
+async function errorDetail(response) {
+  try {
+    const text = (await response.text()).slice(0, 2e3);
+    const message = JSON.parse(text).error?.message;
+    return typeof message === "string" ? message.slice(0, 200) : "";
+  } catch {
+    return "";
+  }
+}
+async function readCapped(response, maxBytes, object2) {
+  const chunks = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > maxBytes) {
+      await response.body?.cancel().catch(() => void 0);
+      throw new GcsError(
+        object2,
+        `GCS object gs://${object2}: larger than the ${maxBytes}-byte cap for small files`,
+        {
+          status: null,
+          isRetryable: false
+        }
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+// ../../packages/failure-detection/src/sources/prow-build.ts
+var startedSchema = external_exports.object({
+  timestamp: external_exports.number().positive(),
+  "repo-commit": external_exports.string().optional()
+});
+var finishedSchema = external_exports.object({
+  /** Absent while the job runs (some uploaders write finished.json early). */
+  timestamp: external_exports.number().positive().optional(),
+  passed: external_exports.boolean().optional(),
+  /** Deprecated but still written: SUCCESS, FAILURE, ABORTED, ERROR. */
+  result: external_exports.string().optional()
+});
+var prowJobSchema = external_exports.object({
+  status: external_exports.object({ state: external_exports.string().optional(), startTime: external_exports.string().optional() }).optional()
+});
+async function describeProwBuild(gcs, ref, now) {
+  const folder = `logs/${ref.job}/${ref.buildId}/`;
+  const [started, finished] = await Promise.all([
+    readJson(gcs, `${folder}started.json`, startedSchema),
+    readJson(gcs, `${folder}finished.json`, finishedSchema)
+  ]);
+  const prowJob = started ? null : await readJson(gcs, `${folder}prowjob.json`, prowJobSchema);
+  const startTime = prowJob?.status?.startTime ? Date.parse(prowJob.status.startTime) : Number.NaN;
+  const createdMs = started ? started.timestamp * 1e3 : Number.isFinite(startTime) ? startTime : snowflakeTime(ref.buildId, now)?.getTime() ?? (finished?.timestamp ? finished.timestamp * 1e3 : null);
+  if (createdMs === null) {
+    throw new GcsError(
+      `${gcs.bucket}/${folder}`,
+      `Prow build gs://${gcs.bucket}/${folder}: no started.json or prowjob.json, and the build id carries no time`,
+      {
+        status: 404,
+        isRetryable: true
+      }
+    );
+  }
+  const completed = finished?.timestamp !== void 0;
+  const commit = started?.["repo-commit"];
+  return {
+    source: ref.source,
+    sourceType: "prow",
+    id: ref.buildId,
+    url: ref.url,
+    status: completed ? "completed" : started || prowJob ? "in_progress" : "queued",
+    conclusion: completed ? conclusionOf(finished) : null,
+    branch: ref.version,
+    version: ref.version,
+    headSha: commit && /^[0-9a-f]{40}$/i.test(commit) ? commit.toLowerCase() : null,
+    event: ref.job.startsWith("periodic-") ? "periodic" : null,
+    attempt: 1,
+    createdAt: new Date(createdMs).toISOString(),
+    completedAt: completed ? new Date(finished.timestamp * 1e3).toISOString() : null
+  };
+}
+function conclusionOf(finished) {
+  const result = finished.result?.toUpperCase();
+  if (result === "ABORTED") return "cancelled";
+  if (finished.passed === true || finished.passed === void 0 && result === "SUCCESS") return "success";
+  return "failure";
+}
+async function readJson(gcs, name, schema) {
+  const text = await gcs.readText(name);
+  if (text === null) return null;
+  const object2 = `${gcs.bucket}/${name}`;
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new GcsError(object2, `GCS object gs://${object2}: not valid JSON`, {
+      status: null,
+      isRetryable: false
+    });
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue3 = parsed.error.issues[0];
+    const where = issue3?.path.length ? issue3.path.join(".") : "(root)";
+    throw new GcsError(
+      object2,
+      `GCS object gs://${object2}: unexpected content (${where}: ${issue3?.message})`,
+      {
+        status: null,
+        isRetryable: false
+      }
+    );
+  }
+  return parsed.data;
+}
+
+// ../../packages/failure-detection/src/sources/prow-version.ts
+function versionFromJobName(job) {
+  const nightly = /(?:^|-)nightly-(\d+\.\d+)(?=-|$)/.exec(job);
+  if (nightly) return nightly[1];
+  const any2 = /(?:^|-)(\d+\.\d+)(?=-|$)/.exec(job);
+  return any2?.[1] ?? null;
+}
+
+// ../../packages/failure-detection/src/sources/prow-source.ts
+var MAX_BUILDS_PER_LISTING = 200;
+var MAX_ARTIFACT_INPUTS = 200;
+function createProwSource(config2, deps = {}) {
+  const gcs = createGcsClient({
+    baseUrl: config2.gcsBaseUrl,
+    bucket: config2.bucket,
+    fetch: deps.fetch,
+    ...deps.retry
+  });
+  const now = deps.now ?? (() => /* @__PURE__ */ new Date());
+  const jobPrefix = `logs/${config2.job}/`;
+  const version2 = versionFromJobName(config2.job);
+  const ref = (buildId) => ({
+    source: config2.name,
+    job: config2.job,
+    buildId,
+    version: version2,
+    url: config2.viewUrl.replaceAll("{job}", config2.job).replaceAll("{build}", buildId)
+  });
+  const describe4 = (buildId) => describeProwBuild(gcs, ref(buildId), now());
+  return {
+    name: config2.name,
+    type: "prow",
+    async listRuns({ cursor, createdAfter }) {
+      const since = Date.parse(createdAfter);
+      if (Number.isNaN(since))
+        throw new TypeError(
+          `prow source "${config2.name}": createdAfter ${JSON.stringify(createdAfter)} is not a date`
+        );
+      const after = cursorBuild(config2.name, cursor);
+      if (after !== null) {
+        const latest = (await gcs.readText(`${jobPrefix}latest-build.txt`))?.trim();
+        if (latest && isNumericId(latest) && compareNumericIds(latest, after) <= 0) return [];
+      }
+      const ids = (await gcs.listPrefixes(jobPrefix)).map((prefix) => prefix.slice(jobPrefix.length).replace(/\/$/, "")).filter(isNumericId).filter((id) => after === null || compareNumericIds(id, after) > 0).sort(compareNumericIds);
+      const runs = [];
+      for (const id of ids.reverse()) {
+        if (runs.length >= MAX_BUILDS_PER_LISTING) break;
+        const run = await describe4(id);
+        if (Date.parse(run.createdAt) < since) break;
+        runs.push(run);
+      }
+      return runs.reverse();
+    },
+    getRun(id) {
+      if (!isNumericId(id))
+        return Promise.reject(
+          new TypeError(`prow source "${config2.name}": ${JSON.stringify(id)} is not a build id`)
+        );
+      return describe4(id);
+    },
+    readInputs(run) {
+      return readBuildInputs(gcs, `${jobPrefix}${run.id}/`, config2.artifacts);
+    }
+  };
+}
+function cursorBuild(source, cursor) {
+  const id = cursor?.lastRunId ?? null;
+  if (id === null) return null;
+  if (!isNumericId(id))
+    throw new TypeError(`prow source "${source}": cursor lastRunId ${JSON.stringify(id)} is not a build id`);
+  return id;
+}
+async function* readBuildInputs(gcs, folder, globs) {
+  yield await openObject(gcs, folder, "build-log.txt");
+  if (globs.length === 0) return;
+  let listed = 0;
+  let skipped = 0;
+  for await (const object2 of gcs.listObjects(`${folder}artifacts/`)) {
+    const relative = object2.name.slice(folder.length);
+    if (!matchesAnyGlob(relative, globs)) continue;
+    if (listed >= MAX_ARTIFACT_INPUTS) {
+      skipped++;
+      continue;
+    }
+    listed++;
+    yield await openObject(gcs, folder, relative);
+  }
+  if (skipped > 0) {
+    yield errorInput(
+      "artifacts/",
+      `${skipped} more artifact files matched but were not analysed (cap of ${MAX_ARTIFACT_INPUTS} per build)`
+    );
+  }
+}
+async function openObject(gcs, folder, relative) {
+  try {
+    const opened = await gcs.open(folder + relative);
+    return openedInput(relative, opened.body);
+  } catch (error63) {
+    if (!GcsError.isInstance(error63)) throw error63;
+    return errorInput(relative, messageOf2(error63), error63);
+  }
+}
+
+// ../../packages/failure-detection/src/sources/create-sources.ts
+function createSources(config2, deps) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const source of config2.sources) {
+    if (seen.has(source.name))
+      throw new TypeError(`sources: the name "${source.name}" is used twice; source names must be unique`);
+    seen.add(source.name);
+  }
+  return config2.sources.map(
+    (source) => source.type === "prow" ? createProwSource(source, { fetch: deps.fetch, retry: deps.retry?.prow, now: deps.now }) : createGithubActionsSource(source, {
+      octokit: deps.octokit,
+      retry: deps.retry?.github,
+      limits: deps.limits
+    })
+  );
+}
+
 // ../../prompts/ptp/rules.yaml
 var rules_default = `# Nightshift classification profile for the PTP operator family
 # (k8snetworkplumbingwg/ptp-operator, linuxptp-daemon, redhat-cne/cloud-event-proxy).
@@ -67927,14 +68172,17 @@ var ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 function readActionInputs(get) {
   const value = (name) => get(name).trim() || void 0;
   const token2 = value("token");
-  if (!token2) throw new TypeError('input "token" is empty: pass a GitHub token (the default is the workflow token)');
+  if (!token2)
+    throw new TypeError('input "token" is empty: pass a GitHub token (the default is the workflow token)');
   const dryRunText = value("dry-run")?.toLowerCase();
   if (dryRunText !== void 0 && dryRunText !== "true" && dryRunText !== "false") {
     throw new TypeError(`input "dry-run" must be true or false (got ${JSON.stringify(dryRunText)})`);
   }
   const lookback = value("lookback");
   if (lookback !== void 0 && !DURATION.test(lookback) && !(ISO_DATE.test(lookback) && Number.isFinite(Date.parse(lookback)))) {
-    throw new TypeError(`input "lookback" must be a duration like 6h or 7d, or an ISO date (got ${JSON.stringify(lookback)})`);
+    throw new TypeError(
+      `input "lookback" must be a duration like 6h or 7d, or an ISO date (got ${JSON.stringify(lookback)})`
+    );
   }
   const issueRepo = value("issue-repo");
   if (issueRepo !== void 0 && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(issueRepo)) {
@@ -67997,7 +68245,9 @@ function buildClassifier(profile, profileRules) {
 function withGcsUrl(config2, gcsUrl) {
   return {
     ...config2,
-    sources: config2.sources.map((source) => source.type === "prow" ? { ...source, gcsBaseUrl: gcsUrl } : source)
+    sources: config2.sources.map(
+      (source) => source.type === "prow" ? { ...source, gcsBaseUrl: gcsUrl } : source
+    )
   };
 }
 
@@ -68014,7 +68264,8 @@ function renderSummary(result, ctx) {
   const rows = issueRows(result);
   if (rows.length > 0) {
     out.push("| Issue | Failure | What happened |", "| --- | --- | --- |");
-    for (const row of rows) out.push(`| ${row.link} | ${cell2(row.issue.title)} | ${row.actions.join(", ")} |`);
+    for (const row of rows)
+      out.push(`| ${row.link} | ${cell2(row.issue.title)} | ${row.actions.join(", ")} |`);
   } else {
     out.push(ctx.dryRun ? "No issue would change." : "No issue changed.");
   }
@@ -68040,7 +68291,11 @@ function issueRows(result) {
   for (const { key: key2, label } of ACTIONS) {
     for (const issue3 of result[key2]) {
       const id = `${issue3.number}:${issue3.key}`;
-      const row = rows.get(id) ?? { issue: issue3, link: issue3.number > 0 ? `[#${issue3.number}](${issue3.url})` : "(new)", actions: [] };
+      const row = rows.get(id) ?? {
+        issue: issue3,
+        link: issue3.number > 0 ? `[#${issue3.number}](${issue3.url})` : "(new)",
+        actions: []
+      };
       row.actions.push(label);
       rows.set(id, row);
     }
@@ -68064,7 +68319,11 @@ async function runDetection(deps, inputs) {
   return {
     result,
     failed: everySourceFailed(result, sourceNames),
-    summary: renderSummary(result, { issueRepo: inputs.issueRepo, sources: sourceNames, dryRun: inputs.dryRun ?? inputs.config.dryRun }),
+    summary: renderSummary(result, {
+      issueRepo: inputs.issueRepo,
+      sources: sourceNames,
+      dryRun: inputs.dryRun ?? inputs.config.dryRun
+    }),
     outputs: actionOutputs(result)
   };
 }
@@ -68093,7 +68352,9 @@ function actionOutputs(result) {
 function resolveIssueRepo(input2, config2, current) {
   const chosen = input2?.trim() || config2.issues.repository || current?.trim();
   if (!chosen) {
-    throw new TypeError("no repository for issues: set the issue-repo input, issues.repository in the config, or run inside a workflow");
+    throw new TypeError(
+      "no repository for issues: set the issue-repo input, issues.repository in the config, or run inside a workflow"
+    );
   }
   return parseRepo(chosen);
 }
@@ -68122,7 +68383,10 @@ async function main() {
     for (const [name, value] of Object.entries(outcome.outputs)) setOutput(name, value);
     for (const e of outcome.result.sourceErrors) warning(`${e.source}: ${e.message}`);
     await summary.addRaw(outcome.summary).write();
-    if (outcome.failed) setFailed(`every source failed (${outcome.result.sourceErrors.length} error(s)); see the warnings above`);
+    if (outcome.failed)
+      setFailed(
+        `every source failed (${outcome.result.sourceErrors.length} error(s)); see the warnings above`
+      );
   } catch (error63) {
     setFailed(error63 instanceof Error ? error63.message : String(error63));
   }

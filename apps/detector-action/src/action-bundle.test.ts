@@ -51,7 +51,12 @@ async function runBundle(emulator: Emulator, configText: string) {
     stdout += b.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, stdout, output: readFileSync(join(dir, 'output'), 'utf8'), summary: readFileSync(join(dir, 'summary'), 'utf8') };
+  return {
+    code,
+    stdout,
+    output: readFileSync(join(dir, 'output'), 'utf8'),
+    summary: readFileSync(join(dir, 'summary'), 'utf8'),
+  };
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` entries of a GITHUB_OUTPUT file. */

@@ -26,7 +26,14 @@ describe('readActionInputs', () => {
       'bot-login': 'my-app[bot]',
       'api-url': 'https://ghe.example.com/api/v3',
     });
-    expect(read).toMatchObject({ configPath: 'ci/nightshift.yml', token: 't', dryRun: true, lookback: '6h', issueRepo: 'o/r', botLogin: 'my-app[bot]' });
+    expect(read).toMatchObject({
+      configPath: 'ci/nightshift.yml',
+      token: 't',
+      dryRun: true,
+      lookback: '6h',
+      issueRepo: 'o/r',
+      botLogin: 'my-app[bot]',
+    });
     expect(inputs({ token: 't', lookback: '2026-08-01' }).lookback).toBe('2026-08-01');
     expect(inputs({ token: 't', 'dry-run': 'false' }).dryRun).toBe(false);
   });
@@ -36,7 +43,9 @@ describe('readActionInputs', () => {
     expect(() => inputs({ token: 't', 'dry-run': 'yes' })).toThrow(/input "dry-run" must be true or false/);
     expect(() => inputs({ token: 't', lookback: '1w' })).toThrow(/input "lookback" must be a duration/);
     expect(() => inputs({ token: 't', lookback: '2026-13-45' })).toThrow(/input "lookback"/);
-    expect(() => inputs({ token: 't', 'issue-repo': 'not a repo' })).toThrow(/input "issue-repo" must be owner\/name/);
+    expect(() => inputs({ token: 't', 'issue-repo': 'not a repo' })).toThrow(
+      /input "issue-repo" must be owner\/name/,
+    );
     expect(() => inputs({ token: 't', 'api-url': 'ftp://x' })).toThrow(/input "api-url"/);
   });
 });

@@ -21,14 +21,21 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 export function readActionInputs(get: (name: string) => string): ActionInputs {
   const value = (name: string) => get(name).trim() || undefined;
   const token = value('token');
-  if (!token) throw new TypeError('input "token" is empty: pass a GitHub token (the default is the workflow token)');
+  if (!token)
+    throw new TypeError('input "token" is empty: pass a GitHub token (the default is the workflow token)');
   const dryRunText = value('dry-run')?.toLowerCase();
   if (dryRunText !== undefined && dryRunText !== 'true' && dryRunText !== 'false') {
     throw new TypeError(`input "dry-run" must be true or false (got ${JSON.stringify(dryRunText)})`);
   }
   const lookback = value('lookback');
-  if (lookback !== undefined && !DURATION.test(lookback) && !(ISO_DATE.test(lookback) && Number.isFinite(Date.parse(lookback)))) {
-    throw new TypeError(`input "lookback" must be a duration like 6h or 7d, or an ISO date (got ${JSON.stringify(lookback)})`);
+  if (
+    lookback !== undefined &&
+    !DURATION.test(lookback) &&
+    !(ISO_DATE.test(lookback) && Number.isFinite(Date.parse(lookback)))
+  ) {
+    throw new TypeError(
+      `input "lookback" must be a duration like 6h or 7d, or an ISO date (got ${JSON.stringify(lookback)})`,
+    );
   }
   const issueRepo = value('issue-repo');
   if (issueRepo !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(issueRepo)) {

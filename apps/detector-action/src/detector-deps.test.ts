@@ -16,7 +16,13 @@ const config = parseConfig(
 
 describe('buildDetectorDeps', () => {
   it('builds one source per configured source and points Prow at the given GCS URL', () => {
-    const deps = buildDetectorDeps({ config, token: 't', apiUrl: 'http://127.0.0.1:9/', gcsUrl: 'http://127.0.0.1:9/gcs', profileRules: { ptp: PTP_RULES } });
+    const deps = buildDetectorDeps({
+      config,
+      token: 't',
+      apiUrl: 'http://127.0.0.1:9/',
+      gcsUrl: 'http://127.0.0.1:9/gcs',
+      profileRules: { ptp: PTP_RULES },
+    });
     expect(deps.sources.map((s) => [s.name, s.type])).toEqual([
       ['ci', 'github-actions'],
       ['nightly', 'prow'],
@@ -24,7 +30,9 @@ describe('buildDetectorDeps', () => {
     const prow = deps.config.sources.find((s) => s.type === 'prow');
     expect(prow?.type === 'prow' && prow.gcsBaseUrl).toBe('http://127.0.0.1:9/gcs');
     // The caller's config is not modified.
-    expect(config.sources.find((s) => s.type === 'prow')).toMatchObject({ gcsBaseUrl: 'https://storage.googleapis.com' });
+    expect(config.sources.find((s) => s.type === 'prow')).toMatchObject({
+      gcsBaseUrl: 'https://storage.googleapis.com',
+    });
   });
 });
 
@@ -38,6 +46,8 @@ describe('buildClassifier', () => {
   });
 
   it('names an unknown profile and the known ones', () => {
-    expect(() => buildClassifier('sriov', { ptp: PTP_RULES })).toThrow(/profile "sriov" has no rules here \(known profiles: none, ptp\)/);
+    expect(() => buildClassifier('sriov', { ptp: PTP_RULES })).toThrow(
+      /profile "sriov" has no rules here \(known profiles: none, ptp\)/,
+    );
   });
 });

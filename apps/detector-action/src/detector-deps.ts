@@ -1,4 +1,9 @@
-import { type CreateSourcesDeps, createSources, type DetectorDeps, type NightshiftConfig } from '@nightshift/failure-detection';
+import {
+  type CreateSourcesDeps,
+  createSources,
+  type DetectorDeps,
+  type NightshiftConfig,
+} from '@nightshift/failure-detection';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '@nightshift/github-ops';
 import { builtinRules, type Classifier, createClassifier, loadRules } from '@nightshift/log-parsing';
 
@@ -81,6 +86,8 @@ export function buildClassifier(profile: string, profileRules: ProfileRules): Cl
 function withGcsUrl(config: NightshiftConfig, gcsUrl: string): NightshiftConfig {
   return {
     ...config,
-    sources: config.sources.map((source) => (source.type === 'prow' ? { ...source, gcsBaseUrl: gcsUrl } : source)),
+    sources: config.sources.map((source) =>
+      source.type === 'prow' ? { ...source, gcsBaseUrl: gcsUrl } : source,
+    ),
   };
 }

@@ -36,7 +36,10 @@ export async function main(): Promise<void> {
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     for (const e of outcome.result.sourceErrors) core.warning(`${e.source}: ${e.message}`);
     await core.summary.addRaw(outcome.summary).write();
-    if (outcome.failed) core.setFailed(`every source failed (${outcome.result.sourceErrors.length} error(s)); see the warnings above`);
+    if (outcome.failed)
+      core.setFailed(
+        `every source failed (${outcome.result.sourceErrors.length} error(s)); see the warnings above`,
+      );
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));
   }

@@ -15,7 +15,10 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-const only = (...names: string[]): NightshiftConfig => ({ ...config, sources: config.sources.filter((s) => names.includes(s.name)) });
+const only = (...names: string[]): NightshiftConfig => ({
+  ...config,
+  sources: config.sources.filter((s) => names.includes(s.name)),
+});
 
 describe('runDetection on the ptp-nightly scenario', () => {
   it('opens one issue per distinct failure, reports outputs and a summary, and a second cycle writes nothing', async () => {
@@ -28,14 +31,17 @@ describe('runDetection on the ptp-nightly scenario', () => {
     expect(first.failed).toBe(false);
     expect(result.sourceErrors).toEqual([]);
     // Every configured source was read and logged.
-    for (const source of config.sources) expect(lines.some((l) => l.startsWith(`${source.name}:`))).toBe(true);
+    for (const source of config.sources)
+      expect(lines.some((l) => l.startsWith(`${source.name}:`))).toBe(true);
     // 4 completed netdevsim runs on main (the PR run is filtered out, the running one skipped),
     // 2 linuxptp-daemon runs, 10 Prow builds.
     expect(result.runsProcessed).toBe(16);
     expect(result.runsSkippedInProgress).toBe(1);
 
     const titles = result.created.map((i) => i.title);
-    expect(titles.some((t) => t.startsWith('[linuxptp-daemon unit]') && t.includes('TestApplyNodePtpProfiles'))).toBe(true);
+    expect(
+      titles.some((t) => t.startsWith('[linuxptp-daemon unit]') && t.includes('TestApplyNodePtpProfiles')),
+    ).toBe(true);
     // Failed on 08-09 and again on 08-11 with other pods and timings: still one issue.
     expect(titles.filter((t) => t.includes('secondary ptp4l'))).toHaveLength(1);
     expect(titles.some((t) => t.startsWith('[nightly 5.0]'))).toBe(true);
@@ -45,13 +51,17 @@ describe('runDetection on the ptp-nightly scenario', () => {
     for (const issue of result.created) expect(issue.title.length).toBeLessThanOrEqual(120);
 
     // The issues exist, in the configured repository, with distinct numbers.
-    const repo = emulator.state.snapshot().repos.find((r) => r.fullName === 'k8snetworkplumbingwg/ptp-operator');
+    const repo = emulator.state
+      .snapshot()
+      .repos.find((r) => r.fullName === 'k8snetworkplumbingwg/ptp-operator');
     const open = new Set(repo?.issues.filter((i) => i.labels.includes('ci-failure')).map((i) => i.number));
     expect(result.created.map((i) => i.number).every((n) => open.has(n))).toBe(true);
     expect(new Set(result.created.map((i) => i.number)).size).toBe(result.created.length);
 
     const issuesOutput = JSON.parse(first.outputs.issues ?? '[]') as { number: number; action: string }[];
-    expect(issuesOutput.filter((i) => i.action === 'created').map((i) => i.number)).toEqual(result.created.map((i) => i.number));
+    expect(issuesOutput.filter((i) => i.action === 'created').map((i) => i.number)).toEqual(
+      result.created.map((i) => i.number),
+    );
     expect(first.outputs.created).toBe(String(result.created.length));
     expect(first.outputs['runs-processed']).toBe('16');
     for (const issue of result.created) expect(first.summary).toContain(`[#${issue.number}](${issue.url})`);
@@ -67,12 +77,17 @@ describe('runDetection on the ptp-nightly scenario', () => {
     emulator = await startPtpScenario();
     const cfg = only('linuxptp-daemon unit', 'nightly 5.0');
     const deps = emulatorDeps(emulator, cfg);
-    const { result, summary } = await runDetection(deps, { config: deps.config, issueRepo: ISSUE_REPO, dryRun: true });
+    const { result, summary } = await runDetection(deps, {
+      config: deps.config,
+      issueRepo: ISSUE_REPO,
+      dryRun: true,
+    });
     expect(writes(emulator)).toEqual([]);
     const creates = (result.plannedOperations ?? []).filter((op) => op.action === 'create-issue');
     expect(creates.length).toBeGreaterThanOrEqual(2);
     expect(summary).toContain('dry run: nothing was written');
-    for (const op of creates) if (op.action === 'create-issue') expect(summary).toContain(op.title.slice(0, 40));
+    for (const op of creates)
+      if (op.action === 'create-issue') expect(summary).toContain(op.title.slice(0, 40));
   });
 
   it('keeps going when one source is down: the error is reported and the cycle does not fail', async () => {
@@ -94,7 +109,9 @@ describe('runDetection on the ptp-nightly scenario', () => {
     const deps = emulatorDeps(emulator, only('linuxptp-daemon unit', 'nightly 4.22'));
     const outcome = await runDetection(deps, { config: deps.config, issueRepo: ISSUE_REPO });
     expect(outcome.failed).toBe(true);
-    expect(new Set(outcome.result.sourceErrors.map((e) => e.source))).toEqual(new Set(['linuxptp-daemon unit', 'nightly 4.22']));
+    expect(new Set(outcome.result.sourceErrors.map((e) => e.source))).toEqual(
+      new Set(['linuxptp-daemon unit', 'nightly 4.22']),
+    );
     expect(outcome.result.created).toEqual([]);
   });
 });
@@ -113,7 +130,10 @@ const empty: DetectorResult = {
 
 describe('verdict and outputs', () => {
   it('everySourceFailed needs an error from each configured source', () => {
-    const errors = (...sources: string[]) => ({ ...empty, sourceErrors: sources.map((source) => ({ source, message: 'x' })) });
+    const errors = (...sources: string[]) => ({
+      ...empty,
+      sourceErrors: sources.map((source) => ({ source, message: 'x' })),
+    });
     expect(everySourceFailed(errors('a', 'a'), ['a', 'b'])).toBe(false);
     expect(everySourceFailed(errors('a', 'b'), ['a', 'b'])).toBe(true);
     expect(everySourceFailed(empty, [])).toBe(false);
@@ -121,7 +141,13 @@ describe('verdict and outputs', () => {
 
   it('lists created, reopened and updated issues in the issues output', () => {
     const ref = (number: number) => ({ number, url: `u/${number}`, title: `t${number}`, key: `k${number}` });
-    const out = actionOutputs({ ...empty, created: [ref(1)], reopened: [ref(2)], updated: [ref(3)], flaky: [ref(3)] });
+    const out = actionOutputs({
+      ...empty,
+      created: [ref(1)],
+      reopened: [ref(2)],
+      updated: [ref(3)],
+      flaky: [ref(3)],
+    });
     expect(JSON.parse(out.issues ?? '')).toEqual([
       { ...ref(1), action: 'created' },
       { ...ref(2), action: 'reopened' },

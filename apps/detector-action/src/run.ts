@@ -26,7 +26,10 @@ export interface DetectionOutcome {
  * the wired dependencies and turn its result into a verdict, a job summary and step outputs.
  * Reads no environment; errors that stop the whole cycle (bad token, unreadable state) propagate.
  */
-export async function runDetection(deps: BuiltDetectorDeps, inputs: DetectionInputs): Promise<DetectionOutcome> {
+export async function runDetection(
+  deps: BuiltDetectorDeps,
+  inputs: DetectionInputs,
+): Promise<DetectionOutcome> {
   const result = await runDetector(deps, {
     config: inputs.config,
     issueRepo: inputs.issueRepo,
@@ -37,7 +40,11 @@ export async function runDetection(deps: BuiltDetectorDeps, inputs: DetectionInp
   return {
     result,
     failed: everySourceFailed(result, sourceNames),
-    summary: renderSummary(result, { issueRepo: inputs.issueRepo, sources: sourceNames, dryRun: inputs.dryRun ?? inputs.config.dryRun }),
+    summary: renderSummary(result, {
+      issueRepo: inputs.issueRepo,
+      sources: sourceNames,
+      dryRun: inputs.dryRun ?? inputs.config.dryRun,
+    }),
     outputs: actionOutputs(result),
   };
 }
@@ -72,10 +79,16 @@ export function actionOutputs(result: DetectorResult): Record<string, string> {
  * Where issues go: the explicit input, else the config's `issues.repository`, else the repository
  * running the workflow. Each candidate must be `owner/name`.
  */
-export function resolveIssueRepo(input: string | undefined, config: NightshiftConfig, current: string | undefined): RepoRef {
+export function resolveIssueRepo(
+  input: string | undefined,
+  config: NightshiftConfig,
+  current: string | undefined,
+): RepoRef {
   const chosen = input?.trim() || config.issues.repository || current?.trim();
   if (!chosen) {
-    throw new TypeError('no repository for issues: set the issue-repo input, issues.repository in the config, or run inside a workflow');
+    throw new TypeError(
+      'no repository for issues: set the issue-repo input, issues.repository in the config, or run inside a workflow',
+    );
   }
   return parseRepo(chosen);
 }

@@ -24,7 +24,8 @@ export function renderSummary(result: DetectorResult, ctx: SummaryContext): stri
   const rows = issueRows(result);
   if (rows.length > 0) {
     out.push('| Issue | Failure | What happened |', '| --- | --- | --- |');
-    for (const row of rows) out.push(`| ${row.link} | ${cell(row.issue.title)} | ${row.actions.join(', ')} |`);
+    for (const row of rows)
+      out.push(`| ${row.link} | ${cell(row.issue.title)} | ${row.actions.join(', ')} |`);
   } else {
     out.push(ctx.dryRun ? 'No issue would change.' : 'No issue changed.');
   }
@@ -58,7 +59,11 @@ function issueRows(result: DetectorResult): Row[] {
   for (const { key, label } of ACTIONS) {
     for (const issue of result[key]) {
       const id = `${issue.number}:${issue.key}`;
-      const row = rows.get(id) ?? { issue, link: issue.number > 0 ? `[#${issue.number}](${issue.url})` : '(new)', actions: [] };
+      const row = rows.get(id) ?? {
+        issue,
+        link: issue.number > 0 ? `[#${issue.number}](${issue.url})` : '(new)',
+        actions: [],
+      };
       row.actions.push(label);
       rows.set(id, row);
     }
@@ -68,6 +73,10 @@ function issueRows(result: DetectorResult): Row[] {
 
 /** Table-cell safe: no pipes or newlines, no HTML, bounded length. */
 function cell(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ').replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  const flat = text
+    .replace(/[\r\n]+/g, ' ')
+    .replaceAll('|', '\\|')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }

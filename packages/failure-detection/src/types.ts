@@ -21,7 +21,15 @@ export interface CiRun {
   completedAt: string | null;
 }
 
-export type RunConclusion = 'success' | 'failure' | 'timed_out' | 'cancelled' | 'skipped' | 'neutral' | 'action_required' | 'stale';
+export type RunConclusion =
+  | 'success'
+  | 'failure'
+  | 'timed_out'
+  | 'cancelled'
+  | 'skipped'
+  | 'neutral'
+  | 'action_required'
+  | 'stale';
 
 /** Where to resume: runs newer than this are new. */
 export interface SourceCursor {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzePaths } from '../src/analyze/index';
 import type { Classifier } from '../src/classify/index';
+import { sanitizeText } from '../src/redact/index';
 import { prng, ptpLogLines } from './generate-ptp-log';
 
 export interface RecallResult {
@@ -65,11 +66,12 @@ export async function runExcerptRecallBench(
       const file = join(dir, `${name}.log`);
       writeFileSync(file, `${lines.join('\n')}\n`);
       const analysis = await analyzePaths([file], { classifier, budgetTokens });
-      const probe = rootCause.slice(0, 80);
+      // The excerpt is stripped of ANSI escapes, so the probe is compared the same way.
+      const probe = sanitizeText(rootCause).trim().slice(0, 80);
       result.cases++;
       if (analysis.excerpt.text.includes(probe)) result.excerptHits++;
       else result.misses.push(name);
-      if (lines.slice(-200).some((l) => l.includes(probe))) result.tailHits++;
+      if (lines.slice(-200).some((l) => sanitizeText(l).includes(probe))) result.tailHits++;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ export async function loadDetectorConfig(path: string): Promise<NightshiftConfig
   try {
     return await loadConfigFile(path);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!ConfigError.isInstance(error)) throw error;
     const unreadable = error.problems.some((p) => p.startsWith('cannot read the file'));
     throw unreadable ? new UnreadableInputError(error.message) : new UsageError(error.message);
   }

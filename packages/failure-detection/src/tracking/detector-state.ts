@@ -79,15 +79,23 @@ export function parseDetectorState(body: string | null | undefined): Map<string,
   return states;
 }
 
+/** Every source's state trimmed to its share of the budget, sorted by source name. */
+export function fitStates(
+  states: readonly SourceState[],
+  budgetChars = STATE_BUDGET_CHARS,
+): ReturnType<typeof fitSourceState>[] {
+  const share = Math.min(MAX_MARKER_JSON_CHARS - 256, Math.floor(budgetChars / Math.max(1, states.length)));
+  return [...states]
+    .sort((a, b) => a.source.localeCompare(b.source))
+    .map((state) => fitSourceState(state, share));
+}
+
 /** Markers for every source, each trimmed to its share of the budget. */
 export function renderStateMarkers(
   states: readonly SourceState[],
   budgetChars = STATE_BUDGET_CHARS,
 ): string[] {
-  const share = Math.min(MAX_MARKER_JSON_CHARS - 256, Math.floor(budgetChars / Math.max(1, states.length)));
-  return [...states]
-    .sort((a, b) => a.source.localeCompare(b.source))
-    .map((state) => renderMarker(STATE_MARKER, fitSourceState(state, share)));
+  return fitStates(states, budgetChars).map((fitted) => renderMarker(STATE_MARKER, fitted));
 }
 
 /**
@@ -95,7 +103,10 @@ export function renderStateMarkers(
  * HISTORY_RUNS first, then down to the newest few), then forget key lists of the oldest runs
  * (recovery then treats them as unknown), and only last drop runs the cursor has not passed.
  */
-export function fitSourceState(state: SourceState, maxChars: number): object {
+export function fitSourceState(
+  state: SourceState,
+  maxChars: number,
+): { v: 1; source: string; cursor: SourceState['cursor']; runs: RunRecord[] } {
   let runs = sortRuns(state.runs);
   const passed = runs.filter((r) => !r.p);
   const excess = passed.length - HISTORY_RUNS;
@@ -103,7 +114,7 @@ export function fitSourceState(state: SourceState, maxChars: number): object {
     const drop = new Set(passed.slice(0, excess));
     runs = runs.filter((r) => !drop.has(r));
   }
-  const payload = () => ({ v: 1, source: state.source, cursor: state.cursor, runs });
+  const payload = () => ({ v: 1 as const, source: state.source, cursor: state.cursor, runs });
   const size = () => JSON.stringify(payload()).length;
   while (size() > maxChars && runs.filter((r) => !r.p).length > 3) {
     const oldest = runs.findIndex((r) => !r.p);

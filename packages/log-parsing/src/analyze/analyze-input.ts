@@ -1,20 +1,11 @@
-import type { Classifier, RuleMatch } from '../classify/index';
-import { createExcerptBuilder, type Excerpt } from '../excerpt/index';
-import { createParser, detectFormat, githubTimestampLength } from '../formats/index';
-import { readLineBatches } from '../input/index';
+import type { Classifier } from '../classify/index';
+import type { Excerpt } from '../excerpt/index';
+import { readLineBlocks } from '../input/index';
 import { createLineRedactor, redactSecrets, sanitizeText } from '../redact/index';
 import type { FormatId, LogLine, ParsedReport } from '../types';
+import { LineConsumer, type LogMatch } from './line-consumer';
 
-/** Lines looked at before choosing a format. */
-const DETECT_LINES = 50;
-/** Log-level rule matches kept per input (highest priority first, then latest). */
-const MAX_LOG_MATCHES = 64;
-
-export interface LogMatch {
-  line: number;
-  text: string;
-  match: RuleMatch;
-}
+export type { LogMatch };
 
 export interface InputAnalysis {
   path: string;
@@ -45,100 +36,83 @@ export interface AnalyzeInputOptions {
  * One streaming pass over one input: decode → redact → parse + classify + excerpt. Memory is
  * bounded by the parser's retained failures, the match list and the excerpt windows, never by the
  * size of the input.
+ *
+ * Work is done per batch of lines (one decoded chunk) wherever it can be: the redactor and the
+ * classifier each scan a batch's text once, usually a slice of the decoded chunk itself, and only
+ * the lines they flag get per-line attention (docs/performance.md has the figures).
  */
 export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputAnalysis> {
-  const { classifier, path } = options;
+  const { path } = options;
   const redactor = createLineRedactor();
-  const excerpt = createExcerptBuilder({ budgetTokens: options.budgetTokens });
-  const logMatches: LogMatch[] = [];
-  const redactions = new Map<string, number>();
-  let format: FormatId | undefined = options.format;
-  let parser = format ? createParser(format, { path }) : undefined;
-  const head: LogLine[] = [];
+  const consumer = new LineConsumer(path, options.classifier, options.budgetTokens, options.format);
   let bytes = 0;
-  let lines = 0;
-  let bestMark = Number.POSITIVE_INFINITY;
   let nextProgress = options.progressEveryBytes ?? 64 * 1024 * 1024;
-  // Lines waiting for the redactor (it may hold a PEM block back); numbers stay with their lines.
-  const pending: LogLine[] = [];
+  // Lines the redactor holds back (a private key may be in progress); numbers stay with their lines.
+  const pending = new LineQueue();
 
-  const consume = (line: LogLine) => {
-    lines = line.no;
-    parser!.push(line);
-    // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
-    const ts = format === 'github-actions-log' ? githubTimestampLength(line.text) : 0;
-    excerpt.push(ts > 0 ? { ...line, text: line.text.slice(ts) } : line);
-    const match = classifier.matchLine(line.text);
-    if (match) {
-      excerpt.mark(line.no, match.priority);
-      if (match.priority < bestMark) bestMark = match.priority;
-      keepMatch(logMatches, { line: line.no, text: line.text, match });
-    }
-  };
-  const emit = (ready: string[]) => {
-    for (const text of ready) {
-      const line = pending.shift()!;
-      const out = text === line.text ? line : { ...line, text };
-      if (!parser) {
-        head.push(out);
-        if (head.length >= DETECT_LINES) startParser();
-      } else consume(out);
-    }
-  };
-  const startParser = () => {
-    format = detectFormat(
-      head.map((l) => l.text),
-      path,
-    );
-    parser = createParser(format, { path });
-    for (const l of head.splice(0)) consume(l);
-  };
-
-  for await (const batch of readLineBatches(
-    toBytes(options.open(), (n) => (bytes += n)),
-    {
-      maxLineBytes: options.maxLineBytes,
-    },
-  )) {
-    for (const line of batch) {
-      pending.push(line);
-      emit(redactor.push(line.text));
+  for await (const block of readLineBlocks(toBytes(options.open(), (n) => (bytes += n)), {
+    maxLineBytes: options.maxLineBytes,
+  })) {
+    const texts = block.lines.map((l) => l.text);
+    const ready = redactor.pushLines(texts, block.text);
+    // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.
+    if (ready === texts && pending.size === 0) consumer.take(block.lines, texts, block.text);
+    else {
+      pending.push(block.lines);
+      if (ready.length > 0) consumer.take(pending.take(ready.length), ready);
     }
     if (options.onProgress && bytes >= nextProgress) {
-      options.onProgress(bytes, lines);
+      options.onProgress(bytes, consumer.consumedLines);
       nextProgress += options.progressEveryBytes ?? 64 * 1024 * 1024;
     }
   }
-  emit(redactor.flush());
-  if (!parser) startParser();
+  const rest = redactor.flush();
+  if (rest.length > 0) consumer.take(pending.take(rest.length), rest);
 
-  const result = excerpt.finish();
+  const consumed = consumer.finish();
+  const redactions = new Map<string, number>();
   // The excerpt is built from redacted lines already; a second pass over the small excerpt text
   // also counts what was removed, for the report.
-  const recheck = redactSecrets(sanitizeText(result.text));
+  const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
   for (const f of recheck.findings) redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
   return {
     path,
-    format: format!,
+    format: consumed.format,
     bytes,
-    lines,
-    report: parser!.finish(),
-    logMatches,
-    excerpt: { ...result, text: recheck.text },
-    bestMark,
+    lines: consumed.lines,
+    report: consumed.report,
+    logMatches: consumed.logMatches,
+    excerpt: { ...consumed.excerpt, text: recheck.text },
+    bestMark: consumed.bestMark,
     redactions,
   };
 }
 
-function keepMatch(list: LogMatch[], m: LogMatch): void {
-  list.push(m);
-  if (list.length > MAX_LOG_MATCHES) {
-    // Drop the weakest (highest priority number), earliest match.
-    let worst = 0;
-    for (let i = 1; i < list.length; i++) {
-      if (list[i]!.match.priority >= list[worst]!.match.priority) worst = i;
+/** FIFO of lines with O(1) removal from the front (Array#shift is O(n) per line). */
+class LineQueue {
+  private items: LogLine[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(lines: readonly LogLine[]): void {
+    for (const line of lines) this.items.push(line);
+  }
+
+  take(count: number): LogLine[] {
+    const out = this.items.slice(this.head, this.head + count);
+    this.head += count;
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head > 4096 && 2 * this.head > this.items.length) {
+      // The redactor keeps holding a few lines: drop the consumed front now and then.
+      this.items = this.items.slice(this.head);
+      this.head = 0;
     }
-    list.splice(worst, 1);
+    return out;
   }
 }
 

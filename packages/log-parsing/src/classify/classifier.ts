@@ -1,6 +1,7 @@
 import type { FailureKind } from '../types';
-import { stripAnsi } from './ansi';
+import { stripAnsi } from '../ansi';
 import type { Category } from './categories';
+import { buildBlockPrefilter } from './block-prefilter';
 import { fillMode } from './mode-template';
 import { buildPrefilter } from './prefilter';
 import { requiredLiterals } from './required-literals';
@@ -51,6 +52,12 @@ export interface Classification {
   evidence: ClassificationEvidence[];
 }
 
+/** One line's match in `matchLines`: `index` is the line's position in the array given. */
+export interface LineMatch {
+  index: number;
+  match: RuleMatch;
+}
+
 export interface Classifier {
   readonly rules: readonly Rule[];
   /** Ids of rules with no literal for the prefilter: they run on every line (keep this empty). */
@@ -62,6 +69,12 @@ export interface Classifier {
   classifyText(text: string): Classification;
   /** The highest-priority rule matching this one line, or null. Costs one literal scan on a miss. */
   matchLine(line: string): RuleMatch | null;
+  /**
+   * `matchLine` over many lines, for log scans: the same results (lines without a match are left
+   * out), found with one scan of the lines' joined text instead of one per line. `joined`, when
+   * given, must be `lines.join('\n')` (a caller that already has it saves the copy).
+   */
+  matchLines(lines: readonly string[], joined?: string): LineMatch[];
 }
 
 export interface ClassifierOptions {
@@ -91,21 +104,49 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
   const unfiltered = compiled.filter((r) => r.literals === null);
   const prefilter = buildPrefilter(compiled);
   const usePrefilter = options.prefilter ?? true;
+  // Rules without literals run on every line anyway: then the block scan cannot skip any line.
+  const blockPrefilter =
+    usePrefilter && unfiltered.length === 0
+      ? buildBlockPrefilter(
+          compiled.flatMap((r) => r.literals!.map((text) => ({ text, ignoreCase: r.literalsIgnoreCase }))),
+        )
+      : null;
 
   /** Rules worth running on this (prepared) line, in priority order. */
   const candidates = (text: string): readonly CompiledRule[] =>
     !usePrefilter || prefilter.mayMatch(text) ? compiled : unfiltered;
 
+  const matchLine = (line: string): RuleMatch | null => {
+    const text = prepare(line);
+    for (const r of candidates(text)) {
+      const m = r.regex.exec(text);
+      if (m) return toMatch(r, m);
+    }
+    return null;
+  };
+
   return {
     rules: valid,
     unfilteredRules: unfiltered.map((r) => r.rule.id),
-    matchLine(line) {
-      const text = prepare(line);
-      for (const r of candidates(text)) {
-        const m = r.regex.exec(text);
-        if (m) return toMatch(r, m);
+    matchLine,
+    matchLines(lines, joined) {
+      const found: LineMatch[] = [];
+      if (blockPrefilter === null) {
+        lines.forEach((line, index) => {
+          const match = matchLine(line);
+          if (match) found.push({ index, match });
+        });
+        return found;
       }
-      return null;
+      const text = joined ?? lines.join('\n');
+      const hits = blockPrefilter.hits(text);
+      if (hits.length === 0) return found;
+      hits.sort((a, b) => a - b);
+      forEachHitLine(lines, text, hits, (index) => {
+        const match = matchLine(lines[index]!);
+        if (match) found.push({ index, match });
+      });
+      return found;
     },
     classifyText(text) {
       const lines = text.split(/\r\n|\n|\r/);
@@ -138,6 +179,23 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
       };
     },
   };
+}
+
+/** Calls `visit` once per line holding a hit (`hits` ascending offsets into `text`). */
+function forEachHitLine(lines: readonly string[], text: string, hits: readonly number[], visit: (index: number) => void) {
+  let total = lines.length - 1;
+  for (const line of lines) total += line.length;
+  if (total !== text.length || lines.length === 0) {
+    throw new RangeError(`matchLines: joined text (${text.length} chars) is not the ${lines.length} lines joined by '\\n'`);
+  }
+  let index = 0;
+  let end = lines[0]!.length;
+  let last = -1;
+  for (const hit of hits) {
+    while (hit > end) end += 1 + lines[++index]!.length;
+    if (index !== last) visit(index);
+    last = index;
+  }
 }
 
 function compile(rule: Rule, priority: number): CompiledRule {

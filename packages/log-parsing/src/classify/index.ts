@@ -4,6 +4,7 @@ export {
   type Classification,
   type ClassificationEvidence,
   type Classifier,
+  type LineMatch,
   type ClassifierOptions,
   createClassifier,
   MAX_EVIDENCE_CHARS,

@@ -1,4 +1,4 @@
-import { stripAnsi } from '../classify/ansi';
+import { stripAnsi } from '../ansi';
 import { normaliseMessage } from './normalise-message';
 
 /** Lines kept from a plain (non-Gomega) message when it is long: the last error-looking ones. */

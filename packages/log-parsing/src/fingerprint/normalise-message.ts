@@ -1,4 +1,4 @@
-import { stripAnsi } from '../classify/ansi';
+import { stripAnsi } from '../ansi';
 
 /**
  * Masks everything in a failure message that varies from run to run while the failure stays the

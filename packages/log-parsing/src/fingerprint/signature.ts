@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stripAnsi } from '../classify/ansi';
+import { stripAnsi } from '../ansi';
 import { decisiveLines } from './decisive-lines';
 import { normaliseMessage } from './normalise-message';
 

@@ -22,6 +22,14 @@ export class GitHubActionsLogParser implements LineParser {
     this.reader.line(line.no, line.text);
   }
 
+  /**
+   * `push` for a caller that has already measured the line's timestamp prefix
+   * (`githubTimestampLength(line.text)`), as analyze does for the excerpt: measured once, not twice.
+   */
+  pushMeasured(line: LogLine, timestampLength: number): void {
+    this.reader.line(line.no, line.text, timestampLength);
+  }
+
   finish(): ParsedReport {
     return this.reader.finish();
   }

@@ -1,5 +1,5 @@
 import type { FailureKind, FormatId, JobFailure, ParsedReport } from '../types';
-import { stripAnsi } from './ansi';
+import { stripAnsi } from '../ansi';
 import { EmbeddedTestOutput } from './embedded-test-output';
 import { githubTimestampLength } from './github-timestamp';
 import { LIMITS } from './limits';
@@ -62,9 +62,8 @@ export class GitHubLogReader {
   }
 
   /** One physical line: `2024-…Z message`, or a continuation line of the previous entry. */
-  line(no: number, raw: string): void {
+  line(no: number, raw: string, ts = githubTimestampLength(raw)): void {
     this.markLine(no);
-    const ts = githubTimestampLength(raw);
     const content = ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (ts === 0 && this.pending) {
       this.pending.message.push(stripAnsi(content));

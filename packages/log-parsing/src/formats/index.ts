@@ -1,4 +1,4 @@
-export { stripAnsi } from './ansi';
+export { stripAnsi } from '../ansi';
 export { type CreateParserOptions, createParser } from './create-parser';
 export { detectFormat } from './detect-format';
 export { type GhRunViewLogOptions, GhRunViewLogParser } from './gh-run-view-log';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogLine } from '../types';
-import { readLineBatches } from './line-reader';
+import { readLineBatches, readLineBlocks } from './line-reader';
 import { splitLines } from './line-splitter';
 
 /** Bytes biased towards what breaks line readers: breaks, BOM, multi-byte and invalid sequences. */
@@ -73,6 +73,30 @@ describe('readLineBatches property', () => {
         expect(await streamed(chunked(whole, cuts))).toEqual(splitLines(whole));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives each block the text of its lines joined by newlines, and the same lines', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        interestingBytes,
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+        fc.boolean(),
+        async (data, cuts, maxLineBytes, asStrings) => {
+          const whole = new TextDecoder('utf-8', { ignoreBOM: true }).decode(data);
+          // String chunks are cut between code points, as a decoder would (the cap is per unit).
+          const chunks = asStrings ? chunked([...whole], cuts).map((c) => c.join('')) : chunked(data, cuts);
+          const lines: LogLine[] = [];
+          for await (const block of readLineBlocks(chunks, { maxLineBytes })) {
+            expect(block.lines.length).toBeGreaterThan(0);
+            expect(block.text).toBe(block.lines.map((l) => l.text).join('\n'));
+            lines.push(...block.lines);
+          }
+          expect(lines).toEqual(splitLines(whole, { maxLineBytes }));
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

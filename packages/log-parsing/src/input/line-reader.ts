@@ -3,6 +3,12 @@ import { type LineSplitOptions, LineSplitter } from './line-splitter';
 
 export type LineReaderOptions = LineSplitOptions;
 
+/** A batch of lines with their text joined by `'\n'` (computed only when first read, if at all). */
+export interface LineBlock {
+  lines: LogLine[];
+  readonly text: string;
+}
+
 /**
  * Reads lines from a stream of chunks, yielding one batch of complete lines per chunk (chunks that
  * complete no line yield nothing). Batching keeps `await` off the per-line hot path.
@@ -18,29 +24,53 @@ export async function* readLineBatches(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options?: LineReaderOptions,
 ): AsyncGenerator<LogLine[]> {
+  for await (const block of readLineBlocks(source, options)) yield block.lines;
+}
+
+/**
+ * `readLineBatches` with each batch's joined text, for consumers that scan a whole batch at once
+ * (analyze redacts and classifies that way). The text is usually a slice of the decoded chunk the
+ * lines were cut from, so it costs no copy; otherwise it is joined when first read.
+ */
+export async function* readLineBlocks(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options?: LineReaderOptions,
+): AsyncGenerator<LineBlock> {
   const splitter = new LineSplitter(options);
   // ignoreBOM: the splitter strips a BOM itself, so string and byte inputs behave the same.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let decoderHoldsBytes = false;
   for await (const chunk of source) {
     const out: LogLine[] = [];
+    let joined: string | null;
     if (typeof chunk === 'string') {
       // A string after bytes: an incomplete sequence left in the decoder is invalid, flush it.
       if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
       decoderHoldsBytes = false;
-      splitter.push(chunk, out);
+      joined = out.length === 0 ? splitter.pushJoined(chunk, out) : (splitter.push(chunk, out), null);
     } else if (chunk instanceof Uint8Array) {
-      splitter.push(decoder.decode(chunk, { stream: true }), out);
+      joined = splitter.pushJoined(decoder.decode(chunk, { stream: true }), out);
       decoderHoldsBytes = true;
     } else {
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe(chunk)}`);
     }
-    if (out.length > 0) yield out;
+    if (out.length > 0) yield block(out, joined);
   }
   const out: LogLine[] = [];
   if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
   splitter.end(out);
-  if (out.length > 0) yield out;
+  if (out.length > 0) yield block(out, null);
+}
+
+function block(lines: LogLine[], joined: string | null): LineBlock {
+  let text = joined;
+  return {
+    lines,
+    get text() {
+      text ??= lines.map((l) => l.text).join('\n');
+      return text;
+    },
+  };
 }
 
 /** Line-at-a-time view of `readLineBatches`, for code where convenience beats throughput. */

@@ -48,6 +48,14 @@ export class LineSplitter {
   /** The unfinished line has been cut; `dropped` units were discarded. */
   private cut = false;
   private dropped = 0;
+  /**
+   * What `pushJoined` needs: the lines of the current push cut straight out of its text lie in
+   * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
+   */
+  private runFrom = -1;
+  private runTo = -1;
+  private runLines = 0;
+  private runClean = true;
 
   constructor(options: LineSplitOptions = {}) {
     const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -71,7 +79,33 @@ export class LineSplitter {
     }
     // Most CI logs have no `\r` at all; one indexOf keeps them on the `\n`-only loop.
     if (text.indexOf('\r', start) === -1) this.splitLF(text, start, out);
-    else this.splitAny(text, start, out);
+    else {
+      this.runClean = false;
+      this.splitAny(text, start, out);
+    }
+  }
+
+  /**
+   * `push`, also returning the lines it appended joined by `'\n'` — what
+   * `lines.map((l) => l.text).join('\n')` gives — or null when that is not cheap to know. In the
+   * usual case (`\n` breaks, no cut line) it is a slice of `text`, which costs no copy: log scans
+   * that look at a whole batch at once (redaction, classification) use it instead of re-joining.
+   */
+  pushJoined(text: string, out: LogLine[]): string | null {
+    const first = out.length;
+    this.runFrom = -1;
+    this.runTo = -1;
+    this.runLines = 0;
+    this.runClean = true;
+    this.push(text, out);
+    const added = out.length - first;
+    if (added === 0) return '';
+    if (!this.runClean) return null;
+    const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : '';
+    if (added === this.runLines) return run;
+    // The first line was completed from text carried over from the previous push.
+    if (added === this.runLines + 1) return this.runLines > 0 ? `${out[first]!.text}\n${run}` : out[first]!.text;
+    return null;
   }
 
   /** Emits the final line when the input did not end with a line break. */
@@ -122,7 +156,12 @@ export class LineSplitter {
       const length = end - start;
       if (length <= this.max) {
         out.push({ no: ++this.no, text: text.slice(start, end) });
+        if (this.runFrom === -1) this.runFrom = start;
+        else if (start !== this.runTo + 1) this.runClean = false;
+        this.runTo = end;
+        this.runLines++;
       } else {
+        this.runClean = false;
         const take = safeCut(text, start, this.max);
         const kept = text.slice(start, start + take);
         out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });

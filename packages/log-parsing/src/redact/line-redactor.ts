@@ -17,6 +17,13 @@ import { FindingCounter, type RedactionFinding } from './redaction-types';
 export interface LineRedactor {
   /** Redacted lines now ready, oldest first (possibly none: lines are released in batches). */
   push(line: string): string[];
+  /**
+   * `push` for many lines at once, returning what is ready (the same lines out, one for one and
+   * in order, whatever the batching). `joined`, when given, must be `lines.join('\n')`. When
+   * nothing is held and no private key starts among the lines, they come back at once from one
+   * pass over their text, with no copy: the same array when nothing was redacted.
+   */
+  pushLines(lines: readonly string[], joined?: string): readonly string[];
   /** Release everything held (call at end of input). */
   flush(): string[];
   /** Counts so far, by kind. */
@@ -52,20 +59,7 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
     held = count === held.length ? [] : held.slice(count);
     heldChars = 0;
     for (const l of held) heldChars += l.length + 1;
-    const joined = lines.join('\n');
-    const text = redactInto(joined, counter);
-    if (text === joined) return lines;
-    const pieces = text.split('\n');
-    if (pieces.length === lines.length) return pieces;
-    // A pushed "line" may itself contain newlines; regroup so each input gives one output.
-    const out: string[] = [];
-    let k = 0;
-    for (const line of lines) {
-      const n = line.split('\n').length;
-      out.push(pieces.slice(k, k + n).join('\n'));
-      k += n;
-    }
-    return out;
+    return redactJoined(lines, lines.join('\n'), counter);
   }
 
   /** How many held lines can go now without cutting into an undecided private key. */
@@ -87,13 +81,25 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
     return starts.indexOf(settleCut(scanPemBlocks(text, false), text.length, snap));
   }
 
+  function push(line: string): string[] {
+    held.push(line);
+    heldChars += line.length + 1;
+    if (held.length < batchLines && heldChars < batchChars) return [];
+    const count = releasable();
+    return count > 0 ? release(count) : [];
+  }
+
   return {
-    push(line) {
-      held.push(line);
-      heldChars += line.length + 1;
-      if (held.length < batchLines && heldChars < batchChars) return [];
-      const count = releasable();
-      return count > 0 ? release(count) : [];
+    push,
+    pushLines(lines, joined) {
+      if (held.length === 0) {
+        const text = joined ?? lines.join('\n');
+        // A private key may run past these lines: only then must lines be held back.
+        if (text.indexOf('BEGIN') === -1) return redactJoined(lines, text, counter);
+      }
+      const ready: string[] = [];
+      for (const line of lines) for (const out of push(line)) ready.push(out);
+      return ready;
     },
     flush() {
       return held.length > 0 ? release(held.length) : [];
@@ -101,4 +107,21 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
     findings: () => counter.list(),
     held: () => held.length,
   };
+}
+
+/** Redacts `text` (= `lines.join('\n')`) and splits the result back into one string per line. */
+function redactJoined<T extends readonly string[]>(lines: T, text: string, counter: FindingCounter): T | string[] {
+  const red = redactInto(text, counter);
+  if (red === text) return lines;
+  const pieces = red.split('\n');
+  if (pieces.length === lines.length) return pieces;
+  // A pushed "line" may itself contain newlines; regroup so each input gives one output.
+  const out: string[] = [];
+  let k = 0;
+  for (const line of lines) {
+    const n = line.split('\n').length;
+    out.push(pieces.slice(k, k + n).join('\n'));
+    k += n;
+  }
+  return out;
 }

@@ -1,0 +1,135 @@
+import type { Classifier, RuleMatch } from '../classify/index';
+import { createExcerptBuilder, type Excerpt, type ExcerptBuilder } from '../excerpt/index';
+import { createParser, detectFormat, GitHubActionsLogParser, githubTimestampLength } from '../formats/index';
+import type { FormatId, LineParser, LogLine, ParsedReport } from '../types';
+
+/** Lines looked at before choosing a format. */
+const DETECT_LINES = 50;
+/** Log-level rule matches kept per input (highest priority first, then latest). */
+const MAX_LOG_MATCHES = 64;
+
+export interface LogMatch {
+  line: number;
+  text: string;
+  match: RuleMatch;
+}
+
+export interface ConsumedInput {
+  format: FormatId;
+  lines: number;
+  report: ParsedReport;
+  logMatches: LogMatch[];
+  excerpt: Excerpt;
+  bestMark: number;
+}
+
+/**
+ * The per-line half of `analyzeInput`: detects the format from the first lines, then hands every
+ * redacted line to the parser and the excerpt, and marks the lines a rule matches. Lines come in
+ * batches so the classifier scans each batch's text once (`Classifier.matchLines`).
+ */
+export class LineConsumer {
+  private readonly excerpt: ExcerptBuilder;
+  private readonly logMatches: LogMatch[] = [];
+  private readonly head: { line: LogLine; match: RuleMatch | null }[] = [];
+  private format: FormatId | undefined;
+  private parser: LineParser | undefined;
+  /** Set for GitHub job logs: their timestamp is measured once for the parser and the excerpt. */
+  private github: GitHubActionsLogParser | undefined;
+  private lines = 0;
+  private bestMark = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly path: string,
+    private readonly classifier: Classifier,
+    budgetTokens: number,
+    format: FormatId | undefined,
+  ) {
+    this.excerpt = createExcerptBuilder({ budgetTokens });
+    if (format) this.startParser(format);
+  }
+
+  /** Number of the last line handed to the parser (for progress reports). */
+  get consumedLines(): number {
+    return this.lines;
+  }
+
+  /**
+   * Consecutive lines (original numbers) with their redacted texts, one for one; `joined`, when
+   * given, is `texts.join('\n')`.
+   */
+  take(lines: readonly LogLine[], texts: readonly string[], joined?: string): void {
+    const matches = this.classifier.matchLines(texts, joined);
+    let next = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const text = texts[i]!;
+      const redacted = text === line.text ? line : { ...line, text };
+      let match: RuleMatch | null = null;
+      if (next < matches.length && matches[next]!.index === i) match = matches[next++]!.match;
+      if (this.parser) this.consume(redacted, match);
+      else {
+        this.head.push({ line: redacted, match });
+        if (this.head.length >= DETECT_LINES) this.detect();
+      }
+    }
+  }
+
+  finish(): ConsumedInput {
+    if (!this.parser) this.detect();
+    return {
+      format: this.format!,
+      lines: this.lines,
+      report: this.parser!.finish(),
+      logMatches: this.logMatches,
+      excerpt: this.excerpt.finish(),
+      bestMark: this.bestMark,
+    };
+  }
+
+  private detect(): void {
+    this.startParser(
+      detectFormat(
+        this.head.map((h) => h.line.text),
+        this.path,
+      ),
+    );
+    for (const { line, match } of this.head.splice(0)) this.consume(line, match);
+  }
+
+  private startParser(format: FormatId): void {
+    this.format = format;
+    this.parser = createParser(format, { path: this.path });
+    if (this.parser instanceof GitHubActionsLogParser) this.github = this.parser;
+  }
+
+  private consume(line: LogLine, match: RuleMatch | null): void {
+    this.lines = line.no;
+    if (this.github) {
+      // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
+      const ts = githubTimestampLength(line.text);
+      this.github.pushMeasured(line, ts);
+      this.excerpt.push(ts > 0 ? { no: line.no, text: line.text.slice(ts) } : line);
+    } else {
+      this.parser!.push(line);
+      this.excerpt.push(line);
+    }
+    if (match) {
+      this.excerpt.mark(line.no, match.priority);
+      if (match.priority < this.bestMark) this.bestMark = match.priority;
+      keepMatch(this.logMatches, { line: line.no, text: line.text, match });
+    }
+  }
+}
+
+function keepMatch(list: LogMatch[], m: LogMatch): void {
+  list.push(m);
+  if (list.length > MAX_LOG_MATCHES) {
+    // Drop the weakest (highest priority number), earliest match.
+    let worst = 0;
+    for (let i = 1; i < list.length; i++) {
+      if (list[i]!.match.priority >= list[worst]!.match.priority) worst = i;
+    }
+    list.splice(worst, 1);
+  }
+}

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stripAnsi } from '../ansi';
+import { buildBlockPrefilter } from './block-prefilter';
+import { buildPrefilter } from './prefilter';
+import type { CompiledRule } from './rule';
+
+function rule(literals: string[], ignoreCase: boolean): CompiledRule {
+  return {
+    rule: { id: 'r', category: 'unknown', pattern: 'x' },
+    priority: 0,
+    regex: /x/,
+    literals,
+    literalsIgnoreCase: ignoreCase,
+  };
+}
+
+/** Index of the line each hit falls in, unique and ascending. */
+function hitLines(lines: string[], hits: number[]): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const found = new Set(hits.map((h) => starts.findLastIndex((s) => s <= h)));
+  return [...found].sort((a, b) => a - b);
+}
+
+describe('buildBlockPrefilter', () => {
+  it('flags every line the per-line prefilter passes, for any literals and text', () => {
+    const literal = fc.string({ minLength: 3, maxLength: 14, unit: fc.constantFrom(...'abcKSsk_:- [é') });
+    const text = fc.string({ maxLength: 60, unit: fc.constantFrom(...'abcKSsk_:- [é\x1b\x9b\ufffd\u017f\u212a\t') });
+    // A literal written with other cases or with the two non-ASCII letters that fold to s and k.
+    const variant = (l: string) =>
+      fc.nat().map((seed) =>
+        [...l]
+          .map((c, i) => {
+            const pick = (seed >> (2 * i)) & 3;
+            if (pick === 1) return c === 's' ? '\u017f' : c === 'k' ? '\u212a' : c.toUpperCase();
+            return pick === 2 ? c.toUpperCase() : c;
+          })
+          .join(''),
+      );
+    const scenario = fc.array(fc.tuple(literal, fc.boolean()), { minLength: 1, maxLength: 6 }).chain((lits) => {
+      const own = fc.constantFrom(...lits.map(([l]) => l)).chain((l) => fc.oneof(fc.constant(l), variant(l)));
+      const line = fc.oneof(text, own, fc.tuple(text, own, text).map((p) => p.join('')));
+      return fc.tuple(fc.constant(lits), fc.array(line, { minLength: 1, maxLength: 12 }));
+    });
+    fc.assert(
+      fc.property(scenario, ([lits, lines]) => {
+        const perLine = buildPrefilter(lits.map(([l, ic]) => rule([l], ic)));
+        const block = buildBlockPrefilter(lits.map(([text, ignoreCase]) => ({ text, ignoreCase })));
+        const flagged = new Set(hitLines(lines, block.hits(lines.join('\n'))));
+        lines.forEach((line, i) => {
+          if (perLine.mayMatch(stripAnsi(line))) expect(flagged.has(i), JSON.stringify(line)).toBe(true);
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('confirms gram hits, so lines without any literal are not flagged', () => {
+    const block = buildBlockPrefilter([
+      { text: 'context deadline exceeded', ignoreCase: false },
+      { text: 'OOMKilled', ignoreCase: false },
+      { text: 'daemonset', ignoreCase: true },
+    ]);
+    const lines = [
+      'ptp4l[1.2]: master offset -1 s2 freq -3972 path delay 89',
+      'context deadline',
+      'oomkilled',
+      'rollout of DaemonSet linuxptp-daemon',
+      'x: context deadline exceeded',
+      'dead line: OOMKille',
+    ];
+    expect(hitLines(lines, block.hits(lines.join('\n')))).toEqual([3, 4]);
+  });
+
+  it('flags lines whose escapes or letter folds only the per-line path understands', () => {
+    const block = buildBlockPrefilter([{ text: 'panicked!', ignoreCase: false }]);
+    const lines = ['plain', 'colour \x1b[31m', 'c1 \x9b1m', 'junit \ufffd[0m', 'long \u017f', 'kelvin \u212a', 'ok'];
+    expect(hitLines(lines, block.hits(lines.join('\n')))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('keeps no bytes of a longer earlier text in its buffer', () => {
+    const block = buildBlockPrefilter([{ text: 'abcdefgh', ignoreCase: false }]);
+    expect(block.hits(`abcdefgh\n${'x'.repeat(1000)}abcdefgh`)).toEqual([0, 1009]);
+    expect(block.hits('abcdefg')).toEqual([]);
+    expect(block.hits('')).toEqual([]);
+  });
+});

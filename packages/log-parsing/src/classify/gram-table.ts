@@ -1,0 +1,105 @@
+/**
+ * The literal table behind the block scan (block-prefilter.ts): for every literal of at least
+ * `MIN_GRAM_LITERAL` ASCII characters, four 4-character "grams" such that wherever the literal
+ * sits in a text, one of them fills an aligned 32-bit word of that text's bytes.
+ *
+ * Why that works: a literal starting at offset s covers the aligned words at s + k for every
+ * k ≡ -s (mod 4) with k <= length - 4. With length >= 7 each residue of k has a candidate, so
+ * taking one gram per residue (the rarest) guarantees a hit in any alignment.
+ *
+ * Grams are case-folded by OR-ing 0x20 into every byte, which maps a letter's two cases together
+ * (and a few punctuation pairs such as `[`/`{`): the same fold applied to the text can only add
+ * hits, never lose one. Hits are confirmed against the literal itself.
+ */
+
+export const MIN_GRAM_LITERAL = 7;
+
+/** OR-ed into every 4-byte word before lookup: ASCII case fold, see above. */
+export const FOLD = 0x20202020;
+
+export interface GramLiteral {
+  text: string;
+  ignoreCase: boolean;
+}
+
+export interface GramEntry {
+  literal: GramLiteral;
+  /** Offset of the gram inside the literal. */
+  offset: number;
+}
+
+export interface GramTable {
+  /** 65,536 one-byte slots, 1 where some gram hashes: the scan's first, cache-resident test. */
+  slots: Uint8Array;
+  /** Folded gram word → the literals to confirm. */
+  entries: Map<number, GramEntry[]>;
+}
+
+/** Multiplicative hash of a folded word into the 16-bit slot index. */
+export function slotOf(word: number): number {
+  return Math.imul(word, 0x9e3779b1) >>> 16;
+}
+
+// Printable ASCII folded as above, from most to least frequent in the PTP Prow build logs of
+// shared/data (2 MB): choosing the gram made of the rarest characters keeps confirmations rare.
+const BY_FREQUENCY = ' etiasronl*.cfpd-gmh:u1"0/by2843v{k=}#\x7f56x,()+97w|$\'jq>z;!&`<~%?';
+const RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
+
+/** Higher is rarer: sum of log-ranks, i.e. roughly -log(frequency) under Zipf's law. */
+function rarity(gram: string): number {
+  let r = 0;
+  for (let i = 0; i < gram.length; i++) {
+    const c = gram.charCodeAt(i) | 0x20;
+    r += Math.log(2 + (RANK.get(c) ?? BY_FREQUENCY.length));
+  }
+  return r;
+}
+
+/** The folded word of 4 characters, in the byte order of the platform's Uint32Array. */
+function wordOf(gram: string): number {
+  const bytes = new Uint8Array(4);
+  for (let i = 0; i < 4; i++) bytes[i] = gram.charCodeAt(i);
+  return new Uint32Array(bytes.buffer)[0]! | FOLD;
+}
+
+export function isGramLiteral(text: string): boolean {
+  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
+}
+
+export function buildGramTable(literals: readonly GramLiteral[]): GramTable {
+  const slots = new Uint8Array(65_536);
+  const entries = new Map<number, GramEntry[]>();
+  for (const literal of literals) {
+    const offsets = new Set<number>();
+    for (let residue = 0; residue < 4; residue++) {
+      let best = -1;
+      for (let k = residue; k + 4 <= literal.text.length; k += 4) {
+        if (best === -1 || rarity(literal.text.slice(k, k + 4)) > rarity(literal.text.slice(best, best + 4))) best = k;
+      }
+      offsets.add(best);
+    }
+    for (const offset of offsets) {
+      const word = wordOf(literal.text.slice(offset, offset + 4));
+      slots[slotOf(word)] = 1;
+      const list = entries.get(word);
+      if (list) list.push({ literal, offset });
+      else entries.set(word, [{ literal, offset }]);
+    }
+  }
+  return { slots, entries };
+}
+
+/** Whether `literal` occurs in `text` at `at` (ASCII case-insensitively when it says so). */
+export function literalAt(text: string, at: number, literal: GramLiteral): boolean {
+  const lit = literal.text;
+  if (at < 0 || at + lit.length > text.length) return false;
+  if (!literal.ignoreCase) return text.startsWith(lit, at);
+  for (let j = 0; j < lit.length; j++) {
+    let a = text.charCodeAt(at + j);
+    let b = lit.charCodeAt(j);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    if (a !== b) return false;
+  }
+  return true;
+}

@@ -1,8 +1,12 @@
-import { ModelError } from '@nightshift/agent-core';
+import type { ModelError } from '@nightshift/agent-core';
+import {
+  expectModelError,
+  sampleConversation,
+  startWireServer,
+  type WireServer,
+} from '@nightshift/agent-core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conversation } from './__fixtures__/conversation';
 import { replies } from './__fixtures__/wire-fixtures';
-import { startWireServer, type WireServer } from './__fixtures__/wire-server';
 import { createAnthropic } from './anthropic-provider';
 
 const apiKey = 'sk-ant-api03-test-secret-key';
@@ -22,7 +26,7 @@ function model(modelId = 'claude-sonnet-4-6') {
 describe('AnthropicLanguageModel request', () => {
   it('sends the exact Messages API body for a multi-turn tool conversation with cache hints', async () => {
     server.reply(replies.toolUse);
-    await model().generate(conversation());
+    await model().generate(sampleConversation());
 
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
@@ -91,7 +95,7 @@ describe('AnthropicLanguageModel request', () => {
 
   it('sends the key, custom headers and no SDK retries', async () => {
     server.reply(replies.text);
-    await model().generate(conversation());
+    await model().generate(sampleConversation());
     const headers = server.requests[0]?.headers ?? {};
     // The SDK picks the auth header (x-api-key or a bearer token); either way it carries our key.
     const sentKey = headers['x-api-key'] ?? headers.authorization?.replace(/^Bearer /, '');
@@ -128,7 +132,7 @@ describe('AnthropicLanguageModel request', () => {
 describe('AnthropicLanguageModel response', () => {
   it('maps a text answer', async () => {
     server.reply(replies.text);
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result).toEqual({
       content: [
         {
@@ -145,7 +149,7 @@ describe('AnthropicLanguageModel response', () => {
 
   it('maps parallel tool calls and cached-token usage', async () => {
     server.reply(replies.toolUse);
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result.content).toEqual([
       { type: 'text', text: "I'll grep the build log and read the PtpConfig in parallel." },
       {
@@ -168,7 +172,7 @@ describe('AnthropicLanguageModel response', () => {
 
   it('keeps multi-part text in order, drops empty text, warns about blocks it cannot use', async () => {
     server.reply(replies.multiPart);
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result.content).toEqual([
       { type: 'text', text: 'Root cause: the grandmaster lost its GNSS fix.' },
       { type: 'text', text: 'Evidence: `gnss state: 0 (no fix)` at 02:14:07 in the daemon log.' },
@@ -182,11 +186,7 @@ describe('AnthropicLanguageModel response', () => {
 describe('AnthropicLanguageModel errors', () => {
   async function failWith(reply: (typeof replies)[keyof typeof replies]): Promise<ModelError> {
     server.reply(reply);
-    const error = await model()
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
-    return error as ModelError;
+    return expectModelError(model().generate(sampleConversation()));
   }
 
   it('400 invalid request is not retryable and says why', async () => {
@@ -233,25 +233,23 @@ describe('AnthropicLanguageModel errors', () => {
   it('a refused connection is a retryable error without a status', async () => {
     const url = server.url;
     await server.close();
-    const error = await createAnthropic({ apiKey, baseURL: url })('claude-sonnet-4-6')
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
+    const error = await expectModelError(
+      createAnthropic({ apiKey, baseURL: url })('claude-sonnet-4-6').generate(sampleConversation()),
+    );
     expect(error).toMatchObject({ statusCode: undefined, isRetryable: true });
-    expect((error as Error).message).toMatch(/^anthropic: connection failed/);
+    expect(error.message).toMatch(/^anthropic: connection failed/);
     server = await startWireServer(); // afterEach closes it again
   });
 
   it('abort cancels the request and is not retryable', async () => {
     server.reply({ hang: true });
     const controller = new AbortController();
-    const pending = model()
-      .generate(conversation({ abortSignal: controller.signal }))
-      .catch((e: unknown) => e);
+    const pending = expectModelError(
+      model().generate(sampleConversation({ abortSignal: controller.signal })),
+    );
     await server.received(0);
     controller.abort();
     const error = await pending;
-    expect(ModelError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: false, message: 'anthropic: request aborted' });
   });
 });

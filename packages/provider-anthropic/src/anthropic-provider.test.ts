@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
+import { startWireServer } from '@nightshift/agent-core/testing';
 import { describe, expect, it } from 'vitest';
 import { replies } from './__fixtures__/wire-fixtures';
-import { startWireServer } from './__fixtures__/wire-server';
 import { createAnthropic, createAnthropicModel } from './anthropic-provider';
 
 const apiKey = 'sk-ant-api03-provider-test-key';

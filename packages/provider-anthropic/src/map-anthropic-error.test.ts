@@ -1,7 +1,7 @@
 import { APIConnectionError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import { ModelError } from '@nightshift/agent-core';
+import { ModelError, scrubSecrets } from '@nightshift/agent-core';
 import { describe, expect, it } from 'vitest';
-import { mapAnthropicError, parseRetryAfterMs, scrubSecrets } from './map-anthropic-error';
+import { mapAnthropicError, parseRetryAfterMs } from './map-anthropic-error';
 
 const now = () => Date.parse('2025-11-25T18:30:00Z');
 

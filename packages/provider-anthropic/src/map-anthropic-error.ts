@@ -4,7 +4,12 @@ import {
   APIError,
   APIUserAbortError,
 } from '@anthropic-ai/sdk';
-import { isRetryableStatus, ModelError } from '@nightshift/agent-core';
+import {
+  httpErrorToModelError,
+  ModelError,
+  modelErrorFactory,
+  retryAfterFromHeaders,
+} from '@nightshift/agent-core';
 
 const provider = 'anthropic';
 
@@ -20,21 +25,14 @@ export interface MapErrorContext {
 /**
  * Turns anything the SDK throws into a ModelError carrying the HTTP status, whether a retry is
  * worthwhile (429, 5xx and 529 overloaded are; the server's `x-should-retry` header wins when
- * present) and how long the server asked us to wait. Messages never contain the API key.
+ * present) and how long the server asked us to wait. Messages never contain the API key. The
+ * provider-neutral part (scrubbing, status rule, retry-after) is agent-core's `httpErrorToModelError`.
  */
 export function mapAnthropicError(error: unknown, context: MapErrorContext = {}): ModelError {
   if (ModelError.isInstance(error)) return error;
-  const secrets = context.secrets ?? [];
-  const make = (
-    message: string,
-    extra: { statusCode?: number; isRetryable: boolean; retryAfterMs?: number },
-  ) =>
-    new ModelError({
-      message: scrubSecrets(`${provider}: ${message}`, secrets),
-      provider,
-      ...extra,
-      cause: mentionsSecret(error, secrets) ? undefined : error,
-    });
+  const make = modelErrorFactory(error, { provider, secrets: context.secrets ?? [] }, () =>
+    stainlessErrorText(error),
+  );
 
   if (context.abortSignal?.aborted || error instanceof APIUserAbortError) {
     return make('request aborted', { isRetryable: false });
@@ -45,27 +43,17 @@ export function mapAnthropicError(error: unknown, context: MapErrorContext = {})
     return make(`connection failed${reason}`, { isRetryable: true });
   }
   if (error instanceof APIError && typeof error.status === 'number') {
-    const status = error.status;
-    const kind = error.type ?? 'error';
-    const detail = error.apiMessage ?? error.message;
-    const request = error.requestID ? ` (request ${error.requestID})` : '';
-    const retryAfterMs = parseRetryAfterMs(error.headers, context.now);
-    return make(`HTTP ${status} ${kind}: ${detail}${request}`, {
-      statusCode: status,
-      isRetryable: shouldRetry(error.headers) ?? isRetryableStatus(status),
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    return httpErrorToModelError(make, {
+      status: error.status,
+      kind: error.type ?? 'error',
+      detail: error.apiMessage ?? error.message,
+      requestId: error.requestID,
+      headers: error.headers,
+      ...(context.now ? { now: context.now() } : {}),
     });
   }
   const message = error instanceof Error ? error.message : String(error);
   return make(message, { isRetryable: false });
-}
-
-/** The API's own verdict, when it gives one. */
-function shouldRetry(headers: Headers | undefined): boolean | undefined {
-  const value = headers?.get('x-should-retry');
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return undefined;
 }
 
 /**
@@ -76,33 +64,10 @@ export function parseRetryAfterMs(
   headers: Headers | undefined,
   now: () => number = Date.now,
 ): number | undefined {
-  const ms = headers?.get('retry-after-ms');
-  if (ms) {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return Math.round(value);
-  }
-  const after = headers?.get('retry-after')?.trim();
-  if (!after) return undefined;
-  if (/^\d+(\.\d+)?$/.test(after)) return Math.round(Number(after) * 1000);
-  const date = Date.parse(after);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now());
+  return retryAfterFromHeaders(headers, now());
 }
 
-export function scrubSecrets(text: string, secrets: string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('[REDACTED]');
-  return out;
-}
-
-/** True when the raw error (message or response body) contains a secret, so it must not be kept. */
-function mentionsSecret(error: unknown, secrets: string[]): boolean {
-  if (secrets.every((s) => !s)) return false;
-  let text: string;
-  try {
-    text = error instanceof APIError ? `${error.message} ${JSON.stringify(error.error)}` : String(error);
-  } catch {
-    return true;
-  }
-  return secrets.some((secret) => secret && text.includes(secret));
+/** What the raw error carries: its message and the response body, which may echo the request. */
+function stainlessErrorText(error: unknown): string {
+  return error instanceof APIError ? `${error.message} ${JSON.stringify(error.error)}` : String(error);
 }

@@ -1,5 +1,5 @@
+import { sampleTools } from '@nightshift/agent-core/testing';
 import { describe, expect, it } from 'vitest';
-import { tools } from './__fixtures__/conversation';
 import { prepareAnthropicTools } from './prepare-anthropic-tools';
 
 describe('prepareAnthropicTools', () => {
@@ -12,11 +12,11 @@ describe('prepareAnthropicTools', () => {
       { type: 'tool', name: 'read_file' },
     ],
   ] as const)('maps toolChoice %j to %j', (toolChoice, expected) => {
-    expect(prepareAnthropicTools({ tools, toolChoice }).tool_choice).toEqual(expected);
+    expect(prepareAnthropicTools({ tools: sampleTools, toolChoice }).tool_choice).toEqual(expected);
   });
 
   it('sends no tool_choice when none is given, and no cache_control without the hint', () => {
-    const prepared = prepareAnthropicTools({ tools });
+    const prepared = prepareAnthropicTools({ tools: sampleTools });
     expect(prepared.tool_choice).toBeUndefined();
     expect(prepared.tools?.map((t) => t.cache_control)).toEqual([undefined, undefined]);
     expect(prepared.tools?.[0]?.input_schema).not.toHaveProperty('$schema');

@@ -1,8 +1,13 @@
-import { type GenerateResult, ModelError } from '@nightshift/agent-core';
+import type { GenerateResult, ModelError } from '@nightshift/agent-core';
+import {
+  expectModelError,
+  sampleConversation,
+  startWireServer,
+  type WireReply,
+  type WireServer,
+} from '@nightshift/agent-core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conversation } from './__fixtures__/conversation';
 import { replies } from './__fixtures__/wire-fixtures';
-import { startWireServer, type WireReply, type WireServer } from './__fixtures__/wire-server';
 import { createGemini } from './gemini-provider';
 
 const apiKey = 'AIzaSyTest-gemini-secret-key';
@@ -37,7 +42,7 @@ const toolSchemas = {
 describe('GeminiLanguageModel request', () => {
   it('sends the exact generateContent body for a multi-turn tool conversation', async () => {
     server.reply(replies.toolUse);
-    await model().generate(conversation());
+    await model().generate(sampleConversation());
 
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
@@ -89,7 +94,7 @@ describe('GeminiLanguageModel request', () => {
 
   it('sends the key in x-goog-api-key, custom headers, and never the key in the URL', async () => {
     server.reply(replies.text);
-    await model().generate(conversation());
+    await model().generate(sampleConversation());
     const request = server.requests[0];
     expect(request?.headers['x-goog-api-key']).toBe(apiKey);
     expect(request?.headers['x-nightshift-run']).toBe('run-42');
@@ -98,7 +103,7 @@ describe('GeminiLanguageModel request', () => {
 
   it('sends results in the order of the calls they answer (Gemini matches by name and position)', async () => {
     server.reply(replies.text);
-    const base = conversation();
+    const base = sampleConversation();
     const [first, second] = base.messages;
     await model().generate({
       messages: [
@@ -132,7 +137,7 @@ describe('GeminiLanguageModel request', () => {
   it('sends thought signatures back with the function calls they came with', async () => {
     server.reply(replies.toolUse, replies.text);
     const gemini = model();
-    const first = await gemini.generate(conversation());
+    const first = await gemini.generate(sampleConversation());
     const calls = first.content.filter((part) => part.type === 'tool-call');
     await gemini.generate({
       messages: [
@@ -182,7 +187,7 @@ describe('GeminiLanguageModel request', () => {
 describe('GeminiLanguageModel response', () => {
   it('maps a text answer, counting thinking tokens as output', async () => {
     server.reply(replies.text);
-    expect(await model().generate(conversation())).toEqual({
+    expect(await model().generate(sampleConversation())).toEqual({
       content: [
         {
           type: 'text',
@@ -198,7 +203,7 @@ describe('GeminiLanguageModel response', () => {
 
   it('maps parallel function calls to stable synthesised ids and cached-token usage', async () => {
     server.reply(replies.toolUse, replies.toolUse);
-    const first = await model().generate(conversation());
+    const first = await model().generate(sampleConversation());
     expect(first.content).toEqual([
       { type: 'text', text: "I'll grep the build log and read the PtpConfig." },
       {
@@ -218,13 +223,13 @@ describe('GeminiLanguageModel response', () => {
     expect(first.finishReason).toBe('tool-calls');
     expect(first.usage).toEqual({ inputTokens: 2048, outputTokens: 173, cachedInputTokens: 1536 });
     // Same response, same ids: transcripts replay identically.
-    const again = await model().generate(conversation());
+    const again = await model().generate(sampleConversation());
     expect(again.content).toEqual(first.content);
   });
 
   it('skips thought summaries and empty text, warns about parts it cannot use', async () => {
     server.reply(replies.multiPart);
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result.content).toEqual([
       { type: 'text', text: 'Root cause: the grandmaster lost its GNSS fix.' },
       { type: 'text', text: 'Evidence: `gnss state: 0 (no fix)` at 02:14:07 in the daemon log.' },
@@ -235,7 +240,7 @@ describe('GeminiLanguageModel response', () => {
 
   it('reports a blocked prompt as content-filter with a warning', async () => {
     server.reply(replies.blocked);
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result).toEqual({
       content: [],
       finishReason: 'content-filter',
@@ -249,11 +254,7 @@ describe('GeminiLanguageModel response', () => {
 describe('GeminiLanguageModel errors', () => {
   async function failWith(reply: WireReply): Promise<ModelError> {
     server.reply(reply);
-    const error = await model()
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
-    return error as ModelError;
+    return expectModelError(model().generate(sampleConversation()));
   }
 
   it('400 INVALID_ARGUMENT is not retryable and says why', async () => {
@@ -306,25 +307,23 @@ describe('GeminiLanguageModel errors', () => {
   it('a refused connection is a retryable error without a status', async () => {
     const url = server.url;
     await server.close();
-    const error = await createGemini({ apiKey, baseURL: url })('gemini-2.5-pro')
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
+    const error = await expectModelError(
+      createGemini({ apiKey, baseURL: url })('gemini-2.5-pro').generate(sampleConversation()),
+    );
     expect(error).toMatchObject({ statusCode: undefined, isRetryable: true });
-    expect((error as Error).message).toMatch(/^gemini: connection failed/);
+    expect(error.message).toMatch(/^gemini: connection failed/);
     server = await startWireServer(); // afterEach closes it again
   });
 
   it('abort cancels the request and is not retryable', async () => {
     server.reply({ hang: true });
     const controller = new AbortController();
-    const pending = model()
-      .generate(conversation({ abortSignal: controller.signal }))
-      .catch((e: unknown) => e);
+    const pending = expectModelError(
+      model().generate(sampleConversation({ abortSignal: controller.signal })),
+    );
     await server.received(0);
     controller.abort();
     const error = await pending;
-    expect(ModelError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: false, message: 'gemini: request aborted' });
   });
 });

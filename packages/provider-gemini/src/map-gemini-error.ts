@@ -1,5 +1,5 @@
 import { ApiError } from '@google/genai';
-import { isRetryableStatus, ModelError } from '@nightshift/agent-core';
+import { isRetryableStatus, ModelError, modelErrorFactory } from '@nightshift/agent-core';
 
 const provider = 'gemini';
 
@@ -26,18 +26,8 @@ interface GoogleStatus {
  */
 export function mapGeminiError(error: unknown, context: MapErrorContext = {}): ModelError {
   if (ModelError.isInstance(error)) return error;
-  const secrets = context.secrets ?? [];
   const raw = error instanceof Error ? error.message : String(error);
-  const make = (
-    message: string,
-    extra: { statusCode?: number; isRetryable: boolean; retryAfterMs?: number },
-  ) =>
-    new ModelError({
-      message: scrubSecrets(`${provider}: ${message}`, secrets),
-      provider,
-      ...extra,
-      cause: secrets.some((s) => s && raw.includes(s)) ? undefined : error,
-    });
+  const make = modelErrorFactory(error, { provider, secrets: context.secrets ?? [] }, () => raw);
 
   if (context.abortSignal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
     return make('request aborted', { isRetryable: false });
@@ -74,10 +64,4 @@ export function retryDelayMs(status: GoogleStatus | undefined): number | undefin
   const info = status?.details?.find((d) => d?.['@type'] === 'type.googleapis.com/google.rpc.RetryInfo');
   const match = /^(\d+(?:\.\d+)?)s$/.exec(info?.retryDelay ?? '');
   return match?.[1] === undefined ? undefined : Math.round(Number(match[1]) * 1000);
-}
-
-export function scrubSecrets(text: string, secrets: string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('[REDACTED]');
-  return out;
 }

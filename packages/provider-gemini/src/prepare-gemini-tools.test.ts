@@ -1,5 +1,5 @@
+import { sampleTools } from '@nightshift/agent-core/testing';
 import { describe, expect, it } from 'vitest';
-import { tools } from './__fixtures__/conversation';
 import { prepareGeminiTools } from './prepare-gemini-tools';
 
 describe('prepareGeminiTools', () => {
@@ -12,11 +12,11 @@ describe('prepareGeminiTools', () => {
       { functionCallingConfig: { mode: 'ANY', allowedFunctionNames: ['read_file'] } },
     ],
   ] as const)('maps toolChoice %j', (toolChoice, expected) => {
-    expect(prepareGeminiTools({ tools, toolChoice }).toolConfig).toEqual(expected);
+    expect(prepareGeminiTools({ tools: sampleTools, toolChoice }).toolConfig).toEqual(expected);
   });
 
   it('puts JSON Schema in parametersJsonSchema without the $schema URI, and no toolConfig by default', () => {
-    const prepared = prepareGeminiTools({ tools });
+    const prepared = prepareGeminiTools({ tools: sampleTools });
     expect(prepared.toolConfig).toBeUndefined();
     expect(prepared.tools?.[0]?.functionDeclarations?.map((d) => d.name)).toEqual(['grep_log', 'read_file']);
     expect(prepared.tools?.[0]?.functionDeclarations?.[0]?.parametersJsonSchema).not.toHaveProperty(

@@ -1,4 +1,9 @@
-import { isRetryableStatus, ModelError } from '@nightshift/agent-core';
+import {
+  httpErrorToModelError,
+  ModelError,
+  modelErrorFactory,
+  retryAfterFromHeaders,
+} from '@nightshift/agent-core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 
 export interface MapErrorContext {
@@ -21,17 +26,9 @@ export interface MapErrorContext {
 export function mapOpenAIError(error: unknown, context: MapErrorContext = {}): ModelError {
   if (ModelError.isInstance(error)) return error;
   const provider = context.provider ?? 'openai';
-  const secrets = context.secrets ?? [];
-  const make = (
-    message: string,
-    extra: { statusCode?: number; isRetryable: boolean; retryAfterMs?: number },
-  ) =>
-    new ModelError({
-      message: scrubSecrets(`${provider}: ${message}`, secrets),
-      provider,
-      ...extra,
-      cause: mentionsSecret(error, secrets) ? undefined : error,
-    });
+  const make = modelErrorFactory(error, { provider, secrets: context.secrets ?? [] }, () =>
+    stainlessErrorText(error),
+  );
 
   if (context.abortSignal?.aborted || error instanceof APIUserAbortError) {
     return make('request aborted', { isRetryable: false });
@@ -46,28 +43,21 @@ export function mapOpenAIError(error: unknown, context: MapErrorContext = {}): M
     const body = error.error as { message?: unknown } | undefined;
     const prefix = `${status} `;
     const fallback = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-    const detail = typeof body?.message === 'string' ? body.message : fallback;
     // vLLM and others put a numeric `code` in the body; only a string code names the error.
     const code: unknown = error.code;
-    const kind = typeof code === 'string' ? code : typeof error.type === 'string' ? error.type : 'error';
-    const request = error.requestID ? ` (request ${error.requestID})` : '';
-    const billing = status === 429 && error.code === 'insufficient_quota';
-    return make(`HTTP ${status} ${kind}: ${detail}${request}`, {
-      statusCode: status,
-      isRetryable: shouldRetry(error.headers) ?? (!billing && isRetryableStatus(status)),
-      retryAfterMs: parseRetryAfterMs(error.headers, context.now),
+    const billing = status === 429 && code === 'insufficient_quota';
+    return httpErrorToModelError(make, {
+      status,
+      kind: typeof code === 'string' ? code : typeof error.type === 'string' ? error.type : 'error',
+      detail: typeof body?.message === 'string' ? body.message : fallback,
+      requestId: error.requestID,
+      headers: error.headers,
+      ...(billing ? { isRetryable: false } : {}),
+      ...(context.now ? { now: context.now() } : {}),
     });
   }
   const message = error instanceof Error ? error.message : String(error);
   return make(message, { isRetryable: false });
-}
-
-/** The API's own verdict, when it gives one. */
-function shouldRetry(headers: Headers | undefined): boolean | undefined {
-  const value = headers?.get('x-should-retry');
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return undefined;
 }
 
 /**
@@ -78,33 +68,10 @@ export function parseRetryAfterMs(
   headers: Headers | undefined,
   now: () => number = Date.now,
 ): number | undefined {
-  const ms = headers?.get('retry-after-ms');
-  if (ms) {
-    const value = Number(ms);
-    if (Number.isFinite(value) && value >= 0) return Math.round(value);
-  }
-  const after = headers?.get('retry-after')?.trim();
-  if (!after) return undefined;
-  if (/^\d+(\.\d+)?$/.test(after)) return Math.round(Number(after) * 1000);
-  const date = Date.parse(after);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now());
+  return retryAfterFromHeaders(headers, now());
 }
 
-export function scrubSecrets(text: string, secrets: string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join('[REDACTED]');
-  return out;
-}
-
-/** True when the raw error (message or response body) contains a secret, so it must not be kept. */
-function mentionsSecret(error: unknown, secrets: string[]): boolean {
-  if (secrets.every((s) => !s)) return false;
-  let text: string;
-  try {
-    text = error instanceof APIError ? `${error.message} ${JSON.stringify(error.error)}` : String(error);
-  } catch {
-    return true;
-  }
-  return secrets.some((secret) => secret && text.includes(secret));
+/** What the raw error carries: its message and the response body, which may echo the request. */
+function stainlessErrorText(error: unknown): string {
+  return error instanceof APIError ? `${error.message} ${JSON.stringify(error.error)}` : String(error);
 }

@@ -1,8 +1,12 @@
-import { type GenerateResult, ModelError } from '@nightshift/agent-core';
+import type { GenerateResult, ModelError } from '@nightshift/agent-core';
+import {
+  expectModelError,
+  sampleConversation,
+  startWireServer,
+  type WireServer,
+} from '@nightshift/agent-core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { conversation } from './__fixtures__/conversation';
 import { replies } from './__fixtures__/wire-fixtures';
-import { startWireServer, type WireServer } from './__fixtures__/wire-server';
 import { createOpenAI } from './openai-provider';
 import type { OpenAIProviderSettings } from './openai-settings';
 
@@ -77,7 +81,7 @@ const expectedTools = [
 describe('OpenAILanguageModel request', () => {
   it('sends the exact Chat Completions body (strict: max_completion_tokens)', async () => {
     server.reply(replies.toolUse);
-    await model().generate(conversation());
+    await model().generate(sampleConversation());
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
     expect(request?.path).toBe('/v1/chat/completions');
@@ -94,7 +98,7 @@ describe('OpenAILanguageModel request', () => {
   it('sends max_tokens and no stream_options in compatible mode', async () => {
     server.reply(replies.ollamaTextAndTool);
     await model({ compatibility: 'compatible' }, 'qwen3:32b').generate(
-      conversation({ toolChoice: { type: 'tool', toolName: 'read_file' } }),
+      sampleConversation({ toolChoice: { type: 'tool', toolName: 'read_file' } }),
     );
     expect(server.requests[0]?.body).toEqual({
       model: 'qwen3:32b',
@@ -108,7 +112,7 @@ describe('OpenAILanguageModel request', () => {
 
   it('sends the key as a bearer token with custom headers and no SDK retries', async () => {
     server.reply(replies.text);
-    await model().generate(conversation());
+    await model().generate(sampleConversation());
     const headers = server.requests[0]?.headers ?? {};
     expect(headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(headers['x-nightshift-run']).toBe('run-42');
@@ -133,7 +137,7 @@ describe('OpenAILanguageModel request', () => {
 describe('OpenAILanguageModel response', () => {
   it('maps a text answer', async () => {
     server.reply(replies.text);
-    expect(await model().generate(conversation())).toEqual({
+    expect(await model().generate(sampleConversation())).toEqual({
       content: [
         {
           type: 'text',
@@ -149,7 +153,7 @@ describe('OpenAILanguageModel response', () => {
 
   it('maps parallel tool calls and cached-token usage', async () => {
     server.reply(replies.toolUse);
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result.content).toEqual([
       {
         type: 'tool-call',
@@ -171,7 +175,7 @@ describe('OpenAILanguageModel response', () => {
   it('maps text plus a tool call, even when the server says stop (Ollama)', async () => {
     server.reply(replies.ollamaTextAndTool);
     const result = await model({ compatibility: 'compatible', name: 'ollama' }, 'qwen3:32b').generate(
-      conversation(),
+      sampleConversation(),
     );
     expect(result).toEqual({
       content: [
@@ -193,7 +197,7 @@ describe('OpenAILanguageModel response', () => {
   it('compatible mode tolerates missing usage, missing ids, object and broken arguments, with warnings', async () => {
     server.reply(replies.compatibleQuirks);
     const result = await model({ compatibility: 'compatible' }, 'llama-3.3-70b-instruct').generate(
-      conversation(),
+      sampleConversation(),
     );
     expect(result.content).toEqual([
       {
@@ -221,10 +225,7 @@ describe('OpenAILanguageModel response', () => {
 
   it('strict mode rejects the same quirks with a clear ModelError', async () => {
     server.reply(replies.compatibleQuirks);
-    const error = await model()
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
+    const error = await expectModelError(model().generate(sampleConversation()));
     expect(error).toMatchObject({
       provider: 'openai',
       isRetryable: false,
@@ -256,24 +257,18 @@ describe('OpenAILanguageModel protocol checks', () => {
       },
     };
   }
-  const fail = (settings = {}) =>
-    model(settings)
-      .generate(conversation())
-      .catch((e: unknown) => e);
+  const fail = (settings = {}) => expectModelError(model(settings).generate(sampleConversation()));
 
   it('strict: broken arguments are a retryable error (a new sample usually fixes them)', async () => {
     server.reply(completion('tool_calls', { tool_calls: [brokenCall] }));
     const error = await fail();
-    expect(ModelError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: true, statusCode: undefined });
-    expect((error as Error).message).toMatch(
-      /^openai: tool call call_1 \(grep_log\) arguments are not valid JSON/,
-    );
+    expect(error.message).toMatch(/^openai: tool call call_1 \(grep_log\) arguments are not valid JSON/);
   });
 
   it('strict: broken arguments in truncated output are passed through with a warning', async () => {
     server.reply(completion('length', { tool_calls: [brokenCall] }));
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result.finishReason).toBe('length');
     expect(result.content).toEqual([
       { type: 'tool-call', toolCallId: 'call_1', toolName: 'grep_log', input: '{"pattern": "FA' },
@@ -293,13 +288,12 @@ describe('OpenAILanguageModel protocol checks', () => {
   it('a response without choices is an error in either mode', async () => {
     server.reply({ body: { ...replies.text.body, choices: [] } });
     const error = await fail({ compatibility: 'compatible' });
-    expect(ModelError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: false, message: 'openai: the response has no choices' });
   });
 
   it('a refusal comes back as text with finish reason content-filter', async () => {
     server.reply(completion('stop', { refusal: "I can't help with that." }));
-    const result = await model().generate(conversation());
+    const result = await model().generate(sampleConversation());
     expect(result.content).toEqual([{ type: 'text', text: "I can't help with that." }]);
     expect(result.finishReason).toBe('content-filter');
   });
@@ -308,11 +302,7 @@ describe('OpenAILanguageModel protocol checks', () => {
 describe('OpenAILanguageModel errors', () => {
   async function failWith(reply: (typeof replies)[keyof typeof replies], settings = {}): Promise<ModelError> {
     server.reply(reply);
-    const error = await model(settings)
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
-    return error as ModelError;
+    return expectModelError(model(settings).generate(sampleConversation()));
   }
 
   it('400 is not retryable and says why', async () => {
@@ -362,25 +352,23 @@ describe('OpenAILanguageModel errors', () => {
   it('a refused connection is a retryable error without a status', async () => {
     const url = server.url;
     await server.close();
-    const error = await createOpenAI({ apiKey, baseURL: `${url}/v1` })('gpt-5')
-      .generate(conversation())
-      .catch((e: unknown) => e);
-    expect(ModelError.isInstance(error)).toBe(true);
+    const error = await expectModelError(
+      createOpenAI({ apiKey, baseURL: `${url}/v1` })('gpt-5').generate(sampleConversation()),
+    );
     expect(error).toMatchObject({ statusCode: undefined, isRetryable: true });
-    expect((error as Error).message).toMatch(/^openai: connection failed/);
+    expect(error.message).toMatch(/^openai: connection failed/);
     server = await startWireServer(); // afterEach closes it again
   });
 
   it('abort cancels the request and is not retryable', async () => {
     server.reply({ hang: true });
     const controller = new AbortController();
-    const pending = model()
-      .generate(conversation({ abortSignal: controller.signal }))
-      .catch((e: unknown) => e);
+    const pending = expectModelError(
+      model().generate(sampleConversation({ abortSignal: controller.signal })),
+    );
     await server.received(0);
     controller.abort();
     const error = await pending;
-    expect(ModelError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ isRetryable: false, message: 'openai: request aborted' });
   });
 });

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
+import { startWireServer } from '@nightshift/agent-core/testing';
 import { describe, expect, it } from 'vitest';
 import { replies } from './__fixtures__/wire-fixtures';
-import { startWireServer } from './__fixtures__/wire-server';
 import { createOpenAI, createOpenAIModel } from './openai-provider';
 
 const apiKey = 'sk-proj-provider-test-key';

@@ -1,5 +1,5 @@
+import { sampleTools } from '@nightshift/agent-core/testing';
 import { describe, expect, it } from 'vitest';
-import { tools } from './__fixtures__/conversation';
 import { prepareOpenAITools } from './prepare-openai-tools';
 
 describe('prepareOpenAITools', () => {
@@ -12,11 +12,11 @@ describe('prepareOpenAITools', () => {
       { type: 'function', function: { name: 'read_file' } },
     ],
   ] as const)('maps toolChoice %j', (toolChoice, expected) => {
-    expect(prepareOpenAITools({ tools, toolChoice }).tool_choice).toEqual(expected);
+    expect(prepareOpenAITools({ tools: sampleTools, toolChoice }).tool_choice).toEqual(expected);
   });
 
   it('sends no tool_choice by default and strips the $schema URI', () => {
-    const prepared = prepareOpenAITools({ tools });
+    const prepared = prepareOpenAITools({ tools: sampleTools });
     expect(prepared.tool_choice).toBeUndefined();
     expect(prepared.tools?.[0]?.function.parameters).not.toHaveProperty('$schema');
   });

@@ -1,5 +1,15 @@
 export type { GenerateOptions } from './generate-options';
 export type { FinishReason, GenerateResult, Usage } from './generate-result';
+export {
+  type HttpErrorDetails,
+  httpErrorToModelError,
+  type ModelErrorFactory,
+  type ModelErrorFields,
+  modelErrorFactory,
+  type ProviderErrorContext,
+  scrubSecrets,
+  shouldRetryHeader,
+} from './http-error-to-model-error';
 export type { LanguageModel } from './language-model';
 export type {
   AssistantMessage,

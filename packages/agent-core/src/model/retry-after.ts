@@ -28,7 +28,8 @@ export function retryAfterFromHeaders(headers: HeaderSource, now: number = Date.
   return parseRetryAfter(readHeader(headers, 'retry-after'), now);
 }
 
-function readHeader(headers: HeaderSource, name: string): string | undefined {
+/** Case-insensitive header lookup over a `Headers` or a plain record; the first value of a list. */
+export function readHeader(headers: HeaderSource, name: string): string | undefined {
   if (!headers) return undefined;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   const record = headers as Record<string, string | string[] | undefined>;

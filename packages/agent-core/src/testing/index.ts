@@ -1,3 +1,5 @@
+export { expectModelError } from './expect-model-error';
+export { sampleConversation, sampleTools } from './sample-conversation';
 export {
   type Script,
   type ScriptedCall,
@@ -7,3 +9,4 @@ export {
   type ScriptedReply,
   type ScriptedStep,
 } from './scripted-model';
+export { type RecordedRequest, startWireServer, type WireReply, type WireServer } from './wire-server';

@@ -1,2 +1,3 @@
+export { configJsonSchema } from './config-json-schema';
 export * from './config-schema';
 export { ConfigError, loadConfigFile, parseConfig } from './load-config';

@@ -1,4 +1,5 @@
 import { type Emulator, type StartEmulatorOptions, startEmulator } from '@nightshift/ci-emulator';
+import { afterAll, beforeEach } from 'vitest';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../client/create-client';
 
 /** The login the emulator gives an undeclared token, i.e. the identity our client acts as. */
@@ -8,6 +9,24 @@ export const TOKEN = 'test-token-for-emulator';
 /** An empty emulator whose tokens act as BOT; `reset()` keeps that (it is part of the scenario). */
 export function startTestEmulator(options: Omit<StartEmulatorOptions, 'scenario'> = {}): Promise<Emulator> {
   return startEmulator({ ...options, scenario: { defaultUser: BOT, tokens: [{ token: TOKEN, user: BOT }] } });
+}
+
+/**
+ * One emulator for the whole test file, reset and re-seeded before every test. Awaited at the top
+ * of the file (`const emulator = await useTestEmulator(...)`) so tests use it as a plain constant
+ * instead of each file repeating the same start/close/reset hooks.
+ */
+export async function useTestEmulator(
+  seed: (emulator: Emulator) => void = () => {},
+  options: Omit<StartEmulatorOptions, 'scenario'> = {},
+): Promise<Emulator> {
+  const emulator = await startTestEmulator(options);
+  afterAll(() => emulator.close());
+  beforeEach(async () => {
+    await emulator.reset();
+    seed(emulator);
+  });
+  return emulator;
 }
 
 /** A real client against the emulator, with every wait shrunk to milliseconds. */

@@ -1,14 +1,7 @@
-import { ZipFile } from 'yazl';
-
-/** A real zip built in memory with yazl. */
-export async function buildZip(files: Record<string, string | Buffer>): Promise<Buffer> {
-  const zip = new ZipFile();
-  for (const [name, data] of Object.entries(files)) zip.addBuffer(Buffer.from(data), name);
-  zip.end();
-  const parts: Buffer[] = [];
-  for await (const part of zip.outputStream) parts.push(part as Buffer);
-  return Buffer.concat(parts);
-}
+/*
+ * Zips for hostile-input tests. Ordinary zips come from `buildZip` in @nightshift/ci-emulator (the
+ * same builder the emulator serves logs and artifacts with); only the hostile patching lives here.
+ */
 
 /**
  * yazl refuses hostile names like `../x`; build with a same-length harmless name and patch the

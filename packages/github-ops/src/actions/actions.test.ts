@@ -1,8 +1,8 @@
-import type { Emulator } from '@nightshift/ci-emulator';
+import { buildZip } from '@nightshift/ci-emulator';
 import { readLines } from '@nightshift/log-parsing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seen, startTestEmulator, testClient } from '../__fixtures__/harness';
-import { buildZip, patchEntryName } from '../__fixtures__/zips';
+import { describe, expect, it } from 'vitest';
+import { seen, testClient, useTestEmulator } from '../__fixtures__/harness';
+import { patchEntryName } from '../__fixtures__/zips';
 import { ExpiredError, TooLargeError } from '../errors/github-error';
 import { downloadArtifact, listRunArtifacts, readArtifactFiles } from './artifacts';
 import { getJob, listJobsForRun } from './jobs';
@@ -11,15 +11,8 @@ import { downloadRunLogs, openJobLog, readRunLogEntries } from './logs';
 import { getWorkflowRun, listWorkflowRuns, listWorkflows } from './runs';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({ owner: 'acme', name: 'widgets', files: { 'README.md': 'hi\n' } });
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({ owner: 'acme', name: 'widgets', files: { 'README.md': 'hi\n' } });
 });
 
 async function text(body: AsyncIterable<Uint8Array>): Promise<string> {

@@ -1,21 +1,13 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seen, startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { seen, testClient, useTestEmulator } from '../__fixtures__/harness';
 import { GitHubError, NotFoundError, RateLimitedError } from '../errors/github-error';
 import { listIssues } from '../issues/issues';
 import type { RateLimitEvent } from './create-client';
 import { MemoryEtagStore } from './etag-store';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({ owner: 'acme', name: 'widgets' });
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({ owner: 'acme', name: 'widgets' });
 });
 
 describe('createGitHubClient against the emulator', () => {

@@ -1,31 +1,26 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seen, startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { seen, testClient, useTestEmulator } from '../__fixtures__/harness';
 import { RateLimitedError } from '../errors/github-error';
 import { searchCode, searchWords } from './code-search';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ limits: { codeSearch: 1 } });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({
-    owner: 'acme',
-    name: 'widgets',
-    files: {
-      'pkg/daemon/daemon.go':
-        'package daemon\n\n// ClockClass reports the clock class\nfunc ClockClass() int { return 6 }\n',
-      'pkg/daemon/offset.go': 'package daemon\n\nfunc Offset() int { return 0 }\n',
-      'docs/clock.md': 'ClockClass explained\n',
-      'assets/logo.png': Buffer.from([0x89, 0x50, 0x00, 0x43, 0x6c, 0x6f, 0x63, 0x6b]),
-    },
-  });
-  emulator.state.addRepo({ owner: 'other', name: 'private', files: { 'secret.go': 'ClockClass secret\n' } });
-});
+const emulator = await useTestEmulator(
+  ({ state }) => {
+    state.addRepo({
+      owner: 'acme',
+      name: 'widgets',
+      files: {
+        'pkg/daemon/daemon.go':
+          'package daemon\n\n// ClockClass reports the clock class\nfunc ClockClass() int { return 6 }\n',
+        'pkg/daemon/offset.go': 'package daemon\n\nfunc Offset() int { return 0 }\n',
+        'docs/clock.md': 'ClockClass explained\n',
+        'assets/logo.png': Buffer.from([0x89, 0x50, 0x00, 0x43, 0x6c, 0x6f, 0x63, 0x6b]),
+      },
+    });
+    state.addRepo({ owner: 'other', name: 'private', files: { 'secret.go': 'ClockClass secret\n' } });
+  },
+  { limits: { codeSearch: 1 } },
+);
 
 describe('searchCode', () => {
   it('drops qualifiers a caller (or a model) slipped into the query', () => {

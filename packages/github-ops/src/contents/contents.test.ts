@@ -1,35 +1,30 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { testClient, useTestEmulator } from '../__fixtures__/harness';
 import { NotFoundError, TooLargeError } from '../errors/github-error';
 import { getFileContents } from './file-contents';
 import { resolveCommit } from './resolve-ref';
 import { getRepositoryTree, renderTree } from './tree';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator({ limits: { treeEntries: 5 } });
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({
-    owner: 'acme',
-    name: 'widgets',
-    files: {
-      'README.md': '# Widgets\n',
-      'pkg/daemon/daemon.go': 'package daemon\n\nfunc Offset() int { return 0 }\n',
-      'pkg/daemon/daemon_test.go': 'package daemon\n',
-      'pkg/util/util.go': 'package util\n',
-      'docs/guide.md': 'guide\n',
-      'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]),
-      'hack/run.sh': { content: '#!/bin/sh\n', mode: '100755' },
-    },
-    branches: { feature: { 'pkg/util/util.go': 'package util // feature\n' } },
-  });
-});
+const emulator = await useTestEmulator(
+  ({ state }) => {
+    state.addRepo({
+      owner: 'acme',
+      name: 'widgets',
+      files: {
+        'README.md': '# Widgets\n',
+        'pkg/daemon/daemon.go': 'package daemon\n\nfunc Offset() int { return 0 }\n',
+        'pkg/daemon/daemon_test.go': 'package daemon\n',
+        'pkg/util/util.go': 'package util\n',
+        'docs/guide.md': 'guide\n',
+        'assets/logo.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]),
+        'hack/run.sh': { content: '#!/bin/sh\n', mode: '100755' },
+      },
+      branches: { feature: { 'pkg/util/util.go': 'package util // feature\n' } },
+    });
+  },
+  { limits: { treeEntries: 5 } },
+);
 
 describe('getFileContents', () => {
   it('decodes text files and detects binary ones', async () => {

@@ -1,6 +1,5 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { testClient, useTestEmulator } from '../__fixtures__/harness';
 import { getFileContents } from '../contents/file-contents';
 import { getRepositoryTree } from '../contents/tree';
 import { ConflictError } from '../errors/github-error';
@@ -11,21 +10,15 @@ import { createBranch } from './create-branch';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
 const policy = createWritePolicy({ repos: ['acme/widgets'], branchPrefix: 'ci-fix-' });
-let emulator: Emulator;
 let mainSha: string;
 
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({
     owner: 'acme',
     name: 'widgets',
     files: { 'pkg/a.go': 'package a\n', 'pkg/old.go': 'package old\n', 'docs/x.md': 'x\n' },
   });
-  mainSha = emulator.state.repo('acme/widgets').refs.get('refs/heads/main')!;
+  mainSha = state.repo('acme/widgets').refs.get('refs/heads/main')!;
 });
 
 function writes(): string[] {

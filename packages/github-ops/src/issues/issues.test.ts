@@ -1,6 +1,5 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BOT, seen, startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { BOT, seen, testClient, useTestEmulator } from '../__fixtures__/harness';
 import { renderMarker } from '../markers';
 import { addComment, listComments, upsertStickyComment } from './comments';
 import { findIssueByMarker, findIssuesByMarker } from './find-by-marker';
@@ -9,15 +8,8 @@ import { addLabels, ensureLabels, listLabels, removeLabel } from './labels';
 import { keywords, searchSimilarIssues } from './search-similar';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({ owner: 'acme', name: 'widgets' });
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({ owner: 'acme', name: 'widgets' });
 });
 
 describe('issues', () => {

@@ -1,34 +1,26 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { testClient, useTestEmulator } from '../__fixtures__/harness';
 import { createWritePolicy } from '../policy/default-policy';
 import type { WritePolicy } from '../policy/types';
 import { createGitHubMcpServer } from './server';
 import { READ_TOOL_NAMES, WRITE_TOOL_NAMES } from './tools/index';
 
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({
     owner: 'acme',
     name: 'widgets',
     files: { 'pkg/a.go': 'package a\n\nfunc A() {}\n', 'README.md': '# Widgets\n' },
   });
-  emulator.state.addRepo({ owner: 'other', name: 'private', files: { 'secret.txt': 'no\n' } });
-  emulator.state.addIssue('acme/widgets', {
+  state.addRepo({ owner: 'other', name: 'private', files: { 'secret.txt': 'no\n' } });
+  state.addIssue('acme/widgets', {
     title: 'PTP offset failure',
     body: 'offset exceeded',
     user: 'alice',
   });
-  emulator.state.addComment('acme/widgets', 1, { user: 'bob', body: 'seen again' });
+  state.addComment('acme/widgets', 1, { user: 'bob', body: 'seen again' });
 });
 
 async function connect(options: { write?: boolean; policy?: WritePolicy } = {}) {

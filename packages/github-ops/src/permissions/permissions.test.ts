@@ -1,23 +1,15 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { testClient, useTestEmulator } from '../__fixtures__/harness';
 import { getAccountType, getCollaboratorPermission, isAllowedActor, permissionAtLeast } from './permissions';
 
 const REPO = { owner: 'acme', repo: 'widgets' };
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({ owner: 'acme', name: 'widgets' });
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({ owner: 'acme', name: 'widgets' });
   for (const permission of ['admin', 'maintain', 'write', 'triage', 'read'] as const) {
-    emulator.state.addUser(`user-${permission}`, { permissions: { 'acme/widgets': permission } });
+    state.addUser(`user-${permission}`, { permissions: { 'acme/widgets': permission } });
   }
-  emulator.state.addUser('dependabot[bot]', { type: 'Bot', permissions: { 'acme/widgets': 'write' } });
-  emulator.state.addUser('outsider');
+  state.addUser('dependabot[bot]', { type: 'Bot', permissions: { 'acme/widgets': 'write' } });
+  state.addUser('outsider');
 });
 
 describe('permissions', () => {

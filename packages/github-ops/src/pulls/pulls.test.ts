@@ -1,6 +1,5 @@
-import type { Emulator } from '@nightshift/ci-emulator';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, testClient } from '../__fixtures__/harness';
+import { describe, expect, it } from 'vitest';
+import { testClient, useTestEmulator } from '../__fixtures__/harness';
 import { PolicyViolationError } from '../errors/policy-violation-error';
 import { getIssue } from '../issues/issues';
 import { createWritePolicy } from '../policy/default-policy';
@@ -8,21 +7,14 @@ import { createPullRequest, getPullRequest } from './create-pull-request';
 import { linkIssues, parseIssueLink, renderIssueLinks, withLinksSection } from './link-issues';
 
 const policy = createWritePolicy({ repos: ['acme/widgets'], branchPrefix: 'ci-fix-' });
-let emulator: Emulator;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-});
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await emulator.reset();
-  emulator.state.addRepo({
+const emulator = await useTestEmulator(({ state }) => {
+  state.addRepo({
     owner: 'acme',
     name: 'widgets',
     files: { 'a.txt': 'a\n' },
     branches: { 'ci-fix-1': { 'a.txt': 'b\n' } },
   });
-  emulator.state.addIssue('acme/widgets', { title: 'CI failure' });
+  state.addIssue('acme/widgets', { title: 'CI failure' });
 });
 
 describe('createPullRequest', () => {

@@ -108,8 +108,8 @@ export class LineConsumer {
     if (this.github) {
       // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
       const ts = githubTimestampLength(line.text);
-      this.github.pushMeasured(line, ts);
-      this.excerpt.push(ts > 0 ? { no: line.no, text: line.text.slice(ts) } : line);
+      const content = this.github.pushMeasured(line, ts);
+      this.excerpt.push(ts > 0 ? { no: line.no, text: content } : line);
     } else {
       this.parser!.push(line);
       this.excerpt.push(line);

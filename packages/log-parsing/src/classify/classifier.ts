@@ -112,9 +112,15 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
         )
       : null;
 
-  /** Rules worth running on this (prepared) line, in priority order. */
-  const candidates = (text: string): readonly CompiledRule[] =>
-    !usePrefilter || prefilter.mayMatch(text) ? compiled : unfiltered;
+  /** Rules worth running on this (prepared) line, in priority order: those with a literal in it. */
+  const candidates = (text: string): readonly CompiledRule[] => {
+    if (!usePrefilter) return compiled;
+    const flagged = prefilter.rulesFor(text);
+    if (flagged.length === 0) return unfiltered;
+    if (unfiltered.length === 0) return flagged.map((i) => compiled[i]!);
+    const set = new Set(flagged);
+    return compiled.filter((r) => r.literals === null || set.has(r.priority));
+  };
 
   const matchLine = (line: string): RuleMatch | null => {
     const text = prepare(line);

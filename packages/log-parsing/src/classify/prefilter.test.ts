@@ -65,6 +65,35 @@ describe('buildPrefilter', () => {
   });
 });
 
+describe('Prefilter.rulesFor', () => {
+  it('names every rule with a literal in the line, in rule order, and no other', () => {
+    const p = buildPrefilter([
+      rule(['timed out']),
+      rule(['out'], true),
+      rule(['deadline exceeded', 'timed out']),
+      rule(['nothing here']),
+      rule(null),
+      rule(['Expected']),
+    ]);
+    // "timed out" ends where "out" does (a failure-link output); one literal serves two rules.
+    expect(p.rulesFor('x: timed out, deadline exceeded')).toEqual([0, 1, 2]);
+    expect(p.rulesFor('timed out')).toEqual([0, 1, 2]);
+    expect(p.rulesFor('OUT')).toEqual([1]);
+    expect(p.rulesFor('expected')).toEqual([]);
+    expect(p.rulesFor('Expected it')).toEqual([5]);
+    expect(p.rulesFor('')).toEqual([]);
+  });
+
+  it('names the rules of non-ASCII and fallback literals too', () => {
+    const p = buildPrefilter([rule(['took 5µs']), rule(['Ärger'], true), rule(['plain'])]);
+    expect(p.rulesFor('ärger: took 5µs, plain')).toEqual([0, 1, 2]);
+    const many = Array.from({ length: 3000 }, (_, i) => `keyword-number-${i.toString(36)}-end`);
+    const big = buildPrefilter([rule(['other']), rule(many)]);
+    expect(big.rulesFor('x keyword-number-2bb-end y')).toEqual([1]);
+    expect(big.rulesFor('other')).toEqual([0]);
+  });
+});
+
 describe('buildPrefilter with a very large keyword set', () => {
   it('falls back to regex scans instead of building a huge table, with the same answers', () => {
     const many = Array.from({ length: 3000 }, (_, i) => `keyword-number-${i.toString(36)}-end`);

@@ -24,10 +24,11 @@ export class GitHubActionsLogParser implements LineParser {
 
   /**
    * `push` for a caller that has already measured the line's timestamp prefix
-   * (`githubTimestampLength(line.text)`), as analyze does for the excerpt: measured once, not twice.
+   * (`githubTimestampLength(line.text)`), as analyze does for the excerpt: measured once, not
+   * twice. Returns the line without a BOM or timestamp, the same slice the parser read.
    */
-  pushMeasured(line: LogLine, timestampLength: number): void {
-    this.reader.line(line.no, line.text, timestampLength);
+  pushMeasured(line: LogLine, timestampLength: number): string {
+    return this.reader.line(line.no, line.text, timestampLength);
   }
 
   finish(): ParsedReport {

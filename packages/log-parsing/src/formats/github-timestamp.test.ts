@@ -17,4 +17,15 @@ describe('githubTimestampLength', () => {
     expect(githubTimestampLength('2023-09-21T17:21:43.123+00:00 x')).toBe(0);
     expect(githubTimestampLength('')).toBe(0);
   });
+
+  it('takes a timestamp ending the line only when there is room for a fraction or a BOM', () => {
+    expect(githubTimestampLength('2024-01-02T03:04:05.1Z')).toBe(22);
+    expect(githubTimestampLength('\uFEFF2024-01-02T03:04:05.1Z')).toBe(23);
+    expect(githubTimestampLength('2024-01-02T03:04:05Z')).toBe(0);
+    expect(githubTimestampLength('2024-01-02T03:04:05Z ')).toBe(21);
+    expect(githubTimestampLength('2024-01-02T03:04:05.Z x')).toBe(0);
+    expect(githubTimestampLength('2024-01-02T03:04:05.12Zx')).toBe(0);
+    expect(githubTimestampLength('x2024-01-02T03:04:05.12Z x')).toBe(0);
+  });
 });
+

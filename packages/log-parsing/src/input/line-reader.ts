@@ -63,14 +63,24 @@ export async function* readLineBlocks(
 }
 
 function block(lines: LogLine[], joined: string | null): LineBlock {
-  let text = joined;
-  return {
-    lines,
-    get text() {
-      text ??= lines.map((l) => l.text).join('\n');
-      return text;
-    },
-  };
+  return new Block(lines, joined);
+}
+
+/**
+ * A class, not an object literal with a getter: the literal's per-object accessor made V8 keep
+ * ~60% of everything the reader allocated alive through each scavenge (measured with
+ * --trace-gc-nvp), tripling the peak heap.
+ */
+class Block implements LineBlock {
+  constructor(
+    readonly lines: LogLine[],
+    private joined: string | null,
+  ) {}
+
+  get text(): string {
+    this.joined ??= this.lines.map((l) => l.text).join('\n');
+    return this.joined;
+  }
 }
 
 /** Line-at-a-time view of `readLineBatches`, for code where convenience beats throughput. */

@@ -1,4 +1,4 @@
-import type { WireReply } from './wire-server';
+import type { WireReply } from '@nightshift/agent-core/testing';
 import error400 from './anthropic-error-400.json';
 import error401 from './anthropic-error-401.json';
 import error429 from './anthropic-error-429.json';

@@ -1,3 +1,4 @@
+import type { WireReply } from '@nightshift/agent-core/testing';
 import blocked from './gemini-blocked.json';
 import error400 from './gemini-error-400.json';
 import error401 from './gemini-error-401.json';
@@ -7,7 +8,6 @@ import error503 from './gemini-error-503.json';
 import multiPart from './gemini-multi-part.json';
 import text from './gemini-text.json';
 import toolUse from './gemini-tool-use.json';
-import type { WireReply } from './wire-server';
 
 export const replies = {
   text: { body: text },

@@ -1,3 +1,4 @@
+import type { WireReply } from '@nightshift/agent-core/testing';
 import compatibleQuirks from './compatible-quirks.json';
 import ollamaTextAndTool from './ollama-text-and-tool.json';
 import error400 from './openai-error-400.json';
@@ -8,7 +9,6 @@ import error500 from './openai-error-500.json';
 import text from './openai-text.json';
 import toolUse from './openai-tool-use.json';
 import vllmError400 from './vllm-error-400.json';
-import type { WireReply } from './wire-server';
 
 export const replies = {
   text: { body: text },

@@ -1,7 +1,13 @@
-import type { GenerateOptions, ToolDefinition } from '@nightshift/agent-core';
+import type { GenerateOptions, ToolDefinition } from '../model/index';
+
+/*
+ * A provider-neutral conversation that exercises every part of the model interface an adapter must
+ * translate (system prompt, multi-turn text, parallel tool calls, a failed tool result, tool choice,
+ * cache hints). Shared so every adapter's wire tests start from the same request.
+ */
 
 /** Tool definitions as `z.toJSONSchema` produces them (note the `$schema` key). */
-export const tools: ToolDefinition[] = [
+export const sampleTools: ToolDefinition[] = [
   {
     name: 'grep_log',
     description: 'Search the full job log with a regular expression.',
@@ -27,7 +33,7 @@ export const tools: ToolDefinition[] = [
 ];
 
 /** A triage conversation: system prompt, two turns, parallel tool calls, one failed tool result. */
-export function conversation(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
+export function sampleConversation(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
   return {
     system: "You are Nightshift's triage agent. Quote evidence verbatim.",
     messages: [
@@ -49,7 +55,12 @@ export function conversation(overrides: Partial<GenerateOptions> = {}): Generate
         role: 'user',
         content: [
           { type: 'text', text: 'Focus on the clock sync test.' },
-          { type: 'tool-result', toolCallId: 'call_1', toolName: 'grep_log', output: 'L812: [FAIL] clock sync' },
+          {
+            type: 'tool-result',
+            toolCallId: 'call_1',
+            toolName: 'grep_log',
+            output: 'L812: [FAIL] clock sync',
+          },
           {
             type: 'tool-result',
             toolCallId: 'call_2',
@@ -60,7 +71,7 @@ export function conversation(overrides: Partial<GenerateOptions> = {}): Generate
         ],
       },
     ],
-    tools,
+    tools: sampleTools,
     toolChoice: 'required',
     maxOutputTokens: 1024,
     temperature: 0,

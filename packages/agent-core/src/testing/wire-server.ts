@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A loopback HTTP server that speaks whatever wire protocol its queued replies describe. It records
  * every request (method, path, headers, parsed JSON body) so tests can assert exactly what the real
- * SDK sent, and replies with the next queued fixture. Kept per package on purpose (see brief).
+ * SDK sent, and replies with the next queued fixture. Shared by every provider adapter's tests so the
+ * real SDKs run against a real socket (no module mocks), with one copy of the plumbing.
  */
 export interface RecordedRequest {
   method: string;

@@ -1,0 +1,190 @@
+/**
+ * Test oracle: the excerpt builder as it was before rows were grouped lazily (excerpt-builder.ts),
+ * kept verbatim so a property test can check that the lazy builder gives the same excerpts.
+ */
+/**
+ * Streaming, token-budgeted excerpt of a log. Memory is bounded whatever the log's length: the
+ * first `headLines` rows, a ring of the last max(`tailLines`, `contextBefore` + 1) rows, and at
+ * most `maxAnchors` marked rows each with its window of context — about 900 rows with the
+ * defaults. `retained()` reports the count (tests assert the bound on 10^6 lines).
+ *
+ * `mark(lineNo, priority)` may name the line just pushed, any line still retained, or a line
+ * not pushed yet; a line already dropped from every buffer cannot be marked (too old) and the
+ * mark is ignored. Priority follows the classifier's convention: 0 is the highest, smaller
+ * numbers win when the budget is short. Marking a line twice keeps the better priority.
+ */
+import type { LogLine } from '../../types';
+import { type ExcerptOptions, resolveExcerptOptions } from '../excerpt-options';
+import { coveredRanges, renderLines } from '../excerpt-render';
+import { collapseKey, makeRow, type Row } from '../excerpt-row';
+import { selectRows } from '../excerpt-select';
+import { estimateTokens } from '../token-estimate';
+
+export interface Excerpt {
+  text: string;
+  /** `estimateTokens(text)`; never above the budget. */
+  tokens: number;
+  /** Original line ranges included (1-based, inclusive), ascending. */
+  ranges: [number, number][];
+}
+
+export interface ExcerptBuilder {
+  push(line: LogLine): void;
+  mark(lineNo: number, priority: number): void;
+  /** Build the excerpt from what is retained; may be called more than once. */
+  finish(): Excerpt;
+  /** Rows currently held in memory (each row is one stored line). */
+  retained(): number;
+}
+
+interface Anchor {
+  row: Row;
+  priority: number;
+  window: Row[];
+  /** Rows still to append to the window as lines arrive. */
+  afterRemaining: number;
+}
+
+export function createEagerExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuilder {
+  const opt = resolveExcerptOptions(options);
+  const recentCap = Math.max(opt.tailLines, opt.contextBefore + 1);
+  const head: Row[] = [];
+  const recent: Row[] = [];
+  const anchors: Anchor[] = [];
+  const future = new Map<number, number>();
+  let lastRow: Row | null = null;
+  let lastKey = '';
+  let firstNo = 0;
+  let lastNo = 0;
+
+  function evictWeakest(): void {
+    let worst = 0;
+    for (let i = 1; i < anchors.length; i++) {
+      const a = anchors[i]!;
+      const w = anchors[worst]!;
+      // Weakest priority goes first; among equals the earliest line, as the classifier also
+      // lets the last match of a rule decide.
+      if (a.priority > w.priority || (a.priority === w.priority && a.row.first < w.row.first)) worst = i;
+    }
+    anchors.splice(worst, 1);
+  }
+
+  function findRow(lineNo: number): { row: Row; window: Row[]; open: boolean } | null {
+    const inList = (list: Row[], open: boolean) => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const r = list[i]!;
+        if (r.first <= lineNo && lineNo <= r.last) {
+          const before = list.slice(Math.max(0, i - opt.contextBefore), i);
+          const after = list.slice(i + 1, i + 1 + opt.contextAfter);
+          return { row: r, window: [...before, r, ...after], open };
+        }
+        if (r.last < lineNo) return null;
+      }
+      return null;
+    };
+    // `recent` ends with the latest row, so a window found there can keep growing.
+    return (
+      inList(recent, true) ??
+      inList(head, head[head.length - 1] === lastRow) ??
+      anchors.map((a) => inList(a.window, false)).find((x) => x !== null) ??
+      null
+    );
+  }
+
+  function mark(lineNo: number, priority: number): void {
+    if (!Number.isFinite(lineNo) || !Number.isFinite(priority))
+      throw new TypeError(
+        `excerpt mark: line and priority must be finite numbers, got ${lineNo}, ${priority}`,
+      );
+    if (opt.maxAnchors === 0) return;
+    if (lineNo > lastNo) {
+      const p = future.get(lineNo);
+      future.set(lineNo, p === undefined ? priority : Math.min(p, priority));
+      if (future.size > opt.maxAnchors) {
+        // Drop the weakest pending mark (largest priority, then latest line).
+        let worst: [number, number] | null = null;
+        for (const [l, p2] of future) {
+          if (!worst || p2 > worst[1] || (p2 === worst[1] && l > worst[0])) worst = [l, p2];
+        }
+        future.delete(worst![0]);
+      }
+      return;
+    }
+    const existing = anchors.find((a) => a.row.first <= lineNo && lineNo <= a.row.last);
+    if (existing) {
+      existing.priority = Math.min(existing.priority, priority);
+      return;
+    }
+    const found = findRow(lineNo);
+    if (!found) return;
+    const grown = found.window.length - found.window.indexOf(found.row) - 1;
+    anchors.push({
+      row: found.row,
+      priority,
+      window: found.window,
+      afterRemaining: found.open ? opt.contextAfter - grown : 0,
+    });
+    if (anchors.length > opt.maxAnchors) evictWeakest();
+  }
+
+  function push(line: LogLine): void {
+    const no = line?.no;
+    if (!Number.isSafeInteger(no) || no < 1 || typeof line.text !== 'string')
+      throw new TypeError(
+        `excerpt push: expected a LogLine with a positive integer no and text, got no=${no}`,
+      );
+    if (no <= lastNo)
+      throw new RangeError(`excerpt push: line ${no} after line ${lastNo}; lines must increase`);
+    if (firstNo === 0) firstNo = no;
+    lastNo = no;
+    const key = collapseKey(line.text);
+    if (lastRow && no === lastRow.last + 1 && key === lastKey) {
+      lastRow.last = no;
+      lastRow.count++;
+    } else {
+      const row = makeRow(no, line.text, opt.maxLineChars);
+      if (head.length < opt.headLines) head.push(row);
+      recent.push(row);
+      if (recent.length > recentCap) recent.shift();
+      for (const a of anchors) {
+        if (a.afterRemaining > 0) {
+          a.window.push(row);
+          a.afterRemaining--;
+        }
+      }
+      lastRow = row;
+      lastKey = key;
+    }
+    const pending = future.get(no);
+    if (pending !== undefined) {
+      future.delete(no);
+      mark(no, pending);
+    }
+  }
+
+  function finish(): Excerpt {
+    if (lastNo === 0) return { text: '', tokens: 0, ranges: [] };
+    const span = { firstNo, lastNo };
+    const rows = selectRows({
+      head,
+      tail: recent.slice(recent.length - Math.min(opt.tailLines, recent.length)),
+      anchors,
+      span,
+      budgetTokens: opt.budgetTokens,
+    });
+    let text = renderLines(rows, span).join('\n');
+    // Only when not even "all lines omitted" fits (a budget of a few tokens).
+    if (estimateTokens(text) > opt.budgetTokens) text = '';
+    return { text, tokens: estimateTokens(text), ranges: text ? coveredRanges(rows) : [] };
+  }
+
+  function retained(): number {
+    const all = new Set<Row>([...head, ...recent]);
+    for (const a of anchors) for (const r of a.window) all.add(r);
+    return all.size;
+  }
+
+  return { push, mark, finish, retained };
+}
+
+

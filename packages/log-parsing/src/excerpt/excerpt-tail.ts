@@ -1,0 +1,61 @@
+/**
+ * Grouping lines into rows from the end backwards, for the excerpt builder's lazy mode.
+ *
+ * Deciding whether a line collapses into the one before costs a comparison (`sameCollapseKey`,
+ * a few hundred ns on lines that share a long prefix, as consecutive log lines do). Most lines
+ * of a long log end up in no row of the excerpt at all, so the builder keeps recent lines
+ * ungrouped and, when it must, groups only as far back as the last `cap` rows reach: about
+ * `cap` comparisons per flush instead of one per line.
+ */
+import { makeRow, type Row, sameCollapseKey } from './excerpt-row';
+
+/** Lines as parallel arrays of numbers and texts (no object per waiting line). */
+export interface TailLines {
+  nos: number[];
+  texts: string[];
+}
+
+export interface TailGrouping {
+  /** Rows ending with the newest line, oldest first, at most `cap` of them. */
+  rows: Row[];
+  /**
+   * The oldest row reached `lines[0]` without finding where it starts: it continues `previous`
+   * (which has been extended in place), and `rows` does not repeat it.
+   */
+  extendedPrevious: boolean;
+}
+
+/** Whether line `j` joins the row of line `i` just before it. */
+function joins(lines: TailLines, i: number, j: number): boolean {
+  return lines.nos[j] === lines.nos[i]! + 1 && sameCollapseKey(lines.texts[j]!, lines.texts[i]!);
+}
+
+/**
+ * Groups `lines` (consecutive pushes, non-empty) into the rows they end with. `previous` is the
+ * row of the line pushed just before them, with that line's full text, when there was one.
+ */
+export function groupTail(
+  lines: TailLines,
+  cap: number,
+  maxLineChars: number,
+  previous: { row: Row; text: string } | null,
+): TailGrouping {
+  const { nos, texts } = lines;
+  const rows: Row[] = [];
+  let end = nos.length - 1;
+  while (end >= 0 && rows.length < cap) {
+    let start = end;
+    while (start > 0 && joins(lines, start - 1, start)) start--;
+    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(texts[0]!, previous.text)) {
+      previous.row.last = nos[end]!;
+      previous.row.count += end + 1;
+      return { rows: rows.reverse(), extendedPrevious: true };
+    }
+    const row = makeRow(nos[start]!, texts[start]!, maxLineChars);
+    row.last = nos[end]!;
+    row.count = end - start + 1;
+    rows.push(row);
+    end = start - 1;
+  }
+  return { rows: rows.reverse(), extendedPrevious: false };
+}

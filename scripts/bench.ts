@@ -7,7 +7,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinRules, createClassifier, loadRulesFile } from '@nightshift/log-parsing';
-import { formatDetectorCycleBench, runDetectorCycleBench } from '../packages/failure-detection/bench/detector-cycle';
+import {
+  formatDetectorCycleBench,
+  runDetectorCycleBench,
+} from '../packages/failure-detection/bench/detector-cycle';
 import { runExcerptRecallBench } from '../packages/log-parsing/bench/excerpt-recall';
 import { formatGroupingBench, runGroupingBench } from '../packages/log-parsing/bench/grouping';
 import { formatThroughput, runThroughputBench } from '../packages/log-parsing/bench/throughput';

@@ -27261,6 +27261,1353 @@ var require_dist = __commonJS({
   }
 });
 
+// ../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js
+var require_pend = __commonJS({
+  "../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js"(exports2, module2) {
+    "use strict";
+    module2.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self2) {
+      self2.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self2.error = self2.error || err;
+        self2.pending -= 1;
+        if (self2.waiting.length > 0 && self2.pending < self2.max) {
+          pendGo(self2, self2.waiting.shift());
+        } else if (self2.pending === 0) {
+          var listeners = self2.listeners;
+          self2.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self2.error);
+      }
+    }
+    function pendGo(self2, fn) {
+      fn(pendHold(self2));
+    }
+  }
+});
+
+// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js"(exports2) {
+    "use strict";
+    var fs3 = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable3 = stream.Readable;
+    var PassThrough = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter = __require("events").EventEmitter;
+    exports2.BufferSlicer = BufferSlicer;
+    exports2.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter);
+    function FdSlicer(fd) {
+      EventEmitter.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      var self2 = this;
+      self2.pend.go(function(cb) {
+        fs3.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      if (self2.refCount > 0) return;
+      fs3.close(self2.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self2.emit("error", err);
+        } else {
+          self2.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable3);
+    function ReadStream(context3, options2) {
+      options2 = options2 || {};
+      Readable3.call(this, options2);
+      this.context = context3;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self2 = this;
+      var toRead = Math.min(self2._readableState.highWaterMark, n);
+      if (self2.endOffset != null) {
+        toRead = Math.min(toRead, self2.endOffset - self2.pos);
+      }
+      if (toRead <= 0) {
+        self2.push(null);
+        this._cleanup();
+        return;
+      }
+      self2.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs3.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
+          if (err) {
+            self2.destroy(err);
+          } else if (bytesRead === 0) {
+            self2.push(null);
+            self2._cleanup();
+          } else {
+            self2.pos += bytesRead;
+            self2.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter);
+    function BufferSlicer(buffer) {
+      EventEmitter.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js"(exports2, module2) {
+    "use strict";
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module2.exports = crc32;
+  }
+});
+
+// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js"(exports2) {
+    "use strict";
+    var fs3 = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports2.open = open3;
+    exports2.fromFd = fromFd;
+    exports2.fromBuffer = fromBuffer;
+    exports2.fromRandomAccessReader = fromRandomAccessReader;
+    exports2.openPromise = openPromise;
+    exports2.fromFdPromise = fromFdPromise;
+    exports2.fromBufferPromise = fromBufferPromise;
+    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports2.dosDateTimeToDate = dosDateTimeToDate;
+    exports2.getFileNameLowLevel = getFileNameLowLevel;
+    exports2.validateFileName = validateFileName;
+    exports2.parseExtraFields = parseExtraFields;
+    exports2.ZipFile = ZipFile;
+    exports2.Entry = Entry;
+    exports2.LocalFileHeader = LocalFileHeader;
+    exports2.RandomAccessReader = RandomAccessReader;
+    function openPromise(path, options2) {
+      return new Promise((resolve2, reject) => {
+        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve2, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve2, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve2, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve2(zipfile);
+        });
+      });
+    }
+    function open3(path, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.open(path, "r", function(err, fd) {
+        if (err) return callback(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs3.close(fd, defaultCallback);
+          callback(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      fs3.fstat(fd, function(err, stats) {
+        if (err) return callback(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback);
+      });
+    }
+    function fromBuffer(buffer, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback) {
+      if (typeof options2 === "function") {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback == null) callback = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self2 = this;
+      EventEmitter.call(self2);
+      self2.reader = reader;
+      self2.reader.on("error", function(err) {
+        emitError(self2, err);
+      });
+      self2.reader.once("close", function() {
+        self2.emit("close");
+      });
+      self2.readEntryCursor = centralDirectoryOffset;
+      self2.fileSize = fileSize;
+      self2.entryCount = entryCount;
+      self2.comment = comment;
+      self2.entriesRead = 0;
+      self2.autoClose = !!autoClose;
+      self2.lazyEntries = !!lazyEntries;
+      self2.decodeStrings = !!decodeStrings;
+      self2.validateEntrySizes = !!validateEntrySizes;
+      self2.strictFileNames = !!strictFileNames;
+      self2.isOpen = true;
+      self2.emittedError = false;
+      self2.hasEachEntryBeenCalled = false;
+      if (!self2.lazyEntries) self2._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self2, err) {
+      if (self2.autoClose) self2.close();
+      emitError(self2, err);
+    }
+    function emitError(self2, err) {
+      if (self2.emittedError) return;
+      self2.emittedError = true;
+      self2.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self2 = this;
+      if (self2.entryCount === self2.entriesRead) {
+        setImmediate(function() {
+          if (self2.autoClose) self2.close();
+          if (self2.emittedError) return;
+          self2.emit("end");
+        });
+        return;
+      }
+      if (self2.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self2, err);
+        if (self2.emittedError) return;
+        var entry2 = new Entry();
+        var signature2 = buffer.readUInt32LE(0);
+        if (signature2 !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature2.toString(16)));
+        entry2.versionMadeBy = buffer.readUInt16LE(4);
+        entry2.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry2.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry2.compressionMethod = buffer.readUInt16LE(10);
+        entry2.lastModFileTime = buffer.readUInt16LE(12);
+        entry2.lastModFileDate = buffer.readUInt16LE(14);
+        entry2.crc32 = buffer.readUInt32LE(16);
+        entry2.compressedSize = buffer.readUInt32LE(20);
+        entry2.uncompressedSize = buffer.readUInt32LE(24);
+        entry2.fileNameLength = buffer.readUInt16LE(28);
+        entry2.extraFieldLength = buffer.readUInt16LE(30);
+        entry2.fileCommentLength = buffer.readUInt16LE(32);
+        entry2.internalFileAttributes = buffer.readUInt16LE(36);
+        entry2.externalFileAttributes = buffer.readUInt32LE(38);
+        entry2.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry2.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
+        self2.readEntryCursor += 46;
+        buffer = newBuffer(entry2.fileNameLength + entry2.extraFieldLength + entry2.fileCommentLength);
+        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self2, err2);
+          if (self2.emittedError) return;
+          entry2.fileNameRaw = buffer.subarray(0, entry2.fileNameLength);
+          var fileCommentStart = entry2.fileNameLength + entry2.extraFieldLength;
+          entry2.extraFieldRaw = buffer.subarray(entry2.fileNameLength, fileCommentStart);
+          entry2.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry2.fileCommentLength);
+          try {
+            entry2.extraFields = parseExtraFields(entry2.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self2, err3);
+          }
+          if (self2.decodeStrings) {
+            var isUtf8 = (entry2.generalPurposeBitFlag & 2048) !== 0;
+            entry2.fileComment = decodeBuffer(entry2.fileCommentRaw, isUtf8);
+            entry2.fileName = getFileNameLowLevel(entry2.generalPurposeBitFlag, entry2.fileNameRaw, entry2.extraFields, self2.strictFileNames);
+            var errorMessage = validateFileName(entry2.fileName);
+            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
+          } else {
+            entry2.fileComment = entry2.fileCommentRaw;
+            entry2.fileName = entry2.fileNameRaw;
+          }
+          entry2.comment = entry2.fileComment;
+          self2.readEntryCursor += buffer.length;
+          self2.entriesRead += 1;
+          for (var i = 0; i < entry2.extraFields.length; i++) {
+            var extraField = entry2.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry2.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry2.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry2.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry2.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry2.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry2.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self2.validateEntrySizes && entry2.compressionMethod === 0) {
+            var expectedCompressedSize = entry2.uncompressedSize;
+            if (entry2.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry2.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry2.compressedSize + " != " + entry2.uncompressedSize;
+              return emitErrorAndAutoClose(self2, new Error(msg));
+            }
+          }
+          self2.emit("entry", entry2);
+          if (!self2.lazyEntries) self2._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self2 = this;
+      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self2.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self2.on("entry", onEntry);
+      self2.on("end", onEnd);
+      self2.on("error", onError);
+      function cleanup() {
+        self2.removeListener("entry", onEntry);
+        self2.removeListener("end", onEnd);
+        self2.removeListener("error", onError);
+        if (self2.autoClose) self2.close();
+      }
+      function onEntry(entry2) {
+        let { resolve: resolve2 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve2({ value: entry2 });
+      }
+      function onEnd() {
+        let { resolve: resolve2 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve2({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise2 = new Promise((resolve2, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve2, reject };
+          });
+          self2.readEntry();
+          return promise2;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry2, options2, callback) {
+      var self2 = this;
+      var relativeStart = 0;
+      var relativeEnd = entry2.compressedSize;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry2.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry2.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry2.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry2.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry2.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry2.compressionMethod === 0 || // Naturally without compression.
+      entry2.compressionMethod === 8 && options2.decompress === false) && (!entry2.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self2.isOpen) return callback(new Error("closed"));
+      if (entry2.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry2.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback(new Error("unsupported compression method: " + entry2.compressionMethod));
+      }
+      self2.readLocalFileHeader(entry2, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback(err);
+        self2.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry2.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry2.uncompressedSize,
+          callback
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
+      var self2 = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self2.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self2.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry2, options2, callback) {
+      var self2 = this;
+      if (callback == null) {
+        callback = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self2.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback(err);
+          var signature2 = buffer.readUInt32LE(0);
+          if (signature2 !== 67324752) {
+            return callback(new Error("invalid local file header signature: 0x" + signature2.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry2.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry2.compressedSize > self2.fileSize) {
+            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry2.compressedSize + " > " + self2.fileSize));
+          }
+          if (options2.minimal) {
+            return callback(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self2.reader.ref();
+          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback(null, localFileHeader);
+            } finally {
+              self2.reader.unref();
+            }
+          });
+        } finally {
+          self2.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry2, options2) {
+      return new Promise((resolve2, reject) => {
+        this.openReadStream(entry2, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve2(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve2, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve2(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry2, options2) {
+      return new Promise((resolve2, reject) => {
+        this.readLocalFileHeader(entry2, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve2(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date5, time3, timezone) {
+      var day = date5 & 31;
+      var month = (date5 >> 5 & 15) - 1;
+      var year = (date5 >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time3 & 31) * 2;
+      var minute = time3 >> 5 & 63;
+      var hour = time3 >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback(err);
+        if (bytesRead < length) {
+          return callback(new Error("unexpected EOF"));
+        }
+        callback();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter);
+    function RandomAccessReader() {
+      EventEmitter.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self2 = this;
+      self2.refCount -= 1;
+      if (self2.refCount > 0) return;
+      if (self2.refCount < 0) throw new Error("invalid unref");
+      self2.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self2.emit("error", err);
+        self2.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback);
+      readStream.on("error", function(error63) {
+        callback(error63);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback) {
+      setImmediate(callback);
+    };
+    util.inherits(RefUnrefFilter, PassThrough);
+    function RefUnrefFilter(context3) {
+      PassThrough.call(this);
+      this.context = context3;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
+  }
+});
+
 // ../../node_modules/.pnpm/xmlchars@2.2.0/node_modules/xmlchars/xml/1.0/ed5.js
 var require_ed5 = __commonJS({
   "../../node_modules/.pnpm/xmlchars@2.2.0/node_modules/xmlchars/xml/1.0/ed5.js"(exports2) {
@@ -29166,1353 +30513,6 @@ var require_saxes = __commonJS({
       }
     };
     exports2.SaxesParser = SaxesParser2;
-  }
-});
-
-// ../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js
-var require_pend = __commonJS({
-  "../../node_modules/.pnpm/pend@1.2.0/node_modules/pend/index.js"(exports2, module2) {
-    "use strict";
-    module2.exports = Pend;
-    function Pend() {
-      this.pending = 0;
-      this.max = Infinity;
-      this.listeners = [];
-      this.waiting = [];
-      this.error = null;
-    }
-    Pend.prototype.go = function(fn) {
-      if (this.pending < this.max) {
-        pendGo(this, fn);
-      } else {
-        this.waiting.push(fn);
-      }
-    };
-    Pend.prototype.wait = function(cb) {
-      if (this.pending === 0) {
-        cb(this.error);
-      } else {
-        this.listeners.push(cb);
-      }
-    };
-    Pend.prototype.hold = function() {
-      return pendHold(this);
-    };
-    function pendHold(self2) {
-      self2.pending += 1;
-      var called = false;
-      return onCb;
-      function onCb(err) {
-        if (called) throw new Error("callback called twice");
-        called = true;
-        self2.error = self2.error || err;
-        self2.pending -= 1;
-        if (self2.waiting.length > 0 && self2.pending < self2.max) {
-          pendGo(self2, self2.waiting.shift());
-        } else if (self2.pending === 0) {
-          var listeners = self2.listeners;
-          self2.listeners = [];
-          listeners.forEach(cbListener);
-        }
-      }
-      function cbListener(listener) {
-        listener(self2.error);
-      }
-    }
-    function pendGo(self2, fn) {
-      fn(pendHold(self2));
-    }
-  }
-});
-
-// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js
-var require_fd_slicer = __commonJS({
-  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/fd-slicer.js"(exports2) {
-    "use strict";
-    var fs3 = __require("fs");
-    var util = __require("util");
-    var stream = __require("stream");
-    var Readable3 = stream.Readable;
-    var PassThrough = stream.PassThrough;
-    var Pend = require_pend();
-    var EventEmitter = __require("events").EventEmitter;
-    exports2.BufferSlicer = BufferSlicer;
-    exports2.FdSlicer = FdSlicer;
-    util.inherits(FdSlicer, EventEmitter);
-    function FdSlicer(fd) {
-      EventEmitter.call(this);
-      this.fd = fd;
-      this.pend = new Pend();
-      this.pend.max = 1;
-      this.refCount = 0;
-    }
-    FdSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      var self2 = this;
-      self2.pend.go(function(cb) {
-        fs3.read(self2.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
-          cb();
-          callback(err, bytesRead, buffer2);
-        });
-      });
-    };
-    FdSlicer.prototype.createReadStream = function(options2) {
-      return new ReadStream(this, options2);
-    };
-    FdSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    FdSlicer.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      if (self2.refCount > 0) return;
-      fs3.close(self2.fd, onCloseDone);
-      function onCloseDone(err) {
-        if (err) {
-          self2.emit("error", err);
-        } else {
-          self2.emit("close");
-        }
-      }
-    };
-    util.inherits(ReadStream, Readable3);
-    function ReadStream(context3, options2) {
-      options2 = options2 || {};
-      Readable3.call(this, options2);
-      this.context = context3;
-      this.context.ref();
-      this.start = options2.start || 0;
-      this.endOffset = options2.end;
-      this.pos = this.start;
-    }
-    ReadStream.prototype._read = function(n) {
-      var self2 = this;
-      var toRead = Math.min(self2._readableState.highWaterMark, n);
-      if (self2.endOffset != null) {
-        toRead = Math.min(toRead, self2.endOffset - self2.pos);
-      }
-      if (toRead <= 0) {
-        self2.push(null);
-        this._cleanup();
-        return;
-      }
-      self2.context.pend.go(function(cb) {
-        var buffer = Buffer.allocUnsafe(toRead);
-        fs3.read(self2.context.fd, buffer, 0, toRead, self2.pos, function(err, bytesRead) {
-          if (err) {
-            self2.destroy(err);
-          } else if (bytesRead === 0) {
-            self2.push(null);
-            self2._cleanup();
-          } else {
-            self2.pos += bytesRead;
-            self2.push(buffer.slice(0, bytesRead));
-          }
-          cb();
-        });
-      });
-    };
-    ReadStream.prototype._destroy = function(err, cb) {
-      this._cleanup();
-      cb(err);
-    };
-    ReadStream.prototype._cleanup = function() {
-      if (this.context != null) {
-        this.context.unref();
-        this.context = null;
-      }
-    };
-    util.inherits(BufferSlicer, EventEmitter);
-    function BufferSlicer(buffer) {
-      EventEmitter.call(this);
-      this.refCount = 0;
-      this.buffer = buffer;
-    }
-    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback) {
-      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
-      if (position < 0) throw new RangeError("position is negative: " + position);
-      if (offset + length > buffer.length) {
-        length = buffer.length - offset;
-      }
-      if (position + length > this.buffer.length) {
-        length = this.buffer.length - position;
-      }
-      if (length <= 0) {
-        setImmediate(function() {
-          callback(null, 0);
-        });
-        return;
-      }
-      this.buffer.copy(buffer, offset, position, position + length);
-      setImmediate(function() {
-        callback(null, length);
-      });
-    };
-    BufferSlicer.prototype.createReadStream = function(options2) {
-      options2 = options2 || {};
-      var readStream = new PassThrough(options2);
-      readStream.start = options2.start || 0;
-      readStream.endOffset = options2.end;
-      readStream.pos = readStream.endOffset || this.buffer.length;
-      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
-      var maxChunkSize = 65536;
-      var offset = 0;
-      while (true) {
-        var nextOffset = offset + maxChunkSize;
-        if (nextOffset >= entireSlice.length) {
-          if (offset < entireSlice.length) {
-            readStream.write(entireSlice.slice(offset, entireSlice.length));
-          }
-          break;
-        }
-        readStream.write(entireSlice.slice(offset, nextOffset));
-        offset = nextOffset;
-      }
-      readStream.end();
-      return readStream;
-    };
-    BufferSlicer.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    BufferSlicer.prototype.unref = function() {
-      this.refCount -= 1;
-      if (this.refCount < 0) {
-        throw new Error("invalid unref");
-      }
-    };
-  }
-});
-
-// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js
-var require_crc32 = __commonJS({
-  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/crc32.js"(exports2, module2) {
-    "use strict";
-    var CRC_TABLE = new Int32Array([
-      0,
-      1996959894,
-      3993919788,
-      2567524794,
-      124634137,
-      1886057615,
-      3915621685,
-      2657392035,
-      249268274,
-      2044508324,
-      3772115230,
-      2547177864,
-      162941995,
-      2125561021,
-      3887607047,
-      2428444049,
-      498536548,
-      1789927666,
-      4089016648,
-      2227061214,
-      450548861,
-      1843258603,
-      4107580753,
-      2211677639,
-      325883990,
-      1684777152,
-      4251122042,
-      2321926636,
-      335633487,
-      1661365465,
-      4195302755,
-      2366115317,
-      997073096,
-      1281953886,
-      3579855332,
-      2724688242,
-      1006888145,
-      1258607687,
-      3524101629,
-      2768942443,
-      901097722,
-      1119000684,
-      3686517206,
-      2898065728,
-      853044451,
-      1172266101,
-      3705015759,
-      2882616665,
-      651767980,
-      1373503546,
-      3369554304,
-      3218104598,
-      565507253,
-      1454621731,
-      3485111705,
-      3099436303,
-      671266974,
-      1594198024,
-      3322730930,
-      2970347812,
-      795835527,
-      1483230225,
-      3244367275,
-      3060149565,
-      1994146192,
-      31158534,
-      2563907772,
-      4023717930,
-      1907459465,
-      112637215,
-      2680153253,
-      3904427059,
-      2013776290,
-      251722036,
-      2517215374,
-      3775830040,
-      2137656763,
-      141376813,
-      2439277719,
-      3865271297,
-      1802195444,
-      476864866,
-      2238001368,
-      4066508878,
-      1812370925,
-      453092731,
-      2181625025,
-      4111451223,
-      1706088902,
-      314042704,
-      2344532202,
-      4240017532,
-      1658658271,
-      366619977,
-      2362670323,
-      4224994405,
-      1303535960,
-      984961486,
-      2747007092,
-      3569037538,
-      1256170817,
-      1037604311,
-      2765210733,
-      3554079995,
-      1131014506,
-      879679996,
-      2909243462,
-      3663771856,
-      1141124467,
-      855842277,
-      2852801631,
-      3708648649,
-      1342533948,
-      654459306,
-      3188396048,
-      3373015174,
-      1466479909,
-      544179635,
-      3110523913,
-      3462522015,
-      1591671054,
-      702138776,
-      2966460450,
-      3352799412,
-      1504918807,
-      783551873,
-      3082640443,
-      3233442989,
-      3988292384,
-      2596254646,
-      62317068,
-      1957810842,
-      3939845945,
-      2647816111,
-      81470997,
-      1943803523,
-      3814918930,
-      2489596804,
-      225274430,
-      2053790376,
-      3826175755,
-      2466906013,
-      167816743,
-      2097651377,
-      4027552580,
-      2265490386,
-      503444072,
-      1762050814,
-      4150417245,
-      2154129355,
-      426522225,
-      1852507879,
-      4275313526,
-      2312317920,
-      282753626,
-      1742555852,
-      4189708143,
-      2394877945,
-      397917763,
-      1622183637,
-      3604390888,
-      2714866558,
-      953729732,
-      1340076626,
-      3518719985,
-      2797360999,
-      1068828381,
-      1219638859,
-      3624741850,
-      2936675148,
-      906185462,
-      1090812512,
-      3747672003,
-      2825379669,
-      829329135,
-      1181335161,
-      3412177804,
-      3160834842,
-      628085408,
-      1382605366,
-      3423369109,
-      3138078467,
-      570562233,
-      1426400815,
-      3317316542,
-      2998733608,
-      733239954,
-      1555261956,
-      3268935591,
-      3050360625,
-      752459403,
-      1541320221,
-      2607071920,
-      3965973030,
-      1969922972,
-      40735498,
-      2617837225,
-      3943577151,
-      1913087877,
-      83908371,
-      2512341634,
-      3803740692,
-      2075208622,
-      213261112,
-      2463272603,
-      3855990285,
-      2094854071,
-      198958881,
-      2262029012,
-      4057260610,
-      1759359992,
-      534414190,
-      2176718541,
-      4139329115,
-      1873836001,
-      414664567,
-      2282248934,
-      4279200368,
-      1711684554,
-      285281116,
-      2405801727,
-      4167216745,
-      1634467795,
-      376229701,
-      2685067896,
-      3608007406,
-      1308918612,
-      956543938,
-      2808555105,
-      3495958263,
-      1231636301,
-      1047427035,
-      2932959818,
-      3654703836,
-      1088359270,
-      936918e3,
-      2847714899,
-      3736837829,
-      1202900863,
-      817233897,
-      3183342108,
-      3401237130,
-      1404277552,
-      615818150,
-      3134207493,
-      3453421203,
-      1423857449,
-      601450431,
-      3009837614,
-      3294710456,
-      1567103746,
-      711928724,
-      3020668471,
-      3272380065,
-      1510334235,
-      755167117
-    ]);
-    function crc32(buf) {
-      let crc = -1;
-      for (let x of buf) {
-        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
-      }
-      return (crc ^ -1) >>> 0;
-    }
-    module2.exports = crc32;
-  }
-});
-
-// ../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js
-var require_yauzl = __commonJS({
-  "../../node_modules/.pnpm/yauzl@3.4.0/node_modules/yauzl/index.js"(exports2) {
-    "use strict";
-    var fs3 = __require("fs");
-    var zlib = __require("zlib");
-    var fd_slicer = require_fd_slicer();
-    var util = __require("util");
-    var EventEmitter = __require("events").EventEmitter;
-    var Transform = __require("stream").Transform;
-    var PassThrough = __require("stream").PassThrough;
-    var Writable = __require("stream").Writable;
-    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
-    exports2.open = open3;
-    exports2.fromFd = fromFd;
-    exports2.fromBuffer = fromBuffer;
-    exports2.fromRandomAccessReader = fromRandomAccessReader;
-    exports2.openPromise = openPromise;
-    exports2.fromFdPromise = fromFdPromise;
-    exports2.fromBufferPromise = fromBufferPromise;
-    exports2.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
-    exports2.dosDateTimeToDate = dosDateTimeToDate;
-    exports2.getFileNameLowLevel = getFileNameLowLevel;
-    exports2.validateFileName = validateFileName;
-    exports2.parseExtraFields = parseExtraFields;
-    exports2.ZipFile = ZipFile;
-    exports2.Entry = Entry;
-    exports2.LocalFileHeader = LocalFileHeader;
-    exports2.RandomAccessReader = RandomAccessReader;
-    function openPromise(path, options2) {
-      return new Promise((resolve2, reject) => {
-        open3(path, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function fromFdPromise(fd, options2) {
-      return new Promise((resolve2, reject) => {
-        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function fromBufferPromise(buffer, options2) {
-      return new Promise((resolve2, reject) => {
-        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve2, reject) => {
-        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
-          if (err) return reject(err);
-          resolve2(zipfile);
-        });
-      });
-    }
-    function open3(path, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs3.open(path, "r", function(err, fd) {
-        if (err) return callback(err);
-        fromFd(fd, options2, function(err2, zipfile) {
-          if (err2) fs3.close(fd, defaultCallback);
-          callback(err2, zipfile);
-        });
-      });
-    }
-    function fromFd(fd, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      fs3.fstat(fd, function(err, stats) {
-        if (err) return callback(err);
-        var reader = new fd_slicer.FdSlicer(fd);
-        fromRandomAccessReader(reader, stats.size, options2, callback);
-      });
-    }
-    function fromBuffer(buffer, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      options2.autoClose = false;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      var reader = new fd_slicer.BufferSlicer(buffer);
-      fromRandomAccessReader(reader, buffer.length, options2, callback);
-    }
-    function fromRandomAccessReader(reader, totalSize, options2, callback) {
-      if (typeof options2 === "function") {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      if (options2.autoClose == null) options2.autoClose = true;
-      if (options2.lazyEntries == null) options2.lazyEntries = false;
-      if (options2.decodeStrings == null) options2.decodeStrings = true;
-      var decodeStrings = !!options2.decodeStrings;
-      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
-      if (options2.strictFileNames == null) options2.strictFileNames = false;
-      if (callback == null) callback = defaultCallback;
-      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
-      if (totalSize > Number.MAX_SAFE_INTEGER) {
-        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
-      }
-      reader.ref();
-      var eocdrWithoutCommentSize = 22;
-      var zip64EocdlSize = 20;
-      var maxCommentSize = 65535;
-      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
-      var buffer = newBuffer(bufferSize);
-      var bufferReadStart = totalSize - buffer.length;
-      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
-        if (err) return callback(err);
-        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
-          if (buffer.readUInt32LE(i) !== 101010256) continue;
-          var eocdrBuffer = buffer.subarray(i);
-          var diskNumber = eocdrBuffer.readUInt16LE(4);
-          var entryCount = eocdrBuffer.readUInt16LE(10);
-          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
-          var commentLength = eocdrBuffer.readUInt16LE(20);
-          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
-          if (commentLength !== expectedCommentLength) {
-            return callback(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
-          }
-          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
-          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
-            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
-            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
-            var zip64EocdrBuffer = newBuffer(56);
-            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
-              if (err2) return callback(err2);
-              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
-                return callback(new Error("invalid zip64 end of central directory record signature"));
-              }
-              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
-              if (diskNumber !== 0) {
-                return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-              }
-              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
-              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
-              return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-            });
-          }
-          if (diskNumber !== 0) {
-            return callback(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
-          }
-          return callback(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
-        }
-        callback(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
-      });
-    }
-    util.inherits(ZipFile, EventEmitter);
-    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
-      var self2 = this;
-      EventEmitter.call(self2);
-      self2.reader = reader;
-      self2.reader.on("error", function(err) {
-        emitError(self2, err);
-      });
-      self2.reader.once("close", function() {
-        self2.emit("close");
-      });
-      self2.readEntryCursor = centralDirectoryOffset;
-      self2.fileSize = fileSize;
-      self2.entryCount = entryCount;
-      self2.comment = comment;
-      self2.entriesRead = 0;
-      self2.autoClose = !!autoClose;
-      self2.lazyEntries = !!lazyEntries;
-      self2.decodeStrings = !!decodeStrings;
-      self2.validateEntrySizes = !!validateEntrySizes;
-      self2.strictFileNames = !!strictFileNames;
-      self2.isOpen = true;
-      self2.emittedError = false;
-      self2.hasEachEntryBeenCalled = false;
-      if (!self2.lazyEntries) self2._readEntry();
-    }
-    ZipFile.prototype.close = function() {
-      if (!this.isOpen) return;
-      this.isOpen = false;
-      this.reader.unref();
-    };
-    function emitErrorAndAutoClose(self2, err) {
-      if (self2.autoClose) self2.close();
-      emitError(self2, err);
-    }
-    function emitError(self2, err) {
-      if (self2.emittedError) return;
-      self2.emittedError = true;
-      self2.emit("error", err);
-    }
-    ZipFile.prototype.readEntry = function() {
-      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
-      this._readEntry();
-    };
-    ZipFile.prototype._readEntry = function() {
-      var self2 = this;
-      if (self2.entryCount === self2.entriesRead) {
-        setImmediate(function() {
-          if (self2.autoClose) self2.close();
-          if (self2.emittedError) return;
-          self2.emit("end");
-        });
-        return;
-      }
-      if (self2.emittedError) return;
-      var buffer = newBuffer(46);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err) {
-        if (err) return emitErrorAndAutoClose(self2, err);
-        if (self2.emittedError) return;
-        var entry2 = new Entry();
-        var signature2 = buffer.readUInt32LE(0);
-        if (signature2 !== 33639248) return emitErrorAndAutoClose(self2, new Error("invalid central directory file header signature: 0x" + signature2.toString(16)));
-        entry2.versionMadeBy = buffer.readUInt16LE(4);
-        entry2.versionNeededToExtract = buffer.readUInt16LE(6);
-        entry2.generalPurposeBitFlag = buffer.readUInt16LE(8);
-        entry2.compressionMethod = buffer.readUInt16LE(10);
-        entry2.lastModFileTime = buffer.readUInt16LE(12);
-        entry2.lastModFileDate = buffer.readUInt16LE(14);
-        entry2.crc32 = buffer.readUInt32LE(16);
-        entry2.compressedSize = buffer.readUInt32LE(20);
-        entry2.uncompressedSize = buffer.readUInt32LE(24);
-        entry2.fileNameLength = buffer.readUInt16LE(28);
-        entry2.extraFieldLength = buffer.readUInt16LE(30);
-        entry2.fileCommentLength = buffer.readUInt16LE(32);
-        entry2.internalFileAttributes = buffer.readUInt16LE(36);
-        entry2.externalFileAttributes = buffer.readUInt32LE(38);
-        entry2.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
-        if (entry2.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self2, new Error("strong encryption is not supported"));
-        self2.readEntryCursor += 46;
-        buffer = newBuffer(entry2.fileNameLength + entry2.extraFieldLength + entry2.fileCommentLength);
-        readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, self2.readEntryCursor, function(err2) {
-          if (err2) return emitErrorAndAutoClose(self2, err2);
-          if (self2.emittedError) return;
-          entry2.fileNameRaw = buffer.subarray(0, entry2.fileNameLength);
-          var fileCommentStart = entry2.fileNameLength + entry2.extraFieldLength;
-          entry2.extraFieldRaw = buffer.subarray(entry2.fileNameLength, fileCommentStart);
-          entry2.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry2.fileCommentLength);
-          try {
-            entry2.extraFields = parseExtraFields(entry2.extraFieldRaw);
-          } catch (err3) {
-            return emitErrorAndAutoClose(self2, err3);
-          }
-          if (self2.decodeStrings) {
-            var isUtf8 = (entry2.generalPurposeBitFlag & 2048) !== 0;
-            entry2.fileComment = decodeBuffer(entry2.fileCommentRaw, isUtf8);
-            entry2.fileName = getFileNameLowLevel(entry2.generalPurposeBitFlag, entry2.fileNameRaw, entry2.extraFields, self2.strictFileNames);
-            var errorMessage = validateFileName(entry2.fileName);
-            if (errorMessage != null) return emitErrorAndAutoClose(self2, new Error(errorMessage));
-          } else {
-            entry2.fileComment = entry2.fileCommentRaw;
-            entry2.fileName = entry2.fileNameRaw;
-          }
-          entry2.comment = entry2.fileComment;
-          self2.readEntryCursor += buffer.length;
-          self2.entriesRead += 1;
-          for (var i = 0; i < entry2.extraFields.length; i++) {
-            var extraField = entry2.extraFields[i];
-            if (extraField.id !== 1) continue;
-            var zip64EiefBuffer = extraField.data;
-            var index = 0;
-            if (entry2.uncompressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include uncompressed size"));
-              }
-              entry2.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry2.compressedSize === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include compressed size"));
-              }
-              entry2.compressedSize = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            if (entry2.relativeOffsetOfLocalHeader === 4294967295) {
-              if (index + 8 > zip64EiefBuffer.length) {
-                return emitErrorAndAutoClose(self2, new Error("zip64 extended information extra field does not include relative header offset"));
-              }
-              entry2.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
-              index += 8;
-            }
-            break;
-          }
-          if (self2.validateEntrySizes && entry2.compressionMethod === 0) {
-            var expectedCompressedSize = entry2.uncompressedSize;
-            if (entry2.isEncrypted()) {
-              expectedCompressedSize += 12;
-            }
-            if (entry2.compressedSize !== expectedCompressedSize) {
-              var msg = "compressed/uncompressed size mismatch for stored file: " + entry2.compressedSize + " != " + entry2.uncompressedSize;
-              return emitErrorAndAutoClose(self2, new Error(msg));
-            }
-          }
-          self2.emit("entry", entry2);
-          if (!self2.lazyEntries) self2._readEntry();
-        });
-      });
-    };
-    ZipFile.prototype.eachEntry = function() {
-      const self2 = this;
-      if (!self2.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
-      if (self2.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
-      self2.hasEachEntryBeenCalled = true;
-      let pendingResolveReject = null;
-      self2.on("entry", onEntry);
-      self2.on("end", onEnd);
-      self2.on("error", onError);
-      function cleanup() {
-        self2.removeListener("entry", onEntry);
-        self2.removeListener("end", onEnd);
-        self2.removeListener("error", onError);
-        if (self2.autoClose) self2.close();
-      }
-      function onEntry(entry2) {
-        let { resolve: resolve2 } = pendingResolveReject;
-        pendingResolveReject = null;
-        resolve2({ value: entry2 });
-      }
-      function onEnd() {
-        let { resolve: resolve2 } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        resolve2({ done: true });
-      }
-      function onError(err) {
-        let { reject } = pendingResolveReject;
-        pendingResolveReject = null;
-        cleanup();
-        reject(err);
-      }
-      return {
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-        next() {
-          const promise2 = new Promise((resolve2, reject) => {
-            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve2, reject };
-          });
-          self2.readEntry();
-          return promise2;
-        },
-        return(value) {
-          cleanup();
-          return Promise.resolve({ done: true, value });
-        },
-        throw(value) {
-          cleanup();
-          return Promise.reject(value);
-        }
-      };
-    };
-    ZipFile.prototype.openReadStream = function(entry2, options2, callback) {
-      var self2 = this;
-      var relativeStart = 0;
-      var relativeEnd = entry2.compressedSize;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) {
-        options2 = {};
-      } else {
-        if (options2.decodeFileData === false) {
-          if (options2.decrypt != null) {
-            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
-          }
-          if (options2.decompress != null) {
-            throw new Error("cannot use options.decompress when options.decodeFileData === false");
-          }
-        } else {
-          if (options2.decrypt != null) {
-            if (!entry2.isEncrypted()) {
-              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
-            }
-            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
-            if (entry2.isCompressed()) {
-              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
-            }
-          }
-          if (options2.decompress != null) {
-            if (!entry2.isCompressed()) {
-              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
-            }
-            if (!(options2.decompress === false || options2.decompress === true)) {
-              throw new Error("invalid options.decompress value: " + options2.decompress);
-            }
-            decompress = options2.decompress;
-          }
-        }
-        if (options2.start != null) {
-          relativeStart = options2.start;
-          if (relativeStart < 0) throw new Error("options.start < 0");
-          if (relativeStart > entry2.compressedSize) throw new Error("options.start > entry.compressedSize");
-        }
-        if (options2.end != null) {
-          relativeEnd = options2.end;
-          if (relativeEnd < 0) throw new Error("options.end < 0");
-          if (relativeEnd > entry2.compressedSize) throw new Error("options.end > entry.compressedSize");
-          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
-        }
-      }
-      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
-      (entry2.compressionMethod === 0 || // Naturally without compression.
-      entry2.compressionMethod === 8 && options2.decompress === false) && (!entry2.isEncrypted() || // Naturally without encryption.
-      options2.decrypt === false);
-      if (options2.start != null || options2.end != null) {
-        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
-      }
-      if (!self2.isOpen) return callback(new Error("closed"));
-      if (entry2.isEncrypted() && !rawMode) {
-        if (options2.decrypt !== false) return callback(new Error("entry is encrypted, and options.decodeFileData !== false"));
-      }
-      var decompress;
-      if (rawMode) {
-        decompress = false;
-      } else if (entry2.compressionMethod === 8) {
-        decompress = options2.decodeFileData !== true;
-      } else {
-        return callback(new Error("unsupported compression method: " + entry2.compressionMethod));
-      }
-      self2.readLocalFileHeader(entry2, { minimal: true }, function(err, localFileHeader) {
-        if (err) return callback(err);
-        self2.openReadStreamLowLevel(
-          localFileHeader.fileDataStart,
-          entry2.compressedSize,
-          relativeStart,
-          relativeEnd,
-          decompress,
-          entry2.uncompressedSize,
-          callback
-        );
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback) {
-      var self2 = this;
-      var fileDataEnd = fileDataStart + compressedSize;
-      var readStream = self2.reader.createReadStream({
-        start: fileDataStart + relativeStart,
-        end: fileDataStart + relativeEnd
-      });
-      var endpointStream = readStream;
-      if (decompress) {
-        var destroyed = false;
-        var inflateFilter = zlib.createInflateRaw();
-        readStream.on("error", function(err) {
-          setImmediate(function() {
-            if (!destroyed) inflateFilter.emit("error", err);
-          });
-        });
-        readStream.pipe(inflateFilter);
-        if (self2.validateEntrySizes) {
-          endpointStream = new AssertByteCountStream(uncompressedSize);
-          inflateFilter.on("error", function(err) {
-            setImmediate(function() {
-              if (!destroyed) endpointStream.emit("error", err);
-            });
-          });
-          inflateFilter.pipe(endpointStream);
-        } else {
-          endpointStream = inflateFilter;
-        }
-        installDestroyFn(endpointStream, function() {
-          destroyed = true;
-          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
-          readStream.unpipe(inflateFilter);
-          readStream.destroy();
-        });
-      }
-      callback(null, endpointStream);
-    };
-    ZipFile.prototype.readLocalFileHeader = function(entry2, options2, callback) {
-      var self2 = this;
-      if (callback == null) {
-        callback = options2;
-        options2 = null;
-      }
-      if (options2 == null) options2 = {};
-      self2.reader.ref();
-      var buffer = newBuffer(30);
-      readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader, function(err) {
-        try {
-          if (err) return callback(err);
-          var signature2 = buffer.readUInt32LE(0);
-          if (signature2 !== 67324752) {
-            return callback(new Error("invalid local file header signature: 0x" + signature2.toString(16)));
-          }
-          var fileNameLength = buffer.readUInt16LE(26);
-          var extraFieldLength = buffer.readUInt16LE(28);
-          var fileDataStart = entry2.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
-          if (fileDataStart + entry2.compressedSize > self2.fileSize) {
-            return callback(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry2.compressedSize + " > " + self2.fileSize));
-          }
-          if (options2.minimal) {
-            return callback(null, { fileDataStart });
-          }
-          var localFileHeader = new LocalFileHeader();
-          localFileHeader.fileDataStart = fileDataStart;
-          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
-          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
-          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
-          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
-          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
-          localFileHeader.crc32 = buffer.readUInt32LE(14);
-          localFileHeader.compressedSize = buffer.readUInt32LE(18);
-          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
-          localFileHeader.fileNameLength = fileNameLength;
-          localFileHeader.extraFieldLength = extraFieldLength;
-          buffer = newBuffer(fileNameLength + extraFieldLength);
-          self2.reader.ref();
-          readAndAssertNoEof(self2.reader, buffer, 0, buffer.length, entry2.relativeOffsetOfLocalHeader + 30, function(err2) {
-            try {
-              if (err2) return callback(err2);
-              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
-              localFileHeader.extraField = buffer.subarray(fileNameLength);
-              return callback(null, localFileHeader);
-            } finally {
-              self2.reader.unref();
-            }
-          });
-        } finally {
-          self2.reader.unref();
-        }
-      });
-    };
-    ZipFile.prototype.openReadStreamPromise = function(entry2, options2) {
-      return new Promise((resolve2, reject) => {
-        this.openReadStream(entry2, options2, function(err, readStream) {
-          if (err) return reject(err);
-          resolve2(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve2, reject) => {
-        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
-          if (err) return reject(err);
-          resolve2(readStream);
-        });
-      });
-    };
-    ZipFile.prototype.readLocalFileHeaderPromise = function(entry2, options2) {
-      return new Promise((resolve2, reject) => {
-        this.readLocalFileHeader(entry2, options2, function(err, localFileHeader) {
-          if (err) return reject(err);
-          resolve2(localFileHeader);
-        });
-      });
-    };
-    function Entry() {
-    }
-    Entry.prototype.getLastModDate = function(options2) {
-      if (options2 == null) options2 = {};
-      if (!options2.forceDosFormat) {
-        for (var i = 0; i < this.extraFields.length; i++) {
-          var extraField = this.extraFields[i];
-          if (extraField.id === 21589) {
-            var data = extraField.data;
-            if (data.length < 5) continue;
-            var flags = data[0];
-            var HAS_MTIME = 1;
-            if (!(flags & HAS_MTIME)) continue;
-            var posixTimestamp = data.readInt32LE(1);
-            return new Date(posixTimestamp * 1e3);
-          } else if (extraField.id === 10) {
-            var data = extraField.data;
-            if (data.length !== 32) continue;
-            if (data.readUInt16LE(4) !== 1) continue;
-            if (data.readUInt16LE(6) !== 24) continue;
-            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
-            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
-            return new Date(millisecondsSince1970);
-          }
-        }
-      }
-      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
-    };
-    Entry.prototype.canDecodeFileData = function() {
-      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
-    };
-    Entry.prototype.isEncrypted = function() {
-      return (this.generalPurposeBitFlag & 1) !== 0;
-    };
-    Entry.prototype.isCompressed = function() {
-      return this.compressionMethod === 8;
-    };
-    function LocalFileHeader() {
-    }
-    function dosDateTimeToDate(date5, time3, timezone) {
-      var day = date5 & 31;
-      var month = (date5 >> 5 & 15) - 1;
-      var year = (date5 >> 9 & 127) + 1980;
-      var millisecond = 0;
-      var second = (time3 & 31) * 2;
-      var minute = time3 >> 5 & 63;
-      var hour = time3 >> 11 & 31;
-      if (timezone == null || timezone === "local") {
-        return new Date(year, month, day, hour, minute, second, millisecond);
-      } else if (timezone === "UTC") {
-        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
-      } else {
-        throw new Error("unrecognized options.timezone: " + options.timezone);
-      }
-    }
-    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
-      var fileName = null;
-      for (var i = 0; i < extraFields.length; i++) {
-        var extraField = extraFields[i];
-        if (extraField.id === 28789) {
-          if (extraField.data.length < 6) {
-            continue;
-          }
-          if (extraField.data.readUInt8(0) !== 1) {
-            continue;
-          }
-          var oldNameCrc32 = extraField.data.readUInt32LE(1);
-          if (crc32(fileNameBuffer) !== oldNameCrc32) {
-            continue;
-          }
-          fileName = decodeBuffer(extraField.data.subarray(5), true);
-          break;
-        }
-      }
-      if (fileName == null) {
-        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
-        fileName = decodeBuffer(fileNameBuffer, isUtf8);
-      }
-      if (!strictFileNames) {
-        fileName = fileName.replace(/\\/g, "/");
-      }
-      return fileName;
-    }
-    function validateFileName(fileName) {
-      if (fileName.indexOf("\\") !== -1) {
-        return "invalid characters in fileName: " + fileName;
-      }
-      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
-        return "absolute path: " + fileName;
-      }
-      if (fileName.split("/").indexOf("..") !== -1) {
-        return "invalid relative path: " + fileName;
-      }
-      return null;
-    }
-    function parseExtraFields(extraFieldBuffer) {
-      var extraFields = [];
-      var i = 0;
-      while (i < extraFieldBuffer.length - 3) {
-        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
-        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
-        var dataStart = i + 4;
-        var dataEnd = dataStart + dataSize;
-        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
-        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
-        extraFields.push({
-          id: headerId,
-          data: dataBuffer
-        });
-        i = dataEnd;
-      }
-      return extraFields;
-    }
-    function readAndAssertNoEof(reader, buffer, offset, length, position, callback) {
-      if (length === 0) {
-        return setImmediate(function() {
-          callback(null, newBuffer(0));
-        });
-      }
-      reader.read(buffer, offset, length, position, function(err, bytesRead) {
-        if (err) return callback(err);
-        if (bytesRead < length) {
-          return callback(new Error("unexpected EOF"));
-        }
-        callback();
-      });
-    }
-    util.inherits(AssertByteCountStream, Transform);
-    function AssertByteCountStream(byteCount) {
-      Transform.call(this);
-      this.actualByteCount = 0;
-      this.expectedByteCount = byteCount;
-    }
-    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
-      this.actualByteCount += chunk.length;
-      if (this.actualByteCount > this.expectedByteCount) {
-        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb(null, chunk);
-    };
-    AssertByteCountStream.prototype._flush = function(cb) {
-      if (this.actualByteCount < this.expectedByteCount) {
-        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
-        return cb(new Error(msg));
-      }
-      cb();
-    };
-    util.inherits(RandomAccessReader, EventEmitter);
-    function RandomAccessReader() {
-      EventEmitter.call(this);
-      this.refCount = 0;
-    }
-    RandomAccessReader.prototype.ref = function() {
-      this.refCount += 1;
-    };
-    RandomAccessReader.prototype.unref = function() {
-      var self2 = this;
-      self2.refCount -= 1;
-      if (self2.refCount > 0) return;
-      if (self2.refCount < 0) throw new Error("invalid unref");
-      self2.close(onCloseDone);
-      function onCloseDone(err) {
-        if (err) return self2.emit("error", err);
-        self2.emit("close");
-      }
-    };
-    RandomAccessReader.prototype.createReadStream = function(options2) {
-      if (options2 == null) options2 = {};
-      var start = options2.start;
-      var end = options2.end;
-      if (start === end) {
-        var emptyStream = new PassThrough();
-        setImmediate(function() {
-          emptyStream.end();
-        });
-        return emptyStream;
-      }
-      var stream = this._readStreamForRange(start, end);
-      var destroyed = false;
-      var refUnrefFilter = new RefUnrefFilter(this);
-      stream.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) refUnrefFilter.emit("error", err);
-        });
-      });
-      installDestroyFn(refUnrefFilter, function() {
-        stream.unpipe(refUnrefFilter);
-        refUnrefFilter.unref();
-        stream.destroy();
-      });
-      var byteCounter = new AssertByteCountStream(end - start);
-      refUnrefFilter.on("error", function(err) {
-        setImmediate(function() {
-          if (!destroyed) byteCounter.emit("error", err);
-        });
-      });
-      installDestroyFn(byteCounter, function() {
-        destroyed = true;
-        refUnrefFilter.unpipe(byteCounter);
-        refUnrefFilter.destroy();
-      });
-      return stream.pipe(refUnrefFilter).pipe(byteCounter);
-    };
-    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
-      throw new Error("not implemented");
-    };
-    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback) {
-      var readStream = this.createReadStream({ start: position, end: position + length });
-      var writeStream = new Writable();
-      var written = 0;
-      writeStream._write = function(chunk, encoding, cb) {
-        chunk.copy(buffer, offset + written, 0, chunk.length);
-        written += chunk.length;
-        cb();
-      };
-      writeStream.on("finish", callback);
-      readStream.on("error", function(error63) {
-        callback(error63);
-      });
-      readStream.pipe(writeStream);
-    };
-    RandomAccessReader.prototype.close = function(callback) {
-      setImmediate(callback);
-    };
-    util.inherits(RefUnrefFilter, PassThrough);
-    function RefUnrefFilter(context3) {
-      PassThrough.call(this);
-      this.context = context3;
-      this.context.ref();
-      this.unreffedYet = false;
-    }
-    RefUnrefFilter.prototype._flush = function(cb) {
-      this.unref();
-      cb();
-    };
-    RefUnrefFilter.prototype.unref = function(cb) {
-      if (this.unreffedYet) return;
-      this.unreffedYet = true;
-      this.context.unref();
-    };
-    var cp437 = "\0☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
-    function decodeBuffer(buffer, isUtf8) {
-      if (isUtf8) {
-        return buffer.toString("utf8");
-      } else {
-        var result = "";
-        for (var i = 0; i < buffer.length; i++) {
-          result += cp437[buffer[i]];
-        }
-        return result;
-      }
-    }
-    function readUInt64LE(buffer, offset) {
-      var lower32 = buffer.readUInt32LE(offset);
-      var upper32 = buffer.readUInt32LE(offset + 4);
-      return upper32 * 4294967296 + lower32;
-    }
-    var newBuffer;
-    if (typeof Buffer.allocUnsafe === "function") {
-      newBuffer = function(len) {
-        return Buffer.allocUnsafe(len);
-      };
-    } else {
-      newBuffer = function(len) {
-        return new Buffer(len);
-      };
-    }
-    function installDestroyFn(stream, fn) {
-      if (typeof stream.destroy === "function") {
-        stream._destroy = function(err, cb) {
-          fn();
-          if (cb != null) cb(err);
-        };
-      } else {
-        stream.destroy = fn;
-      }
-    }
-    function defaultCallback(err) {
-      if (err) throw err;
-    }
   }
 });
 
@@ -36229,12 +36229,12 @@ var applyReviverIteratively = (parsed, userReviver) => {
 var serializeBigInts = (text) => {
   return text.replace(
     stringsOrLargeNumbers,
-    (match, digits3, fractional, exponential) => {
+    (match, digits2, fractional, exponential) => {
       const isString = match[0] === '"';
       const isNoise2 = isString && noiseValueWithQuotes.test(match);
       if (isNoise2) return match.substring(0, match.length - 1) + 'n"';
       const hasFractionalOrExponential = fractional || exponential;
-      const isLessThanMaxSafeInt = digits3 && (digits3.length < MAX_DIGITS || digits3.length === MAX_DIGITS && digits3 <= MAX_INT);
+      const isLessThanMaxSafeInt = digits2 && (digits2.length < MAX_DIGITS || digits2.length === MAX_DIGITS && digits2 <= MAX_INT);
       const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
       if (isStandardValue) return match;
       return '"' + match + 'n"';
@@ -42405,12 +42405,12 @@ var $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
   $ZodStringFormat.init(inst, def);
 });
 var CC_SANITIZE = /[- ]/g;
-function isLuhnAlgo(digits3) {
-  let length = digits3.length;
+function isLuhnAlgo(digits2) {
+  let length = digits2.length;
   let bit = 1;
   let sum = 0;
   while (length) {
-    const value = digits3.charCodeAt(--length) - 48;
+    const value = digits2.charCodeAt(--length) - 48;
     bit ^= 1;
     sum += bit ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][value] : value;
   }
@@ -59189,6 +59189,1580 @@ function windowStart(now, value) {
   return new Date(ms).toISOString();
 }
 
+// ../../packages/log-parsing/src/input/byte-peek.ts
+function looksBinary(head) {
+  return head.indexOf(0) !== -1;
+}
+
+// ../../packages/log-parsing/src/input/gzip.ts
+import { Readable } from "stream";
+import { createGunzip } from "zlib";
+
+// ../../packages/log-parsing/src/input/input-error.ts
+var marker2 = "nightshift.input-error";
+var symbol2 = Symbol.for(marker2);
+var transientErrno = /* @__PURE__ */ new Set(["EMFILE", "ENFILE", "EAGAIN", "EBUSY", "EINTR"]);
+var InputError = class extends Error {
+  [symbol2] = true;
+  name = "InputError";
+  code;
+  path;
+  problem;
+  /** True only for transient OS conditions (too many open files, busy); bad input never retries. */
+  isRetryable;
+  constructor({ code, path, problem, cause }) {
+    super(`${path}: ${problem}`, cause === void 0 ? void 0 : { cause });
+    this.code = code;
+    this.path = path;
+    this.problem = problem;
+    this.isRetryable = transientErrno.has(errnoOf(cause) ?? "");
+  }
+  static isInstance(error63) {
+    return typeof error63 === "object" && error63 !== null && error63[symbol2] === true;
+  }
+};
+function errnoOf(error63) {
+  if (typeof error63 !== "object" || error63 === null) return void 0;
+  const code = error63.code;
+  return typeof code === "string" ? code : void 0;
+}
+function fsInputError(path, cause) {
+  const errno = errnoOf(cause);
+  if (errno === "ENOENT" || errno === "ENOTDIR") {
+    return new InputError({ code: "not-found", path, problem: "no such file or directory", cause });
+  }
+  const detail = errno ?? (cause instanceof Error ? cause.message : String(cause));
+  return new InputError({ code: "unreadable", path, problem: `cannot be read (${detail})`, cause });
+}
+
+// ../../packages/log-parsing/src/input/gzip.ts
+var DEFAULT_MAX_GUNZIP_BYTES = 8 * 1024 ** 3;
+function isGzip(head) {
+  return head.length >= 2 && head[0] === 31 && head[1] === 139;
+}
+async function* gunzip(source, options2) {
+  const { path } = options2;
+  const max = options2.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
+  const input2 = Readable.from(source, { objectMode: false });
+  const inflater = createGunzip();
+  let sourceError;
+  input2.on("error", (error63) => {
+    sourceError = error63;
+    inflater.destroy(error63);
+  });
+  input2.pipe(inflater);
+  let total = 0;
+  try {
+    for await (const chunk of inflater) {
+      total += chunk.length;
+      if (total > max) {
+        throw new InputError({
+          code: "gzip-bomb",
+          path,
+          problem: `decompresses to more than the cap of ${max} bytes`
+        });
+      }
+      yield chunk;
+    }
+  } catch (error63) {
+    if (InputError.isInstance(error63) || sourceError !== void 0 && error63 === sourceError) throw error63;
+    const detail = error63 instanceof Error ? error63.message : String(error63);
+    throw new InputError({
+      code: "gzip-invalid",
+      path,
+      problem: `corrupt or truncated gzip data (${detail})`,
+      cause: error63
+    });
+  } finally {
+    inflater.destroy();
+    input2.destroy();
+  }
+}
+
+// ../../packages/log-parsing/src/input/line-splitter.ts
+var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+function lineCutMarker(dropped) {
+  return ` …[nightshift: line cut, ${dropped} more chars]`;
+}
+var LF = 10;
+function safeCut(text, start, room) {
+  if (room <= 0) return 0;
+  const last = text.charCodeAt(start + room - 1);
+  return last >= 55296 && last <= 56319 ? room - 1 : room;
+}
+var LineSplitter = class {
+  max;
+  no = 0;
+  atStart = true;
+  /** The previous push ended with `\r`: a `\n` opening the next push belongs to that break. */
+  pendingCR = false;
+  /** Kept text of the unfinished line (at most `max` units). */
+  partial = "";
+  /** The unfinished line has been cut; `dropped` units were discarded. */
+  cut = false;
+  dropped = 0;
+  /**
+   * What `pushJoined` needs: the lines of the current push cut straight out of its text lie in
+   * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
+   */
+  runFrom = -1;
+  runTo = -1;
+  runLines = 0;
+  runClean = true;
+  constructor(options2 = {}) {
+    const max = options2.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    if (!Number.isSafeInteger(max) || max < 1) {
+      throw new RangeError(`maxLineBytes must be a positive integer, got ${String(options2.maxLineBytes)}`);
+    }
+    this.max = max;
+  }
+  /** Splits `text`, appending every line it completes to `out`. */
+  push(text, out) {
+    if (text.length === 0) return;
+    let start = 0;
+    if (this.atStart) {
+      this.atStart = false;
+      if (text.charCodeAt(0) === 65279) start = 1;
+    }
+    if (this.pendingCR) {
+      this.pendingCR = false;
+      if (text.charCodeAt(start) === LF) start += 1;
+    }
+    if (text.indexOf("\r", start) === -1) this.splitLF(text, start, out);
+    else {
+      this.runClean = false;
+      this.splitAny(text, start, out);
+    }
+  }
+  /**
+   * `push`, also returning the lines it appended joined by `'\n'` — what
+   * `lines.map((l) => l.text).join('\n')` gives — or null when that is not cheap to know. In the
+   * usual case (`\n` breaks, no cut line) it is a slice of `text`, which costs no copy: log scans
+   * that look at a whole batch at once (redaction, classification) use it instead of re-joining.
+   */
+  pushJoined(text, out) {
+    const first = out.length;
+    this.runFrom = -1;
+    this.runTo = -1;
+    this.runLines = 0;
+    this.runClean = true;
+    this.push(text, out);
+    const added = out.length - first;
+    if (added === 0) return "";
+    if (!this.runClean) return null;
+    const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : "";
+    if (added === this.runLines) return run;
+    if (added === this.runLines + 1)
+      return this.runLines > 0 ? `${out[first].text}
+${run}` : out[first].text;
+    return null;
+  }
+  /** Emits the final line when the input did not end with a line break. */
+  end(out) {
+    if (this.partial.length > 0 || this.cut) this.flushPartial(out);
+  }
+  splitLF(text, from, out) {
+    let start = from;
+    let lf = text.indexOf("\n", start);
+    while (lf !== -1) {
+      this.emit(text, start, lf, out);
+      start = lf + 1;
+      lf = text.indexOf("\n", start);
+    }
+    if (start < text.length) this.append(text, start, text.length);
+  }
+  splitAny(text, from, out) {
+    let start = from;
+    let lf = text.indexOf("\n", start);
+    let cr = text.indexOf("\r", start);
+    while (lf !== -1 || cr !== -1) {
+      if (cr === -1 || lf !== -1 && lf < cr) {
+        this.emit(text, start, lf, out);
+        start = lf + 1;
+        lf = text.indexOf("\n", start);
+        continue;
+      }
+      this.emit(text, start, cr, out);
+      if (cr + 1 === text.length) {
+        this.pendingCR = true;
+        start = cr + 1;
+      } else if (text.charCodeAt(cr + 1) === LF) {
+        start = cr + 2;
+        lf = text.indexOf("\n", start);
+      } else {
+        start = cr + 1;
+      }
+      cr = text.indexOf("\r", start);
+    }
+    if (start < text.length) this.append(text, start, text.length);
+  }
+  /** Completes the line ending at `end` (exclusive) whose last piece starts at `start`. */
+  emit(text, start, end, out) {
+    if (this.partial.length === 0 && !this.cut) {
+      const length = end - start;
+      if (length <= this.max) {
+        out.push({ no: ++this.no, text: text.slice(start, end) });
+        if (this.runFrom === -1) this.runFrom = start;
+        else if (start !== this.runTo + 1) this.runClean = false;
+        this.runTo = end;
+        this.runLines++;
+      } else {
+        this.runClean = false;
+        const take = safeCut(text, start, this.max);
+        const kept = text.slice(start, start + take);
+        out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });
+      }
+      return;
+    }
+    this.append(text, start, end);
+    this.flushPartial(out);
+  }
+  /** Adds a piece of the unfinished line, keeping at most `max` units and counting the rest. */
+  append(text, start, end) {
+    const length = end - start;
+    if (this.cut) {
+      this.dropped += length;
+      return;
+    }
+    const room = this.max - this.partial.length;
+    if (length <= room) {
+      this.partial += text.slice(start, end);
+      return;
+    }
+    const take = safeCut(text, start, room);
+    this.partial += text.slice(start, start + take);
+    this.cut = true;
+    this.dropped += length - take;
+  }
+  flushPartial(out) {
+    if (this.cut) {
+      out.push({ no: ++this.no, text: this.partial + lineCutMarker(this.dropped), truncated: true });
+    } else {
+      out.push({ no: ++this.no, text: this.partial });
+    }
+    this.partial = "";
+    this.cut = false;
+    this.dropped = 0;
+  }
+};
+
+// ../../packages/log-parsing/src/input/line-reader.ts
+async function* readLineBlocks(source, options2) {
+  const splitter = new LineSplitter(options2);
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let decoderHoldsBytes = false;
+  for await (const chunk of source) {
+    const out2 = [];
+    let joined;
+    if (typeof chunk === "string") {
+      if (decoderHoldsBytes) splitter.push(decoder.decode(), out2);
+      decoderHoldsBytes = false;
+      if (out2.length === 0) joined = splitter.pushJoined(chunk, out2);
+      else {
+        splitter.push(chunk, out2);
+        joined = null;
+      }
+    } else if (chunk instanceof Uint8Array) {
+      joined = splitter.pushJoined(decoder.decode(chunk, { stream: true }), out2);
+      decoderHoldsBytes = true;
+    } else {
+      throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
+    }
+    if (out2.length > 0) yield block(out2, joined);
+  }
+  const out = [];
+  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
+  splitter.end(out);
+  if (out.length > 0) yield block(out, null);
+}
+function block(lines, joined) {
+  return new Block(lines, joined);
+}
+var Block = class {
+  constructor(lines, joined) {
+    this.lines = lines;
+    this.joined = joined;
+  }
+  lines;
+  joined;
+  get text() {
+    this.joined ??= this.lines.map((l) => l.text).join("\n");
+    return this.joined;
+  }
+};
+function describe3(value) {
+  if (value === null) return "null";
+  if (typeof value === "object") return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+// ../../packages/log-parsing/src/input/zip-reader.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { Readable as Readable2 } from "stream";
+
+// ../../packages/log-parsing/src/input/zip-caps.ts
+var DEFAULT_ZIP_CAPS = {
+  maxEntries: 1e4,
+  maxTotalUncompressedBytes: 4 * 1024 ** 3,
+  maxEntryUncompressedBytes: 2 * 1024 ** 3,
+  maxCompressionRatio: 200,
+  ratioMinBytes: 1024 ** 2
+};
+function resolveZipCaps(caps = {}) {
+  const resolved = { ...DEFAULT_ZIP_CAPS };
+  for (const key2 of Object.keys(DEFAULT_ZIP_CAPS)) {
+    const value = caps[key2];
+    if (value === void 0) continue;
+    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
+      throw new RangeError(`zip cap ${key2} must be a non-negative number, got ${String(value)}`);
+    }
+    resolved[key2] = value;
+  }
+  return resolved;
+}
+function entryCapProblem(caps, uncompressed, compressed) {
+  if (uncompressed > caps.maxEntryUncompressedBytes) {
+    return `entry inflates to more than the cap of ${caps.maxEntryUncompressedBytes} bytes`;
+  }
+  if (uncompressed > caps.ratioMinBytes && uncompressed / Math.max(compressed, 1) > caps.maxCompressionRatio) {
+    return `entry compression ratio exceeds the cap of ${caps.maxCompressionRatio} (${uncompressed} bytes from ${compressed})`;
+  }
+  return null;
+}
+function totalCapProblem(caps, total) {
+  return total > caps.maxTotalUncompressedBytes ? `entries inflate to more than the archive cap of ${caps.maxTotalUncompressedBytes} bytes in total` : null;
+}
+function zipBomb(path, problem) {
+  return new InputError({ code: "zip-bomb", path, problem });
+}
+
+// ../../packages/log-parsing/src/input/zip-entry-name.ts
+function refuseEntryName(name) {
+  if (name.length === 0) return "empty name";
+  if (name.includes("\0")) return "contains a NUL byte";
+  if (name.includes("\\")) return "contains a backslash";
+  if (name.startsWith("/")) return "absolute path";
+  if (/^[a-zA-Z]:/.test(name)) return "starts with a drive letter";
+  if (name.split("/").includes("..")) return "has a '..' segment";
+  return null;
+}
+function printableEntryName(name) {
+  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// ../../packages/log-parsing/src/input/zip-reader.ts
+function isZip(head) {
+  if (head.length < 4 || head[0] !== 80 || head[1] !== 75) return false;
+  return head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6;
+}
+function readZipEntries(file2, options2 = {}) {
+  const { displayPath, ...capOptions } = options2;
+  const caps = resolveZipCaps(capOptions);
+  const display = displayPath ?? (typeof file2 === "string" ? file2 : "<zip buffer>");
+  const errors = [];
+  let iterated = false;
+  return {
+    errors,
+    [Symbol.asyncIterator]() {
+      if (iterated) throw new Error(`readZipEntries(${display}): the entries can be iterated only once`);
+      iterated = true;
+      return iterateEntries(file2, display, caps, errors);
+    }
+  };
+}
+async function* iterateEntries(file2, display, caps, errors) {
+  const zip = await openArchive(file2, display);
+  const state = { failure: null, inflated: 0 };
+  try {
+    if (zip.entryCount > caps.maxEntries) {
+      throw zipBomb(display, `has ${zip.entryCount} entries, more than the cap of ${caps.maxEntries}`);
+    }
+    const records = zip.eachEntry();
+    let declaredTotal = 0;
+    while (true) {
+      let next;
+      try {
+        next = await records.next();
+      } catch (error63) {
+        throw invalidArchive(display, error63);
+      }
+      if (next.done) return;
+      const entry2 = next.value;
+      const name = import_yauzl.default.getFileNameLowLevel(
+        entry2.generalPurposeBitFlag,
+        entry2.fileNameRaw,
+        entry2.extraFields,
+        true
+      );
+      const path = `${display}!/${printableEntryName(name)}`;
+      const skip = skipReason(name, entry2);
+      if (skip) {
+        errors.push(new InputError({ code: skip.code, path, problem: `${skip.problem}; entry skipped` }));
+        continue;
+      }
+      if (name.endsWith("/")) continue;
+      const headerProblem = entryCapProblem(caps, entry2.uncompressedSize, entry2.compressedSize);
+      if (headerProblem) throw zipBomb(path, `${headerProblem}, per its header`);
+      declaredTotal += entry2.uncompressedSize;
+      const totalProblem = totalCapProblem(caps, declaredTotal);
+      if (totalProblem) throw zipBomb(path, `${totalProblem}, per the headers`);
+      yield {
+        name,
+        path,
+        uncompressedSize: entry2.uncompressedSize,
+        compressedSize: entry2.compressedSize,
+        open: () => openEntry(zip, entry2, path, caps, state)
+      };
+      if (state.failure) throw state.failure;
+    }
+  } finally {
+    zip.close();
+  }
+}
+function skipReason(name, entry2) {
+  const refused = refuseEntryName(name);
+  if (refused) return { code: "zip-entry-refused", problem: `entry name refused: ${refused}` };
+  if (entry2.isEncrypted()) return { code: "unsupported", problem: "entry is encrypted" };
+  if (entry2.compressionMethod !== 0 && entry2.compressionMethod !== 8) {
+    return { code: "unsupported", problem: `compression method ${entry2.compressionMethod} is not supported` };
+  }
+  return null;
+}
+async function openArchive(file2, display) {
+  const options2 = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
+  try {
+    if (typeof file2 === "string") return await import_yauzl.default.openPromise(file2, options2);
+    const buffer = Buffer.isBuffer(file2) ? file2 : Buffer.from(file2.buffer, file2.byteOffset, file2.byteLength);
+    return await import_yauzl.default.fromBufferPromise(buffer, options2);
+  } catch (error63) {
+    const errno = errnoOf(error63);
+    if (errno === "EISDIR") {
+      throw new InputError({ code: "not-a-file", path: display, problem: "is a directory, not a zip file" });
+    }
+    if (errno) throw fsInputError(display, error63);
+    throw invalidArchive(display, error63);
+  }
+}
+function invalidArchive(display, error63) {
+  if (InputError.isInstance(error63)) return error63;
+  return new InputError({
+    code: "zip-invalid",
+    path: display,
+    problem: `not a valid zip archive, or truncated (${messageOf(error63)})`,
+    cause: error63
+  });
+}
+async function openEntry(zip, entry2, path, caps, state) {
+  if (state.failure) throw state.failure;
+  let raw;
+  try {
+    raw = await zip.openReadStreamPromise(entry2);
+  } catch (error63) {
+    throw entryError(path, error63, state);
+  }
+  return Readable2.from(countInflated(raw, entry2.compressedSize, path, caps, state), { objectMode: false });
+}
+async function* countInflated(raw, compressed, path, caps, state) {
+  let inflated = 0;
+  try {
+    for await (const chunk of raw) {
+      inflated += chunk.length;
+      state.inflated += chunk.length;
+      const problem = entryCapProblem(caps, inflated, compressed) ?? totalCapProblem(caps, state.inflated);
+      if (problem) {
+        state.failure = zipBomb(path, problem);
+        throw state.failure;
+      }
+      yield chunk;
+    }
+  } catch (error63) {
+    throw entryError(path, error63, state);
+  } finally {
+    raw.destroy();
+  }
+}
+function entryError(path, error63, state) {
+  if (InputError.isInstance(error63)) return error63;
+  const message = messageOf(error63);
+  if (message === "closed") {
+    return new InputError({
+      code: "unreadable",
+      path,
+      problem: "the archive is already closed: open entries while the archive is being iterated",
+      cause: error63
+    });
+  }
+  if (message.startsWith("too many bytes in the stream")) {
+    state.failure = zipBomb(path, `entry inflates to more than its header declares (${message})`);
+    return state.failure;
+  }
+  return new InputError({
+    code: "zip-invalid",
+    path,
+    problem: `corrupt entry data (${message})`,
+    cause: error63
+  });
+}
+function messageOf(error63) {
+  return error63 instanceof Error ? error63.message : String(error63);
+}
+
+// ../../packages/log-parsing/src/redact/cap-text.ts
+function capText(text, maxChars) {
+  if (!Number.isInteger(maxChars) || maxChars < 0)
+    throw new RangeError(`maxChars must be a non-negative integer, got ${maxChars}`);
+  if (text.length <= maxChars) return { text, truncated: false };
+  const marker3 = (n) => `
+… [truncated: ${n} characters omitted]`;
+  let keep = Math.max(0, maxChars - marker3(text.length).length);
+  keep = Math.max(0, maxChars - marker3(text.length - keep).length);
+  const code = text.charCodeAt(keep - 1);
+  if (keep > 0 && code >= 55296 && code <= 56319) keep--;
+  const out = text.slice(0, keep) + marker3(text.length - keep);
+  return { text: out.length <= maxChars ? out : out.slice(0, maxChars), truncated: true };
+}
+
+// ../../packages/log-parsing/src/redact/pem-blocks.ts
+var PEM_WINDOW_CHARS = 16384;
+var BEGIN = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
+var END = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
+var GHA_TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+var BASE64_LINE = /^[A-Za-z0-9+/=]*$/;
+var PEM_HEADER = /^(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):/;
+function isKeyMaterialLine(line) {
+  const s = line.replace(GHA_TIMESTAMP, "").trim();
+  return BASE64_LINE.test(s) || PEM_HEADER.test(s);
+}
+function findEnd(text, from, windowEnd) {
+  const region = text.slice(from, windowEnd);
+  for (let i = region.indexOf("-----END"); i !== -1; i = region.indexOf("-----END", i + 1)) {
+    END.lastIndex = i;
+    const m = END.exec(region);
+    if (m) return from + i + m[0].length;
+  }
+  return null;
+}
+function extentWithoutEnd(text, beginEnd, windowEnd) {
+  const nl = text.indexOf("\n", beginEnd);
+  const lineEnd = nl === -1 ? text.length : nl;
+  if (lineEnd >= windowEnd) return windowEnd;
+  let end = lineEnd;
+  while (end < text.length) {
+    const next = end + 1;
+    if (next >= text.length) break;
+    const nl2 = text.indexOf("\n", next);
+    const next2 = nl2 === -1 ? text.length : nl2;
+    if (next2 >= windowEnd || !isKeyMaterialLine(text.slice(next, next2))) break;
+    end = next2;
+  }
+  return end;
+}
+function scanPemBlocks(text, atEof, windowChars = PEM_WINDOW_CHARS) {
+  const blocks = [];
+  let pos = 0;
+  for (; ; ) {
+    const at = text.indexOf("BEGIN", pos);
+    if (at === -1) return { blocks, pendingStart: null };
+    const idx = at - 5;
+    BEGIN.lastIndex = idx;
+    const m = idx >= 0 ? BEGIN.exec(text) : null;
+    if (!m) {
+      pos = at + 1;
+      continue;
+    }
+    const beginEnd = idx + m[0].length;
+    const windowEnd = beginEnd + windowChars;
+    const endMarker = findEnd(text, beginEnd, windowEnd);
+    let end;
+    if (endMarker !== null) end = endMarker;
+    else if (!atEof && text.length < windowEnd) return { blocks, pendingStart: idx };
+    else end = extentWithoutEnd(text, beginEnd, windowEnd);
+    blocks.push({ start: idx, end });
+    pos = end;
+  }
+}
+function replacePemBlocks(text, blocks, marker3) {
+  if (blocks.length === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const b of blocks) {
+    let newlines = 0;
+    for (let i = text.indexOf("\n", b.start); i !== -1 && i < b.end; i = text.indexOf("\n", i + 1))
+      newlines++;
+    out += text.slice(last, b.start) + marker3 + "\n".repeat(newlines);
+    last = b.end;
+  }
+  return out + text.slice(last);
+}
+function settleCut(scan, start, snap) {
+  let cut = snap(start);
+  for (; ; ) {
+    let next = cut;
+    if (scan.pendingStart !== null && scan.pendingStart < next) next = scan.pendingStart;
+    for (let k = scan.blocks.length - 1; k >= 0; k--) {
+      const b = scan.blocks[k];
+      if (b.start < next && b.end > next) next = b.start;
+    }
+    next = snap(next);
+    if (next === cut) return cut;
+    cut = next;
+  }
+}
+
+// ../../packages/log-parsing/src/classify/prefilter.ts
+var ALPHABET = 128;
+var LOWER = new Uint8Array(ALPHABET).map((_, c) => c >= 65 && c <= 90 ? c + 32 : c);
+var FOLDS_TO_ASCII = /* @__PURE__ */ new Map([
+  [383, 115],
+  [8490, 107]
+]);
+function buildPrefilter(rules) {
+  const literals = /* @__PURE__ */ new Map();
+  rules.forEach((r, position) => {
+    for (const text of r.literals ?? []) {
+      const key2 = `${r.literalsIgnoreCase ? "i" : "x"}${text}`;
+      const known = literals.get(key2);
+      if (known) known.rules.push(position);
+      else literals.set(key2, { text, ignoreCase: r.literalsIgnoreCase, rules: [position] });
+    }
+  });
+  const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
+  const fallback = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
+  let automaton = null;
+  if (ascii.length > 0) {
+    automaton = buildAutomaton(ascii);
+    if (automaton === null) fallback.push(...ascii);
+  }
+  const scans = new FallbackScans(fallback);
+  return {
+    mayMatch: (line) => (automaton?.scan(line) ?? false) || scans.any(line),
+    rulesFor(line) {
+      let found = automaton?.collect(line) ?? null;
+      if (scans.any(line)) {
+        found ??= /* @__PURE__ */ new Set();
+        scans.collect(line, found);
+      }
+      return found === null || found.size === 0 ? NONE2 : [...found].sort((a, b) => a - b);
+    }
+  };
+}
+var NONE2 = [];
+var MAX_STATES = 32768;
+function buildAutomaton(literals) {
+  let total = 1;
+  for (const l of literals) total += l.text.length;
+  if (total > MAX_STATES) return null;
+  const children = [/* @__PURE__ */ new Map()];
+  const ends = [[]];
+  literals.forEach((lit, k) => {
+    let state = 0;
+    for (let i = 0; i < lit.text.length; i++) {
+      const c = LOWER[lit.text.charCodeAt(i)];
+      let next2 = children[state].get(c);
+      if (next2 === void 0) {
+        next2 = children.length;
+        children.push(/* @__PURE__ */ new Map());
+        ends.push([]);
+        children[state].set(c, next2);
+      }
+      state = next2;
+    }
+    ends[state].push(k);
+  });
+  const states = children.length;
+  const fail = new Int32Array(states);
+  const order = [];
+  for (const next2 of children[0].values()) order.push(next2);
+  for (let head = 0; head < order.length; head++) {
+    const s = order[head];
+    for (const [c, next2] of children[s]) {
+      let f = fail[s];
+      while (f !== 0 && !children[f].has(c)) f = fail[f];
+      const target = children[f].get(c);
+      fail[next2] = target !== void 0 && target !== next2 ? target : 0;
+      ends[next2].push(...ends[fail[next2]]);
+      order.push(next2);
+    }
+  }
+  const next = new Int32Array(states * ALPHABET);
+  for (const s of [0, ...order]) {
+    for (let c = 0; c < ALPHABET; c++) {
+      const direct = children[s].get(LOWER[c]);
+      next[s * ALPHABET + c] = direct !== void 0 ? direct : s === 0 ? 0 : next[fail[s] * ALPHABET + c];
+    }
+  }
+  const table = new Int32Array(states * ALPHABET);
+  for (let i = 0; i < table.length; i++) {
+    const target = next[i];
+    table[i] = ends[target].length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
+  }
+  const exact2 = new Array(states);
+  for (let s = 0; s < states; s++) {
+    const here = ends[s].map((k) => literals[k]);
+    exact2[s] = here.some((l) => l.ignoreCase) ? null : here.map((l) => l.text);
+  }
+  const addRules = (line, i, state, found) => {
+    for (const k of ends[state]) {
+      const lit = literals[k];
+      if (lit.ignoreCase || line.startsWith(lit.text, i - lit.text.length + 1)) {
+        for (const r of lit.rules) found.add(r);
+      }
+    }
+  };
+  const walk = (line, onEnd) => {
+    let row = 0;
+    for (let i = 0; i < line.length; i++) {
+      let c = line.charCodeAt(i);
+      if (c >= ALPHABET) {
+        const folded = FOLDS_TO_ASCII.get(c);
+        if (folded === void 0) {
+          row = 0;
+          continue;
+        }
+        c = folded;
+      }
+      const v = table[row + c];
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      row = -v - 1;
+      if (onEnd(i, row / ALPHABET)) return;
+    }
+  };
+  return {
+    scan(line) {
+      let hit = false;
+      walk(line, (i, state) => {
+        const confirm2 = exact2[state];
+        hit = confirm2 === null || confirm2.some((text) => line.startsWith(text, i - text.length + 1));
+        return hit;
+      });
+      return hit;
+    },
+    collect(line) {
+      let found = null;
+      walk(line, (i, state) => {
+        found ??= /* @__PURE__ */ new Set();
+        addRules(line, i, state, found);
+        return false;
+      });
+      return found !== null && found.size > 0 ? found : null;
+    }
+  };
+}
+var FallbackScans = class {
+  exactRe;
+  foldedRe;
+  each;
+  constructor(literals) {
+    this.exactRe = combine(
+      literals.filter((l) => !l.ignoreCase),
+      ""
+    );
+    this.foldedRe = combine(
+      literals.filter((l) => l.ignoreCase),
+      "i"
+    );
+    this.each = literals.map((l) => ({
+      re: new RegExp(escapeRegExp(l.text), l.ignoreCase ? "i" : ""),
+      rules: l.rules
+    }));
+  }
+  any(line) {
+    return (this.exactRe?.test(line) ?? false) || (this.foldedRe?.test(line) ?? false);
+  }
+  /** Which rules own a literal found in the line (call after `any` said yes: this is slower). */
+  collect(line, found) {
+    for (const { re, rules } of this.each) if (re.test(line)) for (const r of rules) found.add(r);
+  }
+};
+function combine(literals, flags) {
+  return literals.length > 0 ? new RegExp(literals.map((l) => escapeRegExp(l.text)).join("|"), flags) : null;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+
+// ../../packages/log-parsing/src/redact/keyword-prefilter.ts
+var exact = (text) => ({ text, ignoreCase: false });
+var anyCase = (text) => ({ text: text.toLowerCase(), ignoreCase: true });
+var CHAR_ANCHORS = [
+  {
+    char: "_",
+    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "npm_", "k_live_", "k_test_"].map(
+      exact
+    )
+  },
+  { char: "~", keywords: [exact("sha256~")] },
+  { char: "J", keywords: [exact("eyJ"), exact("LS0tLS1CRUdJTi"), exact("T3BlbkFJ")] },
+  { char: "z", keywords: [exact("AIza")] },
+  { char: "x", keywords: [exact("xox"), exact("xapp-")] },
+  { char: "k", keywords: [exact("sk-"), exact("hooks.slack.com"), anyCase("token"), anyCase("key")] },
+  { char: "K", keywords: [anyCase("token"), anyCase("key")] },
+  { char: "w", keywords: [anyCase("passw")] },
+  { char: "W", keywords: [anyCase("passw")] }
+];
+var LITERAL_SCANS = [/gl/g, /:\/\//g, /auth|secret/gi, /A[KSB]IA/g];
+var PREFILTER_KEYWORDS = [
+  ...CHAR_ANCHORS.flatMap((a) => a.keywords.map((k) => k.text.toLowerCase())),
+  "gl",
+  "://",
+  "auth",
+  "secret",
+  "akia",
+  "asia",
+  "abia"
+];
+var TABLE = CHAR_ANCHORS.map((a) => ({
+  char: a.char,
+  hits: a.keywords.map((k) => ({
+    text: k.text,
+    ignoreCase: k.ignoreCase,
+    offset: k.text.indexOf(k.ignoreCase ? a.char.toLowerCase() : a.char)
+  }))
+}));
+function matchesAt(text, pos, kw) {
+  if (pos < 0 || pos + kw.text.length > text.length) return false;
+  for (let j = 0; j < kw.text.length; j++) {
+    let c = text.charCodeAt(pos + j);
+    if (kw.ignoreCase && c >= 65 && c <= 90) c |= 32;
+    if (c !== kw.text.charCodeAt(j)) return false;
+  }
+  return true;
+}
+function lineEndAfter(text, i) {
+  const nl = text.indexOf("\n", i);
+  return nl === -1 ? text.length : nl;
+}
+function candidateLineStarts(text) {
+  const starts = [];
+  for (const { char, hits } of TABLE) {
+    let i = text.indexOf(char);
+    while (i !== -1) {
+      let found = false;
+      for (const kw of hits) {
+        if (matchesAt(text, i - kw.offset, kw)) {
+          found = true;
+          break;
+        }
+      }
+      if (found) {
+        starts.push(text.lastIndexOf("\n", i) + 1);
+        i = lineEndAfter(text, i);
+      }
+      i = text.indexOf(char, i + 1);
+    }
+  }
+  for (const re of LITERAL_SCANS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      starts.push(text.lastIndexOf("\n", m.index) + 1);
+      re.lastIndex = lineEndAfter(text, m.index);
+    }
+  }
+  if (starts.length < 2) return starts;
+  starts.sort((a, b) => a - b);
+  let n = 1;
+  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k];
+  starts.length = n;
+  return starts;
+}
+
+// ../../packages/log-parsing/src/redact/redaction-types.ts
+var FindingCounter = class {
+  counts = /* @__PURE__ */ new Map();
+  add(kind, count2 = 1) {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count2);
+  }
+  merge(findings) {
+    for (const f of findings) this.add(f.kind, f.count);
+  }
+  /** Sorted by kind so output is deterministic. */
+  list() {
+    return [...this.counts.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([kind, count2]) => ({ kind, count: count2 }));
+  }
+};
+function redactionMarker(kind) {
+  return `[REDACTED:${kind}]`;
+}
+
+// ../../packages/log-parsing/src/redact/secret-values.ts
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "true",
+  "false",
+  "null",
+  "nil",
+  "none",
+  "undefined",
+  "empty",
+  "redacted",
+  "hidden",
+  "masked",
+  "secret",
+  "password",
+  "token",
+  "changeme",
+  "required",
+  "optional",
+  "string"
+]);
+function isPlaceholderValue(value) {
+  if (value.length === 0) return true;
+  const first = value[0];
+  if (first === "$" || first === "%" || first === "{" || first === "<" || first === "[") return true;
+  if (value.includes("***") || value.startsWith("REDACTED") || value.includes("[REDACTED")) return true;
+  if (PLACEHOLDER_WORDS.has(value.toLowerCase())) return true;
+  if (/^(.)\1*$/.test(value)) return true;
+  return false;
+}
+function looksLikeGeneratedSecret(value) {
+  if (value.length < 8 || isPlaceholderValue(value)) return false;
+  const hasDigit = /\d/.test(value);
+  const hasLetter = /[A-Za-z]/.test(value);
+  if (hasDigit && hasLetter) return true;
+  return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value);
+}
+function looksLikeAssignedSecret(value, proseLike) {
+  if (isPlaceholderValue(value)) return false;
+  if (proseLike && /^[A-Za-z]+$/.test(value)) return false;
+  return true;
+}
+
+// ../../packages/log-parsing/src/redact/secret-rules.ts
+function token(kind, keywords, pattern) {
+  return { kind, keywords, pattern };
+}
+function keyed(kind, keywords, pattern, accept) {
+  const kindOf = typeof kind === "string" ? () => kind : kind;
+  return {
+    kind: typeof kind === "string" ? kind : "secret",
+    keywords,
+    pattern,
+    replace(m) {
+      const keep = m.groups?.keep ?? "";
+      const value = m.groups?.value ?? "";
+      if (!accept(value, m)) return null;
+      const k = kindOf(m);
+      return { text: keep + redactionMarker(k), kind: k };
+    }
+  };
+}
+function notAfter(chars) {
+  return `(?:(?<![${chars}])|(?<=\\x1b\\[[0-9;]*m)|(?<=\\\\[nrt]))`;
+}
+var W = notAfter("A-Za-z0-9_");
+var WD = notAfter("A-Za-z0-9_-");
+var AN = notAfter("A-Za-z0-9");
+var GITHUB_CLASSIC = new RegExp(`${W}(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}`, "g");
+var GITHUB_FINE_GRAINED = new RegExp(`${W}github_pat_[A-Za-z0-9_]{22,}`, "g");
+var AWS_ACCESS_KEY = new RegExp(`${AN}(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])`, "g");
+var AWS_SECRET_KEY = new RegExp(
+  `(?<keep>${AN}aws_?secret(?:_?access)?_?key["']?[ \\t]*(?::=|[:=])[ \\t]*["']?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
+  "gi"
+);
+var SLACK_TOKEN = new RegExp(`${AN}(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,}`, "g");
+var SLACK_WEBHOOK = /(?<keep>hooks\.slack\.com\/(?:services|workflows|triggers)\/)(?<value>[A-Za-z0-9+/_-]{10,})/g;
+var GOOGLE_API_KEY = new RegExp(`${WD}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`, "g");
+var ANTHROPIC_KEY = new RegExp(`${WD}sk-ant-[A-Za-z0-9_-]{8,}`, "g");
+var OPENAI_PROJECT_KEY = new RegExp(`${WD}sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}`, "g");
+var OPENAI_LEGACY_KEY = new RegExp(`${WD}sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}`, "g");
+var NPM_TOKEN = new RegExp(`${W}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])`, "g");
+var GITLAB_TOKEN = new RegExp(`${W}gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}`, "g");
+var STRIPE_KEY = new RegExp(`${W}[rs]k_(?:live|test)_[A-Za-z0-9]{16,}`, "g");
+var OPENSHIFT_TOKEN = new RegExp(`${W}sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, "g");
+var JWT = new RegExp(`${WD}eyJ[A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`, "g");
+var BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
+var URL_PASSWORD = /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
+var AUTH_SCHEMES = "Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256";
+var AUTHORIZATION = new RegExp(
+  `(?<keep>${AN}(?:Proxy-)?Authorization["']?[ \\t]*[:=][ \\t]*["']?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>[^\\s"'\`,;<>]+)`,
+  "gi"
+);
+var STRONG_KEYS = [
+  "password",
+  "passwd",
+  "client[_-]?secret",
+  "secret[_-]?key",
+  "secret[_-]?access[_-]?key",
+  "api[_-]?key",
+  "access[_-]?key",
+  "private[_-]?key",
+  "access[_-]?token",
+  "auth[_-]?token",
+  "refresh[_-]?token",
+  "id[_-]?token",
+  "bearer[_-]?token",
+  "session[_-]?token",
+  "client-key-data"
+];
+var WEAK_KEYS = ["secret", "token", "auth"];
+var VALUE = `(?<value>(?<=")[^"\\n]{1,256}(?=")|(?<=')[^'\\n]{1,256}(?=')|[^\\s"'\`,;&<>(){}\\[\\]]+)`;
+var ASSIGNMENT = new RegExp(
+  `(?<keep>${AN}(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join("|")})["']?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)["']?)${VALUE}`,
+  "gi"
+);
+var STRONG_KEY = new RegExp(`^(?:${STRONG_KEYS.join("|")})$`, "i");
+function assignmentKind(key2) {
+  const k = key2.toLowerCase();
+  if (k === "client-key-data") return "kubeconfig-client-key";
+  if (k.startsWith("pass")) return "password";
+  if (k.includes("private")) return "private-key";
+  if (k.includes("secret")) return "secret";
+  if (k.includes("key")) return "api-key";
+  return "token";
+}
+function decodesToPrivateKey(b64) {
+  const head = Buffer.from(b64.slice(0, 96), "base64").toString("latin1");
+  return /^-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY/.test(head);
+}
+var SECRET_RULES = [
+  token("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], GITHUB_CLASSIC),
+  token("github-token", ["github_pat_"], GITHUB_FINE_GRAINED),
+  token("aws-access-key", ["akia", "asia", "abia"], AWS_ACCESS_KEY),
+  keyed("aws-secret-key", ["secret"], AWS_SECRET_KEY, (v) => !isPlaceholderValue(v)),
+  token("slack-token", ["xox", "xapp-"], SLACK_TOKEN),
+  keyed("slack-webhook", ["hooks.slack.com"], SLACK_WEBHOOK, () => true),
+  token("google-api-key", ["aiza"], GOOGLE_API_KEY),
+  token("anthropic-api-key", ["sk-ant-"], ANTHROPIC_KEY),
+  token("openai-api-key", ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"], OPENAI_PROJECT_KEY),
+  token("openai-api-key", ["t3blbkfj"], OPENAI_LEGACY_KEY),
+  token("npm-token", ["npm_"], NPM_TOKEN),
+  token("gitlab-token", ["gl"], GITLAB_TOKEN),
+  token("stripe-key", ["k_live_", "k_test_"], STRIPE_KEY),
+  token("openshift-token", ["sha256~"], OPENSHIFT_TOKEN),
+  token("jwt", ["eyj"], JWT),
+  {
+    kind: "private-key",
+    keywords: ["ls0tls1crudjti"],
+    pattern: BASE64_PEM,
+    replace: (m) => decodesToPrivateKey(m[0]) ? { text: redactionMarker("private-key"), kind: "private-key" } : null
+  },
+  keyed("url-password", ["://"], URL_PASSWORD, (v) => !isPlaceholderValue(v)),
+  keyed(
+    "authorization",
+    ["auth"],
+    AUTHORIZATION,
+    (v, m) => m.groups?.scheme ? !isPlaceholderValue(v) : looksLikeGeneratedSecret(v)
+  ),
+  keyed(
+    (m) => assignmentKind(m.groups?.key ?? ""),
+    ["passw", "secret", "key", "token", "auth"],
+    ASSIGNMENT,
+    (v, m) => {
+      const key2 = m.groups?.key ?? "";
+      if (!STRONG_KEY.test(key2)) return looksLikeGeneratedSecret(v);
+      const proseLike = /:[ \t]/.test(m.groups?.sep ?? "");
+      return looksLikeAssignedSecret(v, proseLike);
+    }
+  )
+];
+
+// ../../packages/log-parsing/src/redact/redact-secrets.ts
+function applyRule(rule, line, counter) {
+  const re = rule.pattern;
+  re.lastIndex = 0;
+  let out = "";
+  let last = 0;
+  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const r = rule.replace ? rule.replace(m) : { text: redactionMarker(rule.kind), kind: rule.kind };
+    if (r === null) continue;
+    out += line.slice(last, m.index) + r.text;
+    last = m.index + m[0].length;
+    counter.add(r.kind);
+  }
+  return last === 0 ? line : out + line.slice(last);
+}
+var RULE_GATE = buildPrefilter(
+  SECRET_RULES.map((r) => ({ literals: [...r.keywords], literalsIgnoreCase: true }))
+);
+function redactLine(line, counter) {
+  let out = line;
+  for (const i of RULE_GATE.rulesFor(line)) out = applyRule(SECRET_RULES[i], out, counter);
+  return out;
+}
+function redactLines(text, counter) {
+  const starts = candidateLineStarts(text);
+  if (starts.length === 0) return text;
+  const parts = [];
+  let last = 0;
+  for (const lineStart of starts) {
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const red = redactLine(line, counter);
+    if (red !== line) {
+      parts.push(text.slice(last, lineStart), red);
+      last = lineEnd;
+    }
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(last));
+  return parts.join("");
+}
+function redactInto(text, counter) {
+  let t = text;
+  if (t.includes("BEGIN")) {
+    const { blocks } = scanPemBlocks(t, true);
+    if (blocks.length > 0) {
+      counter.add("private-key", blocks.length);
+      t = replacePemBlocks(t, blocks, redactionMarker("private-key"));
+    }
+  }
+  return redactLines(t, counter);
+}
+function redactSecrets(text) {
+  const counter = new FindingCounter();
+  const out = redactInto(text, counter);
+  return { text: out, findings: counter.list() };
+}
+
+// ../../packages/log-parsing/src/redact/html-comments.ts
+var OPENER = "<!--";
+var CLOSER = /--!?>/g;
+function commentEnd(text, bodyFrom) {
+  if (text.startsWith(">", bodyFrom)) return bodyFrom + 1;
+  if (text.startsWith("->", bodyFrom)) return bodyFrom + 2;
+  CLOSER.lastIndex = bodyFrom;
+  const m = CLOSER.exec(text);
+  return m ? m.index + m[0].length : text.length;
+}
+function stripHtmlCommentsDetailed(text) {
+  if (!text.includes("<!")) return { text, removed: 0 };
+  let out = "";
+  let pos = 0;
+  let removed = 0;
+  while (pos < text.length) {
+    let straddle = 0;
+    for (let j = 3; j >= 1; j--) {
+      if (out.endsWith(OPENER.slice(0, j)) && text.startsWith(OPENER.slice(j), pos)) {
+        straddle = j;
+        break;
+      }
+    }
+    let bodyFrom;
+    if (straddle > 0) {
+      out = out.slice(0, out.length - straddle);
+      bodyFrom = pos + (OPENER.length - straddle);
+    } else {
+      const start = text.indexOf(OPENER, pos);
+      if (start === -1) break;
+      out += text.slice(pos, start);
+      bodyFrom = start + OPENER.length;
+    }
+    pos = commentEnd(text, bodyFrom);
+    removed++;
+  }
+  if (pos < text.length) out += text.slice(pos);
+  return { text: out, removed };
+}
+function stripHtmlComments(text) {
+  return stripHtmlCommentsDetailed(text).text;
+}
+
+// ../../packages/log-parsing/src/redact/line-redactor.ts
+function createLineRedactor(options2 = {}) {
+  const batchLines = options2.batchLines ?? 1024;
+  const batchChars = options2.batchChars ?? 262144;
+  for (const [name, v] of [
+    ["batchLines", batchLines],
+    ["batchChars", batchChars]
+  ]) {
+    if (!Number.isSafeInteger(v) || v < 1)
+      throw new RangeError(`createLineRedactor: ${name} must be an integer >= 1`);
+  }
+  const counter = new FindingCounter();
+  let held = [];
+  let heldChars = 0;
+  function release(count2) {
+    const lines = count2 === held.length ? held : held.slice(0, count2);
+    held = count2 === held.length ? [] : held.slice(count2);
+    heldChars = 0;
+    for (const l of held) heldChars += l.length + 1;
+    return redactJoined(lines, lines.join("\n"), counter);
+  }
+  function releasable() {
+    if (!held.some((l) => l.includes("BEGIN"))) return held.length;
+    const text = held.map((l) => `${l}
+`).join("");
+    const starts = [];
+    let offset = 0;
+    for (const l of held) {
+      starts.push(offset);
+      offset += l.length + 1;
+    }
+    starts.push(offset);
+    const snap = (x) => {
+      let best2 = 0;
+      for (const s of starts) if (s <= x) best2 = s;
+      return best2;
+    };
+    return starts.indexOf(settleCut(scanPemBlocks(text, false), text.length, snap));
+  }
+  function push2(line) {
+    held.push(line);
+    heldChars += line.length + 1;
+    if (held.length < batchLines && heldChars < batchChars) return [];
+    const count2 = releasable();
+    return count2 > 0 ? release(count2) : [];
+  }
+  return {
+    push: push2,
+    pushLines(lines, joined) {
+      if (held.length === 0) {
+        const text = joined ?? lines.join("\n");
+        if (text.indexOf("BEGIN") === -1) return redactJoined(lines, text, counter);
+      }
+      const ready = [];
+      for (const line of lines) for (const out of push2(line)) ready.push(out);
+      return ready;
+    },
+    flush() {
+      return held.length > 0 ? release(held.length) : [];
+    },
+    findings: () => counter.list(),
+    held: () => held.length
+  };
+}
+function redactJoined(lines, text, counter) {
+  const red = redactInto(text, counter);
+  if (red === text) return lines;
+  const pieces = red.split("\n");
+  if (pieces.length === lines.length) return pieces;
+  const out = [];
+  let k = 0;
+  for (const line of lines) {
+    const n = line.split("\n").length;
+    out.push(pieces.slice(k, k + n).join("\n"));
+    k += n;
+  }
+  return out;
+}
+
+// ../../packages/log-parsing/src/redact/markdown-blocks.ts
+function mapBlocks(text, fn) {
+  const parts = text.split(/(\n[ \t]*\n)/);
+  for (let i = 0; i < parts.length; i += 2) parts[i] = fn(parts[i]);
+  return parts.join("");
+}
+function hasRawHtml(block2) {
+  return /<[A-Za-z/!?]/.test(block2);
+}
+function freeBacktickRun(block2) {
+  const used = new Set((block2.match(/`+/g) ?? []).map((r) => r.length));
+  let n = 1;
+  while (used.has(n)) n++;
+  return "`".repeat(n);
+}
+function canWrapInCode(block2, start, end) {
+  if (hasRawHtml(block2)) return false;
+  return block2[start - 1] !== "`" && block2[end] !== "`";
+}
+
+// ../../packages/log-parsing/src/redact/neutralize-closing-keywords.ts
+var REFERENCE = "(?:[A-Za-z0-9_.-]+\\/[A-Za-z0-9_.-]+)?(?:#|&#0*35;|&#x0*23;|&num;)\\d+|GH-\\d+|https?:\\/\\/github\\.com\\/[A-Za-z0-9_.-]+\\/[A-Za-z0-9_.-]+\\/(?:issues|pull)\\/\\d+";
+var CLOSING = new RegExp(
+  `(?<![A-Za-z0-9_])(close[sd]?|fix(?:e[sd])?|resolve[sd]?)([ \\t]*(?::[ \\t]*)?)(${REFERENCE})`,
+  "gi"
+);
+function neutralizeClosingKeywords(text) {
+  return mapBlocks(text, (block2) => {
+    CLOSING.lastIndex = 0;
+    if (!CLOSING.test(block2)) return block2;
+    const fence = freeBacktickRun(block2);
+    return block2.replace(
+      CLOSING,
+      (m, keyword, sep2, ref, offset) => canWrapInCode(block2, offset, offset + m.length) ? `${fence}${m}${fence}` : `${keyword}${sep2.trim() ? sep2 : " "}issue ${ref}`
+    );
+  });
+}
+
+// ../../packages/log-parsing/src/redact/neutralize-commands.ts
+var SLASH_COMMAND = /^([ \t]*)\/(?=[A-Za-z])/gm;
+function neutralizeCommands(text) {
+  return text.replace(SLASH_COMMAND, "$1\\/");
+}
+var WORKFLOW_COMMAND = /^([ \t]*)(::[A-Za-z]|##\[)/gm;
+function neutralizeWorkflowCommands(text) {
+  return text.replace(WORKFLOW_COMMAND, "$1\\$2");
+}
+
+// ../../packages/log-parsing/src/redact/neutralize-mentions.ts
+var MENTION = /(https?:\/\/[^\s<>"'`]+)|(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/gi;
+var HAS_MENTION = /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)[A-Za-z0-9]/i;
+function neutralizeMentions(text) {
+  if (!/[@\uFF20\uFE6B&]/.test(text)) return text;
+  return mapBlocks(text, (block2) => {
+    if (!HAS_MENTION.test(block2)) return block2;
+    const fence = freeBacktickRun(block2);
+    return block2.replace(MENTION, (m, url2, name, offset) => {
+      if (url2) return m;
+      return canWrapInCode(block2, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
+    });
+  });
+}
+
+// ../../packages/log-parsing/src/redact/markdown-code.ts
+var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+function splitFences(text) {
+  const lines = text.split(/(?<=\n)/);
+  const bare = (k) => lines[k].replace(/\n$/, "");
+  const segs = [];
+  let prose = "";
+  let i = 0;
+  while (i < lines.length) {
+    const m = FENCE_OPEN.exec(bare(i));
+    const fence = m?.[1];
+    if (fence && !(fence[0] === "`" && m[2].includes("`"))) {
+      const close = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
+      let j = i + 1;
+      while (j < lines.length && !close.test(bare(j))) j++;
+      if (j < lines.length) {
+        if (prose) segs.push({ text: prose, code: false });
+        prose = "";
+        segs.push({ text: lines.slice(i, j + 1).join(""), code: true });
+        i = j + 1;
+        continue;
+      }
+    }
+    prose += lines[i];
+    i++;
+  }
+  if (prose) segs.push({ text: prose, code: false });
+  return segs;
+}
+function splitSpans(text) {
+  const segs = [];
+  let plain = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "\\" && i + 1 < text.length) {
+      plain += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c !== "`") {
+      plain += c;
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (text[i + n] === "`") n++;
+    const close = findRun(text, i + n, n);
+    if (close === -1) {
+      plain += text.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain) segs.push({ text: plain, code: false });
+    plain = "";
+    segs.push({ text: text.slice(i, close + n), code: true });
+    i = close + n;
+  }
+  if (plain) segs.push({ text: plain, code: false });
+  return segs;
+}
+function findRun(text, from, n) {
+  let i = from;
+  while (i < text.length) {
+    if (text[i] === "\n" && /^\n[ \t]*\n/.test(text.slice(i, i + 64))) return -1;
+    if (text[i] !== "`") {
+      i++;
+      continue;
+    }
+    let k = 1;
+    while (text[i + k] === "`") k++;
+    if (k === n) return i;
+    i += k;
+  }
+  return -1;
+}
+function mapProse(text, fn) {
+  return splitFences(text).flatMap((s) => s.code ? [s] : splitSpans(s.text)).map((s) => s.code ? s.text : fn(s.text)).join("");
+}
+
+// ../../packages/log-parsing/src/redact/sanitize-text.ts
+var STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?/g;
+var CSI_SEQUENCE = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]/g;
+var OTHER_ESCAPE = /\x1b[ -/]*[0-~]/g;
+var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+var INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+var LINE_SEPARATORS = /[\u2028\u2029]/g;
+var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+var suspicious = null;
+function buildSuspicious() {
+  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
+  const ranges = ["\\x00-\\x08", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff"];
+  const hex3 = (c) => `\\u${c.toString(16).padStart(4, "0")}`;
+  for (let c = 160; c < 65536; c++) {
+    if (c >= 55296 && c <= 57343) continue;
+    if (!special.test(String.fromCharCode(c))) continue;
+    let end = c;
+    const next = (x) => x < 65536 && (x < 55296 || x > 57343);
+    while (next(end + 1) && special.test(String.fromCharCode(end + 1))) end++;
+    ranges.push(end === c ? hex3(c) : `${hex3(c)}-${hex3(end)}`);
+    c = end;
+  }
+  return new RegExp(`[${ranges.join("")}]`, "g");
+}
+function countingReplace(text, re, by) {
+  let n = 0;
+  const out = text.replace(re, (m) => {
+    n++;
+    return typeof by === "string" ? by : by(m);
+  });
+  return [out, n];
+}
+function cleanLine(line, removed) {
+  let t = line;
+  let n;
+  [t, n] = countingReplace(t, STRING_SEQUENCE, "");
+  removed.escapes += n;
+  [t, n] = countingReplace(t, CSI_SEQUENCE, "");
+  removed.escapes += n;
+  [t, n] = countingReplace(t, OTHER_ESCAPE, "");
+  removed.escapes += n;
+  [t, n] = countingReplace(t, CONTROLS, "");
+  removed.controls += n;
+  [t, n] = countingReplace(t, INVISIBLE, "");
+  removed.invisible += n;
+  t = t.replace(LINE_SEPARATORS, " ");
+  return t.replace(LONE_SURROGATE, "�");
+}
+function sanitizeTextDetailed(text, options2 = {}) {
+  const removed = { escapes: 0, controls: 0, invisible: 0 };
+  const parts = [];
+  let last = 0;
+  if (suspicious === null) suspicious = buildSuspicious();
+  const SUSPICIOUS = suspicious;
+  SUSPICIOUS.lastIndex = 0;
+  for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const nl = text.indexOf("\n", m.index);
+    const lineEnd = nl === -1 ? text.length : nl;
+    parts.push(text.slice(last, lineStart), cleanLine(text.slice(lineStart, lineEnd), removed));
+    last = lineEnd;
+    if (nl === -1) break;
+    SUSPICIOUS.lastIndex = lineEnd;
+  }
+  let t = parts.length === 0 ? text : parts.join("") + text.slice(last);
+  if (options2.singleLine) t = t.replace(/[\t\n]/g, " ");
+  return { text: t, removed };
+}
+function sanitizeText(text, options2 = {}) {
+  return sanitizeTextDetailed(text, options2).text;
+}
+
+// ../../packages/log-parsing/src/redact/url-policy.ts
+function isAllowedHost(hostname3, allowedHosts) {
+  const h = hostname3.toLowerCase().replace(/\.$/, "");
+  return allowedHosts.some((entry2) => {
+    const a = entry2.toLowerCase().replace(/^\*\./, "").replace(/\.$/, "");
+    return a.length > 0 && (h === a || h.endsWith(`.${a}`));
+  });
+}
+var NAMED_ENTITIES = {
+  colon: ":",
+  sol: "/",
+  period: ".",
+  commat: "@",
+  num: "#",
+  bsol: "\\",
+  amp: "&",
+  quest: "?",
+  lpar: "(",
+  rpar: ")"
+};
+function decodeDestination(raw) {
+  let d = raw.trim();
+  if (d.startsWith("<") && d.endsWith(">")) d = d.slice(1, -1);
+  d = d.replace(/\\([!-/:-@[-`{-~])/g, "$1");
+  return d.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/g, (m, dec, hex3, name) => {
+    if (dec) return String.fromCodePoint(Math.min(Number(dec), 1114111));
+    if (hex3) return String.fromCodePoint(Math.min(Number.parseInt(hex3, 16), 1114111));
+    return NAMED_ENTITIES[String(name).toLowerCase()] ?? m;
+  });
+}
+function isAllowedDestination(dest, allowedHosts) {
+  const d = dest.replace(/[\t\n\r]/g, "").trim();
+  if (d === "") return true;
+  const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(d);
+  if (!hasScheme) return !/^[\\/]{2}|^\/\\/.test(d) && !/[\x00-\x1f]/.test(d);
+  let url2;
+  try {
+    url2 = new URL(d);
+  } catch {
+    return false;
+  }
+  return url2.protocol === "https:" && isAllowedHost(url2.hostname, allowedHosts);
+}
+function defang(url2) {
+  return url2.replace(/^(<?[ \t]*h)tt(ps?:)/i, "$1xx$2").replace(/^(<?[ \t]*f)t(p:)/i, "$1x$2").replace(/^(<?[ \t]*www)\./i, "$1[.]");
+}
+
+// ../../packages/log-parsing/src/redact/strip-images-and-links.ts
+var RISKY_TAG = /<(?=\/?(?:a|img|image|picture|source|video|audio|track|iframe|frame|frameset|embed|object|applet|svg|math|link|meta|base|form|input|button|area|map|style|script|body|use)(?:[\s/>]|$))/gi;
+var URL_ENTITY = /&(?:#0*58|#x0*3a|colon|#0*47|#x0*2f|sol|#0*46|#x0*2e|period);/gi;
+var ENTITY_CHAR = {
+  "58": ":",
+  "3a": ":",
+  colon: ":",
+  "47": "/",
+  "2f": "/",
+  sol: "/"
+};
+var INLINE_DEST = /\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^\s)]*)/g;
+var REFERENCE_DEF = /^( {0,3})\[((?:[^\]\\\n]|\\.){1,999})\]:([ \t]*\n?[ \t]*)(<[^>\n]*>|\S+)/gm;
+var BARE_URL = /\b(?:https?|ftp):\/\/[^\s<>"'`]+|(?<![A-Za-z0-9_./@-])www\.[^\s<>"'`]+/gi;
+function decodeUrlEntity(m) {
+  const key2 = m.slice(1, -1).toLowerCase().replace(/^#x0*/, "").replace(/^#0*/, "");
+  return ENTITY_CHAR[key2] ?? ".";
+}
+function stripImagesAndLinks(text, allowedHosts) {
+  let t = text.replace(URL_ENTITY, decodeUrlEntity);
+  t = t.replace(RISKY_TAG, "&lt;");
+  t = t.replace(
+    INLINE_DEST,
+    (m, dest) => isAllowedDestination(decodeDestination(dest), allowedHosts) ? m : `] (${defang(dest)}`
+  );
+  t = t.replace(
+    REFERENCE_DEF,
+    (m, indent, label, sep2, dest) => isAllowedDestination(decodeDestination(dest), allowedHosts) ? m : `${indent}\\[${label}]:${sep2}${defang(dest)}`
+  );
+  return t.replace(BARE_URL, (url2) => {
+    const trimmed = url2.replace(/[)\].,;:!?'"*_~]+$/, "");
+    const full = /^www\./i.test(trimmed) ? `https://${trimmed}` : trimmed;
+    return isAllowedDestination(full, allowedHosts) ? url2 : defang(url2);
+  });
+}
+
+// ../../packages/log-parsing/src/redact/sanitize-for-comment.ts
+function escapeRawHtml(text) {
+  return mapProse(text, (prose) => prose.replace(/<(?=[A-Za-z/!?])/g, "&lt;"));
+}
+function sanitizeForCommentDetailed(text, options2) {
+  if (!options2 || !Array.isArray(options2.allowedHosts))
+    throw new TypeError("sanitizeForComment: options.allowedHosts must be an array of host names");
+  let t = stripHtmlComments(sanitizeText(text));
+  const redacted = redactSecrets(t);
+  t = redacted.text;
+  if (!options2.allowHtml) t = escapeRawHtml(t);
+  t = stripImagesAndLinks(t, options2.allowedHosts);
+  t = neutralizeClosingKeywords(t);
+  t = neutralizeMentions(t);
+  t = neutralizeWorkflowCommands(neutralizeCommands(t));
+  const capped = capText(t, options2.maxChars ?? 6e4);
+  return { text: capped.text, truncated: capped.truncated, findings: redacted.findings };
+}
+function sanitizeForComment(text, options2) {
+  return sanitizeForCommentDetailed(text, options2).text;
+}
+
 // ../../packages/log-parsing/src/excerpt/excerpt-options.ts
 var DEFAULTS2 = {
   budgetTokens: 2e3,
@@ -59213,8 +60787,35 @@ function resolveExcerptOptions(options2 = {}) {
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-row.ts
-function collapseKey(text) {
-  return text.replace(/\d+/g, "0");
+function sameCollapseKey(a, b) {
+  if (a === b) return true;
+  const n = a.length;
+  const m = b.length;
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    const xd = x >= 48 && x <= 57;
+    const yd = y >= 48 && y <= 57;
+    if (xd && yd) {
+      do
+        i++;
+      while (i < n && isDigit(a.charCodeAt(i)));
+      do
+        j++;
+      while (j < m && isDigit(b.charCodeAt(j)));
+    } else if (x !== y || xd || yd) {
+      return false;
+    } else {
+      i++;
+      j++;
+    }
+  }
+  return i === n && j === m;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
 }
 function makeRow(no, text, maxLineChars) {
   if (text.length <= maxLineChars) return { first: no, last: no, text, cut: 0, count: 1 };
@@ -59345,12 +60946,38 @@ function growContext(group, tryAdd) {
   }
 }
 
+// ../../packages/log-parsing/src/excerpt/excerpt-tail.ts
+function joins(lines, i, j) {
+  return lines.nos[j] === lines.nos[i] + 1 && sameCollapseKey(lines.texts[j], lines.texts[i]);
+}
+function groupTail(lines, cap2, maxLineChars, previous) {
+  const { nos, texts } = lines;
+  const rows = [];
+  let end = nos.length - 1;
+  while (end >= 0 && rows.length < cap2) {
+    let start = end;
+    while (start > 0 && joins(lines, start - 1, start)) start--;
+    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(texts[0], previous.text)) {
+      previous.row.last = nos[end];
+      previous.row.count += end + 1;
+      return { rows: rows.reverse(), extendedPrevious: true };
+    }
+    const row = makeRow(nos[start], texts[start], maxLineChars);
+    row.last = nos[end];
+    row.count = end - start + 1;
+    rows.push(row);
+    end = start - 1;
+  }
+  return { rows: rows.reverse(), extendedPrevious: false };
+}
+
 // ../../packages/log-parsing/src/excerpt/token-estimate.ts
 function estimateTokens(text) {
   return Math.ceil(text.length / 4);
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-builder.ts
+var LAZY_LINES = 512;
 function createExcerptBuilder(options2 = {}) {
   const opt = resolveExcerptOptions(options2);
   const recentCap = Math.max(opt.tailLines, opt.contextBefore + 1);
@@ -59359,9 +60986,11 @@ function createExcerptBuilder(options2 = {}) {
   const anchors = [];
   const future = /* @__PURE__ */ new Map();
   let lastRow = null;
-  let lastKey = "";
+  let lastText = "";
   let firstNo = 0;
   let lastNo = 0;
+  let eager = true;
+  let ungrouped = { nos: [], texts: [] };
   function evictWeakest() {
     let worst = 0;
     for (let i = 1; i < anchors.length; i++) {
@@ -59404,6 +61033,7 @@ function createExcerptBuilder(options2 = {}) {
       }
       return;
     }
+    flush();
     const existing = anchors.find((a) => a.row.first <= lineNo && lineNo <= a.row.last);
     if (existing) {
       existing.priority = Math.min(existing.priority, priority);
@@ -59419,6 +61049,47 @@ function createExcerptBuilder(options2 = {}) {
       afterRemaining: found.open ? opt.contextAfter - grown : 0
     });
     if (anchors.length > opt.maxAnchors) evictWeakest();
+    eager = needsEager();
+  }
+  function needsEager() {
+    if (head.length < opt.headLines || head[head.length - 1] === lastRow) return true;
+    return anchors.some(
+      (a) => a.afterRemaining > 0 || a.row === lastRow || a.window[a.window.length - 1] === lastRow
+    );
+  }
+  function group(no, text) {
+    if (lastRow && no === lastRow.last + 1 && sameCollapseKey(text, lastText)) {
+      lastRow.last = no;
+      lastRow.count++;
+    } else {
+      const row = makeRow(no, text, opt.maxLineChars);
+      if (head.length < opt.headLines) head.push(row);
+      recent.push(row);
+      if (recent.length > recentCap) recent.shift();
+      for (const a of anchors) {
+        if (a.afterRemaining > 0) {
+          a.window.push(row);
+          a.afterRemaining--;
+        }
+      }
+      lastRow = row;
+    }
+    lastText = text;
+  }
+  function flush() {
+    const { texts } = ungrouped;
+    if (texts.length === 0) return;
+    const { rows } = groupTail(
+      ungrouped,
+      recentCap,
+      opt.maxLineChars,
+      lastRow && { row: lastRow, text: lastText }
+    );
+    for (const row of rows) recent.push(row);
+    if (recent.length > recentCap) recent.splice(0, recent.length - recentCap);
+    lastRow = rows[rows.length - 1] ?? lastRow;
+    lastText = texts[texts.length - 1];
+    ungrouped = { nos: [], texts: [] };
   }
   function push2(line) {
     const no = line?.no;
@@ -59430,31 +61101,22 @@ function createExcerptBuilder(options2 = {}) {
       throw new RangeError(`excerpt push: line ${no} after line ${lastNo}; lines must increase`);
     if (firstNo === 0) firstNo = no;
     lastNo = no;
-    const key2 = collapseKey(line.text);
-    if (lastRow && no === lastRow.last + 1 && key2 === lastKey) {
-      lastRow.last = no;
-      lastRow.count++;
+    if (eager) {
+      group(no, line.text);
+      eager = needsEager();
     } else {
-      const row = makeRow(no, line.text, opt.maxLineChars);
-      if (head.length < opt.headLines) head.push(row);
-      recent.push(row);
-      if (recent.length > recentCap) recent.shift();
-      for (const a of anchors) {
-        if (a.afterRemaining > 0) {
-          a.window.push(row);
-          a.afterRemaining--;
-        }
-      }
-      lastRow = row;
-      lastKey = key2;
+      ungrouped.nos.push(no);
+      ungrouped.texts.push(line.text);
+      if (ungrouped.nos.length >= LAZY_LINES) flush();
     }
-    const pending = future.get(no);
+    const pending = future.size === 0 ? void 0 : future.get(no);
     if (pending !== void 0) {
       future.delete(no);
       mark(no, pending);
     }
   }
   function finish() {
+    flush();
     if (lastNo === 0) return { text: "", tokens: 0, ranges: [] };
     const span = { firstNo, lastNo };
     const rows = selectRows({
@@ -59469,6 +61131,7 @@ function createExcerptBuilder(options2 = {}) {
     return { text, tokens: estimateTokens(text), ranges: text ? coveredRanges(rows) : [] };
   }
   function retained() {
+    flush();
     const all = /* @__PURE__ */ new Set([...head, ...recent]);
     for (const a of anchors) for (const r of a.window) all.add(r);
     return all.size;
@@ -59479,7 +61142,8 @@ function createExcerptBuilder(options2 = {}) {
 // ../../packages/log-parsing/src/ansi.ts
 var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
 function stripAnsi(text) {
-  if (text.indexOf("\x1B") === -1 && text.indexOf("") === -1 && text.indexOf("�[") === -1) return text;
+  if (text.indexOf("\x1B") === -1 && text.indexOf("") === -1 && text.indexOf("�[") === -1)
+    return text;
   return text.replace(ANSI_PATTERN, "");
 }
 
@@ -60181,12 +61845,12 @@ var GinkgoConsoleParser = class {
     return true;
   }
   closeBlock() {
-    const block = this.block;
-    if (!block) return;
+    const block2 = this.block;
+    if (!block2) return;
     this.block = null;
-    const test = block.result(this.suite);
+    const test = block2.result(this.suite);
     if (test === null) {
-      this.out.addError(block.line, "Ginkgo failure block without a spec name; ignored");
+      this.out.addError(block2.line, "Ginkgo failure block without a spec name; ignored");
     } else if (test.state === "passed") {
       this.out.addFlaky(test.name, test.attempts ?? 2);
       this.out.addTest(test);
@@ -60880,29 +62544,12 @@ function isTestEvent(text) {
 }
 
 // ../../packages/log-parsing/src/formats/github-timestamp.ts
+var TIMESTAMP = /\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/y;
 function githubTimestampLength(text) {
-  let i = text.charCodeAt(0) === 65279 ? 1 : 0;
-  if (text.length < i + 21) return 0;
-  if (!digits2(text, i, 4) || text.charCodeAt(i + 4) !== 45 || !digits2(text, i + 5, 2) || text.charCodeAt(i + 7) !== 45 || !digits2(text, i + 8, 2) || text.charCodeAt(i + 10) !== 84 || !digits2(text, i + 11, 2) || text.charCodeAt(i + 13) !== 58 || !digits2(text, i + 14, 2) || text.charCodeAt(i + 16) !== 58 || !digits2(text, i + 17, 2)) {
-    return 0;
-  }
-  i += 19;
-  if (text.charCodeAt(i) === 46) {
-    const start = ++i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    if (i === start) return 0;
-  }
-  if (text.charCodeAt(i) !== 90 || text.charCodeAt(i + 1) !== 32) {
-    return text.charCodeAt(i) === 90 && i + 1 === text.length ? i + 1 : 0;
-  }
-  return i + 2;
-}
-function digits2(text, at, n) {
-  for (let k = 0; k < n; k++) if (!isDigit(text.charCodeAt(at + k))) return false;
-  return true;
-}
-function isDigit(c) {
-  return c >= 48 && c <= 57;
+  TIMESTAMP.lastIndex = 0;
+  if (!TIMESTAMP.test(text)) return 0;
+  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
+  return text.length < bom + 21 ? 0 : TIMESTAMP.lastIndex;
 }
 
 // ../../packages/log-parsing/src/formats/github-log-reader.ts
@@ -60937,14 +62584,16 @@ var GitHubLogReader = class {
     this.stepFromLog = step === null;
     this.step = step;
   }
-  /** One physical line: `2024-…Z message`, or a continuation line of the previous entry. */
-  line(no, raw) {
+  /**
+   * One physical line: `2024-…Z message`, or a continuation line of the previous entry. Returns
+   * the line without its timestamp (a caller showing the line reuses the slice).
+   */
+  line(no, raw, ts = githubTimestampLength(raw)) {
     this.markLine(no);
-    const ts = githubTimestampLength(raw);
     const content = ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
     if (ts === 0 && this.pending) {
       this.pending.message.push(stripAnsi(content));
-      return;
+      return content;
     }
     this.closeError();
     const c = content.charCodeAt(0);
@@ -60952,10 +62601,11 @@ var GitHubLogReader = class {
       const text = stripAnsi(content);
       if (text.startsWith("##[")) {
         this.marker(text, no);
-        return;
+        return content;
       }
     }
     this.embedded.push(no, content);
+    return content;
   }
   finish() {
     this.closeError();
@@ -61293,6 +62943,14 @@ var GitHubActionsLogParser = class {
   }
   push(line) {
     this.reader.line(line.no, line.text);
+  }
+  /**
+   * `push` for a caller that has already measured the line's timestamp prefix
+   * (`githubTimestampLength(line.text)`), as analyze does for the excerpt: measured once, not
+   * twice. Returns the line without a BOM or timestamp, the same slice the parser read.
+   */
+  pushMeasured(line, timestampLength) {
+    return this.reader.line(line.no, line.text, timestampLength);
   }
   finish() {
     return this.reader.finish();
@@ -61679,1449 +63337,93 @@ function share(lines, test) {
   return n / lines.length;
 }
 
-// ../../packages/log-parsing/src/input/byte-peek.ts
-function looksBinary(head) {
-  return head.indexOf(0) !== -1;
-}
-
-// ../../packages/log-parsing/src/input/gzip.ts
-import { Readable } from "stream";
-import { createGunzip } from "zlib";
-
-// ../../packages/log-parsing/src/input/input-error.ts
-var marker2 = "nightshift.input-error";
-var symbol2 = Symbol.for(marker2);
-var transientErrno = /* @__PURE__ */ new Set(["EMFILE", "ENFILE", "EAGAIN", "EBUSY", "EINTR"]);
-var InputError = class extends Error {
-  [symbol2] = true;
-  name = "InputError";
-  code;
-  path;
-  problem;
-  /** True only for transient OS conditions (too many open files, busy); bad input never retries. */
-  isRetryable;
-  constructor({ code, path, problem, cause }) {
-    super(`${path}: ${problem}`, cause === void 0 ? void 0 : { cause });
-    this.code = code;
-    this.path = path;
-    this.problem = problem;
-    this.isRetryable = transientErrno.has(errnoOf(cause) ?? "");
-  }
-  static isInstance(error63) {
-    return typeof error63 === "object" && error63 !== null && error63[symbol2] === true;
-  }
-};
-function errnoOf(error63) {
-  if (typeof error63 !== "object" || error63 === null) return void 0;
-  const code = error63.code;
-  return typeof code === "string" ? code : void 0;
-}
-function fsInputError(path, cause) {
-  const errno = errnoOf(cause);
-  if (errno === "ENOENT" || errno === "ENOTDIR") {
-    return new InputError({ code: "not-found", path, problem: "no such file or directory", cause });
-  }
-  const detail = errno ?? (cause instanceof Error ? cause.message : String(cause));
-  return new InputError({ code: "unreadable", path, problem: `cannot be read (${detail})`, cause });
-}
-
-// ../../packages/log-parsing/src/input/gzip.ts
-var DEFAULT_MAX_GUNZIP_BYTES = 8 * 1024 ** 3;
-function isGzip(head) {
-  return head.length >= 2 && head[0] === 31 && head[1] === 139;
-}
-async function* gunzip(source, options2) {
-  const { path } = options2;
-  const max = options2.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
-  const input2 = Readable.from(source, { objectMode: false });
-  const inflater = createGunzip();
-  let sourceError;
-  input2.on("error", (error63) => {
-    sourceError = error63;
-    inflater.destroy(error63);
-  });
-  input2.pipe(inflater);
-  let total = 0;
-  try {
-    for await (const chunk of inflater) {
-      total += chunk.length;
-      if (total > max) {
-        throw new InputError({
-          code: "gzip-bomb",
-          path,
-          problem: `decompresses to more than the cap of ${max} bytes`
-        });
-      }
-      yield chunk;
-    }
-  } catch (error63) {
-    if (InputError.isInstance(error63) || sourceError !== void 0 && error63 === sourceError) throw error63;
-    const detail = error63 instanceof Error ? error63.message : String(error63);
-    throw new InputError({
-      code: "gzip-invalid",
-      path,
-      problem: `corrupt or truncated gzip data (${detail})`,
-      cause: error63
-    });
-  } finally {
-    inflater.destroy();
-    input2.destroy();
-  }
-}
-
-// ../../packages/log-parsing/src/input/line-splitter.ts
-var DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
-function lineCutMarker(dropped) {
-  return ` …[nightshift: line cut, ${dropped} more chars]`;
-}
-var LF = 10;
-function safeCut(text, start, room) {
-  if (room <= 0) return 0;
-  const last = text.charCodeAt(start + room - 1);
-  return last >= 55296 && last <= 56319 ? room - 1 : room;
-}
-var LineSplitter = class {
-  max;
-  no = 0;
-  atStart = true;
-  /** The previous push ended with `\r`: a `\n` opening the next push belongs to that break. */
-  pendingCR = false;
-  /** Kept text of the unfinished line (at most `max` units). */
-  partial = "";
-  /** The unfinished line has been cut; `dropped` units were discarded. */
-  cut = false;
-  dropped = 0;
-  /**
-   * What `pushJoined` needs: the lines of the current push cut straight out of its text lie in
-   * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
-   */
-  runFrom = -1;
-  runTo = -1;
-  runLines = 0;
-  runClean = true;
-  constructor(options2 = {}) {
-    const max = options2.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-    if (!Number.isSafeInteger(max) || max < 1) {
-      throw new RangeError(`maxLineBytes must be a positive integer, got ${String(options2.maxLineBytes)}`);
-    }
-    this.max = max;
-  }
-  /** Splits `text`, appending every line it completes to `out`. */
-  push(text, out) {
-    if (text.length === 0) return;
-    let start = 0;
-    if (this.atStart) {
-      this.atStart = false;
-      if (text.charCodeAt(0) === 65279) start = 1;
-    }
-    if (this.pendingCR) {
-      this.pendingCR = false;
-      if (text.charCodeAt(start) === LF) start += 1;
-    }
-    if (text.indexOf("\r", start) === -1) this.splitLF(text, start, out);
-    else {
-      this.runClean = false;
-      this.splitAny(text, start, out);
-    }
-  }
-  /**
-   * `push`, also returning the lines it appended joined by `'\n'` — what
-   * `lines.map((l) => l.text).join('\n')` gives — or null when that is not cheap to know. In the
-   * usual case (`\n` breaks, no cut line) it is a slice of `text`, which costs no copy: log scans
-   * that look at a whole batch at once (redaction, classification) use it instead of re-joining.
-   */
-  pushJoined(text, out) {
-    const first = out.length;
-    this.runFrom = -1;
-    this.runTo = -1;
-    this.runLines = 0;
-    this.runClean = true;
-    this.push(text, out);
-    const added = out.length - first;
-    if (added === 0) return "";
-    if (!this.runClean) return null;
-    const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : "";
-    if (added === this.runLines) return run;
-    if (added === this.runLines + 1) return this.runLines > 0 ? `${out[first].text}
-${run}` : out[first].text;
-    return null;
-  }
-  /** Emits the final line when the input did not end with a line break. */
-  end(out) {
-    if (this.partial.length > 0 || this.cut) this.flushPartial(out);
-  }
-  splitLF(text, from, out) {
-    let start = from;
-    let lf = text.indexOf("\n", start);
-    while (lf !== -1) {
-      this.emit(text, start, lf, out);
-      start = lf + 1;
-      lf = text.indexOf("\n", start);
-    }
-    if (start < text.length) this.append(text, start, text.length);
-  }
-  splitAny(text, from, out) {
-    let start = from;
-    let lf = text.indexOf("\n", start);
-    let cr = text.indexOf("\r", start);
-    while (lf !== -1 || cr !== -1) {
-      if (cr === -1 || lf !== -1 && lf < cr) {
-        this.emit(text, start, lf, out);
-        start = lf + 1;
-        lf = text.indexOf("\n", start);
-        continue;
-      }
-      this.emit(text, start, cr, out);
-      if (cr + 1 === text.length) {
-        this.pendingCR = true;
-        start = cr + 1;
-      } else if (text.charCodeAt(cr + 1) === LF) {
-        start = cr + 2;
-        lf = text.indexOf("\n", start);
-      } else {
-        start = cr + 1;
-      }
-      cr = text.indexOf("\r", start);
-    }
-    if (start < text.length) this.append(text, start, text.length);
-  }
-  /** Completes the line ending at `end` (exclusive) whose last piece starts at `start`. */
-  emit(text, start, end, out) {
-    if (this.partial.length === 0 && !this.cut) {
-      const length = end - start;
-      if (length <= this.max) {
-        out.push({ no: ++this.no, text: text.slice(start, end) });
-        if (this.runFrom === -1) this.runFrom = start;
-        else if (start !== this.runTo + 1) this.runClean = false;
-        this.runTo = end;
-        this.runLines++;
-      } else {
-        this.runClean = false;
-        const take = safeCut(text, start, this.max);
-        const kept = text.slice(start, start + take);
-        out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });
-      }
-      return;
-    }
-    this.append(text, start, end);
-    this.flushPartial(out);
-  }
-  /** Adds a piece of the unfinished line, keeping at most `max` units and counting the rest. */
-  append(text, start, end) {
-    const length = end - start;
-    if (this.cut) {
-      this.dropped += length;
-      return;
-    }
-    const room = this.max - this.partial.length;
-    if (length <= room) {
-      this.partial += text.slice(start, end);
-      return;
-    }
-    const take = safeCut(text, start, room);
-    this.partial += text.slice(start, start + take);
-    this.cut = true;
-    this.dropped += length - take;
-  }
-  flushPartial(out) {
-    if (this.cut) {
-      out.push({ no: ++this.no, text: this.partial + lineCutMarker(this.dropped), truncated: true });
-    } else {
-      out.push({ no: ++this.no, text: this.partial });
-    }
-    this.partial = "";
-    this.cut = false;
-    this.dropped = 0;
-  }
-};
-
-// ../../packages/log-parsing/src/input/line-reader.ts
-async function* readLineBatches(source, options2) {
-  const splitter = new LineSplitter(options2);
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let decoderHoldsBytes = false;
-  for await (const chunk of source) {
-    const out2 = [];
-    if (typeof chunk === "string") {
-      if (decoderHoldsBytes) splitter.push(decoder.decode(), out2);
-      decoderHoldsBytes = false;
-      splitter.push(chunk, out2);
-    } else if (chunk instanceof Uint8Array) {
-      splitter.push(decoder.decode(chunk, { stream: true }), out2);
-      decoderHoldsBytes = true;
-    } else {
-      throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
-    }
-    if (out2.length > 0) yield out2;
-  }
-  const out = [];
-  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
-  splitter.end(out);
-  if (out.length > 0) yield out;
-}
-function describe3(value) {
-  if (value === null) return "null";
-  if (typeof value === "object") return value.constructor?.name ?? "object";
-  return typeof value;
-}
-
-// ../../packages/log-parsing/src/input/zip-reader.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
-import { Readable as Readable2 } from "stream";
-
-// ../../packages/log-parsing/src/input/zip-caps.ts
-var DEFAULT_ZIP_CAPS = {
-  maxEntries: 1e4,
-  maxTotalUncompressedBytes: 4 * 1024 ** 3,
-  maxEntryUncompressedBytes: 2 * 1024 ** 3,
-  maxCompressionRatio: 200,
-  ratioMinBytes: 1024 ** 2
-};
-function resolveZipCaps(caps = {}) {
-  const resolved = { ...DEFAULT_ZIP_CAPS };
-  for (const key2 of Object.keys(DEFAULT_ZIP_CAPS)) {
-    const value = caps[key2];
-    if (value === void 0) continue;
-    if (typeof value !== "number" || Number.isNaN(value) || value < 0) {
-      throw new RangeError(`zip cap ${key2} must be a non-negative number, got ${String(value)}`);
-    }
-    resolved[key2] = value;
-  }
-  return resolved;
-}
-function entryCapProblem(caps, uncompressed, compressed) {
-  if (uncompressed > caps.maxEntryUncompressedBytes) {
-    return `entry inflates to more than the cap of ${caps.maxEntryUncompressedBytes} bytes`;
-  }
-  if (uncompressed > caps.ratioMinBytes && uncompressed / Math.max(compressed, 1) > caps.maxCompressionRatio) {
-    return `entry compression ratio exceeds the cap of ${caps.maxCompressionRatio} (${uncompressed} bytes from ${compressed})`;
-  }
-  return null;
-}
-function totalCapProblem(caps, total) {
-  return total > caps.maxTotalUncompressedBytes ? `entries inflate to more than the archive cap of ${caps.maxTotalUncompressedBytes} bytes in total` : null;
-}
-function zipBomb(path, problem) {
-  return new InputError({ code: "zip-bomb", path, problem });
-}
-
-// ../../packages/log-parsing/src/input/zip-entry-name.ts
-function refuseEntryName(name) {
-  if (name.length === 0) return "empty name";
-  if (name.includes("\0")) return "contains a NUL byte";
-  if (name.includes("\\")) return "contains a backslash";
-  if (name.startsWith("/")) return "absolute path";
-  if (/^[a-zA-Z]:/.test(name)) return "starts with a drive letter";
-  if (name.split("/").includes("..")) return "has a '..' segment";
-  return null;
-}
-function printableEntryName(name) {
-  return name.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// ../../packages/log-parsing/src/input/zip-reader.ts
-function isZip(head) {
-  if (head.length < 4 || head[0] !== 80 || head[1] !== 75) return false;
-  return head[2] === 3 && head[3] === 4 || head[2] === 5 && head[3] === 6;
-}
-function readZipEntries(file2, options2 = {}) {
-  const { displayPath, ...capOptions } = options2;
-  const caps = resolveZipCaps(capOptions);
-  const display = displayPath ?? (typeof file2 === "string" ? file2 : "<zip buffer>");
-  const errors = [];
-  let iterated = false;
-  return {
-    errors,
-    [Symbol.asyncIterator]() {
-      if (iterated) throw new Error(`readZipEntries(${display}): the entries can be iterated only once`);
-      iterated = true;
-      return iterateEntries(file2, display, caps, errors);
-    }
-  };
-}
-async function* iterateEntries(file2, display, caps, errors) {
-  const zip = await openArchive(file2, display);
-  const state = { failure: null, inflated: 0 };
-  try {
-    if (zip.entryCount > caps.maxEntries) {
-      throw zipBomb(display, `has ${zip.entryCount} entries, more than the cap of ${caps.maxEntries}`);
-    }
-    const records = zip.eachEntry();
-    let declaredTotal = 0;
-    while (true) {
-      let next;
-      try {
-        next = await records.next();
-      } catch (error63) {
-        throw invalidArchive(display, error63);
-      }
-      if (next.done) return;
-      const entry2 = next.value;
-      const name = import_yauzl.default.getFileNameLowLevel(
-        entry2.generalPurposeBitFlag,
-        entry2.fileNameRaw,
-        entry2.extraFields,
-        true
-      );
-      const path = `${display}!/${printableEntryName(name)}`;
-      const skip = skipReason(name, entry2);
-      if (skip) {
-        errors.push(new InputError({ code: skip.code, path, problem: `${skip.problem}; entry skipped` }));
-        continue;
-      }
-      if (name.endsWith("/")) continue;
-      const headerProblem = entryCapProblem(caps, entry2.uncompressedSize, entry2.compressedSize);
-      if (headerProblem) throw zipBomb(path, `${headerProblem}, per its header`);
-      declaredTotal += entry2.uncompressedSize;
-      const totalProblem = totalCapProblem(caps, declaredTotal);
-      if (totalProblem) throw zipBomb(path, `${totalProblem}, per the headers`);
-      yield {
-        name,
-        path,
-        uncompressedSize: entry2.uncompressedSize,
-        compressedSize: entry2.compressedSize,
-        open: () => openEntry(zip, entry2, path, caps, state)
-      };
-      if (state.failure) throw state.failure;
-    }
-  } finally {
-    zip.close();
-  }
-}
-function skipReason(name, entry2) {
-  const refused = refuseEntryName(name);
-  if (refused) return { code: "zip-entry-refused", problem: `entry name refused: ${refused}` };
-  if (entry2.isEncrypted()) return { code: "unsupported", problem: "entry is encrypted" };
-  if (entry2.compressionMethod !== 0 && entry2.compressionMethod !== 8) {
-    return { code: "unsupported", problem: `compression method ${entry2.compressionMethod} is not supported` };
-  }
-  return null;
-}
-async function openArchive(file2, display) {
-  const options2 = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
-  try {
-    if (typeof file2 === "string") return await import_yauzl.default.openPromise(file2, options2);
-    const buffer = Buffer.isBuffer(file2) ? file2 : Buffer.from(file2.buffer, file2.byteOffset, file2.byteLength);
-    return await import_yauzl.default.fromBufferPromise(buffer, options2);
-  } catch (error63) {
-    const errno = errnoOf(error63);
-    if (errno === "EISDIR") {
-      throw new InputError({ code: "not-a-file", path: display, problem: "is a directory, not a zip file" });
-    }
-    if (errno) throw fsInputError(display, error63);
-    throw invalidArchive(display, error63);
-  }
-}
-function invalidArchive(display, error63) {
-  if (InputError.isInstance(error63)) return error63;
-  return new InputError({
-    code: "zip-invalid",
-    path: display,
-    problem: `not a valid zip archive, or truncated (${messageOf(error63)})`,
-    cause: error63
-  });
-}
-async function openEntry(zip, entry2, path, caps, state) {
-  if (state.failure) throw state.failure;
-  let raw;
-  try {
-    raw = await zip.openReadStreamPromise(entry2);
-  } catch (error63) {
-    throw entryError(path, error63, state);
-  }
-  return Readable2.from(countInflated(raw, entry2.compressedSize, path, caps, state), { objectMode: false });
-}
-async function* countInflated(raw, compressed, path, caps, state) {
-  let inflated = 0;
-  try {
-    for await (const chunk of raw) {
-      inflated += chunk.length;
-      state.inflated += chunk.length;
-      const problem = entryCapProblem(caps, inflated, compressed) ?? totalCapProblem(caps, state.inflated);
-      if (problem) {
-        state.failure = zipBomb(path, problem);
-        throw state.failure;
-      }
-      yield chunk;
-    }
-  } catch (error63) {
-    throw entryError(path, error63, state);
-  } finally {
-    raw.destroy();
-  }
-}
-function entryError(path, error63, state) {
-  if (InputError.isInstance(error63)) return error63;
-  const message = messageOf(error63);
-  if (message === "closed") {
-    return new InputError({
-      code: "unreadable",
-      path,
-      problem: "the archive is already closed: open entries while the archive is being iterated",
-      cause: error63
-    });
-  }
-  if (message.startsWith("too many bytes in the stream")) {
-    state.failure = zipBomb(path, `entry inflates to more than its header declares (${message})`);
-    return state.failure;
-  }
-  return new InputError({
-    code: "zip-invalid",
-    path,
-    problem: `corrupt entry data (${message})`,
-    cause: error63
-  });
-}
-function messageOf(error63) {
-  return error63 instanceof Error ? error63.message : String(error63);
-}
-
-// ../../packages/log-parsing/src/redact/cap-text.ts
-function capText(text, maxChars) {
-  if (!Number.isInteger(maxChars) || maxChars < 0)
-    throw new RangeError(`maxChars must be a non-negative integer, got ${maxChars}`);
-  if (text.length <= maxChars) return { text, truncated: false };
-  const marker3 = (n) => `
-… [truncated: ${n} characters omitted]`;
-  let keep = Math.max(0, maxChars - marker3(text.length).length);
-  keep = Math.max(0, maxChars - marker3(text.length - keep).length);
-  const code = text.charCodeAt(keep - 1);
-  if (keep > 0 && code >= 55296 && code <= 56319) keep--;
-  const out = text.slice(0, keep) + marker3(text.length - keep);
-  return { text: out.length <= maxChars ? out : out.slice(0, maxChars), truncated: true };
-}
-
-// ../../packages/log-parsing/src/redact/pem-blocks.ts
-var PEM_WINDOW_CHARS = 16384;
-var BEGIN = /-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
-var END = /-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----/y;
-var GHA_TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
-var BASE64_LINE = /^[A-Za-z0-9+/=]*$/;
-var PEM_HEADER = /^(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):/;
-function isKeyMaterialLine(line) {
-  const s = line.replace(GHA_TIMESTAMP, "").trim();
-  return BASE64_LINE.test(s) || PEM_HEADER.test(s);
-}
-function findEnd(text, from, windowEnd) {
-  const region = text.slice(from, windowEnd);
-  for (let i = region.indexOf("-----END"); i !== -1; i = region.indexOf("-----END", i + 1)) {
-    END.lastIndex = i;
-    const m = END.exec(region);
-    if (m) return from + i + m[0].length;
-  }
-  return null;
-}
-function extentWithoutEnd(text, beginEnd, windowEnd) {
-  const nl = text.indexOf("\n", beginEnd);
-  const lineEnd = nl === -1 ? text.length : nl;
-  if (lineEnd >= windowEnd) return windowEnd;
-  let end = lineEnd;
-  while (end < text.length) {
-    const next = end + 1;
-    if (next >= text.length) break;
-    const nl2 = text.indexOf("\n", next);
-    const next2 = nl2 === -1 ? text.length : nl2;
-    if (next2 >= windowEnd || !isKeyMaterialLine(text.slice(next, next2))) break;
-    end = next2;
-  }
-  return end;
-}
-function scanPemBlocks(text, atEof, windowChars = PEM_WINDOW_CHARS) {
-  const blocks = [];
-  let pos = 0;
-  for (; ; ) {
-    const at = text.indexOf("BEGIN", pos);
-    if (at === -1) return { blocks, pendingStart: null };
-    const idx = at - 5;
-    BEGIN.lastIndex = idx;
-    const m = idx >= 0 ? BEGIN.exec(text) : null;
-    if (!m) {
-      pos = at + 1;
-      continue;
-    }
-    const beginEnd = idx + m[0].length;
-    const windowEnd = beginEnd + windowChars;
-    const endMarker = findEnd(text, beginEnd, windowEnd);
-    let end;
-    if (endMarker !== null) end = endMarker;
-    else if (!atEof && text.length < windowEnd) return { blocks, pendingStart: idx };
-    else end = extentWithoutEnd(text, beginEnd, windowEnd);
-    blocks.push({ start: idx, end });
-    pos = end;
-  }
-}
-function replacePemBlocks(text, blocks, marker3) {
-  if (blocks.length === 0) return text;
-  let out = "";
-  let last = 0;
-  for (const b of blocks) {
-    let newlines = 0;
-    for (let i = text.indexOf("\n", b.start); i !== -1 && i < b.end; i = text.indexOf("\n", i + 1))
-      newlines++;
-    out += text.slice(last, b.start) + marker3 + "\n".repeat(newlines);
-    last = b.end;
-  }
-  return out + text.slice(last);
-}
-function settleCut(scan, start, snap) {
-  let cut = snap(start);
-  for (; ; ) {
-    let next = cut;
-    if (scan.pendingStart !== null && scan.pendingStart < next) next = scan.pendingStart;
-    for (let k = scan.blocks.length - 1; k >= 0; k--) {
-      const b = scan.blocks[k];
-      if (b.start < next && b.end > next) next = b.start;
-    }
-    next = snap(next);
-    if (next === cut) return cut;
-    cut = next;
-  }
-}
-
-// ../../packages/log-parsing/src/redact/keyword-prefilter.ts
-var exact = (text) => ({ text, ignoreCase: false });
-var anyCase = (text) => ({ text: text.toLowerCase(), ignoreCase: true });
-var CHAR_ANCHORS = [
-  {
-    char: "_",
-    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "npm_", "k_live_", "k_test_"].map(
-      exact
-    )
-  },
-  { char: "~", keywords: [exact("sha256~")] },
-  { char: "J", keywords: [exact("eyJ"), exact("LS0tLS1CRUdJTi"), exact("T3BlbkFJ")] },
-  { char: "z", keywords: [exact("AIza")] },
-  { char: "x", keywords: [exact("xox"), exact("xapp-")] },
-  { char: "k", keywords: [exact("sk-"), exact("hooks.slack.com"), anyCase("token"), anyCase("key")] },
-  { char: "K", keywords: [anyCase("token"), anyCase("key"), exact("AKIA")] },
-  { char: "I", keywords: [exact("ASIA"), exact("ABIA")] },
-  { char: "w", keywords: [anyCase("passw")] },
-  { char: "W", keywords: [anyCase("passw")] }
-];
-var LITERAL_SCANS = [/gl/g, /:\/\//g, /auth/gi, /secret/gi];
-var PREFILTER_KEYWORDS = [
-  ...CHAR_ANCHORS.flatMap((a) => a.keywords.map((k) => k.text.toLowerCase())),
-  "gl",
-  "://",
-  "auth",
-  "secret"
-];
-var TABLE = CHAR_ANCHORS.map((a) => ({
-  char: a.char,
-  hits: a.keywords.map((k) => ({
-    text: k.text,
-    ignoreCase: k.ignoreCase,
-    offset: k.text.indexOf(k.ignoreCase ? a.char.toLowerCase() : a.char)
-  }))
-}));
-function matchesAt(text, pos, kw) {
-  if (pos < 0 || pos + kw.text.length > text.length) return false;
-  for (let j = 0; j < kw.text.length; j++) {
-    let c = text.charCodeAt(pos + j);
-    if (kw.ignoreCase && c >= 65 && c <= 90) c |= 32;
-    if (c !== kw.text.charCodeAt(j)) return false;
-  }
-  return true;
-}
-function lineEndAfter(text, i) {
-  const nl = text.indexOf("\n", i);
-  return nl === -1 ? text.length : nl;
-}
-function candidateLineStarts(text) {
-  const starts = [];
-  for (const { char, hits } of TABLE) {
-    let i = text.indexOf(char);
-    while (i !== -1) {
-      let found = false;
-      for (const kw of hits) {
-        if (matchesAt(text, i - kw.offset, kw)) {
-          found = true;
-          break;
-        }
-      }
-      if (found) {
-        starts.push(text.lastIndexOf("\n", i) + 1);
-        i = lineEndAfter(text, i);
-      }
-      i = text.indexOf(char, i + 1);
-    }
-  }
-  for (const re of LITERAL_SCANS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      starts.push(text.lastIndexOf("\n", m.index) + 1);
-      re.lastIndex = lineEndAfter(text, m.index);
-    }
-  }
-  if (starts.length < 2) return starts;
-  starts.sort((a, b) => a - b);
-  let n = 1;
-  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k];
-  starts.length = n;
-  return starts;
-}
-
-// ../../packages/log-parsing/src/redact/redaction-types.ts
-var FindingCounter = class {
-  counts = /* @__PURE__ */ new Map();
-  add(kind, count2 = 1) {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count2);
-  }
-  merge(findings) {
-    for (const f of findings) this.add(f.kind, f.count);
-  }
-  /** Sorted by kind so output is deterministic. */
-  list() {
-    return [...this.counts.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([kind, count2]) => ({ kind, count: count2 }));
-  }
-};
-function redactionMarker(kind) {
-  return `[REDACTED:${kind}]`;
-}
-
-// ../../packages/log-parsing/src/redact/secret-values.ts
-var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-  "true",
-  "false",
-  "null",
-  "nil",
-  "none",
-  "undefined",
-  "empty",
-  "redacted",
-  "hidden",
-  "masked",
-  "secret",
-  "password",
-  "token",
-  "changeme",
-  "required",
-  "optional",
-  "string"
-]);
-function isPlaceholderValue(value) {
-  if (value.length === 0) return true;
-  const first = value[0];
-  if (first === "$" || first === "%" || first === "{" || first === "<" || first === "[") return true;
-  if (value.includes("***") || value.startsWith("REDACTED") || value.includes("[REDACTED")) return true;
-  if (PLACEHOLDER_WORDS.has(value.toLowerCase())) return true;
-  if (/^(.)\1*$/.test(value)) return true;
-  return false;
-}
-function looksLikeGeneratedSecret(value) {
-  if (value.length < 8 || isPlaceholderValue(value)) return false;
-  const hasDigit = /\d/.test(value);
-  const hasLetter = /[A-Za-z]/.test(value);
-  if (hasDigit && hasLetter) return true;
-  return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value);
-}
-function looksLikeAssignedSecret(value, proseLike) {
-  if (isPlaceholderValue(value)) return false;
-  if (proseLike && /^[A-Za-z]+$/.test(value)) return false;
-  return true;
-}
-
-// ../../packages/log-parsing/src/redact/secret-rules.ts
-function token(kind, keywords, pattern) {
-  return { kind, keywords, pattern };
-}
-function keyed(kind, keywords, pattern, accept) {
-  const kindOf = typeof kind === "string" ? () => kind : kind;
-  return {
-    kind: typeof kind === "string" ? kind : "secret",
-    keywords,
-    pattern,
-    replace(m) {
-      const keep = m.groups?.keep ?? "";
-      const value = m.groups?.value ?? "";
-      if (!accept(value, m)) return null;
-      const k = kindOf(m);
-      return { text: keep + redactionMarker(k), kind: k };
-    }
-  };
-}
-function notAfter(chars) {
-  return `(?:(?<![${chars}])|(?<=\\x1b\\[[0-9;]*m)|(?<=\\\\[nrt]))`;
-}
-var W = notAfter("A-Za-z0-9_");
-var WD = notAfter("A-Za-z0-9_-");
-var AN = notAfter("A-Za-z0-9");
-var GITHUB_CLASSIC = new RegExp(`${W}(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}`, "g");
-var GITHUB_FINE_GRAINED = new RegExp(`${W}github_pat_[A-Za-z0-9_]{22,}`, "g");
-var AWS_ACCESS_KEY = new RegExp(`${AN}(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])`, "g");
-var AWS_SECRET_KEY = new RegExp(
-  `(?<keep>${AN}aws_?secret(?:_?access)?_?key["']?[ \\t]*(?::=|[:=])[ \\t]*["']?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
-  "gi"
-);
-var SLACK_TOKEN = new RegExp(`${AN}(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,}`, "g");
-var SLACK_WEBHOOK = /(?<keep>hooks\.slack\.com\/(?:services|workflows|triggers)\/)(?<value>[A-Za-z0-9+/_-]{10,})/g;
-var GOOGLE_API_KEY = new RegExp(`${WD}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`, "g");
-var ANTHROPIC_KEY = new RegExp(`${WD}sk-ant-[A-Za-z0-9_-]{8,}`, "g");
-var OPENAI_PROJECT_KEY = new RegExp(`${WD}sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}`, "g");
-var OPENAI_LEGACY_KEY = new RegExp(`${WD}sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}`, "g");
-var NPM_TOKEN = new RegExp(`${W}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])`, "g");
-var GITLAB_TOKEN = new RegExp(`${W}gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}`, "g");
-var STRIPE_KEY = new RegExp(`${W}[rs]k_(?:live|test)_[A-Za-z0-9]{16,}`, "g");
-var OPENSHIFT_TOKEN = new RegExp(`${W}sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, "g");
-var JWT = new RegExp(`${WD}eyJ[A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`, "g");
-var BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
-var URL_PASSWORD = /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
-var AUTH_SCHEMES = "Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256";
-var AUTHORIZATION = new RegExp(
-  `(?<keep>${AN}(?:Proxy-)?Authorization["']?[ \\t]*[:=][ \\t]*["']?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>[^\\s"'\`,;<>]+)`,
-  "gi"
-);
-var STRONG_KEYS = [
-  "password",
-  "passwd",
-  "client[_-]?secret",
-  "secret[_-]?key",
-  "secret[_-]?access[_-]?key",
-  "api[_-]?key",
-  "access[_-]?key",
-  "private[_-]?key",
-  "access[_-]?token",
-  "auth[_-]?token",
-  "refresh[_-]?token",
-  "id[_-]?token",
-  "bearer[_-]?token",
-  "session[_-]?token",
-  "client-key-data"
-];
-var WEAK_KEYS = ["secret", "token", "auth"];
-var VALUE = `(?<value>(?<=")[^"\\n]{1,256}(?=")|(?<=')[^'\\n]{1,256}(?=')|[^\\s"'\`,;&<>(){}\\[\\]]+)`;
-var ASSIGNMENT = new RegExp(
-  `(?<keep>${AN}(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join("|")})["']?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)["']?)${VALUE}`,
-  "gi"
-);
-var STRONG_KEY = new RegExp(`^(?:${STRONG_KEYS.join("|")})$`, "i");
-function assignmentKind(key2) {
-  const k = key2.toLowerCase();
-  if (k === "client-key-data") return "kubeconfig-client-key";
-  if (k.startsWith("pass")) return "password";
-  if (k.includes("private")) return "private-key";
-  if (k.includes("secret")) return "secret";
-  if (k.includes("key")) return "api-key";
-  return "token";
-}
-function decodesToPrivateKey(b64) {
-  const head = Buffer.from(b64.slice(0, 96), "base64").toString("latin1");
-  return /^-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY/.test(head);
-}
-var SECRET_RULES = [
-  token("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], GITHUB_CLASSIC),
-  token("github-token", ["github_pat_"], GITHUB_FINE_GRAINED),
-  token("aws-access-key", ["akia", "asia", "abia"], AWS_ACCESS_KEY),
-  keyed("aws-secret-key", ["secret"], AWS_SECRET_KEY, (v) => !isPlaceholderValue(v)),
-  token("slack-token", ["xox", "xapp-"], SLACK_TOKEN),
-  keyed("slack-webhook", ["hooks.slack.com"], SLACK_WEBHOOK, () => true),
-  token("google-api-key", ["aiza"], GOOGLE_API_KEY),
-  token("anthropic-api-key", ["sk-ant-"], ANTHROPIC_KEY),
-  token("openai-api-key", ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"], OPENAI_PROJECT_KEY),
-  token("openai-api-key", ["t3blbkfj"], OPENAI_LEGACY_KEY),
-  token("npm-token", ["npm_"], NPM_TOKEN),
-  token("gitlab-token", ["gl"], GITLAB_TOKEN),
-  token("stripe-key", ["k_live_", "k_test_"], STRIPE_KEY),
-  token("openshift-token", ["sha256~"], OPENSHIFT_TOKEN),
-  token("jwt", ["eyj"], JWT),
-  {
-    kind: "private-key",
-    keywords: ["ls0tls1crudjti"],
-    pattern: BASE64_PEM,
-    replace: (m) => decodesToPrivateKey(m[0]) ? { text: redactionMarker("private-key"), kind: "private-key" } : null
-  },
-  keyed("url-password", ["://"], URL_PASSWORD, (v) => !isPlaceholderValue(v)),
-  keyed(
-    "authorization",
-    ["auth"],
-    AUTHORIZATION,
-    (v, m) => m.groups?.scheme ? !isPlaceholderValue(v) : looksLikeGeneratedSecret(v)
-  ),
-  keyed(
-    (m) => assignmentKind(m.groups?.key ?? ""),
-    ["passw", "secret", "key", "token", "auth"],
-    ASSIGNMENT,
-    (v, m) => {
-      const key2 = m.groups?.key ?? "";
-      if (!STRONG_KEY.test(key2)) return looksLikeGeneratedSecret(v);
-      const proseLike = /:[ \t]/.test(m.groups?.sep ?? "");
-      return looksLikeAssignedSecret(v, proseLike);
-    }
-  )
-];
-
-// ../../packages/log-parsing/src/redact/redact-secrets.ts
-function applyRule(rule, line, counter) {
-  const re = rule.pattern;
-  re.lastIndex = 0;
-  let out = "";
-  let last = 0;
-  for (let m = re.exec(line); m !== null; m = re.exec(line)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const r = rule.replace ? rule.replace(m) : { text: redactionMarker(rule.kind), kind: rule.kind };
-    if (r === null) continue;
-    out += line.slice(last, m.index) + r.text;
-    last = m.index + m[0].length;
-    counter.add(r.kind);
-  }
-  return last === 0 ? line : out + line.slice(last);
-}
-function redactLine(line, counter) {
-  const lower = line.toLowerCase();
-  let out = line;
-  for (const rule of SECRET_RULES) {
-    if (rule.keywords.some((k) => lower.includes(k))) out = applyRule(rule, out, counter);
-  }
-  return out;
-}
-function redactLines(text, counter) {
-  const starts = candidateLineStarts(text);
-  if (starts.length === 0) return text;
-  const parts = [];
-  let last = 0;
-  for (const lineStart of starts) {
-    const nl = text.indexOf("\n", lineStart);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(lineStart, lineEnd);
-    const red = redactLine(line, counter);
-    if (red !== line) {
-      parts.push(text.slice(last, lineStart), red);
-      last = lineEnd;
-    }
-  }
-  if (parts.length === 0) return text;
-  parts.push(text.slice(last));
-  return parts.join("");
-}
-function redactInto(text, counter) {
-  let t = text;
-  if (t.includes("BEGIN")) {
-    const { blocks } = scanPemBlocks(t, true);
-    if (blocks.length > 0) {
-      counter.add("private-key", blocks.length);
-      t = replacePemBlocks(t, blocks, redactionMarker("private-key"));
-    }
-  }
-  return redactLines(t, counter);
-}
-function redactSecrets(text) {
-  const counter = new FindingCounter();
-  const out = redactInto(text, counter);
-  return { text: out, findings: counter.list() };
-}
-
-// ../../packages/log-parsing/src/redact/html-comments.ts
-var OPENER = "<!--";
-var CLOSER = /--!?>/g;
-function commentEnd(text, bodyFrom) {
-  if (text.startsWith(">", bodyFrom)) return bodyFrom + 1;
-  if (text.startsWith("->", bodyFrom)) return bodyFrom + 2;
-  CLOSER.lastIndex = bodyFrom;
-  const m = CLOSER.exec(text);
-  return m ? m.index + m[0].length : text.length;
-}
-function stripHtmlCommentsDetailed(text) {
-  if (!text.includes("<!")) return { text, removed: 0 };
-  let out = "";
-  let pos = 0;
-  let removed = 0;
-  while (pos < text.length) {
-    let straddle = 0;
-    for (let j = 3; j >= 1; j--) {
-      if (out.endsWith(OPENER.slice(0, j)) && text.startsWith(OPENER.slice(j), pos)) {
-        straddle = j;
-        break;
-      }
-    }
-    let bodyFrom;
-    if (straddle > 0) {
-      out = out.slice(0, out.length - straddle);
-      bodyFrom = pos + (OPENER.length - straddle);
-    } else {
-      const start = text.indexOf(OPENER, pos);
-      if (start === -1) break;
-      out += text.slice(pos, start);
-      bodyFrom = start + OPENER.length;
-    }
-    pos = commentEnd(text, bodyFrom);
-    removed++;
-  }
-  if (pos < text.length) out += text.slice(pos);
-  return { text: out, removed };
-}
-function stripHtmlComments(text) {
-  return stripHtmlCommentsDetailed(text).text;
-}
-
-// ../../packages/log-parsing/src/redact/line-redactor.ts
-function createLineRedactor(options2 = {}) {
-  const batchLines = options2.batchLines ?? 1024;
-  const batchChars = options2.batchChars ?? 262144;
-  for (const [name, v] of [
-    ["batchLines", batchLines],
-    ["batchChars", batchChars]
-  ]) {
-    if (!Number.isSafeInteger(v) || v < 1)
-      throw new RangeError(`createLineRedactor: ${name} must be an integer >= 1`);
-  }
-  const counter = new FindingCounter();
-  let held = [];
-  let heldChars = 0;
-  function release(count2) {
-    const lines = count2 === held.length ? held : held.slice(0, count2);
-    held = count2 === held.length ? [] : held.slice(count2);
-    heldChars = 0;
-    for (const l of held) heldChars += l.length + 1;
-    const joined = lines.join("\n");
-    const text = redactInto(joined, counter);
-    if (text === joined) return lines;
-    const pieces = text.split("\n");
-    if (pieces.length === lines.length) return pieces;
-    const out = [];
-    let k = 0;
-    for (const line of lines) {
-      const n = line.split("\n").length;
-      out.push(pieces.slice(k, k + n).join("\n"));
-      k += n;
-    }
-    return out;
-  }
-  function releasable() {
-    if (!held.some((l) => l.includes("BEGIN"))) return held.length;
-    const text = held.map((l) => `${l}
-`).join("");
-    const starts = [];
-    let offset = 0;
-    for (const l of held) {
-      starts.push(offset);
-      offset += l.length + 1;
-    }
-    starts.push(offset);
-    const snap = (x) => {
-      let best2 = 0;
-      for (const s of starts) if (s <= x) best2 = s;
-      return best2;
-    };
-    return starts.indexOf(settleCut(scanPemBlocks(text, false), text.length, snap));
-  }
-  return {
-    push(line) {
-      held.push(line);
-      heldChars += line.length + 1;
-      if (held.length < batchLines && heldChars < batchChars) return [];
-      const count2 = releasable();
-      return count2 > 0 ? release(count2) : [];
-    },
-    flush() {
-      return held.length > 0 ? release(held.length) : [];
-    },
-    findings: () => counter.list(),
-    held: () => held.length
-  };
-}
-
-// ../../packages/log-parsing/src/redact/markdown-blocks.ts
-function mapBlocks(text, fn) {
-  const parts = text.split(/(\n[ \t]*\n)/);
-  for (let i = 0; i < parts.length; i += 2) parts[i] = fn(parts[i]);
-  return parts.join("");
-}
-function hasRawHtml(block) {
-  return /<[A-Za-z/!?]/.test(block);
-}
-function freeBacktickRun(block) {
-  const used = new Set((block.match(/`+/g) ?? []).map((r) => r.length));
-  let n = 1;
-  while (used.has(n)) n++;
-  return "`".repeat(n);
-}
-function canWrapInCode(block, start, end) {
-  if (hasRawHtml(block)) return false;
-  return block[start - 1] !== "`" && block[end] !== "`";
-}
-
-// ../../packages/log-parsing/src/redact/neutralize-closing-keywords.ts
-var REFERENCE = "(?:[A-Za-z0-9_.-]+\\/[A-Za-z0-9_.-]+)?(?:#|&#0*35;|&#x0*23;|&num;)\\d+|GH-\\d+|https?:\\/\\/github\\.com\\/[A-Za-z0-9_.-]+\\/[A-Za-z0-9_.-]+\\/(?:issues|pull)\\/\\d+";
-var CLOSING = new RegExp(
-  `(?<![A-Za-z0-9_])(close[sd]?|fix(?:e[sd])?|resolve[sd]?)([ \\t]*(?::[ \\t]*)?)(${REFERENCE})`,
-  "gi"
-);
-function neutralizeClosingKeywords(text) {
-  return mapBlocks(text, (block) => {
-    CLOSING.lastIndex = 0;
-    if (!CLOSING.test(block)) return block;
-    const fence = freeBacktickRun(block);
-    return block.replace(
-      CLOSING,
-      (m, keyword, sep2, ref, offset) => canWrapInCode(block, offset, offset + m.length) ? `${fence}${m}${fence}` : `${keyword}${sep2.trim() ? sep2 : " "}issue ${ref}`
-    );
-  });
-}
-
-// ../../packages/log-parsing/src/redact/neutralize-commands.ts
-var SLASH_COMMAND = /^([ \t]*)\/(?=[A-Za-z])/gm;
-function neutralizeCommands(text) {
-  return text.replace(SLASH_COMMAND, "$1\\/");
-}
-var WORKFLOW_COMMAND = /^([ \t]*)(::[A-Za-z]|##\[)/gm;
-function neutralizeWorkflowCommands(text) {
-  return text.replace(WORKFLOW_COMMAND, "$1\\$2");
-}
-
-// ../../packages/log-parsing/src/redact/neutralize-mentions.ts
-var MENTION = /(https?:\/\/[^\s<>"'`]+)|(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)([A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][A-Za-z0-9_.-]*)?)/gi;
-var HAS_MENTION = /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)[A-Za-z0-9]/i;
-function neutralizeMentions(text) {
-  if (!/[@\uFF20\uFE6B&]/.test(text)) return text;
-  return mapBlocks(text, (block) => {
-    if (!HAS_MENTION.test(block)) return block;
-    const fence = freeBacktickRun(block);
-    return block.replace(MENTION, (m, url2, name, offset) => {
-      if (url2) return m;
-      return canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
-    });
-  });
-}
-
-// ../../packages/log-parsing/src/redact/markdown-code.ts
-var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-function splitFences(text) {
-  const lines = text.split(/(?<=\n)/);
-  const bare = (k) => lines[k].replace(/\n$/, "");
-  const segs = [];
-  let prose = "";
-  let i = 0;
-  while (i < lines.length) {
-    const m = FENCE_OPEN.exec(bare(i));
-    const fence = m?.[1];
-    if (fence && !(fence[0] === "`" && m[2].includes("`"))) {
-      const close = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
-      let j = i + 1;
-      while (j < lines.length && !close.test(bare(j))) j++;
-      if (j < lines.length) {
-        if (prose) segs.push({ text: prose, code: false });
-        prose = "";
-        segs.push({ text: lines.slice(i, j + 1).join(""), code: true });
-        i = j + 1;
-        continue;
-      }
-    }
-    prose += lines[i];
-    i++;
-  }
-  if (prose) segs.push({ text: prose, code: false });
-  return segs;
-}
-function splitSpans(text) {
-  const segs = [];
-  let plain = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\\" && i + 1 < text.length) {
-      plain += text.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c !== "`") {
-      plain += c;
-      i++;
-      continue;
-    }
-    let n = 1;
-    while (text[i + n] === "`") n++;
-    const close = findRun(text, i + n, n);
-    if (close === -1) {
-      plain += text.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (plain) segs.push({ text: plain, code: false });
-    plain = "";
-    segs.push({ text: text.slice(i, close + n), code: true });
-    i = close + n;
-  }
-  if (plain) segs.push({ text: plain, code: false });
-  return segs;
-}
-function findRun(text, from, n) {
-  let i = from;
-  while (i < text.length) {
-    if (text[i] === "\n" && /^\n[ \t]*\n/.test(text.slice(i, i + 64))) return -1;
-    if (text[i] !== "`") {
-      i++;
-      continue;
-    }
-    let k = 1;
-    while (text[i + k] === "`") k++;
-    if (k === n) return i;
-    i += k;
-  }
-  return -1;
-}
-function mapProse(text, fn) {
-  return splitFences(text).flatMap((s) => s.code ? [s] : splitSpans(s.text)).map((s) => s.code ? s.text : fn(s.text)).join("");
-}
-
-// ../../packages/log-parsing/src/redact/sanitize-text.ts
-var STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?/g;
-var CSI_SEQUENCE = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]/g;
-var OTHER_ESCAPE = /\x1b[ -/]*[0-~]/g;
-var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-var INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-var LINE_SEPARATORS = /[\u2028\u2029]/g;
-var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-var suspicious = null;
-function buildSuspicious() {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
-  const ranges = ["\\x00-\\x08", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff"];
-  const hex3 = (c) => `\\u${c.toString(16).padStart(4, "0")}`;
-  for (let c = 160; c < 65536; c++) {
-    if (c >= 55296 && c <= 57343) continue;
-    if (!special.test(String.fromCharCode(c))) continue;
-    let end = c;
-    const next = (x) => x < 65536 && (x < 55296 || x > 57343);
-    while (next(end + 1) && special.test(String.fromCharCode(end + 1))) end++;
-    ranges.push(end === c ? hex3(c) : `${hex3(c)}-${hex3(end)}`);
-    c = end;
-  }
-  return new RegExp(`[${ranges.join("")}]`, "g");
-}
-function countingReplace(text, re, by) {
-  let n = 0;
-  const out = text.replace(re, (m) => {
-    n++;
-    return typeof by === "string" ? by : by(m);
-  });
-  return [out, n];
-}
-function cleanLine(line, removed) {
-  let t = line;
-  let n;
-  [t, n] = countingReplace(t, STRING_SEQUENCE, "");
-  removed.escapes += n;
-  [t, n] = countingReplace(t, CSI_SEQUENCE, "");
-  removed.escapes += n;
-  [t, n] = countingReplace(t, OTHER_ESCAPE, "");
-  removed.escapes += n;
-  [t, n] = countingReplace(t, CONTROLS, "");
-  removed.controls += n;
-  [t, n] = countingReplace(t, INVISIBLE, "");
-  removed.invisible += n;
-  t = t.replace(LINE_SEPARATORS, " ");
-  return t.replace(LONE_SURROGATE, "�");
-}
-function sanitizeTextDetailed(text, options2 = {}) {
-  const removed = { escapes: 0, controls: 0, invisible: 0 };
-  const parts = [];
-  let last = 0;
-  if (suspicious === null) suspicious = buildSuspicious();
-  const SUSPICIOUS = suspicious;
-  SUSPICIOUS.lastIndex = 0;
-  for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
-    const lineStart = text.lastIndexOf("\n", m.index) + 1;
-    const nl = text.indexOf("\n", m.index);
-    const lineEnd = nl === -1 ? text.length : nl;
-    parts.push(text.slice(last, lineStart), cleanLine(text.slice(lineStart, lineEnd), removed));
-    last = lineEnd;
-    if (nl === -1) break;
-    SUSPICIOUS.lastIndex = lineEnd;
-  }
-  let t = parts.length === 0 ? text : parts.join("") + text.slice(last);
-  if (options2.singleLine) t = t.replace(/[\t\n]/g, " ");
-  return { text: t, removed };
-}
-function sanitizeText(text, options2 = {}) {
-  return sanitizeTextDetailed(text, options2).text;
-}
-
-// ../../packages/log-parsing/src/redact/url-policy.ts
-function isAllowedHost(hostname3, allowedHosts) {
-  const h = hostname3.toLowerCase().replace(/\.$/, "");
-  return allowedHosts.some((entry2) => {
-    const a = entry2.toLowerCase().replace(/^\*\./, "").replace(/\.$/, "");
-    return a.length > 0 && (h === a || h.endsWith(`.${a}`));
-  });
-}
-var NAMED_ENTITIES = {
-  colon: ":",
-  sol: "/",
-  period: ".",
-  commat: "@",
-  num: "#",
-  bsol: "\\",
-  amp: "&",
-  quest: "?",
-  lpar: "(",
-  rpar: ")"
-};
-function decodeDestination(raw) {
-  let d = raw.trim();
-  if (d.startsWith("<") && d.endsWith(">")) d = d.slice(1, -1);
-  d = d.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-  return d.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/g, (m, dec, hex3, name) => {
-    if (dec) return String.fromCodePoint(Math.min(Number(dec), 1114111));
-    if (hex3) return String.fromCodePoint(Math.min(Number.parseInt(hex3, 16), 1114111));
-    return NAMED_ENTITIES[String(name).toLowerCase()] ?? m;
-  });
-}
-function isAllowedDestination(dest, allowedHosts) {
-  const d = dest.replace(/[\t\n\r]/g, "").trim();
-  if (d === "") return true;
-  const hasScheme = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(d);
-  if (!hasScheme) return !/^[\\/]{2}|^\/\\/.test(d) && !/[\x00-\x1f]/.test(d);
-  let url2;
-  try {
-    url2 = new URL(d);
-  } catch {
-    return false;
-  }
-  return url2.protocol === "https:" && isAllowedHost(url2.hostname, allowedHosts);
-}
-function defang(url2) {
-  return url2.replace(/^(<?[ \t]*h)tt(ps?:)/i, "$1xx$2").replace(/^(<?[ \t]*f)t(p:)/i, "$1x$2").replace(/^(<?[ \t]*www)\./i, "$1[.]");
-}
-
-// ../../packages/log-parsing/src/redact/strip-images-and-links.ts
-var RISKY_TAG = /<(?=\/?(?:a|img|image|picture|source|video|audio|track|iframe|frame|frameset|embed|object|applet|svg|math|link|meta|base|form|input|button|area|map|style|script|body|use)(?:[\s/>]|$))/gi;
-var URL_ENTITY = /&(?:#0*58|#x0*3a|colon|#0*47|#x0*2f|sol|#0*46|#x0*2e|period);/gi;
-var ENTITY_CHAR = {
-  "58": ":",
-  "3a": ":",
-  colon: ":",
-  "47": "/",
-  "2f": "/",
-  sol: "/"
-};
-var INLINE_DEST = /\]\([ \t]*\n?[ \t]*(<[^>\n]*>|[^\s)]*)/g;
-var REFERENCE_DEF = /^( {0,3})\[((?:[^\]\\\n]|\\.){1,999})\]:([ \t]*\n?[ \t]*)(<[^>\n]*>|\S+)/gm;
-var BARE_URL = /\b(?:https?|ftp):\/\/[^\s<>"'`]+|(?<![A-Za-z0-9_./@-])www\.[^\s<>"'`]+/gi;
-function decodeUrlEntity(m) {
-  const key2 = m.slice(1, -1).toLowerCase().replace(/^#x0*/, "").replace(/^#0*/, "");
-  return ENTITY_CHAR[key2] ?? ".";
-}
-function stripImagesAndLinks(text, allowedHosts) {
-  let t = text.replace(URL_ENTITY, decodeUrlEntity);
-  t = t.replace(RISKY_TAG, "&lt;");
-  t = t.replace(
-    INLINE_DEST,
-    (m, dest) => isAllowedDestination(decodeDestination(dest), allowedHosts) ? m : `] (${defang(dest)}`
-  );
-  t = t.replace(
-    REFERENCE_DEF,
-    (m, indent, label, sep2, dest) => isAllowedDestination(decodeDestination(dest), allowedHosts) ? m : `${indent}\\[${label}]:${sep2}${defang(dest)}`
-  );
-  return t.replace(BARE_URL, (url2) => {
-    const trimmed = url2.replace(/[)\].,;:!?'"*_~]+$/, "");
-    const full = /^www\./i.test(trimmed) ? `https://${trimmed}` : trimmed;
-    return isAllowedDestination(full, allowedHosts) ? url2 : defang(url2);
-  });
-}
-
-// ../../packages/log-parsing/src/redact/sanitize-for-comment.ts
-function escapeRawHtml(text) {
-  return mapProse(text, (prose) => prose.replace(/<(?=[A-Za-z/!?])/g, "&lt;"));
-}
-function sanitizeForCommentDetailed(text, options2) {
-  if (!options2 || !Array.isArray(options2.allowedHosts))
-    throw new TypeError("sanitizeForComment: options.allowedHosts must be an array of host names");
-  let t = stripHtmlComments(sanitizeText(text));
-  const redacted = redactSecrets(t);
-  t = redacted.text;
-  if (!options2.allowHtml) t = escapeRawHtml(t);
-  t = stripImagesAndLinks(t, options2.allowedHosts);
-  t = neutralizeClosingKeywords(t);
-  t = neutralizeMentions(t);
-  t = neutralizeWorkflowCommands(neutralizeCommands(t));
-  const capped = capText(t, options2.maxChars ?? 6e4);
-  return { text: capped.text, truncated: capped.truncated, findings: redacted.findings };
-}
-function sanitizeForComment(text, options2) {
-  return sanitizeForCommentDetailed(text, options2).text;
-}
-
-// ../../packages/log-parsing/src/analyze/analyze-input.ts
+// ../../packages/log-parsing/src/analyze/line-consumer.ts
 var DETECT_LINES = 50;
 var MAX_LOG_MATCHES = 64;
-async function analyzeInput(options2) {
-  const { classifier, path } = options2;
-  const redactor = createLineRedactor();
-  const excerpt = createExcerptBuilder({ budgetTokens: options2.budgetTokens });
-  const logMatches = [];
-  const redactions = /* @__PURE__ */ new Map();
-  let format = options2.format;
-  let parser2 = format ? createParser(format, { path }) : void 0;
-  const head = [];
-  let bytes = 0;
-  let lines = 0;
-  let bestMark = Number.POSITIVE_INFINITY;
-  let nextProgress = options2.progressEveryBytes ?? 64 * 1024 * 1024;
-  const pending = [];
-  const consume = (line) => {
-    lines = line.no;
-    parser2.push(line);
-    const ts = format === "github-actions-log" ? githubTimestampLength(line.text) : 0;
-    excerpt.push(ts > 0 ? { ...line, text: line.text.slice(ts) } : line);
-    const match = classifier.matchLine(line.text);
-    if (match) {
-      excerpt.mark(line.no, match.priority);
-      if (match.priority < bestMark) bestMark = match.priority;
-      keepMatch(logMatches, { line: line.no, text: line.text, match });
-    }
-  };
-  const emit = (ready) => {
-    for (const text of ready) {
-      const line = pending.shift();
-      const out = text === line.text ? line : { ...line, text };
-      if (!parser2) {
-        head.push(out);
-        if (head.length >= DETECT_LINES) startParser();
-      } else consume(out);
-    }
-  };
-  const startParser = () => {
-    format = detectFormat(
-      head.map((l) => l.text),
-      path
-    );
-    parser2 = createParser(format, { path });
-    for (const l of head.splice(0)) consume(l);
-  };
-  for await (const batch of readLineBatches(
-    toBytes(options2.open(), (n) => bytes += n),
-    {
-      maxLineBytes: options2.maxLineBytes
-    }
-  )) {
-    for (const line of batch) {
-      pending.push(line);
-      emit(redactor.push(line.text));
-    }
-    if (options2.onProgress && bytes >= nextProgress) {
-      options2.onProgress(bytes, lines);
-      nextProgress += options2.progressEveryBytes ?? 64 * 1024 * 1024;
+var LineConsumer = class {
+  constructor(path, classifier, budgetTokens, format) {
+    this.path = path;
+    this.classifier = classifier;
+    this.excerpt = createExcerptBuilder({ budgetTokens });
+    if (format) this.startParser(format);
+  }
+  path;
+  classifier;
+  excerpt;
+  logMatches = [];
+  head = [];
+  format;
+  parser;
+  /** Set for GitHub job logs: their timestamp is measured once for the parser and the excerpt. */
+  github;
+  lines = 0;
+  bestMark = Number.POSITIVE_INFINITY;
+  /** Number of the last line handed to the parser (for progress reports). */
+  get consumedLines() {
+    return this.lines;
+  }
+  /**
+   * Consecutive lines (original numbers) with their redacted texts, one for one; `joined`, when
+   * given, is `texts.join('\n')`.
+   */
+  take(lines, texts, joined) {
+    const matches = this.classifier.matchLines(texts, joined);
+    let next = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const text = texts[i];
+      const redacted = text === line.text ? line : { ...line, text };
+      let match = null;
+      if (next < matches.length && matches[next].index === i) match = matches[next++].match;
+      if (this.parser) this.consume(redacted, match);
+      else {
+        this.head.push({ line: redacted, match });
+        if (this.head.length >= DETECT_LINES) this.detect();
+      }
     }
   }
-  emit(redactor.flush());
-  if (!parser2) startParser();
-  const result = excerpt.finish();
-  const recheck = redactSecrets(sanitizeText(result.text));
-  for (const f of recheck.findings) redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
-  return {
-    path,
-    format,
-    bytes,
-    lines,
-    report: parser2.finish(),
-    logMatches,
-    excerpt: { ...result, text: recheck.text },
-    bestMark,
-    redactions
-  };
-}
+  finish() {
+    if (!this.parser) this.detect();
+    return {
+      format: this.format,
+      lines: this.lines,
+      report: this.parser.finish(),
+      logMatches: this.logMatches,
+      excerpt: this.excerpt.finish(),
+      bestMark: this.bestMark
+    };
+  }
+  detect() {
+    this.startParser(
+      detectFormat(
+        this.head.map((h) => h.line.text),
+        this.path
+      )
+    );
+    for (const { line, match } of this.head.splice(0)) this.consume(line, match);
+  }
+  startParser(format) {
+    this.format = format;
+    this.parser = createParser(format, { path: this.path });
+    if (this.parser instanceof GitHubActionsLogParser) this.github = this.parser;
+  }
+  consume(line, match) {
+    this.lines = line.no;
+    if (this.github) {
+      const ts = githubTimestampLength(line.text);
+      const content = this.github.pushMeasured(line, ts);
+      this.excerpt.push(ts > 0 ? { no: line.no, text: content } : line);
+    } else {
+      this.parser.push(line);
+      this.excerpt.push(line);
+    }
+    if (match) {
+      this.excerpt.mark(line.no, match.priority);
+      if (match.priority < this.bestMark) this.bestMark = match.priority;
+      keepMatch(this.logMatches, { line: line.no, text: line.text, match });
+    }
+  }
+};
 function keepMatch(list, m) {
   list.push(m);
   if (list.length > MAX_LOG_MATCHES) {
@@ -63132,6 +63434,73 @@ function keepMatch(list, m) {
     list.splice(worst, 1);
   }
 }
+
+// ../../packages/log-parsing/src/analyze/analyze-input.ts
+async function analyzeInput(options2) {
+  const { path } = options2;
+  const redactor = createLineRedactor();
+  const consumer = new LineConsumer(path, options2.classifier, options2.budgetTokens, options2.format);
+  let bytes = 0;
+  let nextProgress = options2.progressEveryBytes ?? 64 * 1024 * 1024;
+  const pending = new LineQueue();
+  for await (const block2 of readLineBlocks(
+    toBytes(options2.open(), (n) => bytes += n),
+    {
+      maxLineBytes: options2.maxLineBytes
+    }
+  )) {
+    const texts = block2.lines.map((l) => l.text);
+    const ready = redactor.pushLines(texts, block2.text);
+    if (ready === texts && pending.size === 0) consumer.take(block2.lines, texts, block2.text);
+    else {
+      pending.push(block2.lines);
+      if (ready.length > 0) consumer.take(pending.take(ready.length), ready);
+    }
+    if (options2.onProgress && bytes >= nextProgress) {
+      options2.onProgress(bytes, consumer.consumedLines);
+      nextProgress += options2.progressEveryBytes ?? 64 * 1024 * 1024;
+    }
+  }
+  const rest = redactor.flush();
+  if (rest.length > 0) consumer.take(pending.take(rest.length), rest);
+  const consumed = consumer.finish();
+  const redactions = /* @__PURE__ */ new Map();
+  const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
+  for (const f of recheck.findings) redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
+  return {
+    path,
+    format: consumed.format,
+    bytes,
+    lines: consumed.lines,
+    report: consumed.report,
+    logMatches: consumed.logMatches,
+    excerpt: { ...consumed.excerpt, text: recheck.text },
+    bestMark: consumed.bestMark,
+    redactions
+  };
+}
+var LineQueue = class {
+  items = [];
+  head = 0;
+  get size() {
+    return this.items.length - this.head;
+  }
+  push(lines) {
+    for (const line of lines) this.items.push(line);
+  }
+  take(count2) {
+    const out = this.items.slice(this.head, this.head + count2);
+    this.head += count2;
+    if (this.head === this.items.length) {
+      this.items = [];
+      this.head = 0;
+    } else if (this.head > 4096 && 2 * this.head > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return out;
+  }
+};
 async function* toBytes(source, count2) {
   for await (const chunk of source) {
     count2(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
@@ -63813,6 +64182,9 @@ var builtinRules = Object.freeze([
     category: "build",
     kind: "build",
     pattern: "npm (?:ERR!|error) code (E[A-Z0-9]+)",
+    // The derived literal would be " code ": short and space-led, it slows the block scan's
+    // regex for short literals by a third (classify/block-prefilter.ts).
+    keywords: ["npm ERR! code ", "npm error code "],
     mode: "npm error $1"
   },
   {
@@ -63903,131 +64275,6 @@ var RULE_KINDS = [
   "job"
 ];
 
-// ../../packages/log-parsing/src/classify/prefilter.ts
-var ALPHABET = 128;
-var LOWER = new Uint8Array(ALPHABET).map((_, c) => c >= 65 && c <= 90 ? c + 32 : c);
-var FOLDS_TO_ASCII = /* @__PURE__ */ new Map([
-  [383, 115],
-  [8490, 107]
-]);
-function buildPrefilter(rules) {
-  const literals = /* @__PURE__ */ new Map();
-  const fallback = [];
-  for (const r of rules) {
-    for (const text of r.literals ?? []) {
-      const lit = { text, ignoreCase: r.literalsIgnoreCase };
-      if (/[^\x00-\x7f]/.test(text)) fallback.push(lit);
-      else {
-        const key2 = `${lit.ignoreCase ? "i" : "x"}${text}`;
-        literals.set(key2, lit);
-      }
-    }
-  }
-  let automaton = null;
-  if (literals.size > 0) {
-    automaton = buildAutomaton([...literals.values()]);
-    if (automaton === null) fallback.push(...literals.values());
-  }
-  const exactRe = combine(
-    fallback.filter((l) => !l.ignoreCase),
-    ""
-  );
-  const foldedRe = combine(
-    fallback.filter((l) => l.ignoreCase),
-    "i"
-  );
-  return {
-    mayMatch: (line) => (automaton?.scan(line) ?? false) || (exactRe?.test(line) ?? false) || (foldedRe?.test(line) ?? false)
-  };
-}
-var MAX_STATES = 32768;
-function buildAutomaton(literals) {
-  let total = 1;
-  for (const l of literals) total += l.text.length;
-  if (total > MAX_STATES) return null;
-  const children = [/* @__PURE__ */ new Map()];
-  const ends = [[]];
-  literals.forEach((lit, k) => {
-    let state = 0;
-    for (let i = 0; i < lit.text.length; i++) {
-      const c = LOWER[lit.text.charCodeAt(i)];
-      let next2 = children[state].get(c);
-      if (next2 === void 0) {
-        next2 = children.length;
-        children.push(/* @__PURE__ */ new Map());
-        ends.push([]);
-        children[state].set(c, next2);
-      }
-      state = next2;
-    }
-    ends[state].push(k);
-  });
-  const states = children.length;
-  const fail = new Int32Array(states);
-  const order = [];
-  for (const next2 of children[0].values()) order.push(next2);
-  for (let head = 0; head < order.length; head++) {
-    const s = order[head];
-    for (const [c, next2] of children[s]) {
-      let f = fail[s];
-      while (f !== 0 && !children[f].has(c)) f = fail[f];
-      const target = children[f].get(c);
-      fail[next2] = target !== void 0 && target !== next2 ? target : 0;
-      ends[next2].push(...ends[fail[next2]]);
-      order.push(next2);
-    }
-  }
-  const next = new Int32Array(states * ALPHABET);
-  for (const s of [0, ...order]) {
-    for (let c = 0; c < ALPHABET; c++) {
-      const direct = children[s].get(LOWER[c]);
-      next[s * ALPHABET + c] = direct !== void 0 ? direct : s === 0 ? 0 : next[fail[s] * ALPHABET + c];
-    }
-  }
-  const table = new Int32Array(states * ALPHABET);
-  for (let i = 0; i < table.length; i++) {
-    const target = next[i];
-    table[i] = ends[target].length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
-  }
-  const exact2 = new Array(states);
-  for (let s = 0; s < states; s++) {
-    const here = ends[s].map((k) => literals[k]);
-    exact2[s] = here.some((l) => l.ignoreCase) ? null : here.map((l) => l.text);
-  }
-  return {
-    scan(line) {
-      let row = 0;
-      for (let i = 0; i < line.length; i++) {
-        let c = line.charCodeAt(i);
-        if (c >= ALPHABET) {
-          const folded = FOLDS_TO_ASCII.get(c);
-          if (folded === void 0) {
-            row = 0;
-            continue;
-          }
-          c = folded;
-        }
-        const v = table[row + c];
-        if (v >= 0) {
-          row = v;
-          continue;
-        }
-        row = -v - 1;
-        const confirm2 = exact2[row / ALPHABET];
-        if (confirm2 === null) return true;
-        for (const text of confirm2) if (line.startsWith(text, i - text.length + 1)) return true;
-      }
-      return false;
-    }
-  };
-}
-function combine(literals, flags) {
-  return literals.length > 0 ? new RegExp(literals.map((l) => escapeRegExp(l.text)).join("|"), flags) : null;
-}
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-
 // ../../packages/log-parsing/src/classify/gram-table.ts
 var MIN_GRAM_LITERAL = 7;
 var FOLD = 538976288;
@@ -64044,35 +64291,67 @@ function rarity(gram) {
   }
   return r;
 }
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function wordOf(gram) {
-  const bytes = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) bytes[i] = gram.charCodeAt(i);
-  return new Uint32Array(bytes.buffer)[0] | FOLD;
+  const a = gram.charCodeAt(0);
+  const b = gram.charCodeAt(1);
+  const c = gram.charCodeAt(2);
+  const d = gram.charCodeAt(3);
+  return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
 }
 function isGramLiteral(text) {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
-function buildGramTable(literals) {
-  const slots = new Uint8Array(65536);
-  const entries = /* @__PURE__ */ new Map();
+function buildGramTable(literals, counts, into) {
+  const table = into ?? { used: new Uint8Array(65536), slots: new Array(65536).fill(void 0) };
+  if (into) {
+    into.used.fill(0);
+    into.slots.fill(void 0);
+  }
+  const cost = (gram) => (counts?.get(wordOf(gram)) ?? 0) * 1e3 - rarity(gram);
   for (const literal2 of literals) {
+    const text = literal2.text;
     const offsets = /* @__PURE__ */ new Set();
     for (let residue = 0; residue < 4; residue++) {
       let best2 = -1;
-      for (let k = residue; k + 4 <= literal2.text.length; k += 4) {
-        if (best2 === -1 || rarity(literal2.text.slice(k, k + 4)) > rarity(literal2.text.slice(best2, best2 + 4))) best2 = k;
+      for (let k = residue; k + 4 <= text.length; k += 4) {
+        if (best2 === -1 || cost(text.slice(k, k + 4)) < cost(text.slice(best2, best2 + 4))) best2 = k;
       }
       offsets.add(best2);
     }
     for (const offset of offsets) {
-      const word = wordOf(literal2.text.slice(offset, offset + 4));
-      slots[slotOf(word)] = 1;
-      const list = entries.get(word);
-      if (list) list.push({ literal: literal2, offset });
-      else entries.set(word, [{ literal: literal2, offset }]);
+      const word = wordOf(text.slice(offset, offset + 4));
+      const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
+      const at = offset + 4 * side;
+      const entry2 = {
+        word,
+        literal: literal2,
+        offset,
+        side,
+        neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4))
+      };
+      const slot = slotOf(word);
+      table.used[slot] = 1;
+      const list = table.slots[slot];
+      if (list) list.push(entry2);
+      else table.slots[slot] = [entry2];
     }
   }
-  return { slots, entries };
+  return table;
+}
+function candidateWords(literals) {
+  const words = /* @__PURE__ */ new Set();
+  for (const { text } of literals)
+    for (let k = 0; k + 4 <= text.length; k++) words.add(wordOf(text.slice(k, k + 4)));
+  return words;
+}
+function sampleGrams(u32, count2, candidates) {
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < count2; i++) {
+    const word = u32[i] | FOLD;
+    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
 }
 function literalAt(text, at, literal2) {
   const lit = literal2.text;
@@ -64089,28 +64368,48 @@ function literalAt(text, at, literal2) {
 }
 
 // ../../packages/log-parsing/src/classify/block-prefilter.ts
-var SPECIAL_CHARS = ["\x1B", "", "�", "ſ", "K"];
+var RESAMPLE_BLOCKS = 256;
+var MIN_SAMPLE_CHARS = 16384;
 function buildBlockPrefilter(literals) {
   const unique2 = /* @__PURE__ */ new Map();
   for (const l of literals) unique2.set(`${l.ignoreCase ? "i" : "x"}${l.text}`, l);
-  const gramLiterals = [...unique2.values()].filter((l) => isGramLiteral(l.text));
-  const scans = [...unique2.values()].filter((l) => !isGramLiteral(l.text)).map((l) => new RegExp(escapeRegExp(l.text), l.ignoreCase ? "gi" : "g"));
+  const all = [...unique2.values()];
+  const gramLiterals = all.filter((l) => isGramLiteral(l.text));
+  const short = all.filter((l) => !isGramLiteral(l.text));
+  const shortScan = short.length > 0 ? new RegExp(short.map((l) => escapeRegExp(l.text)).join("|"), "gi") : null;
+  const folded = all.filter((l) => l.ignoreCase).map((l) => l.text.toLowerCase());
+  const foldChars = [
+    ...folded.some((t) => t.includes("s")) ? ["ſ"] : [],
+    ...folded.some((t) => t.includes("k")) ? ["K"] : []
+  ];
   const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
-  const words = new WordBuffer();
+  const candidates = candidateWords(gramLiterals);
+  let untilSample = 0;
+  const image = new ByteImage();
   return {
     hits(text) {
       const hits = [];
-      for (const c of SPECIAL_CHARS) {
+      const bytes = image.load(text);
+      for (const b of [155, 253]) {
+        for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) hits.push(i);
+      }
+      for (const c of ["\x1B", ...foldChars]) {
         for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
       }
-      for (const re of scans) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (shortScan) {
+        shortScan.lastIndex = 0;
+        for (let m = shortScan.exec(text); m !== null; m = shortScan.exec(text)) {
           hits.push(m.index);
-          re.lastIndex = nextLine(text, m.index);
+          shortScan.lastIndex = nextLine(text, m.index);
         }
       }
-      if (table) scanWords(text, words.load(text), table, hits);
+      if (table) {
+        if (--untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
+          buildGramTable(gramLiterals, sampleGrams(image.words, text.length >>> 2, candidates), table);
+          untilSample = RESAMPLE_BLOCKS;
+        }
+        scanWords(text, image.words, table, hits);
+      }
       return hits;
     }
   };
@@ -64120,49 +64419,95 @@ function nextLine(text, i) {
   return nl === -1 ? text.length : nl + 1;
 }
 function scanWords(text, u32, table, hits) {
-  const { slots, entries } = table;
+  const { used, slots } = table;
   const count2 = text.length + 3 >>> 2;
   let i = 0;
   while (i < count2) {
-    if (i + 4 <= count2 && (slots[slotOf(u32[i] | FOLD)] | slots[slotOf(u32[i + 1] | FOLD)] | slots[slotOf(u32[i + 2] | FOLD)] | slots[slotOf(u32[i + 3] | FOLD)]) === 0) {
+    const s0 = slotOf(u32[i] | FOLD);
+    const s1 = slotOf(u32[i + 1] | FOLD);
+    const s2 = slotOf(u32[i + 2] | FOLD);
+    const s3 = slotOf(u32[i + 3] | FOLD);
+    if ((used[s0] | used[s1] | used[s2] | used[s3]) === 0) {
       i += 4;
       continue;
     }
-    const word = u32[i] | FOLD;
-    const list = slots[slotOf(word)] === 0 ? void 0 : entries.get(word);
-    if (list !== void 0) {
-      const at = confirm(text, i * 4, list);
+    let next = i + 4;
+    for (let j = 0; j < 4 && i + j < count2; j++) {
+      const list = slots[j === 0 ? s0 : j === 1 ? s1 : j === 2 ? s2 : s3];
+      if (list === void 0) continue;
+      const at = confirm(text, u32, i + j, list);
       if (at !== -1) {
         hits.push(at);
-        i = Math.max(i + 1, nextLine(text, at) >>> 2);
-        continue;
+        next = Math.max(i + j + 1, nextLine(text, at) >>> 2);
+        break;
       }
     }
-    i++;
+    i = next;
   }
 }
-function confirm(text, wordStart, list) {
-  for (const { literal: literal2, offset } of list) {
-    const at = wordStart - offset;
-    if (literalAt(text, at, literal2)) return at;
+function confirm(text, u32, i, list) {
+  const word = u32[i] | FOLD;
+  for (const e of list) {
+    if (e.word !== word) continue;
+    if (e.side !== 0 && ((u32[i + e.side] ?? 0) | FOLD) !== e.neighbour) continue;
+    const at = 4 * i - e.offset;
+    if (literalAt(text, at, e.literal)) return at;
   }
   return -1;
 }
-var WordBuffer = class {
+var ByteImage = class {
   bytes = Buffer.alloc(0);
-  u32 = new Uint32Array(0);
+  words = new Uint32Array(0);
+  /** Writes `text` and returns a view of exactly its bytes. */
   load(text) {
     const need = text.length + 3 & ~3;
     if (this.bytes.length < need) {
       const size = Math.max(need, 2 * this.bytes.length, 65536);
       this.bytes = Buffer.alloc(size);
-      this.u32 = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, size >>> 2);
+      this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, size >>> 2);
     }
     this.bytes.write(text, 0, "latin1");
     this.bytes.fill(0, text.length, need);
-    return this.u32;
+    return this.bytes.subarray(0, text.length);
   }
 };
+
+// ../../packages/log-parsing/src/classify/match-lines.ts
+function matchLines(lines, joined, block2, matchLine) {
+  const found = [];
+  const visit2 = (index) => {
+    const match = matchLine(lines[index]);
+    if (match) found.push({ index, match });
+  };
+  if (block2 === null) {
+    for (let i = 0; i < lines.length; i++) visit2(i);
+    return found;
+  }
+  const text = joined ?? lines.join("\n");
+  const hits = block2.hits(text);
+  if (hits.length > 0) {
+    hits.sort((a, b) => a - b);
+    forEachHitLine(lines, text, hits, visit2);
+  }
+  return found;
+}
+function forEachHitLine(lines, text, hits, visit2) {
+  let total = lines.length - 1;
+  for (const line of lines) total += line.length;
+  if (total !== text.length || lines.length === 0) {
+    throw new RangeError(
+      `matchLines: joined text (${text.length} chars) is not the ${lines.length} lines joined by '\\n'`
+    );
+  }
+  let index = 0;
+  let end = lines[0].length;
+  let last = -1;
+  for (const hit of hits) {
+    while (hit > end) end += 1 + lines[++index].length;
+    if (index !== last) visit2(index);
+    last = index;
+  }
+}
 
 // ../../packages/log-parsing/src/classify/mode-template.ts
 var TEMPLATE_REF = /\$(?:(\$)|(\d{1,2})|<([A-Za-z_$][\w$]*)>)/g;
@@ -64496,7 +64841,14 @@ function createClassifier(rules, options2 = {}) {
   const blockPrefilter = usePrefilter && unfiltered.length === 0 ? buildBlockPrefilter(
     compiled.flatMap((r) => r.literals.map((text) => ({ text, ignoreCase: r.literalsIgnoreCase })))
   ) : null;
-  const candidates = (text) => !usePrefilter || prefilter.mayMatch(text) ? compiled : unfiltered;
+  const candidates = (text) => {
+    if (!usePrefilter) return compiled;
+    const flagged = prefilter.rulesFor(text);
+    if (flagged.length === 0) return unfiltered;
+    if (unfiltered.length === 0) return flagged.map((i) => compiled[i]);
+    const set2 = new Set(flagged);
+    return compiled.filter((r) => r.literals === null || set2.has(r.priority));
+  };
   const matchLine = (line) => {
     const text = prepare(line);
     for (const r of candidates(text)) {
@@ -64509,25 +64861,7 @@ function createClassifier(rules, options2 = {}) {
     rules: valid,
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
-    matchLines(lines, joined) {
-      const found = [];
-      if (blockPrefilter === null) {
-        lines.forEach((line, index) => {
-          const match = matchLine(line);
-          if (match) found.push({ index, match });
-        });
-        return found;
-      }
-      const text = joined ?? lines.join("\n");
-      const hits = blockPrefilter.hits(text);
-      if (hits.length === 0) return found;
-      hits.sort((a, b) => a - b);
-      forEachHitLine(lines, text, hits, (index) => {
-        const match = matchLine(lines[index]);
-        if (match) found.push({ index, match });
-      });
-      return found;
-    },
+    matchLines: (lines, joined) => matchLines(lines, joined, blockPrefilter, matchLine),
     classifyText(text) {
       const lines = text.split(/\r\n|\n|\r/);
       let best2 = null;
@@ -64557,21 +64891,6 @@ function createClassifier(rules, options2 = {}) {
       };
     }
   };
-}
-function forEachHitLine(lines, text, hits, visit2) {
-  let total = lines.length - 1;
-  for (const line of lines) total += line.length;
-  if (total !== text.length || lines.length === 0) {
-    throw new RangeError(`matchLines: joined text (${text.length} chars) is not the ${lines.length} lines joined by '\\n'`);
-  }
-  let index = 0;
-  let end = lines[0].length;
-  let last = -1;
-  for (const hit of hits) {
-    while (hit > end) end += 1 + lines[++index].length;
-    if (index !== last) visit2(index);
-    last = index;
-  }
 }
 function compile2(rule, priority) {
   const flags = rule.flags ?? "";
@@ -65896,9 +66215,9 @@ function parseDetectorState(body) {
   }
   return states;
 }
-function renderStateMarkers(states, budgetChars = STATE_BUDGET_CHARS) {
+function fitStates(states, budgetChars = STATE_BUDGET_CHARS) {
   const share2 = Math.min(MAX_MARKER_JSON_CHARS - 256, Math.floor(budgetChars / Math.max(1, states.length)));
-  return [...states].sort((a, b) => a.source.localeCompare(b.source)).map((state) => renderMarker(STATE_MARKER, fitSourceState(state, share2)));
+  return [...states].sort((a, b) => a.source.localeCompare(b.source)).map((state) => fitSourceState(state, share2));
 }
 function fitSourceState(state, maxChars) {
   let runs = sortRuns(state.runs);
@@ -67037,15 +67356,15 @@ function mergeDigest(previous, update, day) {
 
 // ../../packages/failure-detection/src/render/state-body.ts
 function renderStateBody(states) {
-  const sorted = [...states].sort((a, b) => a.source.localeCompare(b.source));
-  const rows = sorted.map((s) => {
+  const fitted = fitStates(states);
+  const rows = fitted.map((s) => {
     const last = s.cursor?.lastRunId ? `${inlineCode(cleanLine2(s.cursor.lastRunId, 40))}${s.cursor.lastCompletedAt ? ` (${formatDate(s.cursor.lastCompletedAt)})` : ""}` : "—";
     return `| ${cell(proseLine(s.source, 60))} | ${cell(last)} | ${s.runs.length} |`;
   });
   return [
     "Nightshift keeps its detector state here: where each source was last read, and the recent runs it needs to spot flaky and recovered failures. Do not edit; close it only to reset the detector.",
     ["| Source | Last run read | Runs remembered |", "|---|---|---|", ...rows].join("\n"),
-    ...renderStateMarkers(sorted),
+    ...fitted.map((f) => renderMarker(STATE_MARKER, f)),
     ""
   ].join("\n\n");
 }
@@ -67966,7 +68285,7 @@ rules:
     category: hardware
     kind: setup
     pattern: 'interfaces receiving PTP frames: \\[\\]'
-    mode: 'l2discovery saw no PTP frames on any interface'
+    mode: "l2discovery saw no PTP frames on any interface"
     description: >-
       No interface received PTP frames during discovery (cabling, switch or grandmaster down),
       so no topology solution can exist: ranked above the "no solution" rules it causes.
@@ -67974,7 +68293,7 @@ rules:
     category: hardware
     kind: setup
     pattern: '\\bno (?:[\\w-]+ )?solution found for (\\w+)'
-    mode: 'lab topology has no $1 solution (l2discovery)'
+    mode: "lab topology has no $1 solution (l2discovery)"
     description: >-
       l2discovery could not map the requested clock topology onto the lab's cabling
       ("Could not create a ptp config, err=no T-BC solution found for TBC"). Reported in
@@ -67983,13 +68302,13 @@ rules:
     category: hardware
     kind: setup
     pattern: 'Solution for (\\w+) problem does not exists?'
-    mode: 'lab topology has no $1 solution (l2discovery)'
+    mode: "lab topology has no $1 solution (l2discovery)"
   - id: ptp-daemonset-not-found
     category: infra
     kind: setup
     pattern: 'daemonsets?(?:\\.apps)?[ /]"?linuxptp-daemon"? not found'
     keywords: [daemonset]
-    mode: 'linuxptp-daemon DaemonSet never created (operator not running)'
+    mode: "linuxptp-daemon DaemonSet never created (operator not running)"
     description: >-
       The rollout loop waited 400 s for a DaemonSet the operator never rendered; usually an image
       that was never pulled or built, not a hardware problem.
@@ -67997,173 +68316,173 @@ rules:
     category: infra
     kind: setup
     pattern: 'ptpoperatorconfigs\\.ptp\\.openshift\\.io "default" not found|deployments\\.apps "ptp-operator" not found|no ptp-operator pods found'
-    mode: 'PTP operator not deployed'
+    mode: "PTP operator not deployed"
   - id: ptp-config-create-failed
     category: config
     kind: setup
-    pattern: 'Could not create a ptp config'
-    mode: 'could not create a PtpConfig'
+    pattern: "Could not create a ptp config"
+    mode: "could not create a PtpConfig"
 
   # ── 2. harness problems with a specific message ────────────────────────────────────────────
   - id: ptp-pmc-bad-command
     category: config
     pattern: 'not found in pmc output for \\S+: bad command'
-    mode: 'pmc rejected the GET command (bad command)'
+    mode: "pmc rejected the GET command (bad command)"
     description: >-
       pmc answered "bad command: GET / PARENT_DATA_SET": the pmc in the image does not accept the
       query the test sends (grandmasterIdentity, parentPortIdentity.clockIdentity).
   - id: ptp-pmc-field-missing
     category: config
     pattern: '([\\w.]+) not found in pmc output'
-    mode: 'pmc output lacks $1'
+    mode: "pmc output lacks $1"
   - id: ptp-profile-line-not-found
     category: config
-    pattern: 'could not get any profile line'
-    mode: 'daemon log never showed a ptp4l profile line'
+    pattern: "could not get any profile line"
+    mode: "daemon log never showed a ptp4l profile line"
   - id: ptp-slave-profile-name-not-found
     category: config
-    pattern: 'could not get slave profile name'
-    mode: 'daemon log never showed the slave profile name'
+    pattern: "could not get slave profile name"
+    mode: "daemon log never showed the slave profile name"
   - id: ptp-ptpconfig-nil
     category: config
     pattern: '\\bptpConfig is nil\\b'
-    mode: 'test PtpConfig is nil'
+    mode: "test PtpConfig is nil"
   - id: ptp-prometheus-query-failed
     category: infra
     pattern: 'CPU usage query failed after \\d+ attempts|prometheus query failure|Failed to get a valid response from prometheus'
-    mode: 'prometheus query failed'
+    mode: "prometheus query failed"
   - id: ptp-consumer-push-initial-event
     category: timing
-    pattern: 'could not push initial event'
-    mode: 'consumer could not push the initial event'
+    pattern: "could not push initial event"
+    mode: "consumer could not push the initial event"
   - id: ptp-consumer-current-state
     category: timing
     pattern: 'getCurrentState did not return (\\w+)'
-    mode: 'consumer getCurrentState did not return $1'
+    mode: "consumer getCurrentState did not return $1"
   - id: ptp-event-not-generated
     category: timing
-    pattern: 'PTP event was not generated in the pod'
-    mode: 'PTP event not generated'
+    pattern: "PTP event was not generated in the pod"
+    mode: "PTP event not generated"
 
   # ── 3. what the spec asserted ──────────────────────────────────────────────────────────────
   - id: ptp-os-clock-never-locked
     category: timing
-    pattern: 'OS Clock was never LOCKED'
-    mode: 'OS clock never LOCKED'
+    pattern: "OS Clock was never LOCKED"
+    mode: "OS clock never LOCKED"
   - id: ptp-clock-class-not-reached
     category: timing
     pattern: 'Expected ptp4l clock class (?:state )?to eventually be (?:\\w+ \\(class (\\d+)\\)|(\\d+))'
-    mode: 'ptp4l clock class never reached $1$2'
+    mode: "ptp4l clock class never reached $1$2"
   - id: ptp-pmc-clock-class
     category: hardware
     pattern: 'Expected PMC clock class (\\d+) for'
-    mode: 'pmc clock class never reached $1'
+    mode: "pmc clock class never reached $1"
   - id: ptp-holdover-class-not-reached
     category: timing
     pattern: 'Clock should reach holdover \\(class (\\d+)\\)'
-    mode: 'clock never reached holdover class $1'
+    mode: "clock never reached holdover class $1"
   - id: ptp-clock-class-wait-timeout
     category: timing
     pattern: 'Timed out waiting for clock class (\\d+)'
-    mode: 'timed out waiting for clock class $1'
+    mode: "timed out waiting for clock class $1"
   - id: ptp-state-class-wait-timeout
     category: timing
     pattern: 'Timed out waiting for state (\\w+) and ClockClass (\\d+)'
-    mode: 'timed out waiting for state $1 with clock class $2'
+    mode: "timed out waiting for state $1 with clock class $2"
   - id: ptp-clock-class-metric
     category: hardware
     pattern: 'expected a metric \\[(\\d+)(?:\\.0+)?\\] but got map\\[.*:(\\d+)\\]'
-    mode: 'clock class metric $2 instead of $1'
+    mode: "clock class metric $2 instead of $1"
   - id: ptp-process-status
     category: assertion
     pattern: 'Expected (\\w+) (?:process status )?to be\\s+(\\d+) for GM'
-    mode: '$1 process status not $2 for GM'
+    mode: "$1 process status not $2 for GM"
   - id: ptp-process-clock-state
     category: hardware
     pattern: 'Expected (\\w+) clock state to be (\\d+) for GM'
-    mode: '$1 clock state not $2 for GM'
+    mode: "$1 clock state not $2 for GM"
   - id: ptp-restart-count-reset
     category: assertion
     pattern: '(\\w+) restart count should continue after re-apply'
-    mode: '$1 restart count reset after re-apply'
+    mode: "$1 restart count reset after re-apply"
   - id: ptp-time-metrics-not-detected
     category: hardware
-    pattern: 'Time metrics are not detected'
-    mode: 'time metrics not detected'
+    pattern: "Time metrics are not detected"
+    mode: "time metrics not detected"
   - id: ptp-follower-port-not-locked
     category: config
-    pattern: 'no Follower port in expected LOCKED state'
-    mode: 'no follower port reached LOCKED'
+    pattern: "no Follower port in expected LOCKED state"
+    mode: "no follower port reached LOCKED"
   - id: ptp-port-role-incorrect
     category: hardware
     pattern: 'incorrect role for \\S+, role expected=\\d+\\((\\w+)\\), role observed=\\d+\\((\\w+)\\)'
-    mode: 'port role $2 instead of $1'
+    mode: "port role $2 instead of $1"
   - id: ptp-port-role-mismatch
     category: hardware
     pattern: 'role mismatch \\(expected=(\\w+), got=(\\w+)\\)'
-    mode: 'port role $2 instead of $1'
+    mode: "port role $2 instead of $1"
 
   # ── 4. generic symptoms: the first rules' messages are more specific ────────────────────────
   - id: ptp-log-stream-deadline
     category: timing
     pattern: 'could not find regex in log stream for \\S+ container=([\\w-]+)'
-    mode: '$1 log never showed the awaited line'
+    mode: "$1 log never showed the awaited line"
     description: >-
       MonitorPodLogsRegex gave up (context deadline exceeded / timed out waiting for matches).
       Check the pod log for whether the line was ever written before blaming the product.
   - id: ptp-consumer-log-deadline
     category: timing
     pattern: 'error reading logs in ns=\\S+ pod=([\\w-]+): context deadline exceeded'
-    mode: '$1 pod log read hit its deadline'
+    mode: "$1 pod log read hit its deadline"
   - id: ptp-foreign-clock-id-timeout
     category: timing
-    pattern: 'Timeout to get foreign clock ID for ptpconfig'
-    mode: 'timed out getting the foreign clock ID'
+    pattern: "Timeout to get foreign clock ID for ptpconfig"
+    mode: "timed out getting the foreign clock ID"
   - id: ptp-bc-master-clock-id-timeout
     category: timing
     pattern: 'Timeout to get BC master\\d* clock ID'
-    mode: 'timed out getting the BC master clock ID'
+    mode: "timed out getting the BC master clock ID"
   - id: ptp-metrics-timeout
     category: timing
-    pattern: 'Timeout to detect metrics for ptpconfig'
-    mode: 'timed out waiting for PTP metrics'
+    pattern: "Timeout to detect metrics for ptpconfig"
+    mode: "timed out waiting for PTP metrics"
 
   # ── 5. daemon log lines and OpenShift CI platform failures ─────────────────────────────────
   - id: ptp-semaphore-panic
     category: crash
-    pattern: 'panic: semaphore: released more than held'
-    mode: 'semaphore released more than held (DPLL teardown)'
+    pattern: "panic: semaphore: released more than held"
+    mode: "semaphore released more than held (DPLL teardown)"
   - id: ptp-process-exit
     category: crash
     pattern: 'CmdRun\\(\\) error waiting for (\\w+): exit status (\\d+)'
-    mode: '$1 exited with status $2'
+    mode: "$1 exited with status $2"
   - id: ptp-pmc-timer-expired
     category: timing
-    pattern: 'pmc result match error expect: timer expired'
-    mode: 'pmc query timed out'
+    pattern: "pmc result match error expect: timer expired"
+    mode: "pmc query timed out"
   - id: ptp-event-socket
     category: infra
-    pattern: 'error trying to connect to event socket'
-    mode: 'daemon could not connect to the event socket'
+    pattern: "error trying to connect to event socket"
+    mode: "daemon could not connect to the event socket"
   - id: ptp-nodeptpdevice-unavailable
     category: infra
-    pattern: 'failed to get NodePtpDevice CR'
-    mode: 'NodePtpDevice CR unavailable'
+    pattern: "failed to get NodePtpDevice CR"
+    mode: "NodePtpDevice CR unavailable"
   - id: openshift-release-import
     category: infra
     kind: infra
     pattern: 'unable to import (\\w+) release image'
-    mode: 'release image $1 could not be imported'
+    mode: "release image $1 could not be imported"
   - id: openshift-release-resolve
     category: infra
     kind: infra
     pattern: 'failed to resolve release (\\w+):'
-    mode: 'release $1 could not be resolved'
+    mode: "release $1 could not be resolved"
   - id: openshift-cluster-install
     category: infra
     kind: setup
     pattern: 'Unable to apply \\d+\\.\\d+\\S*: '
-    mode: 'cluster install did not complete (ClusterVersion cannot apply the release)'
+    mode: "cluster install did not complete (ClusterVersion cannot apply the release)"
 `;
 
 // src/action-inputs.ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayHaveAnsi, stripAnsi } from './ansi';
+import { stripAnsi } from './ansi';
 
 describe('stripAnsi', () => {
   it('removes 256-colour SGR codes as Ginkgo prints them', () => {
@@ -16,11 +16,6 @@ describe('stripAnsi', () => {
 
   it('removes an 8-bit CSI even on a line without ESC', () => {
     expect(stripAnsi('\x9b1mbold\x9b0m text')).toBe('bold text');
-  });
-
-  it('tells whether a block of lines may hold an escape', () => {
-    expect(mayHaveAnsi('a\nb [31m\nc')).toBe(false);
-    for (const s of ['a\n\x1b[31mb', 'x\x9b1m', 'x\ufffd[36m']) expect(mayHaveAnsi(s)).toBe(true);
   });
 
   it('returns text without escapes unchanged', () => {

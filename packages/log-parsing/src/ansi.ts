@@ -14,11 +14,7 @@ const ANSI_PATTERN =
 
 export function stripAnsi(text: string): string {
   // Hot path: most lines carry no escape at all; three native scans are much cheaper than a regex.
-  if (text.indexOf('\x1b') === -1 && text.indexOf('\x9b') === -1 && text.indexOf('\ufffd[') === -1) return text;
+  if (text.indexOf('\x1b') === -1 && text.indexOf('\x9b') === -1 && text.indexOf('\ufffd[') === -1)
+    return text;
   return text.replace(ANSI_PATTERN, '');
-}
-
-/** Whether `stripAnsi` could change some line of `text`: a cheap check for a whole block of lines. */
-export function mayHaveAnsi(text: string): boolean {
-  return text.indexOf('\x1b') !== -1 || text.indexOf('\x9b') !== -1 || text.indexOf('\ufffd[') !== -1;
 }

@@ -82,7 +82,14 @@ export interface ParsedReport {
   flaky: FlakyTest[];
   jobFailures: JobFailure[];
   /** Counts as reported by the framework's own summary, when present. */
-  summary?: { ran?: number; total?: number; passed?: number; failed?: number; skipped?: number; flaked?: number };
+  summary?: {
+    ran?: number;
+    total?: number;
+    passed?: number;
+    failed?: number;
+    skipped?: number;
+    flaked?: number;
+  };
   /** True when the input ended early or could not be fully parsed; what was parsed is kept. */
   partial: boolean;
   errors: ParseError[];

@@ -3,7 +3,14 @@ import { parseDetectorState, type RunRecord, type SourceState } from '../trackin
 import { renderStateBody } from './state-body';
 
 function run(n: number): RunRecord {
-  return { i: String(1000 + n), a: 1, s: null, t: `2026-08-01T00:${String(n).padStart(2, '0')}:00Z`, r: 'pass', k: [] };
+  return {
+    i: String(1000 + n),
+    a: 1,
+    s: null,
+    t: `2026-08-01T00:${String(n).padStart(2, '0')}:00Z`,
+    r: 'pass',
+    k: [],
+  };
 }
 
 describe('renderStateBody', () => {

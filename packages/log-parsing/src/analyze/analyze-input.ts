@@ -50,9 +50,12 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   // Lines the redactor holds back (a private key may be in progress); numbers stay with their lines.
   const pending = new LineQueue();
 
-  for await (const block of readLineBlocks(toBytes(options.open(), (n) => (bytes += n)), {
-    maxLineBytes: options.maxLineBytes,
-  })) {
+  for await (const block of readLineBlocks(
+    toBytes(options.open(), (n) => (bytes += n)),
+    {
+      maxLineBytes: options.maxLineBytes,
+    },
+  )) {
     const texts = block.lines.map((l) => l.text);
     const ready = redactor.pushLines(texts, block.text);
     // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.

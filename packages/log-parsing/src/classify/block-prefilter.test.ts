@@ -30,7 +30,10 @@ function hitLines(lines: string[], hits: number[]): number[] {
 describe('buildBlockPrefilter', () => {
   it('flags every line the per-line prefilter passes, for any literals and text', () => {
     const literal = fc.string({ minLength: 3, maxLength: 14, unit: fc.constantFrom(...'abcKSsk_:- [é') });
-    const text = fc.string({ maxLength: 60, unit: fc.constantFrom(...'abcKSsk_:- [é\x1b\x9b\ufffd\u017f\u212a\t') });
+    const text = fc.string({
+      maxLength: 60,
+      unit: fc.constantFrom(...'abcKSsk_:- [é\x1b\x9b\ufffd\u017f\u212a\t'),
+    });
     // A literal written with other cases or with the two non-ASCII letters that fold to s and k.
     const variant = (l: string) =>
       fc.nat().map((seed) =>
@@ -42,11 +45,19 @@ describe('buildBlockPrefilter', () => {
           })
           .join(''),
       );
-    const scenario = fc.array(fc.tuple(literal, fc.boolean()), { minLength: 1, maxLength: 6 }).chain((lits) => {
-      const own = fc.constantFrom(...lits.map(([l]) => l)).chain((l) => fc.oneof(fc.constant(l), variant(l)));
-      const line = fc.oneof(text, own, fc.tuple(text, own, text).map((p) => p.join('')));
-      return fc.tuple(fc.constant(lits), fc.array(line, { minLength: 1, maxLength: 12 }));
-    });
+    const scenario = fc
+      .array(fc.tuple(literal, fc.boolean()), { minLength: 1, maxLength: 6 })
+      .chain((lits) => {
+        const own = fc
+          .constantFrom(...lits.map(([l]) => l))
+          .chain((l) => fc.oneof(fc.constant(l), variant(l)));
+        const line = fc.oneof(
+          text,
+          own,
+          fc.tuple(text, own, text).map((p) => p.join('')),
+        );
+        return fc.tuple(fc.constant(lits), fc.array(line, { minLength: 1, maxLength: 12 }));
+      });
     fc.assert(
       fc.property(scenario, ([lits, lines]) => {
         const perLine = buildPrefilter(lits.map(([l, ic]) => rule([l], ic)));
@@ -78,12 +89,37 @@ describe('buildBlockPrefilter', () => {
   });
 
   it('flags lines whose escapes or letter folds only the per-line path understands', () => {
-    const lines = ['plain', 'colour \x1b[31m', 'c1 \x9b1m', 'junit \ufffd[0m', 'long \u017f', 'kelvin \u212a', 'ok'];
+    const lines = [
+      'plain',
+      'colour \x1b[31m',
+      'c1 \x9b1m',
+      'junit \ufffd[0m',
+      'long \u017f',
+      'kelvin \u212a',
+      'ok',
+    ];
     // The two letters fold to s and k only for a case-insensitive literal holding an s or a k.
     const sensitive = buildBlockPrefilter([{ text: 'panicked!', ignoreCase: false }]);
     expect(hitLines(lines, sensitive.hits(lines.join('\n')))).toEqual([1, 2, 3]);
     const folding = buildBlockPrefilter([{ text: 'disk full', ignoreCase: true }]);
     expect(hitLines(lines, folding.hits(lines.join('\n')))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('re-chooses its grams from the text and still finds every line, in blocks large enough to sample', () => {
+    const literal = 'Timed out waiting for clock class ';
+    const block = buildBlockPrefilter([
+      { text: literal, ignoreCase: false },
+      { text: 'lock contention', ignoreCase: true },
+    ]);
+    for (let round = 0; round < 3; round++) {
+      // "clock class" everywhere makes the first gram choice the worst one for this text.
+      const lines = Array.from({ length: 2000 }, (_, i) =>
+        i % 97 === round ? `${'.'.repeat(i % 5)}${literal}6` : `ptp4l clock class ${i} lock ${i % 7}`,
+      );
+      const expected = lines.flatMap((l, i) => (l.includes(literal) ? [i] : []));
+      expect(expected.length).toBeGreaterThan(15);
+      expect(hitLines(lines, block.hits(lines.join('\n')))).toEqual(expected);
+    }
   });
 
   it('keeps no bytes of a longer earlier text in its buffer', () => {

@@ -277,6 +277,9 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     category: 'build',
     kind: 'build',
     pattern: 'npm (?:ERR!|error) code (E[A-Z0-9]+)',
+    // The derived literal would be " code ": short and space-led, it slows the block scan's
+    // regex for short literals by a third (classify/block-prefilter.ts).
+    keywords: ['npm ERR! code ', 'npm error code '],
     mode: 'npm error $1',
   },
   {

@@ -1,7 +1,8 @@
-import type { FailureKind } from '../types';
 import { stripAnsi } from '../ansi';
-import type { Category } from './categories';
+import type { FailureKind } from '../types';
 import { buildBlockPrefilter } from './block-prefilter';
+import type { Category } from './categories';
+import { type LineMatch, matchLines } from './match-lines';
 import { fillMode } from './mode-template';
 import { buildPrefilter } from './prefilter';
 import { requiredLiterals } from './required-literals';
@@ -52,11 +53,7 @@ export interface Classification {
   evidence: ClassificationEvidence[];
 }
 
-/** One line's match in `matchLines`: `index` is the line's position in the array given. */
-export interface LineMatch {
-  index: number;
-  match: RuleMatch;
-}
+export type { LineMatch };
 
 export interface Classifier {
   readonly rules: readonly Rule[];
@@ -135,25 +132,7 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
     rules: valid,
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
-    matchLines(lines, joined) {
-      const found: LineMatch[] = [];
-      if (blockPrefilter === null) {
-        lines.forEach((line, index) => {
-          const match = matchLine(line);
-          if (match) found.push({ index, match });
-        });
-        return found;
-      }
-      const text = joined ?? lines.join('\n');
-      const hits = blockPrefilter.hits(text);
-      if (hits.length === 0) return found;
-      hits.sort((a, b) => a - b);
-      forEachHitLine(lines, text, hits, (index) => {
-        const match = matchLine(lines[index]!);
-        if (match) found.push({ index, match });
-      });
-      return found;
-    },
+    matchLines: (lines, joined) => matchLines(lines, joined, blockPrefilter, matchLine),
     classifyText(text) {
       const lines = text.split(/\r\n|\n|\r/);
       let best: CompiledRule | null = null;
@@ -185,23 +164,6 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
       };
     },
   };
-}
-
-/** Calls `visit` once per line holding a hit (`hits` ascending offsets into `text`). */
-function forEachHitLine(lines: readonly string[], text: string, hits: readonly number[], visit: (index: number) => void) {
-  let total = lines.length - 1;
-  for (const line of lines) total += line.length;
-  if (total !== text.length || lines.length === 0) {
-    throw new RangeError(`matchLines: joined text (${text.length} chars) is not the ${lines.length} lines joined by '\\n'`);
-  }
-  let index = 0;
-  let end = lines[0]!.length;
-  let last = -1;
-  for (const hit of hits) {
-    while (hit > end) end += 1 + lines[++index]!.length;
-    if (index !== last) visit(index);
-    last = index;
-  }
 }
 
 function compile(rule: Rule, priority: number): CompiledRule {

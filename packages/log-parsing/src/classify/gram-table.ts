@@ -66,26 +66,50 @@ function rarity(gram: string): number {
   return r;
 }
 
+// Whether Uint32Array reads bytes little-endian on this platform (it does on x86 and ARM).
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** The folded word of 4 characters, in the byte order of the platform's Uint32Array. */
 function wordOf(gram: string): number {
-  const bytes = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) bytes[i] = gram.charCodeAt(i);
-  return new Uint32Array(bytes.buffer)[0]! | FOLD;
+  const a = gram.charCodeAt(0);
+  const b = gram.charCodeAt(1);
+  const c = gram.charCodeAt(2);
+  const d = gram.charCodeAt(3);
+  return (LITTLE_ENDIAN ? a | (b << 8) | (c << 16) | (d << 24) : d | (c << 8) | (b << 16) | (a << 24)) | FOLD;
 }
 
 export function isGramLiteral(text: string): boolean {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
 
-export function buildGramTable(literals: readonly GramLiteral[]): GramTable {
-  const table: GramTable = { used: new Uint8Array(65_536), slots: new Array(65_536).fill(undefined) };
+/** How often each gram word was seen in a sample of the text being scanned (see `sampleGrams`). */
+export type GramCounts = Map<number, number>;
+
+/**
+ * For each literal and residue, the gram that fills an aligned word in that alignment: the one
+ * seen least in `counts` (the log being scanned), ties broken by the character-frequency guess.
+ * `into`, when given, is cleared and refilled instead of allocating a new table.
+ */
+export function buildGramTable(
+  literals: readonly GramLiteral[],
+  counts?: GramCounts,
+  into?: GramTable,
+): GramTable {
+  // Rebuilding into the old storage matters: a fresh 65,536-slot array per rebuild lands in V8's
+  // large-object space, and seven rebuilds over 100 MB raised the peak heap by 20 MB.
+  const table: GramTable = into ?? { used: new Uint8Array(65_536), slots: new Array(65_536).fill(undefined) };
+  if (into) {
+    into.used.fill(0);
+    into.slots.fill(undefined);
+  }
+  const cost = (gram: string) => (counts?.get(wordOf(gram)) ?? 0) * 1000 - rarity(gram);
   for (const literal of literals) {
     const text = literal.text;
     const offsets = new Set<number>();
     for (let residue = 0; residue < 4; residue++) {
       let best = -1;
       for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best === -1 || rarity(text.slice(k, k + 4)) > rarity(text.slice(best, best + 4))) best = k;
+        if (best === -1 || cost(text.slice(k, k + 4)) < cost(text.slice(best, best + 4))) best = k;
       }
       offsets.add(best);
     }
@@ -93,13 +117,39 @@ export function buildGramTable(literals: readonly GramLiteral[]): GramTable {
       const word = wordOf(text.slice(offset, offset + 4));
       const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
       const at = offset + 4 * side;
-      const entry: GramEntry = { word, literal, offset, side, neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4)) };
+      const entry: GramEntry = {
+        word,
+        literal,
+        offset,
+        side,
+        neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4)),
+      };
       const slot = slotOf(word);
       table.used[slot] = 1;
-      (table.slots[slot] ??= []).push(entry);
+      const list = table.slots[slot];
+      if (list) list.push(entry);
+      else table.slots[slot] = [entry];
     }
   }
   return table;
+}
+
+/** Every gram the literals could use, for `sampleGrams`. */
+export function candidateWords(literals: readonly GramLiteral[]): Set<number> {
+  const words = new Set<number>();
+  for (const { text } of literals)
+    for (let k = 0; k + 4 <= text.length; k++) words.add(wordOf(text.slice(k, k + 4)));
+  return words;
+}
+
+/** Counts the candidate grams among the first `count` words of a byte image. */
+export function sampleGrams(u32: Uint32Array, count: number, candidates: Set<number>): GramCounts {
+  const counts: GramCounts = new Map();
+  for (let i = 0; i < count; i++) {
+    const word = u32[i]! | FOLD;
+    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Whether `literal` occurs in `text` at `at` (ASCII case-insensitively when it says so). */

@@ -52,7 +52,11 @@ describe('Classifier.matchLines', () => {
       });
     // A literal with an escape sequence inside: only stripping the escape reveals it.
     const split = fc
-      .tuple(fc.constantFrom(...literals), fc.nat(), fc.constantFrom('\x1b[1m', '\x9b0m', '\ufffd[36m', '\x1b]8;;x\x07'))
+      .tuple(
+        fc.constantFrom(...literals),
+        fc.nat(),
+        fc.constantFrom('\x1b[1m', '\x9b0m', '\ufffd[36m', '\x1b]8;;x\x07'),
+      )
       .map(([lit, at, esc]) => lit.slice(0, at % lit.length) + esc + lit.slice(at % lit.length));
     const line = fc.array(fc.oneof(piece, mangled, split), { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(

@@ -1,5 +1,8 @@
 import type { CompiledRule } from './rule';
 
+/** What the prefilter reads of a rule (the redactor gates its secret rules with it too). */
+export type LiteralSource = Pick<CompiledRule, 'literals' | 'literalsIgnoreCase'>;
+
 /**
  * One pass over a line that rejects it when no rule's literal occurs in it, and otherwise says
  * which rules have a literal there: only those can match, so only their regexes run. Most log
@@ -36,7 +39,7 @@ const FOLDS_TO_ASCII = new Map([
   [0x212a, 0x6b],
 ]);
 
-export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
+export function buildPrefilter(rules: readonly LiteralSource[]): Prefilter {
   const literals = new Map<string, Literal>();
   rules.forEach((r, position) => {
     for (const text of r.literals ?? []) {
@@ -57,19 +60,26 @@ export function buildPrefilter(rules: readonly CompiledRule[]): Prefilter {
   }
   const scans = new FallbackScans(fallback);
   return {
-    mayMatch: (line) => (automaton?.scan(line, null) ?? false) || scans.any(line),
+    mayMatch: (line) => (automaton?.scan(line) ?? false) || scans.any(line),
     rulesFor(line) {
-      const found = new Set<number>();
-      automaton?.scan(line, found);
-      if (scans.any(line)) scans.collect(line, found);
-      return [...found].sort((a, b) => a - b);
+      // Most lines hold no literal: allocate only once one is found.
+      let found = automaton?.collect(line) ?? null;
+      if (scans.any(line)) {
+        found ??= new Set();
+        scans.collect(line, found);
+      }
+      return found === null || found.size === 0 ? NONE : [...found].sort((a, b) => a - b);
     },
   };
 }
 
+const NONE: number[] = [];
+
 interface Automaton {
-  /** Whether a literal occurs; with `found`, scans the whole line and adds every owning rule. */
-  scan(line: string, found: Set<number> | null): boolean;
+  /** Whether a literal occurs (stops at the first). */
+  scan(line: string): boolean;
+  /** The rules owning every literal that occurs, or null for none. */
+  collect(line: string): Set<number> | null;
 }
 
 /** Above this many states (16 MiB of table) the automaton is not built. */
@@ -137,7 +147,7 @@ function buildAutomaton(literals: Literal[]): Automaton | null {
   }
 
   /** Adds the rules of every literal ending at `i` in state `state`. */
-  const collect = (line: string, i: number, state: number, found: Set<number>) => {
+  const addRules = (line: string, i: number, state: number, found: Set<number>) => {
     for (const k of ends[state]!) {
       const lit = literals[k]!;
       if (lit.ignoreCase || line.startsWith(lit.text, i - lit.text.length + 1)) {
@@ -146,35 +156,50 @@ function buildAutomaton(literals: Literal[]): Automaton | null {
     }
   };
 
-  return {
-    scan(line, found) {
-      let row = 0;
-      for (let i = 0; i < line.length; i++) {
-        let c = line.charCodeAt(i);
-        if (c >= ALPHABET) {
-          const folded = FOLDS_TO_ASCII.get(c);
-          if (folded === undefined) {
-            row = 0;
-            continue;
-          }
-          c = folded;
-        }
-        const v = table[row + c]!;
-        if (v >= 0) {
-          row = v;
+  /**
+   * The automaton's walk: calls `onEnd` at each position where a literal ends (case-sensitive ones
+   * still to confirm); stops early when it returns true.
+   */
+  const walk = (line: string, onEnd: (i: number, state: number) => boolean): void => {
+    let row = 0;
+    for (let i = 0; i < line.length; i++) {
+      let c = line.charCodeAt(i);
+      if (c >= ALPHABET) {
+        const folded = FOLDS_TO_ASCII.get(c);
+        if (folded === undefined) {
+          row = 0;
           continue;
         }
-        row = -v - 1;
-        const state = row / ALPHABET;
-        if (found !== null) {
-          collect(line, i, state, found);
-          continue;
-        }
-        const confirm = exact[state]!;
-        if (confirm === null) return true;
-        for (const text of confirm) if (line.startsWith(text, i - text.length + 1)) return true;
+        c = folded;
       }
-      return found !== null && found.size > 0;
+      const v = table[row + c]!;
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      row = -v - 1;
+      if (onEnd(i, row / ALPHABET)) return;
+    }
+  };
+
+  return {
+    scan(line) {
+      let hit = false;
+      walk(line, (i, state) => {
+        const confirm = exact[state]!;
+        hit = confirm === null || confirm.some((text) => line.startsWith(text, i - text.length + 1));
+        return hit;
+      });
+      return hit;
+    },
+    collect(line) {
+      let found: Set<number> | null = null;
+      walk(line, (i, state) => {
+        found ??= new Set();
+        addRules(line, i, state, found);
+        return false;
+      });
+      return found !== null && (found as Set<number>).size > 0 ? found : null;
     },
   };
 }
@@ -194,7 +219,10 @@ class FallbackScans {
       literals.filter((l) => l.ignoreCase),
       'i',
     );
-    this.each = literals.map((l) => ({ re: new RegExp(escapeRegExp(l.text), l.ignoreCase ? 'i' : ''), rules: l.rules }));
+    this.each = literals.map((l) => ({
+      re: new RegExp(escapeRegExp(l.text), l.ignoreCase ? 'i' : ''),
+      rules: l.rules,
+    }));
   }
 
   any(line: string): boolean {

@@ -145,7 +145,9 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   function needsEager(): boolean {
     if (head.length < opt.headLines || head[head.length - 1] === lastRow) return true;
     // An anchor still collecting rows after it, or whose window ends with the row still growing.
-    return anchors.some((a) => a.afterRemaining > 0 || a.row === lastRow || a.window[a.window.length - 1] === lastRow);
+    return anchors.some(
+      (a) => a.afterRemaining > 0 || a.row === lastRow || a.window[a.window.length - 1] === lastRow,
+    );
   }
 
   /** Groups one line, as it comes. */
@@ -173,7 +175,12 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   function flush(): void {
     const { texts } = ungrouped;
     if (texts.length === 0) return;
-    const { rows } = groupTail(ungrouped, recentCap, opt.maxLineChars, lastRow && { row: lastRow, text: lastText });
+    const { rows } = groupTail(
+      ungrouped,
+      recentCap,
+      opt.maxLineChars,
+      lastRow && { row: lastRow, text: lastText },
+    );
     for (const row of rows) recent.push(row);
     if (recent.length > recentCap) recent.splice(0, recent.length - recentCap);
     lastRow = rows[rows.length - 1] ?? lastRow;

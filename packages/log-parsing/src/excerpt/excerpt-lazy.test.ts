@@ -17,10 +17,21 @@ const text = fc.oneof(
   fc.nat({ max: 9 }).map((n) => `${'x'.repeat(40)}${n}`),
 );
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 20, arbitrary: fc.record({ kind: fc.constant('push' as const), text, gap: fc.constantFrom(0, 0, 0, 0, 0, 0, 0, 0, 0, 2) }) },
+  {
+    weight: 20,
+    arbitrary: fc.record({
+      kind: fc.constant('push' as const),
+      text,
+      gap: fc.constantFrom(0, 0, 0, 0, 0, 0, 0, 0, 0, 2),
+    }),
+  },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('mark' as const), back: fc.integer({ min: -3, max: 60 }), priority: fc.nat({ max: 4 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('mark' as const),
+      back: fc.integer({ min: -3, max: 60 }),
+      priority: fc.nat({ max: 4 }),
+    }),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'look' as const }) },
 );

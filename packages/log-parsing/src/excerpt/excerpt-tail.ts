@@ -46,7 +46,12 @@ export function groupTail(
   while (end >= 0 && rows.length < cap) {
     let start = end;
     while (start > 0 && joins(lines, start - 1, start)) start--;
-    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(texts[0]!, previous.text)) {
+    if (
+      start === 0 &&
+      previous &&
+      nos[0] === previous.row.last + 1 &&
+      sameCollapseKey(texts[0]!, previous.text)
+    ) {
       previous.row.last = nos[end]!;
       previous.row.count += end + 1;
       return { rows: rows.reverse(), extendedPrevious: true };

@@ -1,5 +1,5 @@
-import type { FormatId } from '../types';
 import { stripAnsi } from '../ansi';
+import type { FormatId } from '../types';
 import { githubTimestampLength } from './github-timestamp';
 
 const GINKGO_MARKERS = [

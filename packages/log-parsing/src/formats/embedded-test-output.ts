@@ -1,5 +1,5 @@
-import type { ParsedReport, TestCaseResult } from '../types';
 import { stripAnsi } from '../ansi';
+import type { ParsedReport, TestCaseResult } from '../types';
 import { GinkgoConsoleParser } from './ginkgo-console';
 import { GoTestJsonParser } from './go-test-json';
 import { GoTestTextParser } from './go-test-text';

@@ -1,5 +1,5 @@
-import type { SourceLocation, TestCaseResult } from '../types';
 import { stripAnsi } from '../ansi';
+import type { SourceLocation, TestCaseResult } from '../types';
 import type { BlockHeader } from './ginkgo-console-header';
 import { specIdentity } from './ginkgo-spec-name';
 import { MessageBuffer } from './message-buffer';

@@ -1,5 +1,5 @@
-import type { FailureType, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { stripAnsi } from '../ansi';
+import type { FailureType, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { GinkgoBlock } from './ginkgo-console-block';
 import { endsBlock, isDelimiter, isHeaderStart, parseBlockHeader } from './ginkgo-console-header';
 import { type GinkgoVersion, specIdentity } from './ginkgo-spec-name';

@@ -1,5 +1,5 @@
-import type { FailureType, SourceLocation } from '../types';
 import { stripAnsi } from '../ansi';
+import type { FailureType, SourceLocation } from '../types';
 import { lastLocationLine, parseInAt } from './source-location';
 
 /** Ginkgo spec states that mean failure, as written in `[FAILED]`-style prefixes and JSON `State`. */

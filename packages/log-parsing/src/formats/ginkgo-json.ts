@@ -1,5 +1,5 @@
-import type { LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { stripAnsi } from '../ansi';
+import type { LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { GINKGO_FAILURE_STATES } from './ginkgo-failure-text';
 import { GinkgoSpecReport, GinkgoSuiteReport } from './ginkgo-json-schema';
 import { jsonErrorOffset } from './json-error-offset';

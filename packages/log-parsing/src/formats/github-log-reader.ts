@@ -1,5 +1,5 @@
-import type { FailureKind, FormatId, JobFailure, ParsedReport } from '../types';
 import { stripAnsi } from '../ansi';
+import type { FailureKind, FormatId, JobFailure, ParsedReport } from '../types';
 import { EmbeddedTestOutput } from './embedded-test-output';
 import { githubTimestampLength } from './github-timestamp';
 import { LIMITS } from './limits';

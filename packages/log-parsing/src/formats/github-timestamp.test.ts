@@ -28,4 +28,3 @@ describe('githubTimestampLength', () => {
     expect(githubTimestampLength('x2024-01-02T03:04:05.12Z x')).toBe(0);
   });
 });
-

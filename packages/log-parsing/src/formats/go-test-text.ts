@@ -1,5 +1,5 @@
-import type { JobFailure, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { stripAnsi } from '../ansi';
+import type { JobFailure, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { GoBuildOutput } from './go-build-output';
 import { GoPanic } from './go-panic';
 import { goMessageLocation } from './go-test-location';

@@ -1,5 +1,5 @@
-import type { FailureType, SourceLocation, TestCaseResult } from '../types';
 import { stripAnsi } from '../ansi';
+import type { FailureType, SourceLocation, TestCaseResult } from '../types';
 import { GINKGO_FAILURE_STATES, looksLikeGinkgoFailure, parseGinkgoFailureText } from './ginkgo-failure-text';
 import { LIMITS } from './limits';
 import { capMessage, TailText } from './message-buffer';

@@ -2,7 +2,13 @@ export { BINARY_SNIFF_BYTES, looksBinary } from './byte-peek';
 export { DEFAULT_MAX_GUNZIP_BYTES, type GunzipOptions, gunzip, isGzip } from './gzip';
 export { InputError, type InputErrorCode, type InputErrorOptions } from './input-error';
 export type { ExpandInputsOptions, InputFailure, InputItem, InputSource } from './input-source';
-export { type LineBlock, type LineReaderOptions, readLineBatches, readLineBlocks, readLines } from './line-reader';
+export {
+  type LineBlock,
+  type LineReaderOptions,
+  readLineBatches,
+  readLineBlocks,
+  readLines,
+} from './line-reader';
 export {
   DEFAULT_MAX_LINE_BYTES,
   type LineSplitOptions,

@@ -47,7 +47,12 @@ export async function* readLineBlocks(
       // A string after bytes: an incomplete sequence left in the decoder is invalid, flush it.
       if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
       decoderHoldsBytes = false;
-      joined = out.length === 0 ? splitter.pushJoined(chunk, out) : (splitter.push(chunk, out), null);
+      if (out.length === 0) joined = splitter.pushJoined(chunk, out);
+      else {
+        // The flushed bytes made a line of their own: the block is no longer one slice.
+        splitter.push(chunk, out);
+        joined = null;
+      }
     } else if (chunk instanceof Uint8Array) {
       joined = splitter.pushJoined(decoder.decode(chunk, { stream: true }), out);
       decoderHoldsBytes = true;

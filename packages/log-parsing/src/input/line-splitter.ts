@@ -104,7 +104,8 @@ export class LineSplitter {
     const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : '';
     if (added === this.runLines) return run;
     // The first line was completed from text carried over from the previous push.
-    if (added === this.runLines + 1) return this.runLines > 0 ? `${out[first]!.text}\n${run}` : out[first]!.text;
+    if (added === this.runLines + 1)
+      return this.runLines > 0 ? `${out[first]!.text}\n${run}` : out[first]!.text;
     return null;
   }
 

@@ -22,18 +22,22 @@ function oneByOne(lines: string[]) {
 describe('LineRedactor.pushLines', () => {
   it('gives the same lines and counts as pushing one line at a time, however lines are grouped', () => {
     fc.assert(
-      fc.property(fc.array(lineArb, { maxLength: 60 }), fc.array(fc.nat({ max: 20 }), { maxLength: 10 }), (lines, sizes) => {
-        const r = createLineRedactor();
-        const out: string[] = [];
-        let at = 0;
-        for (const size of [...sizes, lines.length]) {
-          const block = lines.slice(at, at + size);
-          at += block.length;
-          out.push(...r.pushLines(block, size % 2 === 0 ? block.join('\n') : undefined));
-        }
-        out.push(...r.flush());
-        expect({ out, findings: r.findings() }).toEqual(oneByOne(lines));
-      }),
+      fc.property(
+        fc.array(lineArb, { maxLength: 60 }),
+        fc.array(fc.nat({ max: 20 }), { maxLength: 10 }),
+        (lines, sizes) => {
+          const r = createLineRedactor();
+          const out: string[] = [];
+          let at = 0;
+          for (const size of [...sizes, lines.length]) {
+            const block = lines.slice(at, at + size);
+            at += block.length;
+            out.push(...r.pushLines(block, size % 2 === 0 ? block.join('\n') : undefined));
+          }
+          out.push(...r.flush());
+          expect({ out, findings: r.findings() }).toEqual(oneByOne(lines));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -51,6 +55,10 @@ describe('LineRedactor.pushLines', () => {
     expect(r.pushLines(['before', pem[0]!, pem[1]!])).toEqual([]);
     expect(r.held()).toBe(3);
     const rest = r.pushLines(pem.slice(2));
-    expect([...rest, ...r.flush()]).toEqual(['before', '[REDACTED:private-key]', ...pem.slice(1).map(() => '')]);
+    expect([...rest, ...r.flush()]).toEqual([
+      'before',
+      '[REDACTED:private-key]',
+      ...pem.slice(1).map(() => ''),
+    ]);
   });
 });

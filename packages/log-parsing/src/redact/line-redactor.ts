@@ -110,7 +110,11 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
 }
 
 /** Redacts `text` (= `lines.join('\n')`) and splits the result back into one string per line. */
-function redactJoined<T extends readonly string[]>(lines: T, text: string, counter: FindingCounter): T | string[] {
+function redactJoined<T extends readonly string[]>(
+  lines: T,
+  text: string,
+  counter: FindingCounter,
+): T | string[] {
   const red = redactInto(text, counter);
   if (red === text) return lines;
   const pieces = red.split('\n');

@@ -3,6 +3,7 @@
  * the pipeline needs >= 150 MB/s: a keyword prefilter (keyword-prefilter.ts) finds the few lines
  * that can hold a secret, and only those lines run the rules (docs/redaction.md has figures).
  */
+import { buildPrefilter } from '../classify/prefilter';
 import { candidateLineStarts } from './keyword-prefilter';
 import { replacePemBlocks, scanPemBlocks } from './pem-blocks';
 import { FindingCounter, type RedactionResult, redactionMarker } from './redaction-types';
@@ -27,13 +28,20 @@ function applyRule(rule: SecretRule, line: string, counter: FindingCounter): str
   return last === 0 ? line : out + line.slice(last);
 }
 
+/**
+ * Which rules have a keyword (compared case-insensitively) in a line: the classifier's
+ * Aho-Corasick prefilter, one pass over the line. Checking ~30 keywords with `includes` on the
+ * lowered line cost ~1.5 µs per candidate line, and real Prow logs make ~7% of lines candidates
+ * ("secret", "token", URLs): that was a third of redaction time on them.
+ */
+const RULE_GATE = buildPrefilter(
+  SECRET_RULES.map((r) => ({ literals: [...r.keywords], literalsIgnoreCase: true })),
+);
+
 /** Run every rule whose keyword occurs in `line`, in rule order. */
 function redactLine(line: string, counter: FindingCounter): string {
-  const lower = line.toLowerCase();
   let out = line;
-  for (const rule of SECRET_RULES) {
-    if (rule.keywords.some((k) => lower.includes(k))) out = applyRule(rule, out, counter);
-  }
+  for (const i of RULE_GATE.rulesFor(line)) out = applyRule(SECRET_RULES[i]!, out, counter);
   return out;
 }
 

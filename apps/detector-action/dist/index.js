@@ -63464,9 +63464,11 @@ async function analyzeInput(options2) {
   const rest = redactor.flush();
   if (rest.length > 0) consumer.take(pending.take(rest.length), rest);
   const consumed = consumer.finish();
-  const redactions = /* @__PURE__ */ new Map();
   const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
-  for (const f of recheck.findings) redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
+  const redactions = /* @__PURE__ */ new Map();
+  for (const f of [...redactor.findings(), ...recheck.findings]) {
+    redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
+  }
   return {
     path,
     format: consumed.format,

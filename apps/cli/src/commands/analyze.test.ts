@@ -43,6 +43,12 @@ describe('nightshift analyze', () => {
     expect(result.excerpt.text).toContain('Expected ptp4l clock class to eventually be 6');
   });
 
+  it('counts what redaction removed, by kind, without the value', async () => {
+    const result = JSON.parse((await analyze('job.log', '--format', 'json')).stdout) as AnalysisResult;
+    expect(result.redactions.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(0);
+    expect(JSON.stringify(result.redactions)).not.toContain(TOKEN);
+  });
+
   it('never prints a secret, in any format', async () => {
     for (const format of ['json', 'markdown', 'text']) {
       const { stdout } = await analyze('job.log', '--format', format, '--budget-tokens', '4000');

@@ -73,11 +73,13 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   if (rest.length > 0) consumer.take(pending.take(rest.length), rest);
 
   const consumed = consumer.finish();
-  const redactions = new Map<string, number>();
-  // The excerpt is built from redacted lines already; a second pass over the small excerpt text
-  // also counts what was removed, for the report.
+  // The excerpt is built from redacted lines already; sanitising can join a secret that invisible
+  // characters had split, so the small excerpt text is checked once more.
   const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
-  for (const f of recheck.findings) redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
+  const redactions = new Map<string, number>();
+  for (const f of [...redactor.findings(), ...recheck.findings]) {
+    redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
+  }
   return {
     path,
     format: consumed.format,

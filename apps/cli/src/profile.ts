@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinRules, type Classifier, createClassifier, loadRulesFile } from '@nightshift/log-parsing';
+import { buildClassifier, type ProfileRules } from '@nightshift/detector-action';
+import type { Classifier } from '@nightshift/log-parsing';
 import { UsageError } from './exit-codes';
 
 export const PROFILES = ['ptp', 'none'] as const;
@@ -22,12 +23,23 @@ export function findPromptsDir(from = dirname(fileURLToPath(import.meta.url))): 
   }
 }
 
-/** Profile rules come first (they are more specific), then the built-in generic rules. */
-export async function loadClassifier(profile: string): Promise<Classifier> {
+/** Every profile's rules text under prompts/<profile>/rules.yaml (the action bundles the same files). */
+export function loadProfileRules(promptsDir = findPromptsDir()): ProfileRules {
+  const rules: Record<string, string> = {};
+  for (const entry of readdirSync(promptsDir, { withFileTypes: true })) {
+    const file = join(promptsDir, entry.name, 'rules.yaml');
+    if (entry.isDirectory() && existsSync(file)) rules[entry.name] = readFileSync(file, 'utf8');
+  }
+  return rules;
+}
+
+/**
+ * The classifier for a profile, built exactly as the detector action builds it: profile rules
+ * first (they are more specific), then the built-in generic rules.
+ */
+export function loadClassifier(profile: string): Classifier {
   if (!(PROFILES as readonly string[]).includes(profile)) {
     throw new UsageError(`unknown profile '${profile}' (expected one of: ${PROFILES.join(', ')})`);
   }
-  if (profile === 'none') return createClassifier(builtinRules);
-  const rules = await loadRulesFile(join(findPromptsDir(), profile, 'rules.yaml'));
-  return createClassifier([...rules, ...builtinRules]);
+  return buildClassifier(profile, profile === 'none' ? {} : loadProfileRules());
 }

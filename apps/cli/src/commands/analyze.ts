@@ -68,7 +68,7 @@ async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo): Prom
       `--input-format must be one of ${INPUT_FORMATS.join(', ')} (got '${flags.inputFormat}')`,
     );
   }
-  const classifier = await loadClassifier(flags.profile);
+  const classifier = loadClassifier(flags.profile);
   const started = Date.now();
   const result = await analyzePaths(
     paths.map((p) => (p === '-' ? p : resolve(io.cwd, p))),

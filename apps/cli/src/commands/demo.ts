@@ -12,11 +12,11 @@ import { parseRepo } from '@nightshift/github-ops';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { ExitCode, UnreadableInputError, UsageError } from '../exit-codes';
+import { loadProfileRules } from '../profile';
 import { readDemoSettings } from './demo-settings';
 import { renderDetectorText } from './detector-report';
 import { findEmbeddedScenario } from './embedded-scenario';
 import { loadDetectorConfig } from './load-detector-config';
-import { loadProfileRules } from './profile-rules';
 
 interface DemoFlags {
   scenario?: string;

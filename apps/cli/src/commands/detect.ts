@@ -5,9 +5,9 @@ import { GitHubError, repoName } from '@nightshift/github-ops';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
 import { ExitCode, UsageError } from '../exit-codes';
+import { loadProfileRules } from '../profile';
 import { renderDetectorText } from './detector-report';
 import { loadDetectorConfig } from './load-detector-config';
-import { loadProfileRules } from './profile-rules';
 
 interface DetectFlags {
   config: string;

@@ -25,7 +25,7 @@ export function registerGroup(program: Command, io: CliIo, setExit: (code: numbe
 }
 
 async function runGroup(file: string, profile: string, io: CliIo): Promise<number> {
-  const classifier = await loadClassifier(profile);
+  const classifier = loadClassifier(profile);
   const input = file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let bad = 0;

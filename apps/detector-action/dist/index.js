@@ -63710,16 +63710,19 @@ function sha256Hex16(text) {
 
 // ../../packages/log-parsing/src/analyze/build-failures.ts
 var STRUCTURED = /* @__PURE__ */ new Set(["junit-xml", "ginkgo-json", "go-test-json"]);
+function isStructuredFormat(format) {
+  return STRUCTURED.has(format);
+}
 var MAX_EVIDENCE = 5;
 function buildFailures(inputs, classifier) {
   const structuredNames = /* @__PURE__ */ new Set();
   for (const input2 of inputs) {
-    if (!STRUCTURED.has(input2.format)) continue;
+    if (!isStructuredFormat(input2.format)) continue;
     for (const t of input2.report.tests) structuredNames.add(normaliseName(t.name));
   }
   const failures = [];
   for (const input2 of inputs) {
-    const structured = STRUCTURED.has(input2.format);
+    const structured = isStructuredFormat(input2.format);
     for (const test of input2.report.tests) {
       if (test.state !== "failed") continue;
       if (!structured && describedByStructured(test.name, structuredNames)) continue;
@@ -63909,7 +63912,7 @@ function decideStatus(analysed, failures) {
 function pickExcerptSource(analysed, failed) {
   const candidates = analysed.filter((a) => a.lines > 0);
   if (candidates.length === 0) return void 0;
-  const structured = (a) => a.format === "junit-xml" || a.format === "ginkgo-json" ? 1 : 0;
+  const structured = (a) => isStructuredFormat(a.format) ? 1 : 0;
   const rank = (a) => [
     Number.isFinite(a.bestMark) ? 0 : 1,
     failed && !a.report.tests.some((t) => t.state === "failed") && a.report.jobFailures.length === 0 ? 1 : 0,

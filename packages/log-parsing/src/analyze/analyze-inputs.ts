@@ -3,7 +3,7 @@ import { expandInputs } from '../input/index';
 import type { FormatId } from '../types';
 import type { AnalysisResult, AnalyzedInput, AnalyzeProgress } from './analysis-result';
 import { analyzeInput, type InputAnalysis } from './analyze-input';
-import { buildFailures } from './build-failures';
+import { buildFailures, isStructuredFormat } from './build-failures';
 
 export interface AnalyzeOptions {
   classifier: Classifier;
@@ -131,7 +131,7 @@ function decideStatus(analysed: InputAnalysis[], failures: number): AnalysisResu
 function pickExcerptSource(analysed: InputAnalysis[], failed: boolean): InputAnalysis | undefined {
   const candidates = analysed.filter((a) => a.lines > 0);
   if (candidates.length === 0) return undefined;
-  const structured = (a: InputAnalysis) => (a.format === 'junit-xml' || a.format === 'ginkgo-json' ? 1 : 0);
+  const structured = (a: InputAnalysis) => (isStructuredFormat(a.format) ? 1 : 0);
   const rank = (a: InputAnalysis) => [
     Number.isFinite(a.bestMark) ? 0 : 1,
     failed && !a.report.tests.some((t) => t.state === 'failed') && a.report.jobFailures.length === 0 ? 1 : 0,

@@ -4,7 +4,12 @@ import type { JobFailure, TestCaseResult } from '../types';
 import type { AnalyzedFailure, Evidence } from './analysis-result';
 import type { InputAnalysis, LogMatch } from './analyze-input';
 
-const STRUCTURED = new Set(['junit-xml', 'ginkgo-json', 'go-test-json']);
+const STRUCTURED = new Set<string>(['junit-xml', 'ginkgo-json', 'go-test-json']);
+
+/** Reports that name tests authoritatively (their names win over console logs'). */
+export function isStructuredFormat(format: string): boolean {
+  return STRUCTURED.has(format);
+}
 /** Evidence lines quoted per failure. */
 const MAX_EVIDENCE = 5;
 
@@ -15,12 +20,12 @@ const MAX_EVIDENCE = 5;
 export function buildFailures(inputs: InputAnalysis[], classifier: Classifier): AnalyzedFailure[] {
   const structuredNames = new Set<string>();
   for (const input of inputs) {
-    if (!STRUCTURED.has(input.format)) continue;
+    if (!isStructuredFormat(input.format)) continue;
     for (const t of input.report.tests) structuredNames.add(normaliseName(t.name));
   }
   const failures: AnalyzedFailure[] = [];
   for (const input of inputs) {
-    const structured = STRUCTURED.has(input.format);
+    const structured = isStructuredFormat(input.format);
     for (const test of input.report.tests) {
       if (test.state !== 'failed') continue;
       if (!structured && describedByStructured(test.name, structuredNames)) continue;

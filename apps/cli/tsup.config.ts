@@ -1,7 +1,9 @@
 import { defineConfig } from 'tsup';
 
-// One self-contained ESM file: workspace packages come from their sources (the
-// `@nightshift/source` condition), so the binary needs no build of each package first.
+// ESM with code splitting: workspace packages come from their sources (the `@nightshift/source`
+// condition), so the binary needs no build of each package first. Each command's implementation
+// is a dynamic import() (src/program.ts), which esbuild turns into chunks loaded on demand: dist/
+// is bin.js plus the chunk files (chunk-*, program-*, run-<command>-*) that must stay beside it.
 export default defineConfig({
   entry: ['src/bin.ts'],
   format: ['esm'],
@@ -9,16 +11,18 @@ export default defineConfig({
   platform: 'node',
   clean: true,
   sourcemap: true,
-  splitting: false,
+  splitting: true,
   noExternal: [/.*/],
   loader: { '.yaml': 'text' },
   esbuildOptions(options) {
-    options.conditions = ['@nightshift/source', 'module', 'import'];
+    // No 'import' here: esbuild adds 'import' or 'require' by how each module is loaded. Forcing
+    // 'import' gave require() calls ESM builds (yazl's require('buffer-crc32') got a namespace
+    // without `unsigned`, so `demo` failed from the bundle).
+    options.conditions = ['@nightshift/source', 'module'];
   },
-  // The shebang, and a require() for the CommonJS dependencies bundled into ESM. A small young
-  // generation keeps peak RSS flat on multi-GB logs (1 GB log: 257 MB → 131 MB) at no cost in
-  // speed; it must be a launch flag, V8 ignores it once the heap exists.
+  // A require() for the CommonJS dependencies bundled into ESM, in every chunk (esbuild's require
+  // shim lives in whichever chunk needs it). The shebang is in src/bin.ts (entry only).
   banner: {
-    js: "#!/usr/bin/env -S node --max-semi-space-size=4\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
   },
 });

@@ -20988,16 +20988,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -24636,8 +24636,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -24677,19 +24677,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -59302,7 +59302,7 @@ var LineSplitter = class {
   cut = false;
   dropped = 0;
   /**
-   * What `pushJoined` needs: the lines of the current push cut straight out of its text lie in
+   * What `pushRun` needs: the lines of the current push cut straight out of its text lie in
    * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
    */
   runFrom = -1;
@@ -59335,12 +59335,15 @@ var LineSplitter = class {
     }
   }
   /**
-   * `push`, also returning the lines it appended joined by `'\n'` — what
-   * `lines.map((l) => l.text).join('\n')` gives — or null when that is not cheap to know. In the
-   * usual case (`\n` breaks, no cut line) it is a slice of `text`, which costs no copy: log scans
-   * that look at a whole batch at once (redaction, classification) use it instead of re-joining.
+   * `push`, also telling how to have the appended lines' text joined by `'\n'` without copying:
+   * in the usual case (`\n` breaks, no cut line) all of them but a first one completed from text
+   * carried over from the previous push (`carried`: 0 or 1) are `run`, a slice of `text`. Null
+   * when that does not hold. Log scans that look at a whole batch at once (redaction,
+   * classification) use the slice instead of re-joining, and a carried line goes in a batch of
+   * its own: prepending it would make a cons string that the first scan flattens, a copy of the
+   * whole chunk (~2 bytes allocated per input byte, measured with the sampling heap profiler).
    */
-  pushJoined(text, out) {
+  pushRun(text, out) {
     const first = out.length;
     this.runFrom = -1;
     this.runTo = -1;
@@ -59348,14 +59351,9 @@ var LineSplitter = class {
     this.runClean = true;
     this.push(text, out);
     const added = out.length - first;
-    if (added === 0) return "";
-    if (!this.runClean) return null;
+    if (!this.runClean || added > this.runLines + 1) return null;
     const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : "";
-    if (added === this.runLines) return run;
-    if (added === this.runLines + 1)
-      return this.runLines > 0 ? `${out[first].text}
-${run}` : out[first].text;
-    return null;
+    return { carried: added === this.runLines ? 0 : 1, run };
   }
   /** Emits the final line when the input did not end with a line break. */
   end(out) {
@@ -59453,22 +59451,28 @@ async function* readLineBlocks(source, options2) {
   let decoderHoldsBytes = false;
   for await (const chunk of source) {
     const out2 = [];
-    let joined;
+    let split;
     if (typeof chunk === "string") {
       if (decoderHoldsBytes) splitter.push(decoder.decode(), out2);
       decoderHoldsBytes = false;
-      if (out2.length === 0) joined = splitter.pushJoined(chunk, out2);
+      if (out2.length === 0) split = splitter.pushRun(chunk, out2);
       else {
         splitter.push(chunk, out2);
-        joined = null;
+        split = null;
       }
     } else if (chunk instanceof Uint8Array) {
-      joined = splitter.pushJoined(decoder.decode(chunk, { stream: true }), out2);
+      split = splitter.pushRun(decoder.decode(chunk, { stream: true }), out2);
       decoderHoldsBytes = true;
     } else {
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
     }
-    if (out2.length > 0) yield block(out2, joined);
+    if (out2.length === 0) continue;
+    if (split === null) yield block(out2, null);
+    else if (split.carried === 0) yield block(out2, split.run);
+    else {
+      yield block([out2[0]], out2[0].text);
+      if (out2.length > 1) yield block(out2.slice(1), split.run);
+    }
   }
   const out = [];
   if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
@@ -59984,89 +59988,193 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
-// ../../packages/log-parsing/src/redact/keyword-prefilter.ts
-var exact = (text) => ({ text, ignoreCase: false });
-var anyCase = (text) => ({ text: text.toLowerCase(), ignoreCase: true });
-var CHAR_ANCHORS = [
-  {
-    char: "_",
-    keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "npm_", "k_live_", "k_test_"].map(
-      exact
-    )
-  },
-  { char: "~", keywords: [exact("sha256~")] },
-  { char: "J", keywords: [exact("eyJ"), exact("LS0tLS1CRUdJTi"), exact("T3BlbkFJ")] },
-  { char: "z", keywords: [exact("AIza")] },
-  { char: "x", keywords: [exact("xox"), exact("xapp-")] },
-  { char: "k", keywords: [exact("sk-"), exact("hooks.slack.com"), anyCase("token"), anyCase("key")] },
-  { char: "K", keywords: [anyCase("token"), anyCase("key")] },
-  { char: "w", keywords: [anyCase("passw")] },
-  { char: "W", keywords: [anyCase("passw")] }
+// ../../packages/log-parsing/src/redact/latin1-image.ts
+var Latin1Image = class {
+  bytes;
+  /** Little-endian words over the bytes: word `i` holds characters `4i` (lowest byte) to `4i + 3`. */
+  words;
+  constructor(capacity) {
+    this.bytes = Buffer.alloc((capacity + 3 & ~3) + 8);
+    this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
+  }
+  /** Writes `piece` (at most `capacity` units) at offset 0; the bytes after it, to two words past its end, are zero. */
+  load(piece) {
+    const n = this.bytes.write(piece, 0, "latin1");
+    this.bytes.fill(0, n, Math.min(this.bytes.length, (n + 3 & ~3) + 8));
+  }
+};
+
+// ../../packages/log-parsing/src/redact/prefilter-keywords.ts
+var exact = (text, even, odd) => ({
+  text,
+  ignoreCase: false,
+  anchors: [even, odd]
+});
+var anyCase = (text, even, odd) => ({
+  text,
+  ignoreCase: true,
+  anchors: [even, odd]
+});
+var ANCHORED_KEYWORDS = [
+  exact("ghp_", "gh", "hp"),
+  exact("gho_", "gh", "ho"),
+  exact("ghu_", "gh", "hu"),
+  exact("ghs_", "gh", "hs"),
+  exact("ghr_", "gh", "hr"),
+  exact("github_pat_", "_p", "b_"),
+  exact("npm_", "m_", "pm"),
+  exact("k_live_", "k_", "_l"),
+  exact("k_test_", "k_", "t_"),
+  exact("sha256~", "a2", "6~"),
+  exact("eyJ", "ey", "yJ"),
+  exact("LS0tLS1CRUdJTi", "dJ", "JT"),
+  exact("T3BlbkFJ", "bk", "kF"),
+  exact("AIza", "za", "Iz"),
+  exact("xox", "xo", "ox"),
+  exact("xapp-", "xa", "ap"),
+  exact("sk-", "sk", "k-"),
+  exact("hooks.slack.com", "k.", "ks"),
+  exact("://", ":/", "//"),
+  exact("AKIA", "IA", "KI"),
+  exact("ASIA", "IA", "SI"),
+  exact("ABIA", "IA", "BI"),
+  anyCase("token", "ke", "ok"),
+  anyCase("key", "ke", "ey"),
+  anyCase("passw", "ss", "sw"),
+  anyCase("auth", "au", "ut"),
+  anyCase("secret", "cr", "ec")
 ];
-var LITERAL_SCANS = [/gl/g, /:\/\//g, /auth|secret/gi, /A[KSB]IA/g];
+var SCANNED_KEYWORD = "gl";
 var PREFILTER_KEYWORDS = [
-  ...CHAR_ANCHORS.flatMap((a) => a.keywords.map((k) => k.text.toLowerCase())),
-  "gl",
-  "://",
-  "auth",
-  "secret",
-  "akia",
-  "asia",
-  "abia"
+  ...ANCHORED_KEYWORDS.map((k) => k.text.toLowerCase()),
+  SCANNED_KEYWORD
 ];
-var TABLE = CHAR_ANCHORS.map((a) => ({
-  char: a.char,
-  hits: a.keywords.map((k) => ({
-    text: k.text,
-    ignoreCase: k.ignoreCase,
-    offset: k.text.indexOf(k.ignoreCase ? a.char.toLowerCase() : a.char)
-  }))
-}));
-function matchesAt(text, pos, kw) {
-  if (pos < 0 || pos + kw.text.length > text.length) return false;
-  for (let j = 0; j < kw.text.length; j++) {
-    let c = text.charCodeAt(pos + j);
+function pairKey(c0, c1) {
+  return c0 | c1 << 8;
+}
+function pairKeys(pair, ignoreCase) {
+  const variants = (c) => ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
+  return variants(pair.charCodeAt(0)).flatMap(
+    (c0) => variants(pair.charCodeAt(1)).map((c1) => pairKey(c0, c1))
+  );
+}
+function buildAnchorTable(keywords) {
+  const slots = new Uint8Array(65536);
+  const entries = [];
+  for (const keyword of keywords) {
+    const parities = /* @__PURE__ */ new Set();
+    for (const anchor2 of keyword.anchors) {
+      const offset = anchorOffset(keyword, anchor2);
+      parities.add(offset & 1);
+      for (const key2 of pairKeys(keyword.text.slice(offset, offset + 2), keyword.ignoreCase)) {
+        if (slots[key2] === 0) {
+          entries.push([]);
+          if (entries.length > 255) throw new Error("prefilter: more than 255 anchor pairs");
+          slots[key2] = entries.length;
+        }
+        entries[slots[key2] - 1].push({ keyword, offset });
+      }
+    }
+    if (parities.size !== 2)
+      throw new Error(
+        `prefilter: keyword ${keyword.text} needs one anchor at an even and one at an odd offset`
+      );
+  }
+  return { slots, entries };
+}
+function anchorOffset(keyword, anchor2) {
+  const offset = keyword.text.indexOf(keyword.ignoreCase ? anchor2.toLowerCase() : anchor2);
+  if (anchor2.length !== 2 || offset === -1 || /[^\x20-\x7e]/.test(keyword.text))
+    throw new Error(`prefilter: anchor ${anchor2} is not a pair of printable ASCII keyword ${keyword.text}`);
+  return offset;
+}
+
+// ../../packages/log-parsing/src/redact/keyword-prefilter.ts
+var { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
+var WINDOW = 131072;
+var image = new Latin1Image(WINDOW);
+function candidateLineStarts(text) {
+  const anchored = [];
+  let from = 0;
+  for (let base = 0; from < text.length; base = from - (from & 1)) {
+    const end = Math.min(text.length, base + WINDOW);
+    image.load(base === 0 && end === text.length ? text : text.slice(base, end));
+    from = scanWindow(text, base, end, from, anchored);
+  }
+  return mergeUnique(anchored, scanLiteral(text, SCANNED_KEYWORD));
+}
+function scanWindow(text, base, end, from, starts) {
+  const words = image.words;
+  const count2 = end - base + 3 >>> 2;
+  let i = from - base >>> 2;
+  for (; ; ) {
+    i = nextAnchorWords(words, i, count2);
+    if (i >= count2) return end;
+    const at = confirmWords(text, words, i, base + 4 * i, from);
+    if (at === -1) {
+      i += 2;
+      continue;
+    }
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    if (starts.length === 0 || starts[starts.length - 1] !== lineStart) starts.push(lineStart);
+    const nl = text.indexOf("\n", at);
+    if (nl === -1) return text.length;
+    from = nl + 1;
+    if (from >= end) return from;
+    i = from - base >>> 2;
+  }
+}
+function nextAnchorWords(words, i, count2) {
+  for (; i < count2; i += 2) {
+    const a = words[i];
+    const b = words[i + 1];
+    if ((SLOTS[a & 65535] | SLOTS[a >>> 16] | SLOTS[b & 65535] | SLOTS[b >>> 16]) !== 0) return i;
+  }
+  return count2;
+}
+function confirmWords(text, words, i, q, from) {
+  for (let h = 0; h < 4; h++) {
+    const pos = q + 2 * h;
+    const word = words[i + (h >>> 1)];
+    const slot = SLOTS[(h & 1) === 0 ? word & 65535 : word >>> 16];
+    if (slot === 0 || pos < from) continue;
+    for (const { keyword, offset } of ENTRIES[slot - 1]) {
+      if (matchesAt(text, pos - offset, keyword)) return pos - offset;
+    }
+  }
+  return -1;
+}
+function matchesAt(text, at, kw) {
+  const t = kw.text;
+  if (at < 0 || at + t.length > text.length) return false;
+  for (let j = 0; j < t.length; j++) {
+    let c = text.charCodeAt(at + j);
     if (kw.ignoreCase && c >= 65 && c <= 90) c |= 32;
-    if (c !== kw.text.charCodeAt(j)) return false;
+    if (c !== t.charCodeAt(j)) return false;
   }
   return true;
 }
-function lineEndAfter(text, i) {
-  const nl = text.indexOf("\n", i);
-  return nl === -1 ? text.length : nl;
-}
-function candidateLineStarts(text) {
+function scanLiteral(text, literal2) {
   const starts = [];
-  for (const { char, hits } of TABLE) {
-    let i = text.indexOf(char);
-    while (i !== -1) {
-      let found = false;
-      for (const kw of hits) {
-        if (matchesAt(text, i - kw.offset, kw)) {
-          found = true;
-          break;
-        }
-      }
-      if (found) {
-        starts.push(text.lastIndexOf("\n", i) + 1);
-        i = lineEndAfter(text, i);
-      }
-      i = text.indexOf(char, i + 1);
-    }
+  for (let i = text.indexOf(literal2); i !== -1; ) {
+    starts.push(text.lastIndexOf("\n", i) + 1);
+    const nl = text.indexOf("\n", i);
+    if (nl === -1) break;
+    i = text.indexOf(literal2, nl + 1);
   }
-  for (const re of LITERAL_SCANS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      starts.push(text.lastIndexOf("\n", m.index) + 1);
-      re.lastIndex = lineEndAfter(text, m.index);
-    }
-  }
-  if (starts.length < 2) return starts;
-  starts.sort((a, b) => a - b);
-  let n = 1;
-  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k];
-  starts.length = n;
   return starts;
+}
+function mergeUnique(x, y) {
+  if (y.length === 0) return x;
+  if (x.length === 0) return y;
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const v = j >= y.length || i < x.length && x[i] <= y[j] ? x[i++] : y[j++];
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
+  }
+  return out;
 }
 
 // ../../packages/log-parsing/src/redact/redaction-types.ts
@@ -60238,7 +60346,7 @@ var SECRET_RULES = [
     pattern: BASE64_PEM,
     replace: (m) => decodesToPrivateKey(m[0]) ? { text: redactionMarker("private-key"), kind: "private-key" } : null
   },
-  keyed("url-password", ["://"], URL_PASSWORD, (v) => !isPlaceholderValue(v)),
+  { ...keyed("url-password", ["://"], URL_PASSWORD, (v) => !isPlaceholderValue(v)), needs: "@" },
   keyed(
     "authorization",
     ["auth"],
@@ -60260,6 +60368,7 @@ var SECRET_RULES = [
 
 // ../../packages/log-parsing/src/redact/redact-secrets.ts
 function applyRule(rule, line, counter) {
+  if (rule.needs !== void 0 && line.indexOf(rule.needs) === -1) return line;
   const re = rule.pattern;
   re.lastIndex = 0;
   let out = "";
@@ -60415,7 +60524,7 @@ function createLineRedactor(options2 = {}) {
     pushLines(lines, joined) {
       if (held.length === 0) {
         const text = joined ?? lines.join("\n");
-        if (text.indexOf("BEGIN") === -1) return redactJoined(lines, text, counter);
+        if (text.indexOf("BEGIN") === -1) return redactJoined(lines, text, counter, redactLines);
       }
       const ready = [];
       for (const line of lines) for (const out of push2(line)) ready.push(out);
@@ -60428,8 +60537,8 @@ function createLineRedactor(options2 = {}) {
     held: () => held.length
   };
 }
-function redactJoined(lines, text, counter) {
-  const red = redactInto(text, counter);
+function redactJoined(lines, text, counter, redact = redactInto) {
+  const red = redact(text, counter);
   if (red === text) return lines;
   const pieces = red.split("\n");
   if (pieces.length === lines.length) return pieces;
@@ -60775,6 +60884,8 @@ var DEFAULTS2 = {
 };
 function resolveExcerptOptions(options2 = {}) {
   const resolved = { ...DEFAULTS2 };
+  if (options2.dropPrefix !== void 0 && typeof options2.dropPrefix !== "function")
+    throw new TypeError(`excerpt option dropPrefix must be a function, got ${typeof options2.dropPrefix}`);
   for (const key2 of Object.keys(DEFAULTS2)) {
     const value = options2[key2];
     if (value === void 0) continue;
@@ -60948,21 +61059,24 @@ function growContext(group, tryAdd) {
 
 // ../../packages/log-parsing/src/excerpt/excerpt-tail.ts
 function joins(lines, i, j) {
-  return lines.nos[j] === lines.nos[i] + 1 && sameCollapseKey(lines.texts[j], lines.texts[i]);
+  if (lines.nos[j] !== lines.nos[i] + 1) return false;
+  const { texts, view } = lines;
+  return view ? sameCollapseKey(view(texts[j]), view(texts[i])) : sameCollapseKey(texts[j], texts[i]);
 }
 function groupTail(lines, cap2, maxLineChars, previous) {
   const { nos, texts } = lines;
+  const view = lines.view ?? ((t) => t);
   const rows = [];
-  let end = nos.length - 1;
+  let end = lines.count - 1;
   while (end >= 0 && rows.length < cap2) {
     let start = end;
     while (start > 0 && joins(lines, start - 1, start)) start--;
-    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(texts[0], previous.text)) {
+    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(view(texts[0]), previous.text)) {
       previous.row.last = nos[end];
       previous.row.count += end + 1;
       return { rows: rows.reverse(), extendedPrevious: true };
     }
-    const row = makeRow(nos[start], texts[start], maxLineChars);
+    const row = makeRow(nos[start], view(texts[start]), maxLineChars);
     row.last = nos[end];
     row.count = end - start + 1;
     rows.push(row);
@@ -60980,6 +61094,11 @@ function estimateTokens(text) {
 var LAZY_LINES = 512;
 function createExcerptBuilder(options2 = {}) {
   const opt = resolveExcerptOptions(options2);
+  const { dropPrefix } = options2;
+  const view = dropPrefix ? (text) => {
+    const n = dropPrefix(text);
+    return n > 0 ? text.slice(n) : text;
+  } : void 0;
   const recentCap = Math.max(opt.tailLines, opt.contextBefore + 1);
   const head = [];
   const recent = [];
@@ -60990,7 +61109,12 @@ function createExcerptBuilder(options2 = {}) {
   let firstNo = 0;
   let lastNo = 0;
   let eager = true;
-  let ungrouped = { nos: [], texts: [] };
+  const ungrouped = {
+    nos: new Float64Array(LAZY_LINES),
+    texts: new Array(LAZY_LINES).fill(""),
+    count: 0,
+    view
+  };
   function evictWeakest() {
     let worst = 0;
     for (let i = 1; i < anchors.length; i++) {
@@ -61077,8 +61201,8 @@ function createExcerptBuilder(options2 = {}) {
     lastText = text;
   }
   function flush() {
-    const { texts } = ungrouped;
-    if (texts.length === 0) return;
+    const { texts, count: count2 } = ungrouped;
+    if (count2 === 0) return;
     const { rows } = groupTail(
       ungrouped,
       recentCap,
@@ -61088,8 +61212,10 @@ function createExcerptBuilder(options2 = {}) {
     for (const row of rows) recent.push(row);
     if (recent.length > recentCap) recent.splice(0, recent.length - recentCap);
     lastRow = rows[rows.length - 1] ?? lastRow;
-    lastText = texts[texts.length - 1];
-    ungrouped = { nos: [], texts: [] };
+    const last = texts[count2 - 1];
+    lastText = view ? view(last) : last;
+    texts.fill("", 0, count2);
+    ungrouped.count = 0;
   }
   function push2(line) {
     const no = line?.no;
@@ -61102,12 +61228,13 @@ function createExcerptBuilder(options2 = {}) {
     if (firstNo === 0) firstNo = no;
     lastNo = no;
     if (eager) {
-      group(no, line.text);
+      group(no, view ? view(line.text) : line.text);
       eager = needsEager();
     } else {
-      ungrouped.nos.push(no);
-      ungrouped.texts.push(line.text);
-      if (ungrouped.nos.length >= LAZY_LINES) flush();
+      const at = ungrouped.count++;
+      ungrouped.nos[at] = no;
+      ungrouped.texts[at] = line.text;
+      if (ungrouped.count >= LAZY_LINES) flush();
     }
     const pending = future.size === 0 ? void 0 : future.get(no);
     if (pending !== void 0) {
@@ -61790,6 +61917,18 @@ var GinkgoConsoleParser = class {
     if (this.inSummary && this.summaryLine(text, no)) return;
     this.idleLine(text, no);
   }
+  /**
+   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
+   * outside a failure block and a summary, only an empty line or one opening with a header or
+   * banner character (`idleLine`) can matter.
+   */
+  ignoresAt(text, at) {
+    if (this.block !== null || this.inSummary) return false;
+    if (at >= text.length) return true;
+    const c = text.charCodeAt(at);
+    if (isHeaderStart(c)) return false;
+    return c !== 82 && c !== 83 && c !== 70 && c !== 9654 && c !== 9632;
+  }
   /** Closes any open block: the caller knows the output it belongs to has ended (step boundary). */
   endSection() {
     this.closeBlock();
@@ -62128,6 +62267,32 @@ var GoTestTextParser = class {
     } else if ((c === 111 || c === 70 || c === 63) && text.indexOf("	") !== -1) {
       const m = PACKAGE.exec(text);
       if (m) this.packageLine(m, text, no);
+    }
+  }
+  /**
+   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
+   * the mirror of its first-character dispatch, for a parser not inside a panic, a build error or
+   * a result's output.
+   */
+  ignoresAt(text, at) {
+    if (this.panic !== null || this.build !== null || this.collector !== null) return false;
+    if (at >= text.length) return true;
+    switch (text.charCodeAt(at)) {
+      case 61:
+      case 45:
+      case 35:
+        return false;
+      case 32:
+      case 9:
+        return this.current === null && text.indexOf("--- ", at) === -1;
+      case 112:
+        return !text.startsWith("panic: ", at);
+      case 111:
+      case 70:
+      case 63:
+        return text.indexOf("	", at) === -1;
+      default:
+        return true;
     }
   }
   /** The output this parser was reading ended (a CI step boundary): close what is open. */
@@ -62509,6 +62674,13 @@ var EmbeddedTestOutput = class {
     this.ginkgo.pushStripped(raw, text, no);
     this.goText.pushStripped(text, no);
   }
+  /**
+   * Whether `push` of the escape-free `text`, read from offset `at`, would do nothing for every
+   * nested parser (see `SkippingLineParser.ignores`).
+   */
+  ignoresAt(text, at) {
+    return text.charCodeAt(at) !== 123 && this.ginkgo.ignoresAt(text, at) && this.goText.ignoresAt(text, at);
+  }
   /** The surrounding log says the current output ended (new step or job). */
   endSection() {
     this.ginkgo.endSection();
@@ -62606,6 +62778,30 @@ var GitHubLogReader = class {
     }
     this.embedded.push(no, content);
     return content;
+  }
+  /**
+   * Whether `line(no, raw)` of the escape-free `raw` would change nothing but the job's line range
+   * (`skip` records that): no `##[error]` entry is open, and the message, read either with or
+   * without a timestamp prefix, is one the embedded parsers ignore and not a runner marker.
+   *
+   * Most lines have the runner's 29-character timestamp (`2026-07-08T00:00:00.0240001Z `). When
+   * the characters at 19, 27 and 28 are `.`, `Z` and a space, the sticky timestamp regex can only
+   * measure 29 or 0, so checking the message at both offsets decides without running it (~45 ns
+   * a line saved); any other shape is measured.
+   */
+  ignores(raw) {
+    if (this.pending !== null) return false;
+    if (raw.charCodeAt(0) === 65279 || !this.ignoresMessageAt(raw, 0)) return false;
+    if (raw.length >= 29 && raw.charCodeAt(28) === 32 && raw.charCodeAt(27) === 90 && raw.charCodeAt(19) === 46)
+      return this.ignoresMessageAt(raw, 29);
+    const ts = githubTimestampLength(raw);
+    return ts === 0 || this.ignoresMessageAt(raw, ts);
+  }
+  skip(no) {
+    this.markLine(no);
+  }
+  ignoresMessageAt(raw, at) {
+    return raw.charCodeAt(at) !== 35 && this.embedded.ignoresAt(raw, at);
   }
   finish() {
     this.closeError();
@@ -62952,6 +63148,12 @@ var GitHubActionsLogParser = class {
   pushMeasured(line, timestampLength) {
     return this.reader.line(line.no, line.text, timestampLength);
   }
+  ignores(text) {
+    return this.reader.ignores(text);
+  }
+  skip(no) {
+    this.reader.skip(no);
+  }
   finish() {
     return this.reader.finish();
   }
@@ -63249,6 +63451,11 @@ var PlainTextParser = class {
   push(line) {
     this.embedded.push(line.no, line.text);
   }
+  ignores(text) {
+    return this.embedded.ignoresAt(text, 0);
+  }
+  skip(_no) {
+  }
   finish() {
     const out = new ReportBuilder("plain", this.path);
     this.embedded.finishInto(out);
@@ -63276,6 +63483,9 @@ function createParser(format, options2) {
     case "plain":
       return new PlainTextParser(options2);
   }
+}
+function isSkippingLineParser(parser2) {
+  return typeof parser2.ignores === "function";
 }
 
 // ../../packages/log-parsing/src/formats/detect-format.ts
@@ -63337,6 +63547,16 @@ function share(lines, test) {
   return n / lines.length;
 }
 
+// ../../packages/log-parsing/src/analyze/escape-offsets.ts
+function escapeOffsets(text) {
+  const out = [];
+  for (const c of ["\x1B", "", "�"]) {
+    for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, i + 1)) out.push(i);
+  }
+  if (out.length > 1) out.sort((a, b) => a - b);
+  return out;
+}
+
 // ../../packages/log-parsing/src/analyze/line-consumer.ts
 var DETECT_LINES = 50;
 var MAX_LOG_MATCHES = 64;
@@ -63344,18 +63564,20 @@ var LineConsumer = class {
   constructor(path, classifier, budgetTokens, format) {
     this.path = path;
     this.classifier = classifier;
+    this.budgetTokens = budgetTokens;
     this.excerpt = createExcerptBuilder({ budgetTokens });
     if (format) this.startParser(format);
   }
   path;
   classifier;
   excerpt;
+  budgetTokens;
   logMatches = [];
   head = [];
   format;
   parser;
-  /** Set for GitHub job logs: their timestamp is measured once for the parser and the excerpt. */
-  github;
+  /** The parser, when it can skip lines it would ignore. */
+  skipper;
   lines = 0;
   bestMark = Number.POSITIVE_INFINITY;
   /** Number of the last line handed to the parser (for progress reports). */
@@ -63368,6 +63590,10 @@ var LineConsumer = class {
    */
   take(lines, texts, joined) {
     const matches = this.classifier.matchLines(texts, joined);
+    if (this.skipper && joined !== void 0) {
+      this.takeSkipping(this.skipper, lines, texts, joined, matches);
+      return;
+    }
     let next = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -63380,6 +63606,33 @@ var LineConsumer = class {
         this.head.push({ line: redacted, match });
         if (this.head.length >= DETECT_LINES) this.detect();
       }
+    }
+  }
+  /**
+   * `take` for a parser that skips lines: a line no rule matched, holding no escape character (one
+   * native scan of the batch finds those) and unchanged by redaction, goes to the excerpt alone
+   * when the parser says it would ignore it. The excerpt keeps the same lines, so the result is
+   * the same as pushing every line (checked by line-consumer.test.ts).
+   */
+  takeSkipping(parser2, lines, texts, joined, matches) {
+    const escapes = escapeOffsets(joined);
+    let nextMatch = 0;
+    let nextEscape = 0;
+    let start = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      const text = texts[i];
+      const end = start + text.length;
+      while (nextEscape < escapes.length && escapes[nextEscape] < start) nextEscape++;
+      const plain = nextEscape === escapes.length || escapes[nextEscape] >= end;
+      let match = null;
+      if (nextMatch < matches.length && matches[nextMatch].index === i) match = matches[nextMatch++].match;
+      if (match === null && plain && text === line.text && parser2.ignores(text)) {
+        this.lines = line.no;
+        parser2.skip(line.no);
+        this.excerpt.push(line);
+      } else this.consume(text === line.text ? line : { ...line, text }, match);
+      start = end + 1;
     }
   }
   finish() {
@@ -63405,18 +63658,18 @@ var LineConsumer = class {
   startParser(format) {
     this.format = format;
     this.parser = createParser(format, { path: this.path });
-    if (this.parser instanceof GitHubActionsLogParser) this.github = this.parser;
+    if (isSkippingLineParser(this.parser)) this.skipper = this.parser;
+    if (format === "github-actions-log") {
+      this.excerpt = createExcerptBuilder({
+        budgetTokens: this.budgetTokens,
+        dropPrefix: githubTimestampLength
+      });
+    }
   }
   consume(line, match) {
     this.lines = line.no;
-    if (this.github) {
-      const ts = githubTimestampLength(line.text);
-      const content = this.github.pushMeasured(line, ts);
-      this.excerpt.push(ts > 0 ? { no: line.no, text: content } : line);
-    } else {
-      this.parser.push(line);
-      this.excerpt.push(line);
-    }
+    this.parser.push(line);
+    this.excerpt.push(line);
     if (match) {
       this.excerpt.mark(line.no, match.priority);
       if (match.priority < this.bestMark) this.bestMark = match.priority;
@@ -64280,11 +64533,42 @@ var RULE_KINDS = [
   "job"
 ];
 
+// ../../packages/log-parsing/src/classify/byte-image.ts
+var ByteImage = class {
+  buffer = Buffer.alloc(0);
+  /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
+  words = new Uint32Array(0);
+  /** The image as bytes, exactly as long as the last text loaded. */
+  bytes = Buffer.alloc(0);
+  /**
+   * Writes `text`, then zeros up to the next multiple of 16 bytes: a scan reading four words at a
+   * time never sees bytes of an earlier, longer text, which could otherwise form a gram.
+   */
+  load(text) {
+    const need = paddedLength(text.length);
+    if (this.buffer.length < need) {
+      const size = Math.max(need, 2 * this.buffer.length, 65536);
+      this.buffer = Buffer.alloc(size);
+      this.words = new Uint32Array(this.buffer.buffer, this.buffer.byteOffset, size >>> 2);
+    }
+    this.buffer.write(text, 0, "latin1");
+    this.buffer.fill(0, text.length, need);
+    this.bytes = this.buffer.subarray(0, text.length);
+  }
+};
+function wordCount(length) {
+  return paddedLength(length) >>> 2;
+}
+function paddedLength(length) {
+  return length + 15 & ~15;
+}
+
 // ../../packages/log-parsing/src/classify/gram-table.ts
-var MIN_GRAM_LITERAL = 7;
+var MIN_GRAM_LITERAL = 5;
 var FOLD = 538976288;
+var SLOT_BITS = 17;
 function slotOf(word) {
-  return Math.imul(word, 2654435761) >>> 16;
+  return Math.imul(word, 2654435761) >>> 32 - SLOT_BITS;
 }
 var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
 var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
@@ -64297,22 +64581,28 @@ function rarity(gram) {
   return r;
 }
 var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function wordOf(gram) {
-  const a = gram.charCodeAt(0);
-  const b = gram.charCodeAt(1);
-  const c = gram.charCodeAt(2);
-  const d = gram.charCodeAt(3);
+function wordOfBytes(a, b, c, d) {
   return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
+}
+function wordOf(gram) {
+  return wordOfBytes(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2), gram.charCodeAt(3));
 }
 function isGramLiteral(text) {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
 function buildGramTable(literals, counts, into) {
-  const table = into ?? { used: new Uint8Array(65536), slots: new Array(65536).fill(void 0) };
+  const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map() };
   if (into) {
     into.used.fill(0);
-    into.slots.fill(void 0);
+    into.entries.clear();
   }
+  const add = (entry2) => {
+    const slot = slotOf(entry2.word);
+    table.used[slot] = 1;
+    const list = table.entries.get(slot);
+    if (list) list.push(entry2);
+    else table.entries.set(slot, [entry2]);
+  };
   const cost = (gram) => (counts?.get(wordOf(gram)) ?? 0) * 1e3 - rarity(gram);
   for (const literal2 of literals) {
     const text = literal2.text;
@@ -64322,27 +64612,37 @@ function buildGramTable(literals, counts, into) {
       for (let k = residue; k + 4 <= text.length; k += 4) {
         if (best2 === -1 || cost(text.slice(k, k + 4)) < cost(text.slice(best2, best2 + 4))) best2 = k;
       }
-      offsets.add(best2);
+      if (best2 !== -1) offsets.add(best2);
+      else addWildcard(literal2, residue, add);
     }
     for (const offset of offsets) {
-      const word = wordOf(text.slice(offset, offset + 4));
       const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
       const at = offset + 4 * side;
-      const entry2 = {
-        word,
+      add({
+        word: wordOf(text.slice(offset, offset + 4)),
         literal: literal2,
         offset,
         side,
         neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4))
-      };
-      const slot = slotOf(word);
-      table.used[slot] = 1;
-      const list = table.slots[slot];
-      if (list) list.push(entry2);
-      else table.slots[slot] = [entry2];
+      });
     }
   }
   return table;
+}
+function addWildcard(literal2, residue, add) {
+  const text = literal2.text;
+  const before = residue === 3 ? text.slice(0, 3) : null;
+  const after = residue + 3 === text.length ? text.slice(residue) : null;
+  const inside2 = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
+  if (inside2 === null) {
+    throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
+  }
+  const offset = inside2 === before ? -1 : residue;
+  const [a, b, c] = [0, 1, 2].map((i) => inside2.charCodeAt(i));
+  for (let v = 32; v < 256; v = v + 1 | 32) {
+    const word = inside2 === before ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
+    add({ word, literal: literal2, offset, side: 0, neighbour: 0 });
+  }
 }
 function candidateWords(literals) {
   const words = /* @__PURE__ */ new Set();
@@ -64372,83 +64672,39 @@ function literalAt(text, at, literal2) {
   return true;
 }
 
-// ../../packages/log-parsing/src/classify/block-prefilter.ts
-var RESAMPLE_BLOCKS = 256;
-var MIN_SAMPLE_CHARS = 16384;
-function buildBlockPrefilter(literals) {
-  const unique2 = /* @__PURE__ */ new Map();
-  for (const l of literals) unique2.set(`${l.ignoreCase ? "i" : "x"}${l.text}`, l);
-  const all = [...unique2.values()];
-  const gramLiterals = all.filter((l) => isGramLiteral(l.text));
-  const short = all.filter((l) => !isGramLiteral(l.text));
-  const shortScan = short.length > 0 ? new RegExp(short.map((l) => escapeRegExp(l.text)).join("|"), "gi") : null;
-  const folded = all.filter((l) => l.ignoreCase).map((l) => l.text.toLowerCase());
-  const foldChars = [
-    ...folded.some((t) => t.includes("s")) ? ["ſ"] : [],
-    ...folded.some((t) => t.includes("k")) ? ["K"] : []
-  ];
-  const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
-  const candidates = candidateWords(gramLiterals);
-  let untilSample = 0;
-  const image = new ByteImage();
-  return {
-    hits(text) {
-      const hits = [];
-      const bytes = image.load(text);
-      for (const b of [155, 253]) {
-        for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) hits.push(i);
-      }
-      for (const c of ["\x1B", ...foldChars]) {
-        for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
-      }
-      if (shortScan) {
-        shortScan.lastIndex = 0;
-        for (let m = shortScan.exec(text); m !== null; m = shortScan.exec(text)) {
-          hits.push(m.index);
-          shortScan.lastIndex = nextLine(text, m.index);
-        }
-      }
-      if (table) {
-        if (--untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-          buildGramTable(gramLiterals, sampleGrams(image.words, text.length >>> 2, candidates), table);
-          untilSample = RESAMPLE_BLOCKS;
-        }
-        scanWords(text, image.words, table, hits);
-      }
-      return hits;
-    }
-  };
-}
-function nextLine(text, i) {
-  const nl = text.indexOf("\n", i);
-  return nl === -1 ? text.length : nl + 1;
-}
-function scanWords(text, u32, table, hits) {
-  const { used, slots } = table;
-  const count2 = text.length + 3 >>> 2;
+// ../../packages/log-parsing/src/classify/word-scan.ts
+function scanWords(text, u32, count2, table, hits) {
   let i = 0;
   while (i < count2) {
-    const s0 = slotOf(u32[i] | FOLD);
-    const s1 = slotOf(u32[i + 1] | FOLD);
-    const s2 = slotOf(u32[i + 2] | FOLD);
-    const s3 = slotOf(u32[i + 3] | FOLD);
-    if ((used[s0] | used[s1] | used[s2] | used[s3]) === 0) {
-      i += 4;
-      continue;
-    }
-    let next = i + 4;
-    for (let j = 0; j < 4 && i + j < count2; j++) {
-      const list = slots[j === 0 ? s0 : j === 1 ? s1 : j === 2 ? s2 : s3];
-      if (list === void 0) continue;
-      const at = confirm(text, u32, i + j, list);
-      if (at !== -1) {
-        hits.push(at);
-        next = Math.max(i + j + 1, nextLine(text, at) >>> 2);
-        break;
-      }
-    }
-    i = next;
+    i = nextFlaggedGroup(u32, i, count2, table.used);
+    if (i < count2) i = confirmGroup(text, u32, i, table, hits);
   }
+}
+function nextFlaggedGroup(u32, i, count2, used) {
+  for (; i < count2; i += 4) {
+    const w0 = u32[i] | FOLD;
+    const w1 = u32[i + 1] | FOLD;
+    const w2 = u32[i + 2] | FOLD;
+    const w3 = u32[i + 3] | FOLD;
+    u32[i] = w0;
+    u32[i + 1] = w1;
+    u32[i + 2] = w2;
+    u32[i + 3] = w3;
+    if ((used[slotOf(w0)] | used[slotOf(w1)] | used[slotOf(w2)] | used[slotOf(w3)]) !== 0) return i;
+  }
+  return count2;
+}
+function confirmGroup(text, u32, i, table, hits) {
+  for (let j = 0; j < 4; j++) {
+    const slot = slotOf(u32[i + j]);
+    if (table.used[slot] === 0) continue;
+    const at = confirm(text, u32, i + j, table.entries.get(slot));
+    if (at !== -1) {
+      hits.push(at);
+      return Math.max(i + j + 1, nextLine(text, at) >>> 2);
+    }
+  }
+  return i + 4;
 }
 function confirm(text, u32, i, list) {
   const word = u32[i] | FOLD;
@@ -64460,22 +64716,140 @@ function confirm(text, u32, i, list) {
   }
   return -1;
 }
-var ByteImage = class {
-  bytes = Buffer.alloc(0);
-  words = new Uint32Array(0);
-  /** Writes `text` and returns a view of exactly its bytes. */
-  load(text) {
-    const need = text.length + 3 & ~3;
-    if (this.bytes.length < need) {
-      const size = Math.max(need, 2 * this.bytes.length, 65536);
-      this.bytes = Buffer.alloc(size);
-      this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, size >>> 2);
+function nextLine(text, i) {
+  const nl = text.indexOf("\n", i);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+// ../../packages/log-parsing/src/classify/escaped-lines.ts
+var LONG_ESCAPED_LINE = 1024;
+function escapedLineStarts(text, bytes) {
+  const starts = [];
+  const add = (i) => {
+    let start = i;
+    while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+    starts.push(start);
+  };
+  for (const b of [27, 155, 253]) {
+    for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) add(i);
+  }
+  return starts;
+}
+function rescanEscaped(text, starts, hits, scan) {
+  starts.sort((a, b) => a - b);
+  const lines = [];
+  const origins = [];
+  let last = -1;
+  for (const start of starts) {
+    if (start === last) continue;
+    last = start;
+    const end2 = text.indexOf("\n", start);
+    const line = text.slice(start, end2 === -1 ? text.length : end2);
+    if (line.length > LONG_ESCAPED_LINE) {
+      hits.push(start);
+      continue;
     }
-    this.bytes.write(text, 0, "latin1");
-    this.bytes.fill(0, text.length, need);
-    return this.bytes.subarray(0, text.length);
+    const prepared = stripAnsi(line);
+    if (prepared === line) continue;
+    lines.push(prepared);
+    origins.push(start);
+  }
+  if (lines.length === 0) return;
+  const found = [];
+  scan(lines.join("\n"), found);
+  found.sort((a, b) => a - b);
+  let index = 0;
+  let end = lines[0].length;
+  for (const at of found) {
+    while (at > end) end += 1 + lines[++index].length;
+    hits.push(origins[index]);
+  }
+}
+
+// ../../packages/log-parsing/src/classify/short-literal-scan.ts
+var ShortLiteralScan = class {
+  needles;
+  wide;
+  constructor(literals) {
+    const ascii = literals.filter((l) => !/[^\x00-\x7f]/.test(l.text));
+    const wide = literals.filter((l) => /[^\x00-\x7f]/.test(l.text));
+    this.needles = [...new Set(ascii.map((l) => fold(l.text)))].map((n) => Buffer.from(n, "latin1"));
+    this.wide = wide.length > 0 ? new RegExp(wide.map((l) => escapeRegExp(l.text)).join("|"), "gi") : null;
+  }
+  /** Pushes a hit for every line of `text` holding a literal; `folded` is its folded byte image. */
+  scan(text, folded, hits) {
+    for (const needle of this.needles) {
+      for (let i = folded.indexOf(needle); i !== -1; i = folded.indexOf(needle, nextLine(text, i)))
+        hits.push(i);
+    }
+    const wide = this.wide;
+    if (wide) {
+      wide.lastIndex = 0;
+      for (let m = wide.exec(text); m !== null; m = wide.exec(text)) {
+        hits.push(m.index);
+        wide.lastIndex = nextLine(text, m.index);
+      }
+    }
   }
 };
+function fold(text) {
+  let folded = "";
+  for (let i = 0; i < text.length; i++) folded += String.fromCharCode(text.charCodeAt(i) | 32);
+  return folded;
+}
+
+// ../../packages/log-parsing/src/classify/block-prefilter.ts
+var RESAMPLE_BLOCKS = 256;
+var MIN_SAMPLE_CHARS = 16384;
+function buildBlockPrefilter(literals) {
+  const unique2 = /* @__PURE__ */ new Map();
+  for (const l of literals) unique2.set(`${l.ignoreCase ? "i" : "x"}${l.text}`, l);
+  const all = [...unique2.values()];
+  const gramLiterals = all.filter((l) => isGramLiteral(l.text));
+  const shortLiterals = all.filter((l) => !isGramLiteral(l.text));
+  const shortScan = shortLiterals.length > 0 ? new ShortLiteralScan(shortLiterals) : null;
+  const folded = all.filter((l) => l.ignoreCase).map((l) => l.text.toLowerCase());
+  const foldChars = [
+    ...folded.some((t) => t.includes("s")) ? ["ſ"] : [],
+    ...folded.some((t) => t.includes("k")) ? ["K"] : []
+  ];
+  const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
+  const candidates = candidateWords(gramLiterals);
+  let untilSample = 0;
+  const image2 = new ByteImage();
+  const scanPrepared = (text, hits, sample) => {
+    for (const c of foldChars) {
+      for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
+    }
+    const count2 = wordCount(text.length);
+    if (table) {
+      if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
+        buildGramTable(gramLiterals, sampleGrams(image2.words, text.length >>> 2, candidates), table);
+        untilSample = RESAMPLE_BLOCKS;
+      }
+      scanWords(text, image2.words, count2, table, hits);
+    } else if (shortScan) {
+      const u32 = image2.words;
+      for (let i = 0; i < count2; i++) u32[i] = u32[i] | FOLD;
+    }
+    shortScan?.scan(text, image2.bytes, hits);
+  };
+  return {
+    hits(text) {
+      const hits = [];
+      image2.load(text);
+      const escaped = escapedLineStarts(text, image2.bytes);
+      scanPrepared(text, hits, true);
+      if (escaped.length > 0) {
+        rescanEscaped(text, escaped, hits, (prepared, found) => {
+          image2.load(prepared);
+          scanPrepared(prepared, found, false);
+        });
+      }
+      return hits;
+    }
+  };
+}
 
 // ../../packages/log-parsing/src/classify/match-lines.ts
 function matchLines(lines, joined, block2, matchLine) {

@@ -102,3 +102,19 @@ export interface LineParser {
   push(line: LogLine): void;
   finish(): ParsedReport;
 }
+
+/**
+ * A parser that can tell, from its state and a line's first characters, that pushing the line
+ * would change nothing. A long log is mostly such lines (a PTP daemon's offset reports), and
+ * skipping them is most of what makes analyze fast (docs/performance.md).
+ */
+export interface SkippingLineParser extends LineParser {
+  /**
+   * True only if `push({ no, text })` would change nothing but the line count. `text` must hold
+   * no escape character (ESC, U+009B, U+FFFD): the caller finds those lines with a native scan
+   * over a whole batch and pushes them, so this check never has to strip colours.
+   */
+  ignores(text: string): boolean;
+  /** Accounts for a line `ignores` accepted, instead of pushing it. */
+  skip(no: number): void;
+}

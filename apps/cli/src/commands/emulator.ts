@@ -1,12 +1,7 @@
-import { resolve } from 'node:path';
-import { loadScenario, ScenarioError, startEmulator } from '@nightshift/ci-emulator';
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io';
-import { ExitCode, UnreadableInputError, UsageError } from '../exit-codes';
-import { readDemoSettings } from './demo-settings';
-import { findEmbeddedScenario } from './embedded-scenario';
 
-interface EmulatorFlags {
+export interface EmulatorFlags {
   scenario?: string;
   port: string;
   now?: string;
@@ -30,60 +25,7 @@ export function registerEmulator(program: Command, io: CliIo, setExit: (code: nu
       "the emulator's clock (default: the scenario's demo.yaml `now`, else the real time)",
     )
     .action(async (flags: EmulatorFlags) => {
+      const { runEmulator } = await import('./run-emulator'); // loaded on use (see program.ts)
       setExit(await runEmulator(flags, io));
     });
-}
-
-async function runEmulator(flags: EmulatorFlags, io: CliIo): Promise<number> {
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a whole number from 0 to 65535 (got '${flags.port}')`);
-  if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now)))
-    throw new UsageError(`--now must be an ISO date (got '${flags.now}')`);
-  const dir = flags.scenario ? resolve(io.cwd, flags.scenario) : findEmbeddedScenario();
-  let scenario: Awaited<ReturnType<typeof loadScenario>>;
-  try {
-    scenario = await loadScenario(dir);
-  } catch (error) {
-    if (ScenarioError.isInstance(error)) throw new UnreadableInputError(error.message);
-    throw error;
-  }
-  const nowText = flags.now ?? (await readDemoSettings(dir)).now;
-  const clock = nowText ? new Date(nowText) : undefined;
-  let emulator: Awaited<ReturnType<typeof startEmulator>>;
-  try {
-    emulator = await startEmulator({ scenario, port, ...(clock ? { now: () => clock } : {}) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new UsageError(`--port ${port} is already in use`);
-    throw error;
-  }
-  io.stdout.write(
-    [
-      `Nightshift CI emulator: ${dir}`,
-      `  GitHub API  ${emulator.githubApiUrl}   (--api-url; any token works)`,
-      `  GCS         ${emulator.gcsUrl}   (--gcs-url for Prow sources)`,
-      `  state       ${emulator.url}/_emulator/state`,
-      ...(clock ? [`  clock       ${clock.toISOString()} (fixed)`] : []),
-      'Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
-  await untilStopped();
-  await emulator.close();
-  io.stdout.write('Emulator stopped.\n');
-  return ExitCode.ok;
-}
-
-/** Resolves on the first SIGINT or SIGTERM; the handlers are removed again afterwards. */
-function untilStopped(): Promise<void> {
-  return new Promise((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

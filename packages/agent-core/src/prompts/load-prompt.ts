@@ -26,6 +26,9 @@ export async function loadPrompt(dir: string, name: string): Promise<PromptTempl
       );
     }
   };
-  const [system, user] = await Promise.all([read('system.md'), read('user.md')]);
+  // In turn, not in parallel: with both missing, the error must name system.md every time (a race
+  // between the two reads made the message, and a test, flaky).
+  const system = await read('system.md');
+  const user = await read('user.md');
   return { name, system, user };
 }

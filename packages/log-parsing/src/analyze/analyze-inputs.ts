@@ -19,7 +19,8 @@ export interface AnalyzeOptions {
 
 /** Analyses logs, archives, reports and directories and returns the `analyze` JSON contract. */
 export function analyzePaths(paths: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
-  return analyzeSources(expandInputs(paths, { stdin: options.stdin }), options);
+  // analyzeInput decodes each chunk before asking for the next, so file buffers can be reused.
+  return analyzeSources(expandInputs(paths, { stdin: options.stdin, reuseChunkBuffers: true }), options);
 }
 
 /** An input to analyse: a display path and a way to stream its bytes. */

@@ -1,7 +1,8 @@
 import type { Classifier, RuleMatch } from '../classify/index';
 import { createExcerptBuilder, type Excerpt, type ExcerptBuilder } from '../excerpt/index';
-import { createParser, detectFormat, GitHubActionsLogParser, githubTimestampLength } from '../formats/index';
-import type { FormatId, LineParser, LogLine, ParsedReport } from '../types';
+import { createParser, detectFormat, githubTimestampLength, isSkippingLineParser } from '../formats/index';
+import type { FormatId, LineParser, LogLine, ParsedReport, SkippingLineParser } from '../types';
+import { escapeOffsets } from './escape-offsets';
 
 /** Lines looked at before choosing a format. */
 const DETECT_LINES = 50;
@@ -29,13 +30,14 @@ export interface ConsumedInput {
  * batches so the classifier scans each batch's text once (`Classifier.matchLines`).
  */
 export class LineConsumer {
-  private readonly excerpt: ExcerptBuilder;
+  private excerpt: ExcerptBuilder;
+  private readonly budgetTokens: number;
   private readonly logMatches: LogMatch[] = [];
   private readonly head: { line: LogLine; match: RuleMatch | null }[] = [];
   private format: FormatId | undefined;
   private parser: LineParser | undefined;
-  /** Set for GitHub job logs: their timestamp is measured once for the parser and the excerpt. */
-  private github: GitHubActionsLogParser | undefined;
+  /** The parser, when it can skip lines it would ignore. */
+  private skipper: SkippingLineParser | undefined;
   private lines = 0;
   private bestMark = Number.POSITIVE_INFINITY;
 
@@ -45,6 +47,7 @@ export class LineConsumer {
     budgetTokens: number,
     format: FormatId | undefined,
   ) {
+    this.budgetTokens = budgetTokens;
     this.excerpt = createExcerptBuilder({ budgetTokens });
     if (format) this.startParser(format);
   }
@@ -60,6 +63,10 @@ export class LineConsumer {
    */
   take(lines: readonly LogLine[], texts: readonly string[], joined?: string): void {
     const matches = this.classifier.matchLines(texts, joined);
+    if (this.skipper && joined !== undefined) {
+      this.takeSkipping(this.skipper, lines, texts, joined, matches);
+      return;
+    }
     let next = 0;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!;
@@ -72,6 +79,40 @@ export class LineConsumer {
         this.head.push({ line: redacted, match });
         if (this.head.length >= DETECT_LINES) this.detect();
       }
+    }
+  }
+
+  /**
+   * `take` for a parser that skips lines: a line no rule matched, holding no escape character (one
+   * native scan of the batch finds those) and unchanged by redaction, goes to the excerpt alone
+   * when the parser says it would ignore it. The excerpt keeps the same lines, so the result is
+   * the same as pushing every line (checked by line-consumer.test.ts).
+   */
+  private takeSkipping(
+    parser: SkippingLineParser,
+    lines: readonly LogLine[],
+    texts: readonly string[],
+    joined: string,
+    matches: ReturnType<Classifier['matchLines']>,
+  ): void {
+    const escapes = escapeOffsets(joined);
+    let nextMatch = 0;
+    let nextEscape = 0;
+    let start = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const text = texts[i]!;
+      const end = start + text.length;
+      while (nextEscape < escapes.length && escapes[nextEscape]! < start) nextEscape++;
+      const plain = nextEscape === escapes.length || escapes[nextEscape]! >= end;
+      let match: RuleMatch | null = null;
+      if (nextMatch < matches.length && matches[nextMatch]!.index === i) match = matches[nextMatch++]!.match;
+      if (match === null && plain && text === line.text && parser.ignores(text)) {
+        this.lines = line.no;
+        parser.skip(line.no);
+        this.excerpt.push(line);
+      } else this.consume(text === line.text ? line : { ...line, text }, match);
+      start = end + 1;
     }
   }
 
@@ -100,20 +141,20 @@ export class LineConsumer {
   private startParser(format: FormatId): void {
     this.format = format;
     this.parser = createParser(format, { path: this.path });
-    if (this.parser instanceof GitHubActionsLogParser) this.github = this.parser;
+    if (isSkippingLineParser(this.parser)) this.skipper = this.parser;
+    // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
+    if (format === 'github-actions-log') {
+      this.excerpt = createExcerptBuilder({
+        budgetTokens: this.budgetTokens,
+        dropPrefix: githubTimestampLength,
+      });
+    }
   }
 
   private consume(line: LogLine, match: RuleMatch | null): void {
     this.lines = line.no;
-    if (this.github) {
-      // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
-      const ts = githubTimestampLength(line.text);
-      const content = this.github.pushMeasured(line, ts);
-      this.excerpt.push(ts > 0 ? { no: line.no, text: content } : line);
-    } else {
-      this.parser!.push(line);
-      this.excerpt.push(line);
-    }
+    this.parser!.push(line);
+    this.excerpt.push(line);
     if (match) {
       this.excerpt.mark(line.no, match.priority);
       if (match.priority < this.bestMark) this.bestMark = match.priority;

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from '../ansi';
 import { buildBlockPrefilter } from './block-prefilter';
+import { MAX_MATCH_CHARS } from './classifier';
+import { LONG_ESCAPED_LINE } from './escaped-lines';
 import { buildPrefilter } from './prefilter';
 import type { CompiledRule } from './rule';
 
@@ -51,10 +53,15 @@ describe('buildBlockPrefilter', () => {
         const own = fc
           .constantFrom(...lits.map(([l]) => l))
           .chain((l) => fc.oneof(fc.constant(l), variant(l)));
+        // The literal with an escape sequence inside it: only stripping reveals it.
+        const split = fc
+          .tuple(own, fc.nat(), fc.constantFrom('\x1b[1m', '\x9b0m', '\ufffd[36m', '\x1b]8;;x\x07', '\x1bM'))
+          .map(([l, at, esc]) => l.slice(0, at % (l.length + 1)) + esc + l.slice(at % (l.length + 1)));
         const line = fc.oneof(
           text,
           own,
-          fc.tuple(text, own, text).map((p) => p.join('')),
+          split,
+          fc.tuple(text, fc.oneof(own, split), text).map((p) => p.join('')),
         );
         return fc.tuple(fc.constant(lits), fc.array(line, { minLength: 1, maxLength: 12 }));
       });
@@ -88,21 +95,63 @@ describe('buildBlockPrefilter', () => {
     expect(hitLines(lines, block.hits(lines.join('\n')))).toEqual([3, 4]);
   });
 
-  it('flags lines whose escapes or letter folds only the per-line path understands', () => {
+  it('flags an escaped line only when its stripped text holds a literal', () => {
     const lines = [
       'plain',
       'colour \x1b[31m',
       'c1 \x9b1m',
       'junit \ufffd[0m',
+      'pani\x1b[1mcked!',
+      'pa\x9b0mnicked!',
+      'pan\ufffd[36micked!',
+      'panic\x1b]8;;https://x\x07ked!',
       'long \u017f',
       'kelvin \u212a',
-      'ok',
+      'ok \x1b[1mpanicked!\x1b[0m',
+      'lone \ufffd and \u009b',
     ];
-    // The two letters fold to s and k only for a case-insensitive literal holding an s or a k.
     const sensitive = buildBlockPrefilter([{ text: 'panicked!', ignoreCase: false }]);
-    expect(hitLines(lines, sensitive.hits(lines.join('\n')))).toEqual([1, 2, 3]);
+    expect(hitLines(lines, sensitive.hits(lines.join('\n')))).toEqual([4, 5, 6, 7, 10]);
+    // The two letters fold to s and k only for a case-insensitive literal holding an s or a k.
     const folding = buildBlockPrefilter([{ text: 'disk full', ignoreCase: true }]);
-    expect(hitLines(lines, folding.hits(lines.join('\n')))).toEqual([1, 2, 3, 4, 5]);
+    expect(hitLines(lines, folding.hits(lines.join('\n')))).toEqual([8, 9]);
+  });
+
+  it('flags escaped lines longer than LONG_ESCAPED_LINE without a second look', () => {
+    expect(LONG_ESCAPED_LINE).toBeLessThanOrEqual(MAX_MATCH_CHARS);
+    const block = buildBlockPrefilter([{ text: 'panicked!', ignoreCase: false }]);
+    const lines = [
+      'a',
+      `\x1b[1m${'x'.repeat(LONG_ESCAPED_LINE)}`,
+      `\x1b[1m${'x'.repeat(LONG_ESCAPED_LINE - 5)}`,
+    ];
+    expect(hitLines(lines, block.hits(lines.join('\n')))).toEqual([1]);
+  });
+
+  it('finds 4- to 7-character literals in every alignment and case, and not their near misses', () => {
+    for (const text of ['go: ', 'ENOSPC', 'Error:', 'panic', 'SIGSEGV']) {
+      for (const ignoreCase of [false, true]) {
+        const block = buildBlockPrefilter([{ text, ignoreCase }]);
+        const variants = ignoreCase ? [text, text.toLowerCase(), text.toUpperCase()] : [text];
+        const lines = [text.slice(1), text.slice(0, -1), `${text.slice(0, 2)} ${text.slice(2)}`];
+        const expected: number[] = [];
+        for (let pad = 0; pad < 8; pad++) {
+          for (const v of variants) {
+            expected.push(lines.length);
+            lines.push(`${'.'.repeat(pad)}${v}${'.'.repeat(pad % 3)}`);
+          }
+        }
+        // At the very end of the text too, where the word after it is padding.
+        expected.push(lines.length);
+        lines.push(variants.at(-1)!);
+        expect(hitLines(lines, block.hits(lines.join('\n'))), `${text} ${ignoreCase}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('finds short non-ASCII literals by their own scan', () => {
+    const block = buildBlockPrefilter([{ text: 'ünï', ignoreCase: true }]);
+    expect(hitLines(['x', 'ab ÜNÏ', 'uni'], block.hits('x\nab ÜNÏ\nuni'))).toEqual([1]);
   });
 
   it('re-chooses its grams from the text and still finds every line, in blocks large enough to sample', () => {

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { failureBlock, prng, ptpLogLines } from '../../bench/generate-ptp-log';
+import { readLineBlocks } from '../input/line-reader';
 import { builtinRules } from './builtin-rules';
 import { type Classifier, createClassifier } from './classifier';
 import { loadRulesFile } from './load-rules';
@@ -10,6 +12,7 @@ import type { Rule } from './rule';
 
 const PROFILE = fileURLToPath(new URL('../../../../prompts/ptp/rules.yaml', import.meta.url));
 const EXCERPTS = new URL('./__fixtures__/ptp-excerpts/', import.meta.url);
+const PROW = fileURLToPath(new URL('../../../../../shared/data/ptp-nightly/prow/', import.meta.url));
 const ptp = createClassifier([...(await loadRulesFile(PROFILE)), ...builtinRules]);
 // The prefilter's own literals, so generated lines hit (and nearly hit) every one of them.
 const literals = ptp.rules.flatMap((r) => r.keywords ?? requiredLiterals(r.pattern, r.flags) ?? []);
@@ -66,6 +69,46 @@ describe('Classifier.matchLines', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it.skipIf(!existsSync(PROW))(
+    'gives the per-line results on every real Prow build log, in 64 KiB blocks',
+    async () => {
+      const files = readdirSync(PROW, { recursive: true, encoding: 'utf8' }).filter((f) =>
+        f.endsWith('build-log.txt'),
+      );
+      expect(files.length).toBeGreaterThan(50);
+      let lines = 0;
+      for (const file of files) {
+        const bytes = readFileSync(`${PROW}/${file}`);
+        const chunks = Array.from({ length: Math.ceil(bytes.length / 4096) }, (_, i) =>
+          bytes.subarray(i * 4096, (i + 1) * 4096),
+        );
+        for await (const block of readLineBlocks(chunks)) {
+          const texts = block.lines.map((l) => l.text);
+          lines += texts.length;
+          expect(ptp.matchLines(texts, block.text), file).toEqual(oneByOne(ptp, texts));
+        }
+      }
+      expect(lines).toBeGreaterThan(10_000);
+    },
+  );
+
+  it('gives the per-line results on the generated PTP benchmark log, with its failure blocks', () => {
+    const gen = ptpLogLines(prng(7));
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(gen.next().value as string);
+      if (i % 3001 === 0) lines.push(...failureBlock('2026-07-08T02:41:30.4550000Z', `linuxptp-daemon-${i}`));
+    }
+    const expected = oneByOne(ptp, lines);
+    expect(expected.length).toBeGreaterThan(20);
+    const found = [];
+    for (let i = 0; i < lines.length; i += 540) {
+      for (const m of ptp.matchLines(lines.slice(i, i + 540))) found.push({ ...m, index: m.index + i });
+    }
+    expect(found).toEqual(expected);
+    expect(lines.filter((l) => l.includes('\x1b')).length).toBeGreaterThan(100);
   });
 
   it('finds a literal past the 4,096-character cut only as matchLine does (not at all)', () => {

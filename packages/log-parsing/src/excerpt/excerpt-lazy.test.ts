@@ -105,4 +105,35 @@ describe('lazy row grouping', () => {
       expect(out.text).toMatch(markAt === null ? /^1–4│/ : /\n2–5│/);
     }
   });
+
+  it('drops a measured prefix exactly as if the lines had been pushed without it', () => {
+    const prefix = fc.constantFrom('', '2026-07-08T00:00:00.0240001Z ', 'TS> ');
+    fc.assert(
+      fc.property(
+        options,
+        fc.array(step, { maxLength: 800 }),
+        fc.array(prefix, { minLength: 1 }),
+        (opt, steps, prefixes) => {
+          const dropping = createExcerptBuilder({
+            ...opt,
+            dropPrefix: (t) => prefixes.find((p) => p !== '' && t.startsWith(p))?.length ?? 0,
+          });
+          const plain = createEagerExcerptBuilder(opt);
+          let no = 0;
+          for (const s of steps) {
+            if (s.kind === 'push') {
+              no += 1 + s.gap;
+              dropping.push({ no, text: `${prefixes[no % prefixes.length]}${s.text}` });
+              plain.push({ no, text: s.text });
+            } else if (s.kind === 'mark') {
+              dropping.mark(no - s.back, s.priority);
+              plain.mark(no - s.back, s.priority);
+            } else expect(dropping.finish()).toEqual(plain.finish());
+          }
+          expect(dropping.finish()).toEqual(plain.finish());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

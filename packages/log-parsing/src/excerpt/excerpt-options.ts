@@ -15,9 +15,15 @@ export interface ExcerptOptions {
   maxAnchors?: number;
   /** A longer line is cut, with `… [+N chars]`. Default 500. */
   maxLineChars?: number;
+  /**
+   * Length of a prefix of each pushed line to leave out of the excerpt (a GitHub job log's runner
+   * timestamp: tokens that say nothing about the failure). Called only for lines that may end up
+   * in a row, so a caller need not measure the prefix of every line of a long log.
+   */
+  dropPrefix?: (text: string) => number;
 }
 
-export type ResolvedExcerptOptions = Required<ExcerptOptions>;
+export type ResolvedExcerptOptions = Required<Omit<ExcerptOptions, 'dropPrefix'>>;
 
 const DEFAULTS: ResolvedExcerptOptions = {
   budgetTokens: 2000,
@@ -31,6 +37,8 @@ const DEFAULTS: ResolvedExcerptOptions = {
 
 export function resolveExcerptOptions(options: ExcerptOptions = {}): ResolvedExcerptOptions {
   const resolved = { ...DEFAULTS };
+  if (options.dropPrefix !== undefined && typeof options.dropPrefix !== 'function')
+    throw new TypeError(`excerpt option dropPrefix must be a function, got ${typeof options.dropPrefix}`);
   for (const key of Object.keys(DEFAULTS) as (keyof ResolvedExcerptOptions)[]) {
     const value = options[key];
     if (value === undefined) continue;

@@ -9,10 +9,16 @@
  */
 import { makeRow, type Row, sameCollapseKey } from './excerpt-row';
 
-/** Lines as parallel arrays of numbers and texts (no object per waiting line). */
+/**
+ * Lines as parallel arrays of numbers and texts (no object per waiting line); the first `count`
+ * entries are the lines (the builder reuses the arrays).
+ */
 export interface TailLines {
-  nos: number[];
+  nos: Float64Array | number[];
   texts: string[];
+  count: number;
+  /** The text to show of a stored text (the builder's `dropPrefix`), or the text itself. */
+  view?: (text: string) => string;
 }
 
 export interface TailGrouping {
@@ -27,12 +33,14 @@ export interface TailGrouping {
 
 /** Whether line `j` joins the row of line `i` just before it. */
 function joins(lines: TailLines, i: number, j: number): boolean {
-  return lines.nos[j] === lines.nos[i]! + 1 && sameCollapseKey(lines.texts[j]!, lines.texts[i]!);
+  if (lines.nos[j] !== lines.nos[i]! + 1) return false;
+  const { texts, view } = lines;
+  return view ? sameCollapseKey(view(texts[j]!), view(texts[i]!)) : sameCollapseKey(texts[j]!, texts[i]!);
 }
 
 /**
  * Groups `lines` (consecutive pushes, non-empty) into the rows they end with. `previous` is the
- * row of the line pushed just before them, with that line's full text, when there was one.
+ * row of the line pushed just before them, with that line's full (viewed) text, when there was one.
  */
 export function groupTail(
   lines: TailLines,
@@ -41,8 +49,9 @@ export function groupTail(
   previous: { row: Row; text: string } | null,
 ): TailGrouping {
   const { nos, texts } = lines;
+  const view = lines.view ?? ((t: string) => t);
   const rows: Row[] = [];
-  let end = nos.length - 1;
+  let end = lines.count - 1;
   while (end >= 0 && rows.length < cap) {
     let start = end;
     while (start > 0 && joins(lines, start - 1, start)) start--;
@@ -50,13 +59,13 @@ export function groupTail(
       start === 0 &&
       previous &&
       nos[0] === previous.row.last + 1 &&
-      sameCollapseKey(texts[0]!, previous.text)
+      sameCollapseKey(view(texts[0]!), previous.text)
     ) {
       previous.row.last = nos[end]!;
       previous.row.count += end + 1;
       return { rows: rows.reverse(), extendedPrevious: true };
     }
-    const row = makeRow(nos[start]!, texts[start]!, maxLineChars);
+    const row = makeRow(nos[start]!, view(texts[start]!), maxLineChars);
     row.last = nos[end]!;
     row.count = end - start + 1;
     rows.push(row);

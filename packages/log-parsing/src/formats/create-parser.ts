@@ -1,4 +1,4 @@
-import type { FormatId, LineParser } from '../types';
+import type { FormatId, LineParser, SkippingLineParser } from '../types';
 import { GhRunViewLogParser } from './gh-run-view-log';
 import { GinkgoConsoleParser } from './ginkgo-console';
 import { GinkgoJsonParser } from './ginkgo-json';
@@ -33,4 +33,9 @@ export function createParser(format: FormatId, options: CreateParserOptions): Li
     case 'plain':
       return new PlainTextParser(options);
   }
+}
+
+/** Whether `parser` can skip lines it would ignore (`SkippingLineParser`). */
+export function isSkippingLineParser(parser: LineParser): parser is SkippingLineParser {
+  return typeof (parser as Partial<SkippingLineParser>).ignores === 'function';
 }

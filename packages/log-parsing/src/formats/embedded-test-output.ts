@@ -36,6 +36,18 @@ export class EmbeddedTestOutput {
     this.goText.pushStripped(text, no);
   }
 
+  /**
+   * Whether `push` of the escape-free `text`, read from offset `at`, would do nothing for every
+   * nested parser (see `SkippingLineParser.ignores`).
+   */
+  ignoresAt(text: string, at: number): boolean {
+    return (
+      text.charCodeAt(at) !== 0x7b /* { */ &&
+      this.ginkgo.ignoresAt(text, at) &&
+      this.goText.ignoresAt(text, at)
+    );
+  }
+
   /** The surrounding log says the current output ended (new step or job). */
   endSection(): void {
     this.ginkgo.endSection();

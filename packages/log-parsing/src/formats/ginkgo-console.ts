@@ -54,6 +54,20 @@ export class GinkgoConsoleParser implements LineParser {
     this.idleLine(text, no);
   }
 
+  /**
+   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
+   * outside a failure block and a summary, only an empty line or one opening with a header or
+   * banner character (`idleLine`) can matter.
+   */
+  ignoresAt(text: string, at: number): boolean {
+    if (this.block !== null || this.inSummary) return false;
+    if (at >= text.length) return true;
+    const c = text.charCodeAt(at);
+    if (isHeaderStart(c)) return false;
+    // idleLine's switch: R, S, F, ▶, ■.
+    return c !== 0x52 && c !== 0x53 && c !== 0x46 && c !== 0x25b6 && c !== 0x25a0;
+  }
+
   /** Closes any open block: the caller knows the output it belongs to has ended (step boundary). */
   endSection(): void {
     this.closeBlock();

@@ -1,4 +1,4 @@
-import type { LineParser, LogLine, ParsedReport } from '../types';
+import type { LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { GitHubLogReader } from './github-log-reader';
 
 export interface GitHubActionsLogOptions {
@@ -11,7 +11,7 @@ export interface GitHubActionsLogOptions {
  * boilerplate exit-code line only when nothing else explains the failure; timeouts and runner
  * shutdowns as 'infra') and every failed test printed by Ginkgo or go test inside the job.
  */
-export class GitHubActionsLogParser implements LineParser {
+export class GitHubActionsLogParser implements SkippingLineParser {
   private readonly reader: GitHubLogReader;
 
   constructor(options: GitHubActionsLogOptions) {
@@ -29,6 +29,14 @@ export class GitHubActionsLogParser implements LineParser {
    */
   pushMeasured(line: LogLine, timestampLength: number): string {
     return this.reader.line(line.no, line.text, timestampLength);
+  }
+
+  ignores(text: string): boolean {
+    return this.reader.ignores(text);
+  }
+
+  skip(no: number): void {
+    this.reader.skip(no);
   }
 
   finish(): ParsedReport {

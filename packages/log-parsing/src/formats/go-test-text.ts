@@ -85,6 +85,34 @@ export class GoTestTextParser implements LineParser {
     }
   }
 
+  /**
+   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
+   * the mirror of its first-character dispatch, for a parser not inside a panic, a build error or
+   * a result's output.
+   */
+  ignoresAt(text: string, at: number): boolean {
+    if (this.panic !== null || this.build !== null || this.collector !== null) return false;
+    if (at >= text.length) return true;
+    switch (text.charCodeAt(at)) {
+      case 0x3d /* = */:
+      case 0x2d /* - */:
+      case 0x23 /* # */:
+        return false;
+      case 0x20:
+      case 0x09:
+        // Indented lines are a running test's output, or may hold a `--- FAIL` result.
+        return this.current === null && text.indexOf('--- ', at) === -1;
+      case 0x70 /* p */:
+        return !text.startsWith('panic: ', at);
+      case 0x6f /* o */:
+      case 0x46 /* F */:
+      case 0x3f /* ? */:
+        return text.indexOf('\t', at) === -1;
+      default:
+        return true;
+    }
+  }
+
   /** The output this parser was reading ended (a CI step boundary): close what is open. */
   endSection(): void {
     if (this.panic) this.finishPanic(null);

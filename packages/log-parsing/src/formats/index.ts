@@ -1,5 +1,5 @@
 export { stripAnsi } from '../ansi';
-export { type CreateParserOptions, createParser } from './create-parser';
+export { type CreateParserOptions, createParser, isSkippingLineParser } from './create-parser';
 export { detectFormat } from './detect-format';
 export { type GhRunViewLogOptions, GhRunViewLogParser } from './gh-run-view-log';
 export { type GinkgoConsoleOptions, GinkgoConsoleParser } from './ginkgo-console';

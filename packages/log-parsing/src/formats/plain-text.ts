@@ -1,4 +1,4 @@
-import type { LineParser, LogLine, ParsedReport } from '../types';
+import type { LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { EmbeddedTestOutput } from './embedded-test-output';
 import { ReportBuilder } from './report-builder';
 
@@ -11,7 +11,7 @@ export interface PlainTextOptions {
  * read, but test output printed anywhere in it (Ginkgo, go test) is still found, even when it
  * starts long after the lines used to detect the format.
  */
-export class PlainTextParser implements LineParser {
+export class PlainTextParser implements SkippingLineParser {
   private readonly embedded: EmbeddedTestOutput;
   private readonly path: string;
 
@@ -23,6 +23,12 @@ export class PlainTextParser implements LineParser {
   push(line: LogLine): void {
     this.embedded.push(line.no, line.text);
   }
+
+  ignores(text: string): boolean {
+    return this.embedded.ignoresAt(text, 0);
+  }
+
+  skip(_no: number): void {}
 
   finish(): ParsedReport {
     const out = new ReportBuilder('plain', this.path);

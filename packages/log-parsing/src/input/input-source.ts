@@ -38,6 +38,12 @@ export interface ExpandInputsOptions {
   /** Read size for files. Default 64 KiB: big enough to amortise per-chunk work, small enough that
    * a retained line does not pin much memory (lines are slices of their chunk). */
   chunkBytes?: number;
+  /**
+   * Files (not archives, not gzip, not stdin) are read into two reused buffers: each chunk of a
+   * source's `open()` is then valid only until the next is asked for. For a consumer that decodes
+   * every chunk at once, like analyze; it saves ~0.5 CPU s per GB. Default false.
+   */
+  reuseChunkBuffers?: boolean;
 }
 
 export function failure(error: InputError): InputFailure {

@@ -30,7 +30,8 @@ export async function* readLineBatches(
 /**
  * `readLineBatches` with each batch's joined text, for consumers that scan a whole batch at once
  * (analyze redacts and classifies that way). The text is usually a slice of the decoded chunk the
- * lines were cut from, so it costs no copy; otherwise it is joined when first read.
+ * lines were cut from, so it costs no copy; otherwise it is joined when first read. A chunk may
+ * give two batches: the line completed from the previous chunk's tail comes alone, first.
  */
 export async function* readLineBlocks(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
@@ -42,24 +43,30 @@ export async function* readLineBlocks(
   let decoderHoldsBytes = false;
   for await (const chunk of source) {
     const out: LogLine[] = [];
-    let joined: string | null;
+    let split: ReturnType<LineSplitter['pushRun']>;
     if (typeof chunk === 'string') {
       // A string after bytes: an incomplete sequence left in the decoder is invalid, flush it.
       if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
       decoderHoldsBytes = false;
-      if (out.length === 0) joined = splitter.pushJoined(chunk, out);
+      if (out.length === 0) split = splitter.pushRun(chunk, out);
       else {
         // The flushed bytes made a line of their own: the block is no longer one slice.
         splitter.push(chunk, out);
-        joined = null;
+        split = null;
       }
     } else if (chunk instanceof Uint8Array) {
-      joined = splitter.pushJoined(decoder.decode(chunk, { stream: true }), out);
+      split = splitter.pushRun(decoder.decode(chunk, { stream: true }), out);
       decoderHoldsBytes = true;
     } else {
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe(chunk)}`);
     }
-    if (out.length > 0) yield block(out, joined);
+    if (out.length === 0) continue;
+    if (split === null) yield block(out, null);
+    else if (split.carried === 0) yield block(out, split.run);
+    else {
+      yield block([out[0]!], out[0]!.text);
+      if (out.length > 1) yield block(out.slice(1), split.run);
+    }
   }
   const out: LogLine[] = [];
   if (decoderHoldsBytes) splitter.push(decoder.decode(), out);

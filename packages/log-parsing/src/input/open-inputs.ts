@@ -1,7 +1,8 @@
-import { createReadStream, type Stats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { BINARY_SNIFF_BYTES, looksBinary, peekStream } from './byte-peek';
 import { binaryError, expandZip, gzipSource } from './expand-archive';
+import { fileChunks } from './file-chunks';
 import { gunzip, isGzip } from './gzip';
 import { asInputError, fsInputError, InputError } from './input-error';
 import { type ExpandInputsOptions, failure, type InputItem } from './input-source';
@@ -71,11 +72,17 @@ async function* expandFile(path: string, size: number, context: Context): AsyncG
     yield failure(fsInputError(path, error));
     return;
   }
-  const chunks = () => fileChunks(path, context.chunkBytes);
+  const chunks = (reuseBuffers: boolean) => () =>
+    fileChunks(path, {
+      chunkBytes: context.chunkBytes,
+      reuseBuffers,
+      wrapError: (error) => fsInputError(path, error),
+    });
   if (isZip(head)) yield* expandZip(path, context);
-  else if (isGzip(head)) yield await gzipSource(path, chunks, context);
+  // gunzip may hold on to a chunk while it inflates: fresh buffers for it.
+  else if (isGzip(head)) yield await gzipSource(path, chunks(false), context);
   else if (looksBinary(head)) yield failure(binaryError(path));
-  else yield { kind: 'source', path, bytes: size, open: chunks };
+  else yield { kind: 'source', path, bytes: size, open: chunks(context.reuseChunkBuffers ?? false) };
 }
 
 async function readFileHead(path: string): Promise<Buffer> {
@@ -86,17 +93,6 @@ async function readFileHead(path: string): Promise<Buffer> {
     return buffer.subarray(0, bytesRead);
   } finally {
     await handle.close();
-  }
-}
-
-async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Uint8Array> {
-  const stream = createReadStream(path, { highWaterMark: chunkBytes });
-  try {
-    for await (const chunk of stream) yield chunk as Buffer;
-  } catch (error) {
-    throw fsInputError(path, error);
-  } finally {
-    stream.destroy();
   }
 }
 

@@ -1,129 +1,148 @@
 /**
- * Finds the few lines of a text that can contain a secret, so the rules run on those alone.
+ * Finds the few lines of a text that can contain a secret, so the rules run on those alone: the
+ * start of every line holding a keyword of prefilter-keywords.ts (case-insensitive ones ignoring
+ * ASCII case only). Every rule's matches contain one of them (checked by the coverage test).
  *
- * Why not one combined keyword regex: V8's regex engine is fast on a single literal (it skips
- * ahead Boyer–Moore style, ~2–3 GB/s) but falls to ~50–120 MB/s on an alternation of 50
- * keywords, because no position has a small set of possible characters. So the scan is split:
- *  - keywords holding a character that is rare in CI logs are found by `indexOf` of that
- *    character (memchr speed) and verified in place;
- *  - the rest are found by a handful of single-literal scans.
- * About 15 native passes in all; each costs ~10–40 ms per 100 MB.
- *
- * Every rule's matches must contain one of these keywords (checked by keyword-prefilter.test.ts
- * against the rules' own keyword lists, and end to end by the per-kind tests).
+ * Why this shape (figures: CPU time per character on the 64 MiB PTP benchmark log, whose 64 KiB
+ * chunks are all two-byte strings, and on real Prow build logs):
+ *  - One combined keyword regex falls to ~50–120 MB/s: an alternation of many keywords gives V8
+ *    no literal to skip ahead on.
+ *  - The previous design, ~13 native passes (`indexOf` of a rare character per group of
+ *    keywords, plus four regex scans for keywords without one) cost ~1.8–2.0 ns (PTP) and ~2.6
+ *    (Prow): each `indexOf` hit costs ~35 ns of call and check, and PTP lines are full of the
+ *    anchors `_` and `K` (CLOCK_REALTIME), while `/auth|secret/gi` and `/:\/\//` run ~0.3–0.45.
+ *  - Now: one JavaScript loop over a one-byte image of the text (latin1-image.ts), four
+ *    characters per two 32-bit loads, one table lookup per two characters; a hit on an anchor
+ *    pair is confirmed against the string. Plus one native scan for the two-letter `gl`.
+ *    ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of it the loop itself; short lines
+ *    (~46 chars) ~270 ns a call against ~400 (docs/performance.md, "Session 2").
  */
+import { Latin1Image } from './latin1-image';
+import {
+  ANCHORED_KEYWORDS,
+  buildAnchorTable,
+  type PrefilterKeyword,
+  SCANNED_KEYWORD,
+} from './prefilter-keywords';
 
-interface CharAnchor {
-  /** The rare character searched with indexOf. */
-  char: string;
-  /** Keywords containing `char`, checked around each hit. */
-  keywords: readonly { text: string; ignoreCase: boolean }[];
-}
+export { PREFILTER_KEYWORDS } from './prefilter-keywords';
 
-const exact = (text: string) => ({ text, ignoreCase: false });
-const anyCase = (text: string) => ({ text: text.toLowerCase(), ignoreCase: true });
-
-// Character frequencies measured on the PTP Prow build logs and JUnit files in shared/data:
-// _ 0.39%, ~ 0.003%, J 0.057%, z 0.036%, x 0.53%, k 0.30%, K 0.063%, w 0.16%, W 0.024%.
-const CHAR_ANCHORS: readonly CharAnchor[] = [
-  {
-    char: '_',
-    keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'npm_', 'k_live_', 'k_test_'].map(
-      exact,
-    ),
-  },
-  { char: '~', keywords: [exact('sha256~')] },
-  { char: 'J', keywords: [exact('eyJ'), exact('LS0tLS1CRUdJTi'), exact('T3BlbkFJ')] },
-  { char: 'z', keywords: [exact('AIza')] },
-  { char: 'x', keywords: [exact('xox'), exact('xapp-')] },
-  { char: 'k', keywords: [exact('sk-'), exact('hooks.slack.com'), anyCase('token'), anyCase('key')] },
-  { char: 'K', keywords: [anyCase('token'), anyCase('key')] },
-  { char: 'w', keywords: [anyCase('passw')] },
-  { char: 'W', keywords: [anyCase('passw')] },
-];
+const { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
 
 /**
- * Keywords without a rare character: native literal scans. `auth` and `secret` share one: an
- * alternation of two case-insensitive words scans about as fast as either word alone (~0.45 ns a
- * character against ~1.0 for the two scans, measured on the PTP benchmark log). The AWS key
- * prefixes had `I` and `K` anchors, but glog prefixes (`I0708 …`) make `I` one of the commonest
- * capitals in Kubernetes logs: one scan for the three prefixes costs less than checking every `I`.
+ * Characters imaged at once. Even, so no pair straddles two windows; large enough for a whole
+ * analyze batch (~64 KiB) in one window, small enough to stay in the L2 cache.
  */
-const LITERAL_SCANS: readonly RegExp[] = [/gl/g, /:\/\//g, /auth|secret/gi, /A[KSB]IA/g];
+const WINDOW = 131_072;
+const image = new Latin1Image(WINDOW);
 
-/** Every keyword the prefilter can find, lower-cased (for the coverage test). */
-export const PREFILTER_KEYWORDS: readonly string[] = [
-  ...CHAR_ANCHORS.flatMap((a) => a.keywords.map((k) => k.text.toLowerCase())),
-  'gl',
-  '://',
-  'auth',
-  'secret',
-  'akia',
-  'asia',
-  'abia',
-];
-
-interface AnchorHit {
-  text: string;
-  ignoreCase: boolean;
-  offset: number;
+/** Start offsets of the lines that contain a keyword, ascending and unique. */
+export function candidateLineStarts(text: string): number[] {
+  const anchored: number[] = [];
+  let from = 0;
+  for (let base = 0; from < text.length; base = from - (from & 1)) {
+    // After a hit whose next line lies past the window, a new window starts at that line (or
+    // one character before it, so windows start at even offsets like the first one).
+    const end = Math.min(text.length, base + WINDOW);
+    image.load(base === 0 && end === text.length ? text : text.slice(base, end));
+    from = scanWindow(text, base, end, from, anchored);
+  }
+  return mergeUnique(anchored, scanLiteral(text, SCANNED_KEYWORD));
 }
 
-const TABLE = CHAR_ANCHORS.map((a) => ({
-  char: a.char,
-  hits: a.keywords.map<AnchorHit>((k) => ({
-    text: k.text,
-    ignoreCase: k.ignoreCase,
-    offset: k.text.indexOf(k.ignoreCase ? a.char.toLowerCase() : a.char),
-  })),
-}));
+/**
+ * Scans the imaged window [base, end) from `from` (a line start >= base). Returns `end` when done
+ * with it, or the start of the line after a hit when that lies past the window.
+ */
+function scanWindow(text: string, base: number, end: number, from: number, starts: number[]): number {
+  const words = image.words;
+  const count = (end - base + 3) >>> 2;
+  let i = (from - base) >>> 2;
+  for (;;) {
+    i = nextAnchorWords(words, i, count);
+    if (i >= count) return end;
+    const at = confirmWords(text, words, i, base + 4 * i, from);
+    if (at === -1) {
+      i += 2;
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    if (starts.length === 0 || starts[starts.length - 1] !== lineStart) starts.push(lineStart);
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return text.length;
+    from = nl + 1;
+    if (from >= end) return from;
+    i = (from - base) >>> 2;
+  }
+}
 
-function matchesAt(text: string, pos: number, kw: AnchorHit): boolean {
-  if (pos < 0 || pos + kw.text.length > text.length) return false;
-  for (let j = 0; j < kw.text.length; j++) {
-    let c = text.charCodeAt(pos + j);
+/**
+ * The hot loop: the first even index >= i (stepping by two) whose two words hold an anchor pair,
+ * or `count`. Two words, four table reads, one branch per step. Kept apart from the
+ * confirmation code, so V8 compiles it as a tight loop (with the confirmation inlined in the same
+ * loop the scan took ~0.25 ns a character more on the PTP log). `words[count]` is one of the
+ * image's spare zero words; a pair of zero bytes is no anchor.
+ */
+function nextAnchorWords(words: Uint32Array, i: number, count: number): number {
+  for (; i < count; i += 2) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if ((SLOTS[a & 0xffff]! | SLOTS[a >>> 16]! | SLOTS[b & 0xffff]! | SLOTS[b >>> 16]!) !== 0) return i;
+  }
+  return count;
+}
+
+/**
+ * The start of the first keyword anchored in the four pairs of words `i`, `i + 1` (text offset
+ * `q`), ignoring pairs before `from` (the line of an earlier hit), or -1. Pairs are tried in text
+ * order, so a hit lies on the first line of the group that holds one.
+ */
+function confirmWords(text: string, words: Uint32Array, i: number, q: number, from: number): number {
+  for (let h = 0; h < 4; h++) {
+    const pos = q + 2 * h;
+    const word = words[i + (h >>> 1)]!;
+    const slot = SLOTS[(h & 1) === 0 ? word & 0xffff : word >>> 16]!;
+    if (slot === 0 || pos < from) continue;
+    for (const { keyword, offset } of ENTRIES[slot - 1]!) {
+      if (matchesAt(text, pos - offset, keyword)) return pos - offset;
+    }
+  }
+  return -1;
+}
+
+function matchesAt(text: string, at: number, kw: PrefilterKeyword): boolean {
+  const t = kw.text;
+  if (at < 0 || at + t.length > text.length) return false;
+  for (let j = 0; j < t.length; j++) {
+    let c = text.charCodeAt(at + j);
     if (kw.ignoreCase && c >= 65 && c <= 90) c |= 32;
-    if (c !== kw.text.charCodeAt(j)) return false;
+    if (c !== t.charCodeAt(j)) return false;
   }
   return true;
 }
 
-function lineEndAfter(text: string, i: number): number {
-  const nl = text.indexOf('\n', i);
-  return nl === -1 ? text.length : nl;
+/** Line starts of the lines holding `literal` (exact case), by `indexOf`. */
+function scanLiteral(text: string, literal: string): number[] {
+  const starts: number[] = [];
+  for (let i = text.indexOf(literal); i !== -1; ) {
+    starts.push(text.lastIndexOf('\n', i) + 1);
+    const nl = text.indexOf('\n', i);
+    if (nl === -1) break;
+    i = text.indexOf(literal, nl + 1);
+  }
+  return starts;
 }
 
-/** Start offsets of the lines that contain a keyword, ascending and unique. */
-export function candidateLineStarts(text: string): number[] {
-  const starts: number[] = [];
-  for (const { char, hits } of TABLE) {
-    let i = text.indexOf(char);
-    while (i !== -1) {
-      let found = false;
-      for (const kw of hits) {
-        if (matchesAt(text, i - kw.offset, kw)) {
-          found = true;
-          break;
-        }
-      }
-      if (found) {
-        starts.push(text.lastIndexOf('\n', i) + 1);
-        i = lineEndAfter(text, i);
-      }
-      i = text.indexOf(char, i + 1);
-    }
+/** Merges two ascending lists of unique offsets into one. */
+function mergeUnique(x: number[], y: number[]): number[] {
+  if (y.length === 0) return x;
+  if (x.length === 0) return y;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    const v = j >= y.length || (i < x.length && x[i]! <= y[j]!) ? x[i++]! : y[j++]!;
+    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
   }
-  for (const re of LITERAL_SCANS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      starts.push(text.lastIndexOf('\n', m.index) + 1);
-      re.lastIndex = lineEndAfter(text, m.index);
-    }
-  }
-  if (starts.length < 2) return starts;
-  starts.sort((a, b) => a - b);
-  let n = 1;
-  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k]!;
-  starts.length = n;
-  return starts;
+  return out;
 }

@@ -11,7 +11,7 @@
  * n-th line in and line numbers stay valid.
  */
 import { scanPemBlocks, settleCut } from './pem-blocks';
-import { redactInto } from './redact-secrets';
+import { redactInto, redactLines } from './redact-secrets';
 import { FindingCounter, type RedactionFinding } from './redaction-types';
 
 export interface LineRedactor {
@@ -95,7 +95,7 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
       if (held.length === 0) {
         const text = joined ?? lines.join('\n');
         // A private key may run past these lines: only then must lines be held back.
-        if (text.indexOf('BEGIN') === -1) return redactJoined(lines, text, counter);
+        if (text.indexOf('BEGIN') === -1) return redactJoined(lines, text, counter, redactLines);
       }
       const ready: string[] = [];
       for (const line of lines) for (const out of push(line)) ready.push(out);
@@ -109,13 +109,17 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
   };
 }
 
-/** Redacts `text` (= `lines.join('\n')`) and splits the result back into one string per line. */
+/**
+ * Redacts `text` (= `lines.join('\n')`) and splits the result back into one string per line.
+ * `redact` is `redactLines` when the caller has checked that no private key starts in `text`.
+ */
 function redactJoined<T extends readonly string[]>(
   lines: T,
   text: string,
   counter: FindingCounter,
+  redact: (text: string, counter: FindingCounter) => string = redactInto,
 ): T | string[] {
-  const red = redactInto(text, counter);
+  const red = redact(text, counter);
   if (red === text) return lines;
   const pieces = red.split('\n');
   if (pieces.length === lines.length) return pieces;

@@ -10,6 +10,7 @@ import { FindingCounter, type RedactionResult, redactionMarker } from './redacti
 import { SECRET_RULES, type SecretRule } from './secret-rules';
 
 function applyRule(rule: SecretRule, line: string, counter: FindingCounter): string {
+  if (rule.needs !== undefined && line.indexOf(rule.needs) === -1) return line;
   const re = rule.pattern;
   re.lastIndex = 0;
   let out = '';
@@ -45,7 +46,11 @@ function redactLine(line: string, counter: FindingCounter): string {
   return out;
 }
 
-function redactLines(text: string, counter: FindingCounter): string {
+/**
+ * The single-line rules alone, on every line of `text` that may hold a secret. For callers that
+ * know no PEM block starts in `text` (no `BEGIN`), so that scan is not repeated.
+ */
+export function redactLines(text: string, counter: FindingCounter): string {
   const starts = candidateLineStarts(text);
   if (starts.length === 0) return text;
   const parts: string[] = [];

@@ -21,6 +21,12 @@ export interface SecretRule {
   pattern: RegExp;
   /** Replacement for one match, or null to leave it alone. Default: the whole match. */
   replace?: (match: RegExpExecArray) => SecretReplacement | null;
+  /**
+   * A string every match contains, when the pattern's keywords do not say it: a line without it
+   * skips the rule after one `indexOf`, not a failed regex run (`://` is common in CI logs, a
+   * password in a URL is not: this skipped ~11% of redaction time on the real Prow logs).
+   */
+  needs?: string;
 }
 
 /** A token whose whole match is the secret. */
@@ -163,7 +169,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
     replace: (m) =>
       decodesToPrivateKey(m[0]) ? { text: redactionMarker('private-key'), kind: 'private-key' } : null,
   },
-  keyed('url-password', ['://'], URL_PASSWORD, (v) => !isPlaceholderValue(v)),
+  { ...keyed('url-password', ['://'], URL_PASSWORD, (v) => !isPlaceholderValue(v)), needs: '@' },
   keyed('authorization', ['auth'], AUTHORIZATION, (v, m) =>
     m.groups?.scheme ? !isPlaceholderValue(v) : looksLikeGeneratedSecret(v),
   ),

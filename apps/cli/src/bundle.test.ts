@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import config from '../tsup.config';
+import { runCli } from './program';
+import { testIo } from './test-io';
+
+// The built binary, as `pnpm --filter @nightshift/cli build` makes it, but in a folder of its own
+// (a concurrent benchmark may be rebuilding dist/). It must sit inside the repository: the binary
+// finds prompts/ and scenarios/ by walking up from itself.
+const appDir = join(import.meta.dirname, '..');
+const fixture = join(appDir, 'src/__fixtures__/ptp-oc-job.log');
+let outDir: string;
+
+beforeAll(async () => {
+  const cache = join(appDir, 'node_modules/.cache');
+  mkdirSync(cache, { recursive: true });
+  outDir = mkdtempSync(join(cache, 'bundle-test-'));
+  await build({
+    ...config,
+    config: false,
+    entry: [join(appDir, 'src/bin.ts')],
+    tsconfig: join(appDir, 'tsconfig.json'),
+    outDir,
+    sourcemap: false,
+    silent: true,
+  });
+}, 60_000);
+
+afterAll(() => {
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** Runs the built binary with Node from a folder outside the repository. */
+function runBuilt(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(outDir, 'bin.js'), ...args], {
+    cwd: tmpdir(),
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '' },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function runInProcess(...args: string[]) {
+  const t = testIo({ cwd: tmpdir() });
+  const code = await runCli(args, t.io);
+  return { code, stdout: t.stdout(), stderr: t.stderr() };
+}
+
+/** The files Node loads before a command's action runs: `from` and its static imports, transitively. */
+function staticClosure(from: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(from)) return seen;
+  seen.add(from);
+  const code = readFileSync(join(outDir, from), 'utf8');
+  // `import … from "./x.js"` and `import "./x.js"`, not `import("./x.js")` (loaded on use).
+  for (const m of code.matchAll(/^import\s+(?:[^"'();]*?\s+from\s+)?"\.\/([^"]+)";/gm)) {
+    staticClosure(m[1] as string, seen);
+  }
+  return seen;
+}
+
+describe('the bundled binary (code splitting)', () => {
+  it('is an entry with the launch flag in its shebang plus chunks that have none', () => {
+    const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));
+    expect(readFileSync(join(outDir, 'bin.js'), 'utf8').split('\n')[0]).toBe(
+      '#!/usr/bin/env -S node --max-semi-space-size=4',
+    );
+    const chunks = files.filter((f) => f !== 'bin.js');
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const chunk of chunks)
+      expect(readFileSync(join(outDir, chunk), 'utf8').startsWith('#!')).toBe(false);
+  });
+
+  it('runs analyze from any folder with the same output as the sources', async () => {
+    const built = runBuilt('analyze', fixture, '--format', 'json');
+    const source = await runInProcess('analyze', fixture, '--format', 'json');
+    expect(built.stderr).toBe('');
+    expect(built.code).toBe(0);
+    expect(JSON.parse(built.stdout).failures.length).toBeGreaterThan(0);
+    expect(built.stdout).toBe(source.stdout);
+  });
+
+  it('prints the same help and the same usage errors as the sources', async () => {
+    for (const args of [
+      ['--help'],
+      ['analyze', '--help'],
+      ['mcp', '--help'],
+      ['analyze', '-f', 'xml', fixture],
+    ]) {
+      const built = runBuilt(...args);
+      const source = await runInProcess(...args);
+      expect({ args, ...built }).toEqual({ args, ...source });
+    }
+  });
+
+  it('runs the demo: the emulator and the detector, whose CommonJS dependencies get their require() builds', () => {
+    const out = mkdtempSync(join(tmpdir(), 'nightshift-bundle-demo-'));
+    try {
+      const built = runBuilt('demo', '--json', '--out', out);
+      expect(built.code, built.stderr).toBe(0);
+      const report = JSON.parse(built.stdout) as {
+        cycles: { writes: number; result: { created: unknown[] } }[];
+      };
+      expect(report.cycles[0]?.result.created.length).toBeGreaterThan(0);
+      expect(report.cycles[1]).toMatchObject({ writes: 0, result: { created: [] } });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('loads no GitHub client, MCP SDK, emulator or detector code before analyze and group run', () => {
+    const entry = readFileSync(join(outDir, 'bin.js'), 'utf8');
+    const programChunk = /import\("\.\/(program-[^"]+)"\)/.exec(entry)?.[1];
+    expect(programChunk).toBeDefined();
+    for (const command of ['run-analyze-', 'run-group-']) {
+      const run = readdirSync(outDir).find((f) => f.startsWith(command));
+      expect(run).toBeDefined();
+      const loaded = new Set([
+        ...staticClosure('bin.js'),
+        ...staticClosure(programChunk!),
+        ...staticClosure(run!),
+      ]);
+      // esbuild heads each bundled module with a comment naming its source path.
+      const sources = [...loaded].flatMap((f) =>
+        [...readFileSync(join(outDir, f), 'utf8').matchAll(/^\/\/ (\S+)$/gm)].map((m) => m[1] as string),
+      );
+      expect(sources.some((s) => s.includes('packages/log-parsing/src/'))).toBe(true);
+      const unwanted = sources.filter((s) =>
+        /@octokit|@modelcontextprotocol|bottleneck|packages\/(github-ops|failure-detection|ci-emulator)\/|apps\/detector-action\//.test(
+          s,
+        ),
+      );
+      expect({ command, unwanted }).toEqual({ command, unwanted: [] });
+    }
+  });
+});

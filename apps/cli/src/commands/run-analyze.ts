@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type AnalysisResult, analyzePaths, type FormatId } from '@nightshift/log-parsing';
+import type { CliIo } from '../cli-io';
+import { ExitCode, UsageError } from '../exit-codes';
+import { loadClassifier } from '../profile';
+import { renderMarkdown } from '../render/render-markdown';
+import { renderText } from '../render/render-text';
+import { type AnalyzeFlags, INPUT_FORMATS, OUTPUT_FORMATS } from './analyze';
+
+/** `nightshift analyze`: loaded by its action only (see analyze.ts). */
+export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo): Promise<number> {
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(flags.format)) {
+    throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')} (got '${flags.format}')`);
+  }
+  const budgetTokens = Number(flags.budgetTokens);
+  if (!Number.isInteger(budgetTokens) || budgetTokens < 100 || budgetTokens > 1_000_000) {
+    throw new UsageError(
+      `--budget-tokens must be a whole number from 100 to 1000000 (got '${flags.budgetTokens}')`,
+    );
+  }
+  if (flags.inputFormat && !INPUT_FORMATS.includes(flags.inputFormat as FormatId)) {
+    throw new UsageError(
+      `--input-format must be one of ${INPUT_FORMATS.join(', ')} (got '${flags.inputFormat}')`,
+    );
+  }
+  const classifier = loadClassifier(flags.profile);
+  const started = Date.now();
+  const result = await analyzePaths(
+    paths.map((p) => (p === '-' ? p : resolve(io.cwd, p))),
+    {
+      classifier,
+      budgetTokens,
+      format: flags.inputFormat as FormatId | undefined,
+      stdin: io.stdin,
+      progressEveryBytes: 64 * 1024 * 1024,
+      onProgress: (p) => {
+        if (!p.done)
+          io.stderr.write(
+            `nightshift: ${p.path}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
+          );
+      },
+    },
+  );
+  const rendered = render(result, flags.format);
+  if (flags.out) {
+    await writeFile(resolve(io.cwd, flags.out), rendered);
+    io.stderr.write(
+      `nightshift: wrote ${flags.out} (${result.failures.length} failures, ${Date.now() - started} ms)\n`,
+    );
+  } else {
+    io.stdout.write(rendered);
+  }
+  const unreadable = result.inputs.filter((i) => i.format === 'unreadable');
+  for (const input of unreadable)
+    io.stderr.write(`nightshift: cannot read ${input.path}: ${input.errors.join('; ')}\n`);
+  return unreadable.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;
+}
+
+function render(result: AnalysisResult, format: string): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  if (format === 'markdown') return renderMarkdown(result);
+  return renderText(result);
+}

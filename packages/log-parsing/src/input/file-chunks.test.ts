@@ -1,0 +1,71 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileChunks } from './file-chunks';
+
+const dir = mkdtempSync(join(tmpdir(), 'file-chunks-'));
+const wrapError = (error: unknown) => new Error(`wrapped: ${(error as Error).message}`);
+
+function sample(bytes: number): Buffer {
+  const out = Buffer.alloc(bytes);
+  for (let i = 0; i < bytes; i++) out[i] = (i * 7 + (i >>> 9)) & 0xff;
+  return out;
+}
+
+describe('fileChunks', () => {
+  for (const reuseBuffers of [false, true]) {
+    it(`yields the file's bytes in chunks of chunkBytes (reuseBuffers: ${reuseBuffers})`, async () => {
+      const data = sample(10 * 1000 + 123);
+      const path = join(dir, `data-${reuseBuffers}.bin`);
+      writeFileSync(path, data);
+      const sizes: number[] = [];
+      const copies: Buffer[] = [];
+      for await (const chunk of fileChunks(path, { chunkBytes: 1000, reuseBuffers, wrapError })) {
+        sizes.push(chunk.byteLength);
+        // Copied at once, as a consumer of reused buffers must (analyze decodes at once).
+        copies.push(Buffer.from(chunk));
+      }
+      expect(sizes).toEqual([...Array(10).fill(1000), 123]);
+      expect(Buffer.concat(copies).equals(data)).toBe(true);
+    });
+  }
+
+  it('keeps every chunk intact when buffers are not reused', async () => {
+    const data = sample(9000);
+    const path = join(dir, 'kept.bin');
+    writeFileSync(path, data);
+    const kept: Uint8Array[] = [];
+    for await (const chunk of fileChunks(path, { chunkBytes: 500, wrapError })) kept.push(chunk);
+    expect(Buffer.concat(kept).equals(data)).toBe(true);
+  });
+
+  it('yields nothing for an empty file', async () => {
+    const path = join(dir, 'empty.bin');
+    writeFileSync(path, '');
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of fileChunks(path, { chunkBytes: 64, wrapError })) chunks.push(chunk);
+    expect(chunks).toEqual([]);
+  });
+
+  it('stops early without leaving a read in flight or the file open', async () => {
+    const path = join(dir, 'early.bin');
+    writeFileSync(path, sample(100_000));
+    for (let i = 0; i < 50; i++) {
+      for await (const _ of fileChunks(path, { chunkBytes: 1000, reuseBuffers: true, wrapError })) break;
+    }
+    // 50 early stops; a leaked handle or a read on a closed one would surface as an error here.
+    let total = 0;
+    for await (const chunk of fileChunks(path, { chunkBytes: 4096, wrapError })) total += chunk.byteLength;
+    expect(total).toBe(100_000);
+  });
+
+  it('wraps the error of a file that cannot be opened', async () => {
+    const read = async () => {
+      for await (const _ of fileChunks(join(dir, 'missing.bin'), { chunkBytes: 64, wrapError })) {
+        /* nothing */
+      }
+    };
+    await expect(read()).rejects.toThrow(/^wrapped: ENOENT/);
+  });
+});

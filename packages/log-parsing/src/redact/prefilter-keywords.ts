@@ -1,0 +1,137 @@
+/**
+ * The keywords of the secret prefilter (keyword-prefilter.ts) and the character pairs it looks
+ * for to find them.
+ *
+ * The scan reads the text two characters at a time, at even offsets only. A keyword of three or
+ * more characters, wherever it lies, then has one of its pairs at an even offset of the text:
+ * either the pairs at its own even offsets or those at its odd offsets. So each keyword names
+ * two anchors, one of each parity, and a hit on either is confirmed against the whole keyword.
+ * Anchors are exact-case for exact keywords (`K_` in CLOCK_REALTIME is no `k_`), every ASCII
+ * case for the others.
+ *
+ * Anchors are chosen rare in CI logs, as each hit costs a confirmation. Occurrences per 10,000
+ * characters on the PTP benchmark log / real Prow build logs / the other shared PTP data:
+ *   ke 0/19/2   ok 0/3/0   ey 0/0.7/0.7   ss 11/8/22   sw 0/0.8/0.7   au 0/6/3   ut 0/20/10
+ *   cr 0/11/4   ec 7/34/22   :/ 0/11/2   // 0/5/2   ho 1/13/11   SI 0/10/0.3   sk 0/5/4
+ * Avoided: th 16–44, se 54–83, re 65–107, en 24–71, to 0.6–58, pa 8–37 (words of prose).
+ * `gho_`, `ASIA`, `auth` (four characters) have one odd pair only: `ho`, `SI`, `ut`.
+ *
+ * `gl` (GitLab tokens) has no pair at an odd offset, so it is found by a native scan instead.
+ */
+
+export interface PrefilterKeyword {
+  /** The keyword: exact case, or lower case when `ignoreCase`. */
+  text: string;
+  /** Matched ignoring ASCII case only (as `/…/i` without `u` and the old per-character check). */
+  ignoreCase: boolean;
+  /** Two pairs of `text`: one at an even offset, one at an odd offset. */
+  anchors: readonly [string, string];
+}
+
+const exact = (text: string, even: string, odd: string): PrefilterKeyword => ({
+  text,
+  ignoreCase: false,
+  anchors: [even, odd],
+});
+const anyCase = (text: string, even: string, odd: string): PrefilterKeyword => ({
+  text,
+  ignoreCase: true,
+  anchors: [even, odd],
+});
+
+export const ANCHORED_KEYWORDS: readonly PrefilterKeyword[] = [
+  exact('ghp_', 'gh', 'hp'),
+  exact('gho_', 'gh', 'ho'),
+  exact('ghu_', 'gh', 'hu'),
+  exact('ghs_', 'gh', 'hs'),
+  exact('ghr_', 'gh', 'hr'),
+  exact('github_pat_', '_p', 'b_'),
+  exact('npm_', 'm_', 'pm'),
+  exact('k_live_', 'k_', '_l'),
+  exact('k_test_', 'k_', 't_'),
+  exact('sha256~', 'a2', '6~'),
+  exact('eyJ', 'ey', 'yJ'),
+  exact('LS0tLS1CRUdJTi', 'dJ', 'JT'),
+  exact('T3BlbkFJ', 'bk', 'kF'),
+  exact('AIza', 'za', 'Iz'),
+  exact('xox', 'xo', 'ox'),
+  exact('xapp-', 'xa', 'ap'),
+  exact('sk-', 'sk', 'k-'),
+  exact('hooks.slack.com', 'k.', 'ks'),
+  exact('://', ':/', '//'),
+  exact('AKIA', 'IA', 'KI'),
+  exact('ASIA', 'IA', 'SI'),
+  exact('ABIA', 'IA', 'BI'),
+  anyCase('token', 'ke', 'ok'),
+  anyCase('key', 'ke', 'ey'),
+  anyCase('passw', 'ss', 'sw'),
+  anyCase('auth', 'au', 'ut'),
+  anyCase('secret', 'cr', 'ec'),
+];
+
+/** Found by `indexOf` (exact case): too short for an anchor of each parity. */
+export const SCANNED_KEYWORD = 'gl';
+
+/** Every keyword the prefilter finds, lower-cased (for the coverage test). */
+export const PREFILTER_KEYWORDS: readonly string[] = [
+  ...ANCHORED_KEYWORDS.map((k) => k.text.toLowerCase()),
+  SCANNED_KEYWORD,
+];
+
+/** A pair as the scan reads it from the image: the first character in the low byte. */
+export function pairKey(c0: number, c1: number): number {
+  return c0 | (c1 << 8);
+}
+
+/** The pair keys of `pair`: itself, or each ASCII case variant when `ignoreCase`. */
+function pairKeys(pair: string, ignoreCase: boolean): number[] {
+  const variants = (c: number) => (ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c]);
+  return variants(pair.charCodeAt(0)).flatMap((c0) =>
+    variants(pair.charCodeAt(1)).map((c1) => pairKey(c0, c1)),
+  );
+}
+
+export interface AnchorEntry {
+  keyword: PrefilterKeyword;
+  /** Offset of the anchor pair in the keyword. */
+  offset: number;
+}
+
+export interface AnchorTable {
+  /** By pair key: 0, or 1 + the index of the pair's entries in `entries`. */
+  slots: Uint8Array;
+  entries: readonly (readonly AnchorEntry[])[];
+}
+
+/** Builds the pair table; throws if a keyword's anchors are not pairs of it with both parities. */
+export function buildAnchorTable(keywords: readonly PrefilterKeyword[]): AnchorTable {
+  const slots = new Uint8Array(65_536);
+  const entries: AnchorEntry[][] = [];
+  for (const keyword of keywords) {
+    const parities = new Set<number>();
+    for (const anchor of keyword.anchors) {
+      const offset = anchorOffset(keyword, anchor);
+      parities.add(offset & 1);
+      for (const key of pairKeys(keyword.text.slice(offset, offset + 2), keyword.ignoreCase)) {
+        if (slots[key] === 0) {
+          entries.push([]);
+          if (entries.length > 255) throw new Error('prefilter: more than 255 anchor pairs');
+          slots[key] = entries.length;
+        }
+        entries[slots[key]! - 1]!.push({ keyword, offset });
+      }
+    }
+    if (parities.size !== 2)
+      throw new Error(
+        `prefilter: keyword ${keyword.text} needs one anchor at an even and one at an odd offset`,
+      );
+  }
+  return { slots, entries };
+}
+
+function anchorOffset(keyword: PrefilterKeyword, anchor: string): number {
+  const offset = keyword.text.indexOf(keyword.ignoreCase ? anchor.toLowerCase() : anchor);
+  if (anchor.length !== 2 || offset === -1 || /[^\x20-\x7e]/.test(keyword.text))
+    throw new Error(`prefilter: anchor ${anchor} is not a pair of printable ASCII keyword ${keyword.text}`);
+  return offset;
+}

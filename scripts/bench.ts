@@ -2,6 +2,7 @@
  * `pnpm bench`: every benchmark the quality bars name, printed as tables. Options:
  *   --quick        100 MB only for the throughput benchmark (skips the 1 GB file)
  *   --only=NAME    throughput | grouping | recall | detector
+ *   --runs=N       runs of each analyze command in the throughput benchmark (default 3)
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,7 +29,9 @@ const classifier = createClassifier([
 
 if (want('throughput')) {
   console.log('\n## 1. analyze throughput and memory (one core)\n');
-  const rows = await runThroughputBench(root, args.includes('--quick') ? [100] : [100, 1024]);
+  const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer`);
+  const rows = await runThroughputBench(root, args.includes('--quick') ? [100] : [100, 1024], runs);
   console.log(formatThroughput(rows));
 }
 if (want('grouping')) {

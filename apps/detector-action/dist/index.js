@@ -61058,29 +61058,31 @@ function growContext(group, tryAdd) {
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-tail.ts
-function joins(lines, i, j) {
-  if (lines.nos[j] !== lines.nos[i] + 1) return false;
-  const { texts, view } = lines;
-  return view ? sameCollapseKey(view(texts[j]), view(texts[i])) : sameCollapseKey(texts[j], texts[i]);
-}
 function groupTail(lines, cap2, maxLineChars, previous) {
   const { nos, texts } = lines;
   const view = lines.view ?? ((t) => t);
   const rows = [];
   let end = lines.count - 1;
+  let shown = end >= 0 ? view(texts[end]) : "";
   while (end >= 0 && rows.length < cap2) {
     let start = end;
-    while (start > 0 && joins(lines, start - 1, start)) start--;
-    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(view(texts[0]), previous.text)) {
+    while (start > 0 && nos[start] === nos[start - 1] + 1) {
+      const before = view(texts[start - 1]);
+      if (!sameCollapseKey(shown, before)) break;
+      start--;
+      shown = before;
+    }
+    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(shown, previous.text)) {
       previous.row.last = nos[end];
       previous.row.count += end + 1;
       return { rows: rows.reverse(), extendedPrevious: true };
     }
-    const row = makeRow(nos[start], view(texts[start]), maxLineChars);
+    const row = makeRow(nos[start], shown, maxLineChars);
     row.last = nos[end];
     row.count = end - start + 1;
     rows.push(row);
     end = start - 1;
+    if (end >= 0) shown = view(texts[end]);
   }
   return { rows: rows.reverse(), extendedPrevious: false };
 }
@@ -61091,7 +61093,7 @@ function estimateTokens(text) {
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-builder.ts
-var LAZY_LINES = 512;
+var LAZY_LINES = 2048;
 function createExcerptBuilder(options2 = {}) {
   const opt = resolveExcerptOptions(options2);
   const { dropPrefix } = options2;
@@ -62286,7 +62288,7 @@ var GoTestTextParser = class {
       case 9:
         return this.current === null && text.indexOf("--- ", at) === -1;
       case 112:
-        return !text.startsWith("panic: ", at);
+        return text.charCodeAt(at + 1) !== 97 || !text.startsWith("panic: ", at);
       case 111:
       case 70:
       case 63:
@@ -62791,11 +62793,12 @@ var GitHubLogReader = class {
    */
   ignores(raw) {
     if (this.pending !== null) return false;
-    if (raw.charCodeAt(0) === 65279 || !this.ignoresMessageAt(raw, 0)) return false;
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 65279) return false;
+    if ((c0 < 48 || c0 > 57) && !this.ignoresMessageAt(raw, 0)) return false;
     if (raw.length >= 29 && raw.charCodeAt(28) === 32 && raw.charCodeAt(27) === 90 && raw.charCodeAt(19) === 46)
       return this.ignoresMessageAt(raw, 29);
-    const ts = githubTimestampLength(raw);
-    return ts === 0 || this.ignoresMessageAt(raw, ts);
+    return this.ignoresMessageAt(raw, githubTimestampLength(raw));
   }
   skip(no) {
     this.markLine(no);

@@ -31,13 +31,6 @@ export interface TailGrouping {
   extendedPrevious: boolean;
 }
 
-/** Whether line `j` joins the row of line `i` just before it. */
-function joins(lines: TailLines, i: number, j: number): boolean {
-  if (lines.nos[j] !== lines.nos[i]! + 1) return false;
-  const { texts, view } = lines;
-  return view ? sameCollapseKey(view(texts[j]!), view(texts[i]!)) : sameCollapseKey(texts[j]!, texts[i]!);
-}
-
 /**
  * Groups `lines` (consecutive pushes, non-empty) into the rows they end with. `previous` is the
  * row of the line pushed just before them, with that line's full (viewed) text, when there was one.
@@ -52,24 +45,33 @@ export function groupTail(
   const view = lines.view ?? ((t: string) => t);
   const rows: Row[] = [];
   let end = lines.count - 1;
+  // Each line's shown text is made once (a view may measure and slice a timestamp): `shown` is
+  // that of line `start`, the oldest line of the row being formed.
+  let shown = end >= 0 ? view(texts[end]!) : '';
   while (end >= 0 && rows.length < cap) {
     let start = end;
-    while (start > 0 && joins(lines, start - 1, start)) start--;
+    while (start > 0 && nos[start] === nos[start - 1]! + 1) {
+      const before = view(texts[start - 1]!);
+      if (!sameCollapseKey(shown, before)) break;
+      start--;
+      shown = before;
+    }
     if (
       start === 0 &&
       previous &&
       nos[0] === previous.row.last + 1 &&
-      sameCollapseKey(view(texts[0]!), previous.text)
+      sameCollapseKey(shown, previous.text)
     ) {
       previous.row.last = nos[end]!;
       previous.row.count += end + 1;
       return { rows: rows.reverse(), extendedPrevious: true };
     }
-    const row = makeRow(nos[start]!, view(texts[start]!), maxLineChars);
+    const row = makeRow(nos[start]!, shown, maxLineChars);
     row.last = nos[end]!;
     row.count = end - start + 1;
     rows.push(row);
     end = start - 1;
+    if (end >= 0) shown = view(texts[end]!);
   }
   return { rows: rows.reverse(), extendedPrevious: false };
 }

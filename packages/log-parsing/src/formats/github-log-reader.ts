@@ -99,7 +99,11 @@ export class GitHubLogReader {
    */
   ignores(raw: string): boolean {
     if (this.pending !== null) return false;
-    if (raw.charCodeAt(0) === 0xfeff || !this.ignoresMessageAt(raw, 0)) return false;
+    const c0 = raw.charCodeAt(0);
+    if (c0 === 0xfeff) return false;
+    // Read without a timestamp, a line opening with a digit (every timestamped line) is a message
+    // no parser reacts to in any state the check below accepts: only other lines need that check.
+    if ((c0 < 0x30 || c0 > 0x39) && !this.ignoresMessageAt(raw, 0)) return false;
     if (
       raw.length >= 29 &&
       raw.charCodeAt(28) === 0x20 &&
@@ -107,8 +111,8 @@ export class GitHubLogReader {
       raw.charCodeAt(19) === 0x2e
     )
       return this.ignoresMessageAt(raw, 29);
-    const ts = githubTimestampLength(raw);
-    return ts === 0 || this.ignoresMessageAt(raw, ts);
+    // Measured; 0 (no timestamp) checks the message at 0, parsers' states included.
+    return this.ignoresMessageAt(raw, githubTimestampLength(raw));
   }
 
   skip(no: number): void {

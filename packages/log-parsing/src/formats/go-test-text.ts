@@ -103,7 +103,8 @@ export class GoTestTextParser implements LineParser {
         // Indented lines are a running test's output, or may hold a `--- FAIL` result.
         return this.current === null && text.indexOf('--- ', at) === -1;
       case 0x70 /* p */:
-        return !text.startsWith('panic: ', at);
+        // Most lines of a PTP log start with p (ptp4l, phc2sys): the second letter settles them.
+        return text.charCodeAt(at + 1) !== 0x61 /* a */ || !text.startsWith('panic: ', at);
       case 0x6f /* o */:
       case 0x46 /* F */:
       case 0x3f /* ? */:

@@ -59302,6 +59302,11 @@ var LineSplitter = class {
   cut = false;
   dropped = 0;
   /**
+   * Numbers of the lines cut to the cap, ascending: `pushTexts` and `endTexts` append to it (the
+   * caller empties it when it has read it), `push`, `pushRun` and `end` empty it first.
+   */
+  cutLines = [];
+  /**
    * What `pushRun` needs: the lines of the current push cut straight out of its text lie in
    * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
    */
@@ -59318,6 +59323,18 @@ var LineSplitter = class {
   }
   /** Splits `text`, appending every line it completes to `out`. */
   push(text, out) {
+    const texts = [];
+    const first = this.no + 1;
+    this.cutLines.length = 0;
+    this.pushTexts(text, texts);
+    this.toLines(first, texts, out);
+  }
+  /**
+   * `push` without a `LogLine` object per line: the lines' texts are appended to `out`, numbered
+   * on from `lineCount` before the call; those cut to the cap are added to `cutLines`. Analyze
+   * reads ~9 million lines per GB and needs an object for few of them.
+   */
+  pushTexts(text, out) {
     if (text.length === 0) return;
     let start = 0;
     if (this.atStart) {
@@ -59349,7 +59366,8 @@ var LineSplitter = class {
     this.runTo = -1;
     this.runLines = 0;
     this.runClean = true;
-    this.push(text, out);
+    this.cutLines.length = 0;
+    this.pushTexts(text, out);
     const added = out.length - first;
     if (!this.runClean || added > this.runLines + 1) return null;
     const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : "";
@@ -59357,7 +59375,29 @@ var LineSplitter = class {
   }
   /** Emits the final line when the input did not end with a line break. */
   end(out) {
+    const texts = [];
+    const first = this.no + 1;
+    this.cutLines.length = 0;
+    this.endTexts(texts);
+    this.toLines(first, texts, out);
+  }
+  /** `end` in the manner of `pushTexts`. */
+  endTexts(out) {
     if (this.partial.length > 0 || this.cut) this.flushPartial(out);
+  }
+  /** Lines completed so far (the number of the last one). */
+  get lineCount() {
+    return this.no;
+  }
+  toLines(first, texts, out) {
+    let cut = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const no = first + i;
+      if (cut < this.cutLines.length && this.cutLines[cut] === no) {
+        out.push({ no, text: texts[i], truncated: true });
+        cut++;
+      } else out.push({ no, text: texts[i] });
+    }
   }
   splitLF(text, from, out) {
     let start = from;
@@ -59399,7 +59439,8 @@ var LineSplitter = class {
     if (this.partial.length === 0 && !this.cut) {
       const length = end - start;
       if (length <= this.max) {
-        out.push({ no: ++this.no, text: text.slice(start, end) });
+        this.no++;
+        out.push(text.slice(start, end));
         if (this.runFrom === -1) this.runFrom = start;
         else if (start !== this.runTo + 1) this.runClean = false;
         this.runTo = end;
@@ -59408,7 +59449,8 @@ var LineSplitter = class {
         this.runClean = false;
         const take = safeCut(text, start, this.max);
         const kept = text.slice(start, start + take);
-        out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });
+        this.cutLines.push(++this.no);
+        out.push(kept + lineCutMarker(length - take));
       }
       return;
     }
@@ -59434,9 +59476,11 @@ var LineSplitter = class {
   }
   flushPartial(out) {
     if (this.cut) {
-      out.push({ no: ++this.no, text: this.partial + lineCutMarker(this.dropped), truncated: true });
+      this.cutLines.push(++this.no);
+      out.push(this.partial + lineCutMarker(this.dropped));
     } else {
-      out.push({ no: ++this.no, text: this.partial });
+      this.no++;
+      out.push(this.partial);
     }
     this.partial = "";
     this.cut = false;
@@ -59450,14 +59494,16 @@ async function* readLineBlocks(source, options2) {
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let decoderHoldsBytes = false;
   for await (const chunk of source) {
+    const firstNo2 = splitter.lineCount + 1;
     const out2 = [];
     let split;
     if (typeof chunk === "string") {
-      if (decoderHoldsBytes) splitter.push(decoder.decode(), out2);
+      splitter.cutLines.length = 0;
+      if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out2);
       decoderHoldsBytes = false;
       if (out2.length === 0) split = splitter.pushRun(chunk, out2);
       else {
-        splitter.push(chunk, out2);
+        splitter.pushTexts(chunk, out2);
         split = null;
       }
     } else if (chunk instanceof Uint8Array) {
@@ -59467,31 +59513,46 @@ async function* readLineBlocks(source, options2) {
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
     }
     if (out2.length === 0) continue;
-    if (split === null) yield block(out2, null);
-    else if (split.carried === 0) yield block(out2, split.run);
+    const cut = splitter.cutLines.length > 0 ? [...splitter.cutLines] : NO_CUT;
+    if (split === null) yield new Block(firstNo2, out2, null, cut);
+    else if (split.carried === 0) yield new Block(firstNo2, out2, split.run, cut);
     else {
-      yield block([out2[0]], out2[0].text);
-      if (out2.length > 1) yield block(out2.slice(1), split.run);
+      yield new Block(firstNo2, [out2[0]], out2[0], cut);
+      if (out2.length > 1) yield new Block(firstNo2 + 1, out2.slice(1), split.run, cut);
     }
   }
   const out = [];
-  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
-  splitter.end(out);
-  if (out.length > 0) yield block(out, null);
+  const firstNo = splitter.lineCount + 1;
+  splitter.cutLines.length = 0;
+  if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
+  splitter.endTexts(out);
+  if (out.length > 0) yield new Block(firstNo, out, null, [...splitter.cutLines]);
 }
-function block(lines, joined) {
-  return new Block(lines, joined);
-}
+var NO_CUT = [];
 var Block = class {
-  constructor(lines, joined) {
-    this.lines = lines;
+  constructor(firstNo, texts, joined, cut) {
+    this.firstNo = firstNo;
+    this.texts = texts;
     this.joined = joined;
+    this.cut = cut;
   }
-  lines;
+  firstNo;
+  texts;
   joined;
+  cut;
+  objects = null;
   get text() {
-    this.joined ??= this.lines.map((l) => l.text).join("\n");
+    this.joined ??= this.texts.join("\n");
     return this.joined;
+  }
+  get lines() {
+    if (this.objects === null) {
+      const { firstNo, texts, cut } = this;
+      this.objects = texts.map(
+        (text, i) => cut.length > 0 && cut.includes(firstNo + i) ? { no: firstNo + i, text, truncated: true } : { no: firstNo + i, text }
+      );
+    }
+    return this.objects;
   }
 };
 function describe3(value) {
@@ -60558,18 +60619,18 @@ function mapBlocks(text, fn) {
   for (let i = 0; i < parts.length; i += 2) parts[i] = fn(parts[i]);
   return parts.join("");
 }
-function hasRawHtml(block2) {
-  return /<[A-Za-z/!?]/.test(block2);
+function hasRawHtml(block) {
+  return /<[A-Za-z/!?]/.test(block);
 }
-function freeBacktickRun(block2) {
-  const used = new Set((block2.match(/`+/g) ?? []).map((r) => r.length));
+function freeBacktickRun(block) {
+  const used = new Set((block.match(/`+/g) ?? []).map((r) => r.length));
   let n = 1;
   while (used.has(n)) n++;
   return "`".repeat(n);
 }
-function canWrapInCode(block2, start, end) {
-  if (hasRawHtml(block2)) return false;
-  return block2[start - 1] !== "`" && block2[end] !== "`";
+function canWrapInCode(block, start, end) {
+  if (hasRawHtml(block)) return false;
+  return block[start - 1] !== "`" && block[end] !== "`";
 }
 
 // ../../packages/log-parsing/src/redact/neutralize-closing-keywords.ts
@@ -60579,13 +60640,13 @@ var CLOSING = new RegExp(
   "gi"
 );
 function neutralizeClosingKeywords(text) {
-  return mapBlocks(text, (block2) => {
+  return mapBlocks(text, (block) => {
     CLOSING.lastIndex = 0;
-    if (!CLOSING.test(block2)) return block2;
-    const fence = freeBacktickRun(block2);
-    return block2.replace(
+    if (!CLOSING.test(block)) return block;
+    const fence = freeBacktickRun(block);
+    return block.replace(
       CLOSING,
-      (m, keyword, sep2, ref, offset) => canWrapInCode(block2, offset, offset + m.length) ? `${fence}${m}${fence}` : `${keyword}${sep2.trim() ? sep2 : " "}issue ${ref}`
+      (m, keyword, sep2, ref, offset) => canWrapInCode(block, offset, offset + m.length) ? `${fence}${m}${fence}` : `${keyword}${sep2.trim() ? sep2 : " "}issue ${ref}`
     );
   });
 }
@@ -60605,12 +60666,12 @@ var MENTION = /(https?:\/\/[^\s<>"'`]+)|(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*
 var HAS_MENTION = /(?<![A-Za-z0-9_])(?:@|\uFF20|\uFE6B|&#0*64;|&#x0*40;|&commat;)[A-Za-z0-9]/i;
 function neutralizeMentions(text) {
   if (!/[@\uFF20\uFE6B&]/.test(text)) return text;
-  return mapBlocks(text, (block2) => {
-    if (!HAS_MENTION.test(block2)) return block2;
-    const fence = freeBacktickRun(block2);
-    return block2.replace(MENTION, (m, url2, name, offset) => {
+  return mapBlocks(text, (block) => {
+    if (!HAS_MENTION.test(block)) return block;
+    const fence = freeBacktickRun(block);
+    return block.replace(MENTION, (m, url2, name, offset) => {
       if (url2) return m;
-      return canWrapInCode(block2, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
+      return canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
     });
   });
 }
@@ -61220,8 +61281,10 @@ function createExcerptBuilder(options2 = {}) {
     ungrouped.count = 0;
   }
   function push2(line) {
-    const no = line?.no;
-    if (!Number.isSafeInteger(no) || no < 1 || typeof line.text !== "string")
+    pushText(line?.no, line?.text);
+  }
+  function pushText(no, text) {
+    if (!Number.isSafeInteger(no) || no < 1 || typeof text !== "string")
       throw new TypeError(
         `excerpt push: expected a LogLine with a positive integer no and text, got no=${no}`
       );
@@ -61230,12 +61293,12 @@ function createExcerptBuilder(options2 = {}) {
     if (firstNo === 0) firstNo = no;
     lastNo = no;
     if (eager) {
-      group(no, view ? view(line.text) : line.text);
+      group(no, view ? view(text) : text);
       eager = needsEager();
     } else {
       const at = ungrouped.count++;
       ungrouped.nos[at] = no;
-      ungrouped.texts[at] = line.text;
+      ungrouped.texts[at] = text;
       if (ungrouped.count >= LAZY_LINES) flush();
     }
     const pending = future.size === 0 ? void 0 : future.get(no);
@@ -61265,15 +61328,33 @@ function createExcerptBuilder(options2 = {}) {
     for (const a of anchors) for (const r of a.window) all.add(r);
     return all.size;
   }
-  return { push: push2, mark, finish, retained };
+  return { push: push2, pushText, mark, finish, retained };
 }
 
 // ../../packages/log-parsing/src/ansi.ts
 var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
 function stripAnsi(text) {
-  if (text.indexOf("\x1B") === -1 && text.indexOf("") === -1 && text.indexOf("�[") === -1)
-    return text;
+  if (text.indexOf("") === -1 && text.indexOf("�[") === -1) {
+    if (text.indexOf("\x1B") === -1) return text;
+    const stripped = stripColourCodes(text);
+    if (stripped !== null) return stripped;
+  }
   return text.replace(ANSI_PATTERN, "");
+}
+function stripColourCodes(text) {
+  let out = "";
+  let last = 0;
+  for (let esc2 = text.indexOf("\x1B"); esc2 !== -1; esc2 = text.indexOf("\x1B", last)) {
+    if (text.charCodeAt(esc2 + 1) !== 91) return null;
+    let i = esc2 + 2;
+    let c = text.charCodeAt(i);
+    while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
+    while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
+    if (!(c >= 64 && c <= 126)) return null;
+    out += text.slice(last, esc2);
+    last = i + 1;
+  }
+  return out + text.slice(last);
 }
 
 // ../../packages/log-parsing/src/formats/ginkgo-spec-name.ts
@@ -61986,12 +62067,12 @@ var GinkgoConsoleParser = class {
     return true;
   }
   closeBlock() {
-    const block2 = this.block;
-    if (!block2) return;
+    const block = this.block;
+    if (!block) return;
     this.block = null;
-    const test = block2.result(this.suite);
+    const test = block.result(this.suite);
     if (test === null) {
-      this.out.addError(block2.line, "Ginkgo failure block without a spec name; ignored");
+      this.out.addError(block.line, "Ginkgo failure block without a spec name; ignored");
     } else if (test.state === "passed") {
       this.out.addFlaky(test.name, test.attempts ?? 2);
       this.out.addTest(test);
@@ -63588,53 +63669,51 @@ var LineConsumer = class {
     return this.lines;
   }
   /**
-   * Consecutive lines (original numbers) with their redacted texts, one for one; `joined`, when
-   * given, is `texts.join('\n')`.
+   * Consecutive lines, numbered from `firstNo`, with their redacted texts; `joined`, when given, is
+   * `texts.join('\n')` and says the texts are those of the log (redaction changed none).
    */
-  take(lines, texts, joined) {
+  take(firstNo, texts, joined) {
     const matches = this.classifier.matchLines(texts, joined);
     if (this.skipper && joined !== void 0) {
-      this.takeSkipping(this.skipper, lines, texts, joined, matches);
+      this.takeSkipping(this.skipper, firstNo, texts, joined, matches);
       return;
     }
     let next = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
-      const text = texts[i];
-      const redacted = text === line.text ? line : { ...line, text };
+    for (let i = 0; i < texts.length; i++) {
+      const line = { no: firstNo + i, text: texts[i] };
       let match = null;
       if (next < matches.length && matches[next].index === i) match = matches[next++].match;
-      if (this.parser) this.consume(redacted, match);
+      if (this.parser) this.consume(line, match);
       else {
-        this.head.push({ line: redacted, match });
+        this.head.push({ line, match });
         if (this.head.length >= DETECT_LINES) this.detect();
       }
     }
   }
   /**
-   * `take` for a parser that skips lines: a line no rule matched, holding no escape character (one
-   * native scan of the batch finds those) and unchanged by redaction, goes to the excerpt alone
-   * when the parser says it would ignore it. The excerpt keeps the same lines, so the result is
-   * the same as pushing every line (checked by line-consumer.test.ts).
+   * `take` for a parser that skips lines: a line no rule matched and holding no escape character
+   * (one native scan of the batch finds those) goes to the excerpt alone when the parser says it
+   * would ignore it. The excerpt keeps the same lines, so the result is the same as pushing every
+   * line (the parsers' property tests check `ignores`). No `LogLine` object is made for it.
    */
-  takeSkipping(parser2, lines, texts, joined, matches) {
+  takeSkipping(parser2, firstNo, texts, joined, matches) {
     const escapes = escapeOffsets(joined);
     let nextMatch = 0;
     let nextEscape = 0;
     let start = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i];
+    for (let i = 0; i < texts.length; i++) {
       const text = texts[i];
+      const no = firstNo + i;
       const end = start + text.length;
       while (nextEscape < escapes.length && escapes[nextEscape] < start) nextEscape++;
       const plain = nextEscape === escapes.length || escapes[nextEscape] >= end;
       let match = null;
       if (nextMatch < matches.length && matches[nextMatch].index === i) match = matches[nextMatch++].match;
-      if (match === null && plain && text === line.text && parser2.ignores(text)) {
-        this.lines = line.no;
-        parser2.skip(line.no);
-        this.excerpt.push(line);
-      } else this.consume(text === line.text ? line : { ...line, text }, match);
+      if (match === null && plain && parser2.ignores(text)) {
+        this.lines = no;
+        parser2.skip(no);
+        this.excerpt.pushText(no, text);
+      } else this.consume({ no, text }, match);
       start = end + 1;
     }
   }
@@ -63698,19 +63777,25 @@ async function analyzeInput(options2) {
   const consumer = new LineConsumer(path, options2.classifier, options2.budgetTokens, options2.format);
   let bytes = 0;
   let nextProgress = options2.progressEveryBytes ?? 64 * 1024 * 1024;
-  const pending = new LineQueue();
-  for await (const block2 of readLineBlocks(
+  let pendingFirst = 1;
+  let pendingCount = 0;
+  for await (const block of readLineBlocks(
     toBytes(options2.open(), (n) => bytes += n),
     {
       maxLineBytes: options2.maxLineBytes
     }
   )) {
-    const texts = block2.lines.map((l) => l.text);
-    const ready = redactor.pushLines(texts, block2.text);
-    if (ready === texts && pending.size === 0) consumer.take(block2.lines, texts, block2.text);
+    const texts = block.texts;
+    const ready = redactor.pushLines(texts, block.text);
+    if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
     else {
-      pending.push(block2.lines);
-      if (ready.length > 0) consumer.take(pending.take(ready.length), ready);
+      if (pendingCount === 0) pendingFirst = block.firstNo;
+      pendingCount += texts.length;
+      if (ready.length > 0) {
+        consumer.take(pendingFirst, ready);
+        pendingFirst += ready.length;
+        pendingCount -= ready.length;
+      }
     }
     if (options2.onProgress && bytes >= nextProgress) {
       options2.onProgress(bytes, consumer.consumedLines);
@@ -63718,7 +63803,7 @@ async function analyzeInput(options2) {
     }
   }
   const rest = redactor.flush();
-  if (rest.length > 0) consumer.take(pending.take(rest.length), rest);
+  if (rest.length > 0) consumer.take(pendingFirst, rest);
   const consumed = consumer.finish();
   const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
   const redactions = /* @__PURE__ */ new Map();
@@ -63737,28 +63822,6 @@ async function analyzeInput(options2) {
     redactions
   };
 }
-var LineQueue = class {
-  items = [];
-  head = 0;
-  get size() {
-    return this.items.length - this.head;
-  }
-  push(lines) {
-    for (const line of lines) this.items.push(line);
-  }
-  take(count2) {
-    const out = this.items.slice(this.head, this.head + count2);
-    this.head += count2;
-    if (this.head === this.items.length) {
-      this.items = [];
-      this.head = 0;
-    } else if (this.head > 4096 && 2 * this.head > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return out;
-  }
-};
 async function* toBytes(source, count2) {
   for await (const chunk of source) {
     count2(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
@@ -64855,18 +64918,18 @@ function buildBlockPrefilter(literals) {
 }
 
 // ../../packages/log-parsing/src/classify/match-lines.ts
-function matchLines(lines, joined, block2, matchLine) {
+function matchLines(lines, joined, block, matchLine) {
   const found = [];
   const visit2 = (index) => {
     const match = matchLine(lines[index]);
     if (match) found.push({ index, match });
   };
-  if (block2 === null) {
+  if (block === null) {
     for (let i = 0; i < lines.length; i++) visit2(i);
     return found;
   }
   const text = joined ?? lines.join("\n");
-  const hits = block2.hits(text);
+  const hits = block.hits(text);
   if (hits.length > 0) {
     hits.sort((a, b) => a - b);
     forEachHitLine(lines, text, hits, visit2);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stripAnsi } from './ansi';
 
@@ -21,5 +22,47 @@ describe('stripAnsi', () => {
   it('returns text without escapes unchanged', () => {
     const text = 'plain [It] text with [brackets] and � alone';
     expect(stripAnsi(text)).toBe(text);
+  });
+
+  it('strips exactly what the escape regex strips, whatever the text (fast CSI path included)', () => {
+    const pattern =
+      /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
+    const unit = fc.constantFrom(
+      '\x1b',
+      '\x1b[',
+      '\x1b[0m',
+      '\x1b[38;5;9m',
+      '\x1b[!',
+      '\x1b[1;',
+      '\x1b]',
+      '[',
+      ']',
+      '0',
+      '9',
+      ';',
+      '?',
+      ' ',
+      '/',
+      'm',
+      'A',
+      '~',
+      '\x07',
+      '\\',
+      '\x9b',
+      '\ufffd',
+      'x',
+      '•',
+      '\x7f',
+      '@',
+      '!',
+      '\x1f',
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(stripAnsi(text)).toBe(text.replace(pattern, ''));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import type { Classifier } from '../classify/index';
 import type { Excerpt } from '../excerpt/index';
 import { readLineBlocks } from '../input/index';
 import { createLineRedactor, redactSecrets, sanitizeText } from '../redact/index';
-import type { FormatId, LogLine, ParsedReport } from '../types';
+import type { FormatId, ParsedReport } from '../types';
 import { LineConsumer, type LogMatch } from './line-consumer';
 
 export type { LogMatch };
@@ -47,8 +47,10 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   const consumer = new LineConsumer(path, options.classifier, options.budgetTokens, options.format);
   let bytes = 0;
   let nextProgress = options.progressEveryBytes ?? 64 * 1024 * 1024;
-  // Lines the redactor holds back (a private key may be in progress); numbers stay with their lines.
-  const pending = new LineQueue();
+  // Lines the redactor holds back (a private key may be in progress): they are consecutive, so
+  // the number of the first is all that is kept.
+  let pendingFirst = 1;
+  let pendingCount = 0;
 
   for await (const block of readLineBlocks(
     toBytes(options.open(), (n) => (bytes += n)),
@@ -56,13 +58,18 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
       maxLineBytes: options.maxLineBytes,
     },
   )) {
-    const texts = block.lines.map((l) => l.text);
+    const texts = block.texts;
     const ready = redactor.pushLines(texts, block.text);
     // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.
-    if (ready === texts && pending.size === 0) consumer.take(block.lines, texts, block.text);
+    if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
     else {
-      pending.push(block.lines);
-      if (ready.length > 0) consumer.take(pending.take(ready.length), ready);
+      if (pendingCount === 0) pendingFirst = block.firstNo;
+      pendingCount += texts.length;
+      if (ready.length > 0) {
+        consumer.take(pendingFirst, ready);
+        pendingFirst += ready.length;
+        pendingCount -= ready.length;
+      }
     }
     if (options.onProgress && bytes >= nextProgress) {
       options.onProgress(bytes, consumer.consumedLines);
@@ -70,7 +77,7 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     }
   }
   const rest = redactor.flush();
-  if (rest.length > 0) consumer.take(pending.take(rest.length), rest);
+  if (rest.length > 0) consumer.take(pendingFirst, rest);
 
   const consumed = consumer.finish();
   // The excerpt is built from redacted lines already; sanitising can join a secret that invisible
@@ -91,34 +98,6 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     bestMark: consumed.bestMark,
     redactions,
   };
-}
-
-/** FIFO of lines with O(1) removal from the front (Array#shift is O(n) per line). */
-class LineQueue {
-  private items: LogLine[] = [];
-  private head = 0;
-
-  get size(): number {
-    return this.items.length - this.head;
-  }
-
-  push(lines: readonly LogLine[]): void {
-    for (const line of lines) this.items.push(line);
-  }
-
-  take(count: number): LogLine[] {
-    const out = this.items.slice(this.head, this.head + count);
-    this.head += count;
-    if (this.head === this.items.length) {
-      this.items = [];
-      this.head = 0;
-    } else if (this.head > 4096 && 2 * this.head > this.items.length) {
-      // The redactor keeps holding a few lines: drop the consumed front now and then.
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return out;
-  }
 }
 
 async function* toBytes(

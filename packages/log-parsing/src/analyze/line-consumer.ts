@@ -58,39 +58,37 @@ export class LineConsumer {
   }
 
   /**
-   * Consecutive lines (original numbers) with their redacted texts, one for one; `joined`, when
-   * given, is `texts.join('\n')`.
+   * Consecutive lines, numbered from `firstNo`, with their redacted texts; `joined`, when given, is
+   * `texts.join('\n')` and says the texts are those of the log (redaction changed none).
    */
-  take(lines: readonly LogLine[], texts: readonly string[], joined?: string): void {
+  take(firstNo: number, texts: readonly string[], joined?: string): void {
     const matches = this.classifier.matchLines(texts, joined);
     if (this.skipper && joined !== undefined) {
-      this.takeSkipping(this.skipper, lines, texts, joined, matches);
+      this.takeSkipping(this.skipper, firstNo, texts, joined, matches);
       return;
     }
     let next = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
-      const text = texts[i]!;
-      const redacted = text === line.text ? line : { ...line, text };
+    for (let i = 0; i < texts.length; i++) {
+      const line = { no: firstNo + i, text: texts[i]! };
       let match: RuleMatch | null = null;
       if (next < matches.length && matches[next]!.index === i) match = matches[next++]!.match;
-      if (this.parser) this.consume(redacted, match);
+      if (this.parser) this.consume(line, match);
       else {
-        this.head.push({ line: redacted, match });
+        this.head.push({ line, match });
         if (this.head.length >= DETECT_LINES) this.detect();
       }
     }
   }
 
   /**
-   * `take` for a parser that skips lines: a line no rule matched, holding no escape character (one
-   * native scan of the batch finds those) and unchanged by redaction, goes to the excerpt alone
-   * when the parser says it would ignore it. The excerpt keeps the same lines, so the result is
-   * the same as pushing every line (checked by line-consumer.test.ts).
+   * `take` for a parser that skips lines: a line no rule matched and holding no escape character
+   * (one native scan of the batch finds those) goes to the excerpt alone when the parser says it
+   * would ignore it. The excerpt keeps the same lines, so the result is the same as pushing every
+   * line (the parsers' property tests check `ignores`). No `LogLine` object is made for it.
    */
   private takeSkipping(
     parser: SkippingLineParser,
-    lines: readonly LogLine[],
+    firstNo: number,
     texts: readonly string[],
     joined: string,
     matches: ReturnType<Classifier['matchLines']>,
@@ -99,19 +97,19 @@ export class LineConsumer {
     let nextMatch = 0;
     let nextEscape = 0;
     let start = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]!;
+    for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
+      const no = firstNo + i;
       const end = start + text.length;
       while (nextEscape < escapes.length && escapes[nextEscape]! < start) nextEscape++;
       const plain = nextEscape === escapes.length || escapes[nextEscape]! >= end;
       let match: RuleMatch | null = null;
       if (nextMatch < matches.length && matches[nextMatch]!.index === i) match = matches[nextMatch++]!.match;
-      if (match === null && plain && text === line.text && parser.ignores(text)) {
-        this.lines = line.no;
-        parser.skip(line.no);
-        this.excerpt.push(line);
-      } else this.consume(text === line.text ? line : { ...line, text }, match);
+      if (match === null && plain && parser.ignores(text)) {
+        this.lines = no;
+        parser.skip(no);
+        this.excerpt.pushText(no, text);
+      } else this.consume({ no, text }, match);
       start = end + 1;
     }
   }

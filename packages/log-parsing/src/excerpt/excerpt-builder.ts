@@ -34,6 +34,8 @@ export interface Excerpt {
 
 export interface ExcerptBuilder {
   push(line: LogLine): void;
+  /** `push({ no, text })` without the object (analyze pushes ~9 million lines per GB). */
+  pushText(no: number, text: string): void;
   mark(lineNo: number, priority: number): void;
   /** Build the excerpt from what is retained; may be called more than once. */
   finish(): Excerpt;
@@ -212,8 +214,11 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   }
 
   function push(line: LogLine): void {
-    const no = line?.no;
-    if (!Number.isSafeInteger(no) || no < 1 || typeof line.text !== 'string')
+    pushText(line?.no, line?.text);
+  }
+
+  function pushText(no: number, text: string): void {
+    if (!Number.isSafeInteger(no) || no < 1 || typeof text !== 'string')
       throw new TypeError(
         `excerpt push: expected a LogLine with a positive integer no and text, got no=${no}`,
       );
@@ -222,12 +227,12 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     if (firstNo === 0) firstNo = no;
     lastNo = no;
     if (eager) {
-      group(no, view ? view(line.text) : line.text);
+      group(no, view ? view(text) : text);
       eager = needsEager();
     } else {
       const at = ungrouped.count++;
       ungrouped.nos[at] = no;
-      ungrouped.texts[at] = line.text;
+      ungrouped.texts[at] = text;
       if (ungrouped.count >= LAZY_LINES) flush();
     }
     const pending = future.size === 0 ? undefined : future.get(no);
@@ -261,7 +266,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     return all.size;
   }
 
-  return { push, mark, finish, retained };
+  return { push, pushText, mark, finish, retained };
 }
 
 export type { ExcerptOptions };

@@ -91,6 +91,9 @@ describe('readLineBatches property', () => {
           for await (const block of readLineBlocks(chunks, { maxLineBytes })) {
             expect(block.lines.length).toBeGreaterThan(0);
             expect(block.text).toBe(block.lines.map((l) => l.text).join('\n'));
+            // The object-free view analyze reads agrees with the objects.
+            expect(block.texts).toEqual(block.lines.map((l) => l.text));
+            expect(block.lines.map((l) => l.no)).toEqual(block.texts.map((_, i) => block.firstNo + i));
             lines.push(...block.lines);
           }
           expect(lines).toEqual(splitLines(whole, { maxLineBytes }));

@@ -3,10 +3,15 @@ import { type LineSplitOptions, LineSplitter } from './line-splitter';
 
 export type LineReaderOptions = LineSplitOptions;
 
-/** A batch of lines with their text joined by `'\n'` (computed only when first read, if at all). */
+/**
+ * A batch of consecutive lines: `texts[i]` is line `firstNo + i`. `text` is the texts joined by
+ * `'\n'` and `lines` the same lines as `LogLine` objects, each computed only when first read.
+ */
 export interface LineBlock {
-  lines: LogLine[];
+  readonly firstNo: number;
+  readonly texts: string[];
   readonly text: string;
+  readonly lines: LogLine[];
 }
 
 /**
@@ -42,16 +47,18 @@ export async function* readLineBlocks(
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let decoderHoldsBytes = false;
   for await (const chunk of source) {
-    const out: LogLine[] = [];
+    const firstNo = splitter.lineCount + 1;
+    const out: string[] = [];
     let split: ReturnType<LineSplitter['pushRun']>;
     if (typeof chunk === 'string') {
       // A string after bytes: an incomplete sequence left in the decoder is invalid, flush it.
-      if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
+      splitter.cutLines.length = 0;
+      if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
       decoderHoldsBytes = false;
       if (out.length === 0) split = splitter.pushRun(chunk, out);
       else {
         // The flushed bytes made a line of their own: the block is no longer one slice.
-        splitter.push(chunk, out);
+        splitter.pushTexts(chunk, out);
         split = null;
       }
     } else if (chunk instanceof Uint8Array) {
@@ -61,22 +68,23 @@ export async function* readLineBlocks(
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe(chunk)}`);
     }
     if (out.length === 0) continue;
-    if (split === null) yield block(out, null);
-    else if (split.carried === 0) yield block(out, split.run);
+    const cut = splitter.cutLines.length > 0 ? [...splitter.cutLines] : NO_CUT;
+    if (split === null) yield new Block(firstNo, out, null, cut);
+    else if (split.carried === 0) yield new Block(firstNo, out, split.run, cut);
     else {
-      yield block([out[0]!], out[0]!.text);
-      if (out.length > 1) yield block(out.slice(1), split.run);
+      yield new Block(firstNo, [out[0]!], out[0]!, cut);
+      if (out.length > 1) yield new Block(firstNo + 1, out.slice(1), split.run, cut);
     }
   }
-  const out: LogLine[] = [];
-  if (decoderHoldsBytes) splitter.push(decoder.decode(), out);
-  splitter.end(out);
-  if (out.length > 0) yield block(out, null);
+  const out: string[] = [];
+  const firstNo = splitter.lineCount + 1;
+  splitter.cutLines.length = 0;
+  if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
+  splitter.endTexts(out);
+  if (out.length > 0) yield new Block(firstNo, out, null, [...splitter.cutLines]);
 }
 
-function block(lines: LogLine[], joined: string | null): LineBlock {
-  return new Block(lines, joined);
-}
+const NO_CUT: readonly number[] = [];
 
 /**
  * A class, not an object literal with a getter: the literal's per-object accessor made V8 keep
@@ -84,14 +92,31 @@ function block(lines: LogLine[], joined: string | null): LineBlock {
  * --trace-gc-nvp), tripling the peak heap.
  */
 class Block implements LineBlock {
+  private objects: LogLine[] | null = null;
+
   constructor(
-    readonly lines: LogLine[],
+    readonly firstNo: number,
+    readonly texts: string[],
     private joined: string | null,
+    /** Numbers of the lines cut to the cap (may name lines of a sibling block: checked by range). */
+    private readonly cut: readonly number[],
   ) {}
 
   get text(): string {
-    this.joined ??= this.lines.map((l) => l.text).join('\n');
+    this.joined ??= this.texts.join('\n');
     return this.joined;
+  }
+
+  get lines(): LogLine[] {
+    if (this.objects === null) {
+      const { firstNo, texts, cut } = this;
+      this.objects = texts.map((text, i) =>
+        cut.length > 0 && cut.includes(firstNo + i)
+          ? { no: firstNo + i, text, truncated: true }
+          : { no: firstNo + i, text },
+      );
+    }
+    return this.objects;
   }
 }
 

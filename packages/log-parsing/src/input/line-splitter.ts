@@ -49,6 +49,11 @@ export class LineSplitter {
   private cut = false;
   private dropped = 0;
   /**
+   * Numbers of the lines cut to the cap, ascending: `pushTexts` and `endTexts` append to it (the
+   * caller empties it when it has read it), `push`, `pushRun` and `end` empty it first.
+   */
+  readonly cutLines: number[] = [];
+  /**
    * What `pushRun` needs: the lines of the current push cut straight out of its text lie in
    * `[runFrom, runTo)` of it, `runLines` of them, separated by single `\n`s (`runClean`).
    */
@@ -67,6 +72,19 @@ export class LineSplitter {
 
   /** Splits `text`, appending every line it completes to `out`. */
   push(text: string, out: LogLine[]): void {
+    const texts: string[] = [];
+    const first = this.no + 1;
+    this.cutLines.length = 0;
+    this.pushTexts(text, texts);
+    this.toLines(first, texts, out);
+  }
+
+  /**
+   * `push` without a `LogLine` object per line: the lines' texts are appended to `out`, numbered
+   * on from `lineCount` before the call; those cut to the cap are added to `cutLines`. Analyze
+   * reads ~9 million lines per GB and needs an object for few of them.
+   */
+  pushTexts(text: string, out: string[]): void {
     if (text.length === 0) return;
     let start = 0;
     if (this.atStart) {
@@ -94,13 +112,14 @@ export class LineSplitter {
    * its own: prepending it would make a cons string that the first scan flattens, a copy of the
    * whole chunk (~2 bytes allocated per input byte, measured with the sampling heap profiler).
    */
-  pushRun(text: string, out: LogLine[]): { carried: 0 | 1; run: string } | null {
+  pushRun(text: string, out: string[]): { carried: 0 | 1; run: string } | null {
     const first = out.length;
     this.runFrom = -1;
     this.runTo = -1;
     this.runLines = 0;
     this.runClean = true;
-    this.push(text, out);
+    this.cutLines.length = 0;
+    this.pushTexts(text, out);
     const added = out.length - first;
     if (!this.runClean || added > this.runLines + 1) return null;
     const run = this.runLines > 0 ? text.slice(this.runFrom, this.runTo) : '';
@@ -109,10 +128,35 @@ export class LineSplitter {
 
   /** Emits the final line when the input did not end with a line break. */
   end(out: LogLine[]): void {
+    const texts: string[] = [];
+    const first = this.no + 1;
+    this.cutLines.length = 0;
+    this.endTexts(texts);
+    this.toLines(first, texts, out);
+  }
+
+  /** `end` in the manner of `pushTexts`. */
+  endTexts(out: string[]): void {
     if (this.partial.length > 0 || this.cut) this.flushPartial(out);
   }
 
-  private splitLF(text: string, from: number, out: LogLine[]): void {
+  /** Lines completed so far (the number of the last one). */
+  get lineCount(): number {
+    return this.no;
+  }
+
+  private toLines(first: number, texts: readonly string[], out: LogLine[]): void {
+    let cut = 0;
+    for (let i = 0; i < texts.length; i++) {
+      const no = first + i;
+      if (cut < this.cutLines.length && this.cutLines[cut] === no) {
+        out.push({ no, text: texts[i]!, truncated: true });
+        cut++;
+      } else out.push({ no, text: texts[i]! });
+    }
+  }
+
+  private splitLF(text: string, from: number, out: string[]): void {
     let start = from;
     let lf = text.indexOf('\n', start);
     while (lf !== -1) {
@@ -123,7 +167,7 @@ export class LineSplitter {
     if (start < text.length) this.append(text, start, text.length);
   }
 
-  private splitAny(text: string, from: number, out: LogLine[]): void {
+  private splitAny(text: string, from: number, out: string[]): void {
     let start = from;
     let lf = text.indexOf('\n', start);
     let cr = text.indexOf('\r', start);
@@ -150,11 +194,12 @@ export class LineSplitter {
   }
 
   /** Completes the line ending at `end` (exclusive) whose last piece starts at `start`. */
-  private emit(text: string, start: number, end: number, out: LogLine[]): void {
+  private emit(text: string, start: number, end: number, out: string[]): void {
     if (this.partial.length === 0 && !this.cut) {
       const length = end - start;
       if (length <= this.max) {
-        out.push({ no: ++this.no, text: text.slice(start, end) });
+        this.no++;
+        out.push(text.slice(start, end));
         if (this.runFrom === -1) this.runFrom = start;
         else if (start !== this.runTo + 1) this.runClean = false;
         this.runTo = end;
@@ -163,7 +208,8 @@ export class LineSplitter {
         this.runClean = false;
         const take = safeCut(text, start, this.max);
         const kept = text.slice(start, start + take);
-        out.push({ no: ++this.no, text: kept + lineCutMarker(length - take), truncated: true });
+        this.cutLines.push(++this.no);
+        out.push(kept + lineCutMarker(length - take));
       }
       return;
     }
@@ -189,11 +235,13 @@ export class LineSplitter {
     this.dropped += length - take;
   }
 
-  private flushPartial(out: LogLine[]): void {
+  private flushPartial(out: string[]): void {
     if (this.cut) {
-      out.push({ no: ++this.no, text: this.partial + lineCutMarker(this.dropped), truncated: true });
+      this.cutLines.push(++this.no);
+      out.push(this.partial + lineCutMarker(this.dropped));
     } else {
-      out.push({ no: ++this.no, text: this.partial });
+      this.no++;
+      out.push(this.partial);
     }
     this.partial = '';
     this.cut = false;

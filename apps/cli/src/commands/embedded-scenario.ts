@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadScenario, ScenarioError } from '@nightshift/ci-emulator';
+import { UnreadableInputError } from '../exit-codes';
 
 export const DEFAULT_SCENARIO = 'ptp-nightly';
 
@@ -19,5 +21,15 @@ export function findEmbeddedScenario(
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`cannot find scenarios/${name} above ${from}`);
     dir = parent;
+  }
+}
+
+/** `loadScenario`, with a scenario that cannot be read reported as unreadable input (exit 3). */
+export async function readScenario(dir: string): Promise<Awaited<ReturnType<typeof loadScenario>>> {
+  try {
+    return await loadScenario(dir);
+  } catch (error) {
+    if (ScenarioError.isInstance(error)) throw new UnreadableInputError(error.message);
+    throw error;
   }
 }

@@ -1,21 +1,15 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import {
-  type Emulator,
-  loadScenario,
-  type RequestLogEntry,
-  ScenarioError,
-  startEmulator,
-} from '@nightshift/ci-emulator';
+import { type Emulator, type RequestLogEntry, startEmulator } from '@nightshift/ci-emulator';
 import { buildDetectorDeps, type DetectionOutcome, runDetection } from '@nightshift/detector-action';
 import { parseRepo } from '@nightshift/github-ops';
 import type { CliIo } from '../cli-io';
-import { ExitCode, UnreadableInputError, UsageError } from '../exit-codes';
+import { ExitCode, UsageError } from '../exit-codes';
 import { loadProfileRules } from '../profile';
 import type { DemoFlags } from './demo';
 import { readDemoSettings } from './demo-settings';
 import { renderDetectorText } from './detector-report';
-import { findEmbeddedScenario } from './embedded-scenario';
+import { findEmbeddedScenario, readScenario } from './embedded-scenario';
 import { loadDetectorConfig } from './load-detector-config';
 
 interface CycleReport {
@@ -35,13 +29,7 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
     throw new UsageError(`${dir}: the scenario's configuration must set issues.repository`);
   const issueRepo = parseRepo(config.issues.repository);
   const clock = settings.now ? new Date(settings.now) : new Date();
-  let scenario: Awaited<ReturnType<typeof loadScenario>>;
-  try {
-    scenario = await loadScenario(dir);
-  } catch (error) {
-    if (ScenarioError.isInstance(error)) throw new UnreadableInputError(error.message);
-    throw error;
-  }
+  const scenario = await readScenario(dir);
 
   const emulator = await startEmulator({ scenario, now: () => clock });
   try {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import { loadScenario, ScenarioError, startEmulator } from '@nightshift/ci-emulator';
+import { startEmulator } from '@nightshift/ci-emulator';
 import type { CliIo } from '../cli-io';
-import { ExitCode, UnreadableInputError, UsageError } from '../exit-codes';
+import { ExitCode, UsageError } from '../exit-codes';
 import { readDemoSettings } from './demo-settings';
-import { findEmbeddedScenario } from './embedded-scenario';
+import { findEmbeddedScenario, readScenario } from './embedded-scenario';
 import type { EmulatorFlags } from './emulator';
 
 /** `nightshift emulator`: loaded by its action only (see emulator.ts). */
@@ -14,13 +14,7 @@ export async function runEmulator(flags: EmulatorFlags, io: CliIo): Promise<numb
   if (flags.now !== undefined && !Number.isFinite(Date.parse(flags.now)))
     throw new UsageError(`--now must be an ISO date (got '${flags.now}')`);
   const dir = flags.scenario ? resolve(io.cwd, flags.scenario) : findEmbeddedScenario();
-  let scenario: Awaited<ReturnType<typeof loadScenario>>;
-  try {
-    scenario = await loadScenario(dir);
-  } catch (error) {
-    if (ScenarioError.isInstance(error)) throw new UnreadableInputError(error.message);
-    throw error;
-  }
+  const scenario = await readScenario(dir);
   const nowText = flags.now ?? (await readDemoSettings(dir)).now;
   const clock = nowText ? new Date(nowText) : undefined;
   let emulator: Awaited<ReturnType<typeof startEmulator>>;

@@ -63224,14 +63224,6 @@ var GitHubActionsLogParser = class {
   push(line) {
     this.reader.line(line.no, line.text);
   }
-  /**
-   * `push` for a caller that has already measured the line's timestamp prefix
-   * (`githubTimestampLength(line.text)`), as analyze does for the excerpt: measured once, not
-   * twice. Returns the line without a BOM or timestamp, the same slice the parser read.
-   */
-  pushMeasured(line, timestampLength) {
-    return this.reader.line(line.no, line.text, timestampLength);
-  }
   ignores(text) {
     return this.reader.ignores(text);
   }

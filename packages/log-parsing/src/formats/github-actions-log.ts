@@ -22,15 +22,6 @@ export class GitHubActionsLogParser implements SkippingLineParser {
     this.reader.line(line.no, line.text);
   }
 
-  /**
-   * `push` for a caller that has already measured the line's timestamp prefix
-   * (`githubTimestampLength(line.text)`), as analyze does for the excerpt: measured once, not
-   * twice. Returns the line without a BOM or timestamp, the same slice the parser read.
-   */
-  pushMeasured(line: LogLine, timestampLength: number): string {
-    return this.reader.line(line.no, line.text, timestampLength);
-  }
-
   ignores(text: string): boolean {
     return this.reader.ignores(text);
   }

@@ -69,3 +69,25 @@ describe('fileChunks', () => {
     await expect(read()).rejects.toThrow(/^wrapped: ENOENT/);
   });
 });
+
+describe('reused buffers under the streaming decoder', () => {
+  it('give the same lines as decoding the whole file, characters split across chunks included', async () => {
+    const { expandInputs } = await import('./open-inputs');
+    const { readLineBlocks } = await import('./line-reader');
+    const { splitLines } = await import('./line-splitter');
+    // Multi-byte characters (2, 3 and 4 bytes) and an invalid byte, cut at every odd chunk size.
+    const text = Array.from({ length: 400 }, (_, i) => `${i} é•𝄞 ${'x'.repeat(i % 7)}\u00ff\n`).join('');
+    const data = Buffer.concat([Buffer.from(text), Buffer.from([0xe2, 0x82]), Buffer.from(' tail\n')]);
+    const path = join(dir, 'multibyte.log');
+    writeFileSync(path, data);
+    const whole = splitLines(new TextDecoder('utf-8', { ignoreBOM: true }).decode(data));
+    for (const chunkBytes of [1, 3, 7, 64, 1000]) {
+      for await (const item of expandInputs([path], { chunkBytes, reuseChunkBuffers: true })) {
+        if (item.kind !== 'source') throw new Error(`unexpected ${item.kind}`);
+        const texts: string[] = [];
+        for await (const block of readLineBlocks(item.open())) texts.push(...block.texts);
+        expect(texts).toEqual(whole.map((l) => l.text));
+      }
+    }
+  });
+});

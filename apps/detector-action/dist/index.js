@@ -59323,11 +59323,7 @@ var LineSplitter = class {
   }
   /** Splits `text`, appending every line it completes to `out`. */
   push(text, out) {
-    const texts = [];
-    const first = this.no + 1;
-    this.cutLines.length = 0;
-    this.pushTexts(text, texts);
-    this.toLines(first, texts, out);
+    this.asLines(out, (texts) => this.pushTexts(text, texts));
   }
   /**
    * `push` without a `LogLine` object per line: the lines' texts are appended to `out`, numbered
@@ -59375,11 +59371,7 @@ var LineSplitter = class {
   }
   /** Emits the final line when the input did not end with a line break. */
   end(out) {
-    const texts = [];
-    const first = this.no + 1;
-    this.cutLines.length = 0;
-    this.endTexts(texts);
-    this.toLines(first, texts, out);
+    this.asLines(out, (texts) => this.endTexts(texts));
   }
   /** `end` in the manner of `pushTexts`. */
   endTexts(out) {
@@ -59389,15 +59381,13 @@ var LineSplitter = class {
   get lineCount() {
     return this.no;
   }
-  toLines(first, texts, out) {
-    let cut = 0;
-    for (let i = 0; i < texts.length; i++) {
-      const no = first + i;
-      if (cut < this.cutLines.length && this.cutLines[cut] === no) {
-        out.push({ no, text: texts[i], truncated: true });
-        cut++;
-      } else out.push({ no, text: texts[i] });
-    }
+  /** Runs `split` (a texts-only step) and appends what it produced to `out` as `LogLine`s. */
+  asLines(out, split) {
+    const texts = [];
+    const first = this.no + 1;
+    this.cutLines.length = 0;
+    split(texts);
+    for (const line of toLogLines(first, texts, this.cutLines)) out.push(line);
   }
   splitLF(text, from, out) {
     let start = from;
@@ -59487,6 +59477,14 @@ var LineSplitter = class {
     this.dropped = 0;
   }
 };
+function toLogLines(firstNo, texts, cutNos) {
+  let cut = 0;
+  return texts.map((text, i) => {
+    const no = firstNo + i;
+    while (cut < cutNos.length && cutNos[cut] < no) cut++;
+    return cut < cutNos.length && cutNos[cut] === no ? { no, text, truncated: true } : { no, text };
+  });
+}
 
 // ../../packages/log-parsing/src/input/line-reader.ts
 async function* readLineBlocks(source, options2) {
@@ -59546,12 +59544,7 @@ var Block = class {
     return this.joined;
   }
   get lines() {
-    if (this.objects === null) {
-      const { firstNo, texts, cut } = this;
-      this.objects = texts.map(
-        (text, i) => cut.length > 0 && cut.includes(firstNo + i) ? { no: firstNo + i, text, truncated: true } : { no: firstNo + i, text }
-      );
-    }
+    this.objects ??= toLogLines(this.firstNo, this.texts, this.cut);
     return this.objects;
   }
 };
@@ -60049,21 +60042,37 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
-// ../../packages/log-parsing/src/redact/latin1-image.ts
-var Latin1Image = class {
-  bytes;
-  /** Little-endian words over the bytes: word `i` holds characters `4i` (lowest byte) to `4i + 3`. */
-  words;
-  constructor(capacity) {
-    this.bytes = Buffer.alloc((capacity + 3 & ~3) + 8);
-    this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
-  }
-  /** Writes `piece` (at most `capacity` units) at offset 0; the bytes after it, to two words past its end, are zero. */
-  load(piece) {
-    const n = this.bytes.write(piece, 0, "latin1");
-    this.bytes.fill(0, n, Math.min(this.bytes.length, (n + 3 & ~3) + 8));
+// ../../packages/log-parsing/src/byte-image.ts
+var ByteImage = class {
+  buffer = Buffer.alloc(0);
+  /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
+  words = new Uint32Array(0);
+  /** The image as bytes, exactly as long as the last text loaded. */
+  bytes = Buffer.alloc(0);
+  /**
+   * Writes `text`, then zeros up to the next multiple of 16 bytes and two words more: a scan
+   * reading four words at a time (or a word pair one past the text) never sees bytes of an
+   * earlier, longer text, which could otherwise form a gram or an anchor pair.
+   */
+  load(text) {
+    const need = paddedLength(text.length) + SPARE_BYTES;
+    if (this.buffer.length < need) {
+      const size = Math.max(need, 2 * this.buffer.length, 65536);
+      this.buffer = Buffer.alloc(size);
+      this.words = new Uint32Array(this.buffer.buffer, this.buffer.byteOffset, size >>> 2);
+    }
+    this.buffer.write(text, 0, "latin1");
+    this.buffer.fill(0, text.length, need);
+    this.bytes = this.buffer.subarray(0, text.length);
   }
 };
+var SPARE_BYTES = 8;
+function wordCount(length) {
+  return paddedLength(length) >>> 2;
+}
+function paddedLength(length) {
+  return length + 15 & ~15;
+}
 
 // ../../packages/log-parsing/src/redact/prefilter-keywords.ts
 var exact = (text, even, odd) => ({
@@ -60153,7 +60162,7 @@ function anchorOffset(keyword, anchor2) {
 // ../../packages/log-parsing/src/redact/keyword-prefilter.ts
 var { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
 var WINDOW = 131072;
-var image = new Latin1Image(WINDOW);
+var image = new ByteImage();
 function candidateLineStarts(text) {
   const anchored = [];
   let from = 0;
@@ -62839,16 +62848,14 @@ var GitHubLogReader = class {
     this.stepFromLog = step === null;
     this.step = step;
   }
-  /**
-   * One physical line: `2024-…Z message`, or a continuation line of the previous entry. Returns
-   * the line without its timestamp (a caller showing the line reuses the slice).
-   */
-  line(no, raw, ts = githubTimestampLength(raw)) {
+  /** One physical line: `2024-…Z message`, or a continuation line of the previous entry. */
+  line(no, raw) {
     this.markLine(no);
+    const ts = githubTimestampLength(raw);
     const content = ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
     if (ts === 0 && this.pending) {
       this.pending.message.push(stripAnsi(content));
-      return content;
+      return;
     }
     this.closeError();
     const c = content.charCodeAt(0);
@@ -62856,11 +62863,10 @@ var GitHubLogReader = class {
       const text = stripAnsi(content);
       if (text.startsWith("##[")) {
         this.marker(text, no);
-        return content;
+        return;
       }
     }
     this.embedded.push(no, content);
-    return content;
   }
   /**
    * Whether `line(no, raw)` of the escape-free `raw` would change nothing but the job's line range
@@ -63641,13 +63647,13 @@ var LineConsumer = class {
     this.path = path;
     this.classifier = classifier;
     this.budgetTokens = budgetTokens;
-    this.excerpt = createExcerptBuilder({ budgetTokens });
     if (format) this.startParser(format);
   }
   path;
   classifier;
-  excerpt;
   budgetTokens;
+  /** Made with the parser, once the format (and so how lines are shown) is known. */
+  excerpt;
   logMatches = [];
   head = [];
   format;
@@ -63733,12 +63739,11 @@ var LineConsumer = class {
     this.format = format;
     this.parser = createParser(format, { path: this.path });
     if (isSkippingLineParser(this.parser)) this.skipper = this.parser;
-    if (format === "github-actions-log") {
-      this.excerpt = createExcerptBuilder({
-        budgetTokens: this.budgetTokens,
-        dropPrefix: githubTimestampLength
-      });
-    }
+    this.excerpt = createExcerptBuilder({
+      budgetTokens: this.budgetTokens,
+      // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
+      ...format === "github-actions-log" ? { dropPrefix: githubTimestampLength } : {}
+    });
   }
   consume(line, match) {
     this.lines = line.no;
@@ -64590,36 +64595,6 @@ var RULE_KINDS = [
   "infra",
   "job"
 ];
-
-// ../../packages/log-parsing/src/classify/byte-image.ts
-var ByteImage = class {
-  buffer = Buffer.alloc(0);
-  /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
-  words = new Uint32Array(0);
-  /** The image as bytes, exactly as long as the last text loaded. */
-  bytes = Buffer.alloc(0);
-  /**
-   * Writes `text`, then zeros up to the next multiple of 16 bytes: a scan reading four words at a
-   * time never sees bytes of an earlier, longer text, which could otherwise form a gram.
-   */
-  load(text) {
-    const need = paddedLength(text.length);
-    if (this.buffer.length < need) {
-      const size = Math.max(need, 2 * this.buffer.length, 65536);
-      this.buffer = Buffer.alloc(size);
-      this.words = new Uint32Array(this.buffer.buffer, this.buffer.byteOffset, size >>> 2);
-    }
-    this.buffer.write(text, 0, "latin1");
-    this.buffer.fill(0, text.length, need);
-    this.bytes = this.buffer.subarray(0, text.length);
-  }
-};
-function wordCount(length) {
-  return paddedLength(length) >>> 2;
-}
-function paddedLength(length) {
-  return length + 15 & ~15;
-}
 
 // ../../packages/log-parsing/src/classify/gram-table.ts
 var MIN_GRAM_LITERAL = 5;

@@ -30,8 +30,8 @@ export interface ConsumedInput {
  * batches so the classifier scans each batch's text once (`Classifier.matchLines`).
  */
 export class LineConsumer {
-  private excerpt: ExcerptBuilder;
-  private readonly budgetTokens: number;
+  /** Made with the parser, once the format (and so how lines are shown) is known. */
+  private excerpt!: ExcerptBuilder;
   private readonly logMatches: LogMatch[] = [];
   private readonly head: { line: LogLine; match: RuleMatch | null }[] = [];
   private format: FormatId | undefined;
@@ -44,11 +44,9 @@ export class LineConsumer {
   constructor(
     private readonly path: string,
     private readonly classifier: Classifier,
-    budgetTokens: number,
+    private readonly budgetTokens: number,
     format: FormatId | undefined,
   ) {
-    this.budgetTokens = budgetTokens;
-    this.excerpt = createExcerptBuilder({ budgetTokens });
     if (format) this.startParser(format);
   }
 
@@ -140,13 +138,11 @@ export class LineConsumer {
     this.format = format;
     this.parser = createParser(format, { path: this.path });
     if (isSkippingLineParser(this.parser)) this.skipper = this.parser;
-    // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
-    if (format === 'github-actions-log') {
-      this.excerpt = createExcerptBuilder({
-        budgetTokens: this.budgetTokens,
-        dropPrefix: githubTimestampLength,
-      });
-    }
+    this.excerpt = createExcerptBuilder({
+      budgetTokens: this.budgetTokens,
+      // Runner timestamps cost tokens and say nothing about the failure; the excerpt drops them.
+      ...(format === 'github-actions-log' ? { dropPrefix: githubTimestampLength } : {}),
+    });
   }
 
   private consume(line: LogLine, match: RuleMatch | null): void {

@@ -17,7 +17,7 @@
  * character, against ~1.5–2.0 before session 2 and ~10 for the automaton.
  */
 
-import { ByteImage, wordCount } from './byte-image';
+import { ByteImage, wordCount } from '../byte-image';
 import { escapedLineStarts, rescanEscaped } from './escaped-lines';
 import {
   buildGramTable,

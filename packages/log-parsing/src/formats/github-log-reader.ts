@@ -61,16 +61,14 @@ export class GitHubLogReader {
     this.step = step;
   }
 
-  /**
-   * One physical line: `2024-…Z message`, or a continuation line of the previous entry. Returns
-   * the line without its timestamp (a caller showing the line reuses the slice).
-   */
-  line(no: number, raw: string, ts = githubTimestampLength(raw)): string {
+  /** One physical line: `2024-…Z message`, or a continuation line of the previous entry. */
+  line(no: number, raw: string): void {
     this.markLine(no);
+    const ts = githubTimestampLength(raw);
     const content = ts > 0 ? raw.slice(ts) : raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (ts === 0 && this.pending) {
       this.pending.message.push(stripAnsi(content));
-      return content;
+      return;
     }
     this.closeError();
     // Markers may be preceded by colour codes; the nested parsers get the line with its colours
@@ -80,11 +78,10 @@ export class GitHubLogReader {
       const text = stripAnsi(content);
       if (text.startsWith('##[')) {
         this.marker(text, no);
-        return content;
+        return;
       }
     }
     this.embedded.push(no, content);
-    return content;
   }
 
   /**

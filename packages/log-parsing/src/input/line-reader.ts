@@ -1,5 +1,5 @@
 import type { LogLine } from '../types';
-import { type LineSplitOptions, LineSplitter } from './line-splitter';
+import { type LineSplitOptions, LineSplitter, toLogLines } from './line-splitter';
 
 export type LineReaderOptions = LineSplitOptions;
 
@@ -108,14 +108,7 @@ class Block implements LineBlock {
   }
 
   get lines(): LogLine[] {
-    if (this.objects === null) {
-      const { firstNo, texts, cut } = this;
-      this.objects = texts.map((text, i) =>
-        cut.length > 0 && cut.includes(firstNo + i)
-          ? { no: firstNo + i, text, truncated: true }
-          : { no: firstNo + i, text },
-      );
-    }
+    this.objects ??= toLogLines(this.firstNo, this.texts, this.cut);
     return this.objects;
   }
 }

@@ -72,11 +72,7 @@ export class LineSplitter {
 
   /** Splits `text`, appending every line it completes to `out`. */
   push(text: string, out: LogLine[]): void {
-    const texts: string[] = [];
-    const first = this.no + 1;
-    this.cutLines.length = 0;
-    this.pushTexts(text, texts);
-    this.toLines(first, texts, out);
+    this.asLines(out, (texts) => this.pushTexts(text, texts));
   }
 
   /**
@@ -128,11 +124,7 @@ export class LineSplitter {
 
   /** Emits the final line when the input did not end with a line break. */
   end(out: LogLine[]): void {
-    const texts: string[] = [];
-    const first = this.no + 1;
-    this.cutLines.length = 0;
-    this.endTexts(texts);
-    this.toLines(first, texts, out);
+    this.asLines(out, (texts) => this.endTexts(texts));
   }
 
   /** `end` in the manner of `pushTexts`. */
@@ -145,15 +137,13 @@ export class LineSplitter {
     return this.no;
   }
 
-  private toLines(first: number, texts: readonly string[], out: LogLine[]): void {
-    let cut = 0;
-    for (let i = 0; i < texts.length; i++) {
-      const no = first + i;
-      if (cut < this.cutLines.length && this.cutLines[cut] === no) {
-        out.push({ no, text: texts[i]!, truncated: true });
-        cut++;
-      } else out.push({ no, text: texts[i]! });
-    }
+  /** Runs `split` (a texts-only step) and appends what it produced to `out` as `LogLine`s. */
+  private asLines(out: LogLine[], split: (texts: string[]) => void): void {
+    const texts: string[] = [];
+    const first = this.no + 1;
+    this.cutLines.length = 0;
+    split(texts);
+    for (const line of toLogLines(first, texts, this.cutLines)) out.push(line);
   }
 
   private splitLF(text: string, from: number, out: string[]): void {
@@ -247,6 +237,19 @@ export class LineSplitter {
     this.cut = false;
     this.dropped = 0;
   }
+}
+
+/**
+ * `LogLine`s for `texts`, numbered from `firstNo`; those whose numbers `cutNos` lists (ascending;
+ * it may name lines outside this range) are marked `truncated`.
+ */
+export function toLogLines(firstNo: number, texts: readonly string[], cutNos: readonly number[]): LogLine[] {
+  let cut = 0;
+  return texts.map((text, i) => {
+    const no = firstNo + i;
+    while (cut < cutNos.length && cutNos[cut]! < no) cut++;
+    return cut < cutNos.length && cutNos[cut] === no ? { no, text, truncated: true } : { no, text };
+  });
 }
 
 /** Splits a whole text into lines with exactly the streaming reader's semantics. For small inputs. */

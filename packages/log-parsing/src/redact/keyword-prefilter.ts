@@ -11,13 +11,13 @@
  *    keywords, plus four regex scans for keywords without one) cost ~1.8–2.0 ns (PTP) and ~2.6
  *    (Prow): each `indexOf` hit costs ~35 ns of call and check, and PTP lines are full of the
  *    anchors `_` and `K` (CLOCK_REALTIME), while `/auth|secret/gi` and `/:\/\//` run ~0.3–0.45.
- *  - Now: one JavaScript loop over a one-byte image of the text (latin1-image.ts), four
+ *  - Now: one JavaScript loop over a one-byte image of the text (../byte-image.ts), four
  *    characters per two 32-bit loads, one table lookup per two characters; a hit on an anchor
  *    pair is confirmed against the string. Plus one native scan for the two-letter `gl`.
  *    ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of it the loop itself; short lines
  *    (~46 chars) ~270 ns a call against ~400 (docs/performance.md, "Session 2").
  */
-import { Latin1Image } from './latin1-image';
+import { ByteImage } from '../byte-image';
 import {
   ANCHORED_KEYWORDS,
   buildAnchorTable,
@@ -34,7 +34,7 @@ const { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
  * analyze batch (~64 KiB) in one window, small enough to stay in the L2 cache.
  */
 const WINDOW = 131_072;
-const image = new Latin1Image(WINDOW);
+const image = new ByteImage();
 
 /** Start offsets of the lines that contain a keyword, ascending and unique. */
 export function candidateLineStarts(text: string): number[] {

@@ -1,4 +1,40 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+// esbuild's types through tsup's (esbuild is tsup's dependency, not this package's).
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
+type ResolveArgs = Parameters<Parameters<Parameters<EsbuildPlugin['setup']>[0]['onResolve']>[1]>[0];
+
+// `zod/mini` (what @nightshift/log-parsing validates rules with) gets a copy of its own in the bundle.
+// esbuild's code splitting puts whole files in chunks, and classic `zod` (MCP SDK, agent-core)
+// re-exports zod's core as a namespace, all 40+ locales included: shared with classic, mini's
+// files landed in one 668 KB chunk that every `nightshift analyze` loaded and evaluated. Loading
+// mini's files in a namespace of their own makes them separate modules, which tree-shake to
+// ~30 KB on the analyze path; the classic copy stays in the chunks of the commands that use it.
+// The two copies do not share zod's global config: log-parsing sets the locale on its own one.
+const ZOD_MINI = 'zod-mini-copy';
+const zodMiniCopy: EsbuildPlugin = {
+  name: 'zod-mini-copy',
+  setup(build) {
+    const resolveCopy = async ({ path, resolveDir, kind }: ResolveArgs) => {
+      const found = await build.resolve(path, { kind, resolveDir, pluginData: ZOD_MINI });
+      if (found.errors.length > 0) return { errors: found.errors };
+      // zod's package.json declares its files free of side effects except compile.js (see there).
+      return { path: found.path, namespace: ZOD_MINI, sideEffects: /[/\\]compile\.c?js$/.test(found.path) };
+    };
+    // The first import of zod/mini or zod/locales enters the copy; every import inside it stays there.
+    build.onResolve({ filter: /^zod\/(mini|locales)$/ }, (args) =>
+      args.pluginData === ZOD_MINI ? undefined : resolveCopy(args),
+    );
+    build.onResolve({ filter: /.*/, namespace: ZOD_MINI }, resolveCopy);
+    build.onLoad({ filter: /.*/, namespace: ZOD_MINI }, async (args) => ({
+      contents: await readFile(args.path, 'utf8'),
+      resolveDir: dirname(args.path),
+      loader: 'js' as const,
+    }));
+  },
+};
 
 // ESM with code splitting: workspace packages come from their sources (the `@nightshift/source`
 // condition), so the binary needs no build of each package first. Each command's implementation
@@ -14,6 +50,7 @@ export default defineConfig({
   splitting: true,
   noExternal: [/.*/],
   loader: { '.yaml': 'text' },
+  esbuildPlugins: [zodMiniCopy],
   esbuildOptions(options) {
     // No 'import' here: esbuild adds 'import' or 'require' by how each module is loaded. Forcing
     // 'import' gave require() calls ESM builds (yazl's require('buffer-crc32') got a namespace

@@ -96,6 +96,14 @@ describe('the bundled binary (code splitting)', () => {
     }
   });
 
+  it('stops quietly when its reader closes the pipe early (nightshift --help | head -1)', () => {
+    // The reader closes its end at once and lingers, so the binary's first write fails with EPIPE
+    // every time (a real `head -1` only sometimes exits before the last write).
+    const script = `"${process.execPath}" "${join(outDir, 'bin.js')}" analyze --help | { exec 0<&-; sleep 1; }; exit \${PIPESTATUS[0]}`;
+    const r = spawnSync('bash', ['-c', script], { cwd: tmpdir(), encoding: 'utf8' });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
   it('runs the demo: the emulator and the detector, whose CommonJS dependencies get their require() builds', () => {
     const out = mkdtempSync(join(tmpdir(), 'nightshift-bundle-demo-'));
     try {

@@ -12,6 +12,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // A reader that stops early (`nightshift --help | head -1`) closes the pipe: the next write
+  // fails with EPIPE. That is the reader's choice, not an error: stop quietly, as Unix tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,

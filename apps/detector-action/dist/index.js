@@ -1020,16 +1020,16 @@ var require_util = __commonJS({
     function isStream(obj) {
       return obj && typeof obj === "object" && typeof obj.pipe === "function" && typeof obj.on === "function";
     }
-    function isBlobLike(object2) {
-      if (object2 === null) {
+    function isBlobLike(object3) {
+      if (object3 === null) {
         return false;
-      } else if (object2 instanceof Blob2) {
+      } else if (object3 instanceof Blob2) {
         return true;
-      } else if (typeof object2 !== "object") {
+      } else if (typeof object3 !== "object") {
         return false;
       } else {
-        const sTag = object2[Symbol.toStringTag];
-        return (sTag === "Blob" || sTag === "File") && ("stream" in object2 && typeof object2.stream === "function" || "arrayBuffer" in object2 && typeof object2.arrayBuffer === "function");
+        const sTag = object3[Symbol.toStringTag];
+        return (sTag === "Blob" || sTag === "File") && ("stream" in object3 && typeof object3.stream === "function" || "arrayBuffer" in object3 && typeof object3.arrayBuffer === "function");
       }
     }
     function buildURL(url2, queryParams) {
@@ -1311,8 +1311,8 @@ var require_util = __commonJS({
         }
       );
     }
-    function isFormDataLike(object2) {
-      return object2 && typeof object2 === "object" && typeof object2.append === "function" && typeof object2.delete === "function" && typeof object2.get === "function" && typeof object2.getAll === "function" && typeof object2.has === "function" && typeof object2.set === "function" && object2[Symbol.toStringTag] === "FormData";
+    function isFormDataLike(object3) {
+      return object3 && typeof object3 === "object" && typeof object3.append === "function" && typeof object3.delete === "function" && typeof object3.get === "function" && typeof object3.getAll === "function" && typeof object3.has === "function" && typeof object3.set === "function" && object3[Symbol.toStringTag] === "FormData";
     }
     function addAbortListener(signal, listener) {
       if ("addEventListener" in signal) {
@@ -4145,8 +4145,8 @@ var require_util2 = __commonJS({
       }
       return "allowed";
     }
-    function isErrorLike(object2) {
-      return object2 instanceof Error || (object2?.constructor?.name === "Error" || object2?.constructor?.name === "DOMException");
+    function isErrorLike(object3) {
+      return object3 instanceof Error || (object3?.constructor?.name === "Error" || object3?.constructor?.name === "DOMException");
     }
     function isValidReasonPhrase(statusText) {
       for (let i = 0; i < statusText.length; ++i) {
@@ -4571,7 +4571,7 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function iteratorMixin(name, object3, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
@@ -4579,7 +4579,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function keys() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key");
           }
         },
@@ -4588,7 +4588,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function values2() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "value");
           }
         },
@@ -4597,7 +4597,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function entries() {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             return makeIterator(this, "key+value");
           }
         },
@@ -4606,7 +4606,7 @@ var require_util2 = __commonJS({
           enumerable: true,
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
-            webidl.brandCheck(this, object2);
+            webidl.brandCheck(this, object3);
             webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
@@ -4619,7 +4619,7 @@ var require_util2 = __commonJS({
           }
         }
       };
-      return Object.defineProperties(object2.prototype, {
+      return Object.defineProperties(object3.prototype, {
         ...properties,
         [Symbol.iterator]: {
           writable: true,
@@ -5019,8 +5019,8 @@ var require_file = __commonJS({
       }
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
-    function isFileLike(object2) {
-      return object2 instanceof File2 || object2 && (typeof object2.stream === "function" || typeof object2.arrayBuffer === "function") && object2[Symbol.toStringTag] === "File";
+    function isFileLike(object3) {
+      return object3 instanceof File2 || object3 && (typeof object3.stream === "function" || typeof object3.arrayBuffer === "function") && object3[Symbol.toStringTag] === "File";
     }
     module2.exports = { FileLike, isFileLike };
   }
@@ -5468,12 +5468,12 @@ var require_body = __commonJS({
         }
       });
     }
-    function extractBody(object2, keepalive = false) {
+    function extractBody(object3, keepalive = false) {
       let stream = null;
-      if (object2 instanceof ReadableStream) {
-        stream = object2;
-      } else if (isBlobLike(object2)) {
-        stream = object2.stream();
+      if (object3 instanceof ReadableStream) {
+        stream = object3;
+      } else if (isBlobLike(object3)) {
+        stream = object3.stream();
       } else {
         stream = new ReadableStream({
           async pull(controller) {
@@ -5493,17 +5493,17 @@ var require_body = __commonJS({
       let source = null;
       let length = null;
       let type = null;
-      if (typeof object2 === "string") {
-        source = object2;
+      if (typeof object3 === "string") {
+        source = object3;
         type = "text/plain;charset=UTF-8";
-      } else if (object2 instanceof URLSearchParams) {
-        source = object2.toString();
+      } else if (object3 instanceof URLSearchParams) {
+        source = object3.toString();
         type = "application/x-www-form-urlencoded;charset=UTF-8";
-      } else if (isArrayBuffer(object2)) {
-        source = new Uint8Array(object2.slice());
-      } else if (ArrayBuffer.isView(object2)) {
-        source = new Uint8Array(object2.buffer.slice(object2.byteOffset, object2.byteOffset + object2.byteLength));
-      } else if (util.isFormDataLike(object2)) {
+      } else if (isArrayBuffer(object3)) {
+        source = new Uint8Array(object3.slice());
+      } else if (ArrayBuffer.isView(object3)) {
+        source = new Uint8Array(object3.buffer.slice(object3.byteOffset, object3.byteOffset + object3.byteLength));
+      } else if (util.isFormDataLike(object3)) {
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
@@ -5513,7 +5513,7 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object2) {
+        for (const [name, value] of object3) {
           if (typeof value === "string") {
             const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
 \r
@@ -5541,7 +5541,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         if (hasUnknownSizeValue) {
           length = null;
         }
-        source = object2;
+        source = object3;
         action = async function* () {
           for (const part of blobParts) {
             if (part.stream) {
@@ -5552,22 +5552,22 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }
         };
         type = `multipart/form-data; boundary=${boundary}`;
-      } else if (isBlobLike(object2)) {
-        source = object2;
-        length = object2.size;
-        if (object2.type) {
-          type = object2.type;
+      } else if (isBlobLike(object3)) {
+        source = object3;
+        length = object3.size;
+        if (object3.type) {
+          type = object3.type;
         }
-      } else if (typeof object2[Symbol.asyncIterator] === "function") {
+      } else if (typeof object3[Symbol.asyncIterator] === "function") {
         if (keepalive) {
           throw new TypeError("keepalive");
         }
-        if (util.isDisturbed(object2) || object2.locked) {
+        if (util.isDisturbed(object3) || object3.locked) {
           throw new TypeError(
             "Response body object should not be disturbed or locked"
           );
         }
-        stream = object2 instanceof ReadableStream ? object2 : ReadableStreamFrom(object2);
+        stream = object3 instanceof ReadableStream ? object3 : ReadableStreamFrom(object3);
       }
       if (typeof source === "string" || util.isBuffer(source)) {
         length = Buffer.byteLength(source);
@@ -5576,7 +5576,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
         let iterator2;
         stream = new ReadableStream({
           async start() {
-            iterator2 = action(object2)[Symbol.asyncIterator]();
+            iterator2 = action(object3)[Symbol.asyncIterator]();
           },
           async pull(controller) {
             const { value, done } = await iterator2.next();
@@ -5604,12 +5604,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = { stream, source, length };
       return [body, type];
     }
-    function safelyExtractBody(object2, keepalive = false) {
-      if (object2 instanceof ReadableStream) {
-        assert2(!util.isDisturbed(object2), "The body has already been consumed.");
-        assert2(!object2.locked, "The stream is locked.");
+    function safelyExtractBody(object3, keepalive = false) {
+      if (object3 instanceof ReadableStream) {
+        assert2(!util.isDisturbed(object3), "The body has already been consumed.");
+        assert2(!object3.locked, "The stream is locked.");
       }
-      return extractBody(object2, keepalive);
+      return extractBody(object3, keepalive);
     }
     function cloneBody(instance, body) {
       const [out1, out2] = body.stream.tee();
@@ -5689,12 +5689,12 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function mixinBody(prototype) {
       Object.assign(prototype.prototype, bodyMixinMethods(prototype));
     }
-    async function consumeBody(object2, convertBytesToJSValue, instance) {
-      webidl.brandCheck(object2, instance);
-      if (bodyUnusable(object2)) {
+    async function consumeBody(object3, convertBytesToJSValue, instance) {
+      webidl.brandCheck(object3, instance);
+      if (bodyUnusable(object3)) {
         throw new TypeError("Body is unusable: Body has already been read");
       }
-      throwIfAborted(object2[kState]);
+      throwIfAborted(object3[kState]);
       const promise2 = createDeferredPromise();
       const errorSteps = (error63) => promise2.reject(error63);
       const successSteps = (data) => {
@@ -5704,15 +5704,15 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           errorSteps(e);
         }
       };
-      if (object2[kState].body == null) {
+      if (object3[kState].body == null) {
         successSteps(Buffer.allocUnsafe(0));
         return promise2.promise;
       }
-      await fullyReadBody(object2[kState].body, successSteps, errorSteps);
+      await fullyReadBody(object3[kState].body, successSteps, errorSteps);
       return promise2.promise;
     }
-    function bodyUnusable(object2) {
-      const body = object2[kState].body;
+    function bodyUnusable(object3) {
+      const body = object3[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
     function parseJSONFromBytes(bytes) {
@@ -11961,10 +11961,10 @@ var require_headers = __commonJS({
       while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
       return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
     }
-    function fill(headers, object2) {
-      if (Array.isArray(object2)) {
-        for (let i = 0; i < object2.length; ++i) {
-          const header2 = object2[i];
+    function fill(headers, object3) {
+      if (Array.isArray(object3)) {
+        for (let i = 0; i < object3.length; ++i) {
+          const header2 = object3[i];
           if (header2.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
@@ -11973,10 +11973,10 @@ var require_headers = __commonJS({
           }
           appendHeader(headers, header2[0], header2[1]);
         }
-      } else if (typeof object2 === "object" && object2 !== null) {
-        const keys = Object.keys(object2);
+      } else if (typeof object3 === "object" && object3 !== null) {
+        const keys = Object.keys(object3);
         for (let i = 0; i < keys.length; ++i) {
-          appendHeader(headers, keys[i], object2[keys[i]]);
+          appendHeader(headers, keys[i], object3[keys[i]]);
         }
       } else {
         throw webidl.errors.conversionFailed({
@@ -12129,24 +12129,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array2 = new Array(size);
+        const array3 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array2;
+            return array3;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
-          array2[0] = [firstValue[0], firstValue[1].value];
+          array3[0] = [firstValue[0], firstValue[1].value];
           assert2(firstValue[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
-            x = array2[i] = [value[0], value[1].value];
+            x = array3[i] = [value[0], value[1].value];
             assert2(x[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array2[pivot][0] <= x[0]) {
+              if (array3[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -12155,22 +12155,22 @@ var require_headers = __commonJS({
             if (i !== pivot) {
               j = i;
               while (j > left) {
-                array2[j] = array2[--j];
+                array3[j] = array3[--j];
               }
-              array2[left] = x;
+              array3[left] = x;
             }
           }
           if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array2;
+          return array3;
         } else {
           let i = 0;
           for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array2[i++] = [name, value];
+            array3[i++] = [name, value];
             assert2(value !== null);
           }
-          return array2.sort(compareHeaderName);
+          return array3.sort(compareHeaderName);
         }
       }
     };
@@ -22213,7 +22213,7 @@ var require_string = __commonJS({
   "../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string4 = {
+    var string5 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -22223,7 +22223,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports2.string = string4;
+    exports2.string = string5;
   }
 });
 
@@ -22394,14 +22394,14 @@ var require_schema = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string5 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
     var schema = [
       map2.map,
       seq.seq,
-      string4.string,
+      string5.string,
       _null4.nullTag,
       bool.boolTag,
       int2.intOct,
@@ -23048,7 +23048,7 @@ var require_schema3 = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string5 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -23061,7 +23061,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map2.map,
       seq.seq,
-      string4.string,
+      string5.string,
       _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -23092,7 +23092,7 @@ var require_tags = __commonJS({
     var map2 = require_map();
     var _null4 = require_null();
     var seq = require_seq();
-    var string4 = require_string();
+    var string5 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int2 = require_int();
@@ -23105,9 +23105,9 @@ var require_tags = __commonJS({
     var schema$2 = require_schema3();
     var set2 = require_set();
     var timestamp = require_timestamp();
-    var schemas = /* @__PURE__ */ new Map([
+    var schemas2 = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map2.map, seq.seq, string4.string]],
+      ["failsafe", [map2.map, seq.seq, string5.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -23141,7 +23141,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
-      const schemaTags = schemas.get(schemaName);
+      const schemaTags = schemas2.get(schemaName);
       if (schemaTags && !customTags) {
         return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
@@ -23150,7 +23150,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas2.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -23186,7 +23186,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map2 = require_map();
     var seq = require_seq();
-    var string4 = require_string();
+    var string5 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -23197,7 +23197,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string4.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string5.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -35442,12 +35442,12 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object2) {
-  if (!object2) {
+function lowercaseKeys(object3) {
+  if (!object3) {
     return {};
   }
-  return Object.keys(object2).reduce((newObj, key2) => {
-    newObj[key2.toLowerCase()] = object2[key2];
+  return Object.keys(object3).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object3[key2];
     return newObj;
   }, {});
 }
@@ -35524,11 +35524,11 @@ function extractUrlVariableNames(url2) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object2, keysToOmit) {
+function omit(object3, keysToOmit) {
   const result = { __proto__: null };
-  for (const key2 of Object.keys(object2)) {
+  for (const key2 of Object.keys(object3)) {
     if (keysToOmit.indexOf(key2) === -1) {
-      result[key2] = object2[key2];
+      result[key2] = object3[key2];
     }
   }
   return result;
@@ -40020,8 +40020,8 @@ function getEnumValues(entries) {
   const values2 = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values2;
 }
-function joinValues(array2, separator = "|") {
-  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+function joinValues(array3, separator = "|") {
+  return array3.map((val) => stringifyPrimitive(val)).join(separator);
 }
 function jsonStringifyReplacer(_, value) {
   if (typeof value === "bigint")
@@ -40062,9 +40062,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key2, getter) {
+function defineLazy(object3, key2, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key2, {
+  Object.defineProperty(object3, key2, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -40076,7 +40076,7 @@ function defineLazy(object2, key2, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key2, {
+      Object.defineProperty(object3, key2, {
         value: v
         // configurable: true,
       });
@@ -43197,8 +43197,8 @@ var $ZodXor = /* @__PURE__ */ $constructor("$ZodXor", (inst, def) => {
     });
   };
 });
-function getDiscriminatedOption(union2, value) {
-  const internals = union2._zod;
+function getDiscriminatedOption(union3, value) {
+  const internals = union3._zod;
   let map2 = internals.bag.optionsMap;
   if (!map2) {
     map2 = discriminatorMap(internals.def);
@@ -48692,8 +48692,8 @@ function ko_default() {
 var capitalizeFirstCharacter = (text) => {
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
-function getUnitTypeFromNumber(number4) {
-  const abs = Math.abs(number4);
+function getUnitTypeFromNumber(number5) {
+  const abs = Math.abs(number5);
   const last = abs % 10;
   const last2 = abs % 100;
   if (last2 >= 11 && last2 <= 19 || last === 0)
@@ -55191,8 +55191,8 @@ function foldObjects(members2) {
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
-    for (const key2 in object2.properties) {
+  for (const object3 of objects) {
+    for (const key2 in object3.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key2))
         continue;
       const parts = [];
@@ -55206,18 +55206,18 @@ function foldObjects(members2) {
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key2, merged);
     }
-    for (const key2 of object2.required ?? [])
+    for (const key2 of object3.required ?? [])
       required2.add(key2);
   }
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
+  if (objects.every((object3) => object3.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object2 of objects) {
-      const constraint = undeclaredConstraint(object2);
+    for (const object3 of objects) {
+      const constraint = undeclaredConstraint(object3);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
@@ -55240,12 +55240,12 @@ function foldIntersection(json2) {
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
-    const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
-    if (Object.keys(union2).length !== 1)
+    const union3 = unions[0];
+    const keyword = UNION_KEYS.find((k) => Array.isArray(union3[k]));
+    if (Object.keys(union3).length !== 1)
       return;
-    const rest = allOf.filter((m) => m !== union2);
-    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    const rest = allOf.filter((m) => m !== union3);
+    const branches = union3[keyword].map((branch) => foldObjects([...rest, branch]));
     if (branches.some((b) => !b))
       return;
     folded = { [keyword]: branches };
@@ -55901,8 +55901,8 @@ var tupleProcessor = (schema, ctx, _json, params) => {
   let minItems = def.items.length;
   while (minItems > 0) {
     const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
-    if (!optional2)
+    const optional3 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    if (!optional3)
       break;
     minItems--;
   }
@@ -56202,7 +56202,7 @@ function toJSONSchema(input2, params) {
       const [_, schema] = entry2;
       processSchema(schema, ctx2);
     }
-    const schemas = {};
+    const schemas2 = {};
     const external = {
       registry: registry2,
       uri: params?.uri,
@@ -56212,15 +56212,15 @@ function toJSONSchema(input2, params) {
     for (const entry2 of registry2._idmap.entries()) {
       const [key2, schema] = entry2;
       extractDefs(ctx2, schema);
-      assignProp(schemas, key2, finalize(ctx2, schema));
+      assignProp(schemas2, key2, finalize(ctx2, schema));
     }
     if (Object.keys(defs).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
-      schemas.__shared = {
+      schemas2.__shared = {
         [defsSegment]: defs
       };
     }
-    return { schemas };
+    return { schemas: schemas2 };
   }
   const ctx = initializeContext({ ...params, processors: allProcessors });
   processSchema(input2, ctx);
@@ -59555,7 +59555,6 @@ function describe3(value) {
 }
 
 // ../../packages/log-parsing/src/input/zip-reader.ts
-var import_yauzl = __toESM(require_yauzl(), 1);
 import { Readable as Readable2 } from "stream";
 
 // ../../packages/log-parsing/src/input/zip-caps.ts
@@ -59629,7 +59628,8 @@ function readZipEntries(file2, options2 = {}) {
   };
 }
 async function* iterateEntries(file2, display, caps, errors) {
-  const zip = await openArchive(file2, display);
+  const yauzl = await loadYauzl();
+  const zip = await openArchive(yauzl, file2, display);
   const state = { failure: null, inflated: 0 };
   try {
     if (zip.entryCount > caps.maxEntries) {
@@ -59646,7 +59646,7 @@ async function* iterateEntries(file2, display, caps, errors) {
       }
       if (next.done) return;
       const entry2 = next.value;
-      const name = import_yauzl.default.getFileNameLowLevel(
+      const name = yauzl.getFileNameLowLevel(
         entry2.generalPurposeBitFlag,
         entry2.fileNameRaw,
         entry2.extraFields,
@@ -59686,12 +59686,17 @@ function skipReason(name, entry2) {
   }
   return null;
 }
-async function openArchive(file2, display) {
+var yauzlModule;
+function loadYauzl() {
+  yauzlModule ??= Promise.resolve().then(() => __toESM(require_yauzl(), 1)).then((m) => m.default);
+  return yauzlModule;
+}
+async function openArchive(yauzl, file2, display) {
   const options2 = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
   try {
-    if (typeof file2 === "string") return await import_yauzl.default.openPromise(file2, options2);
+    if (typeof file2 === "string") return await yauzl.openPromise(file2, options2);
     const buffer = Buffer.isBuffer(file2) ? file2 : Buffer.from(file2.buffer, file2.byteOffset, file2.byteLength);
-    return await import_yauzl.default.fromBufferPromise(buffer, options2);
+    return await yauzl.fromBufferPromise(buffer, options2);
   } catch (error63) {
     const errno = errnoOf(error63);
     if (errno === "EISDIR") {
@@ -59884,17 +59889,25 @@ function buildPrefilter(rules) {
       else literals.set(key2, { text, ignoreCase: r.literalsIgnoreCase, rules: [position] });
     }
   });
-  const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
-  const fallback = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
-  let automaton = null;
-  if (ascii.length > 0) {
-    automaton = buildAutomaton(ascii);
-    if (automaton === null) fallback.push(...ascii);
-  }
-  const scans = new FallbackScans(fallback);
+  let parts = null;
+  const build2 = () => {
+    const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
+    const fallback = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
+    let automaton = null;
+    if (ascii.length > 0) {
+      automaton = buildAutomaton(ascii);
+      if (automaton === null) fallback.push(...ascii);
+    }
+    parts = { automaton, scans: new FallbackScans(fallback) };
+    return parts;
+  };
   return {
-    mayMatch: (line) => (automaton?.scan(line) ?? false) || scans.any(line),
+    mayMatch(line) {
+      const { automaton, scans } = parts ?? build2();
+      return (automaton?.scan(line) ?? false) || scans.any(line);
+    },
     rulesFor(line) {
+      const { automaton, scans } = parts ?? build2();
       let found = automaton?.collect(line) ?? null;
       if (scans.any(line)) {
         found ??= /* @__PURE__ */ new Set();
@@ -59916,43 +59929,45 @@ function buildAutomaton(literals) {
     let state = 0;
     for (let i = 0; i < lit.text.length; i++) {
       const c = LOWER[lit.text.charCodeAt(i)];
-      let next2 = children[state].get(c);
-      if (next2 === void 0) {
-        next2 = children.length;
+      let next = children[state].get(c);
+      if (next === void 0) {
+        next = children.length;
         children.push(/* @__PURE__ */ new Map());
         ends.push([]);
-        children[state].set(c, next2);
+        children[state].set(c, next);
       }
-      state = next2;
+      state = next;
     }
     ends[state].push(k);
   });
   const states = children.length;
   const fail = new Int32Array(states);
   const order = [];
-  for (const next2 of children[0].values()) order.push(next2);
+  for (const next of children[0].values()) order.push(next);
   for (let head = 0; head < order.length; head++) {
     const s = order[head];
-    for (const [c, next2] of children[s]) {
+    for (const [c, next] of children[s]) {
       let f = fail[s];
       while (f !== 0 && !children[f].has(c)) f = fail[f];
       const target = children[f].get(c);
-      fail[next2] = target !== void 0 && target !== next2 ? target : 0;
-      ends[next2].push(...ends[fail[next2]]);
-      order.push(next2);
+      fail[next] = target !== void 0 && target !== next ? target : 0;
+      ends[next].push(...ends[fail[next]]);
+      order.push(next);
     }
   }
-  const next = new Int32Array(states * ALPHABET);
-  for (const s of [0, ...order]) {
-    for (let c = 0; c < ALPHABET; c++) {
-      const direct = children[s].get(LOWER[c]);
-      next[s * ALPHABET + c] = direct !== void 0 ? direct : s === 0 ? 0 : next[fail[s] * ALPHABET + c];
-    }
-  }
+  const encode3 = (target) => ends[target].length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
   const table = new Int32Array(states * ALPHABET);
-  for (let i = 0; i < table.length; i++) {
-    const target = next[i];
-    table[i] = ends[target].length > 0 ? -(target * ALPHABET) - 1 : target * ALPHABET;
+  const setEdges = (s) => {
+    for (const [c, target] of children[s]) {
+      const v = encode3(target);
+      table[s * ALPHABET + c] = v;
+      if (c >= 97 && c <= 122) table[s * ALPHABET + c - 32] = v;
+    }
+  };
+  setEdges(0);
+  for (const s of order) {
+    table.copyWithin(s * ALPHABET, fail[s] * ALPHABET, (fail[s] + 1) * ALPHABET);
+    setEdges(s);
   }
   const exact2 = new Array(states);
   for (let s = 0; s < states; s++) {
@@ -60045,6 +60060,8 @@ function escapeRegExp(text) {
 // ../../packages/log-parsing/src/byte-image.ts
 var ByteImage = class {
   buffer = Buffer.alloc(0);
+  /** The text the image holds exactly as `load` wrote it, or null once a scan has written into it. */
+  held = null;
   /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
   words = new Uint32Array(0);
   /** The image as bytes, exactly as long as the last text loaded. */
@@ -60064,8 +60081,22 @@ var ByteImage = class {
     this.buffer.write(text, 0, "latin1");
     this.buffer.fill(0, text.length, need);
     this.bytes = this.buffer.subarray(0, text.length);
+    this.held = text;
+  }
+  /**
+   * `load(text)` unless the image already holds `text` untouched: the second scan of a batch's
+   * text reuses the first one's image. Usually the very same string (a pointer compare); an equal
+   * copy is compared in full, which is still cheaper than writing it.
+   */
+  hold(text) {
+    if (this.held !== text) this.load(text);
+  }
+  /** Call before writing into the image (the block scan folds it): it no longer holds its text. */
+  spoil() {
+    this.held = null;
   }
 };
+var sharedImage = new ByteImage();
 var SPARE_BYTES = 8;
 function wordCount(length) {
   return paddedLength(length) >>> 2;
@@ -60108,17 +60139,19 @@ var ANCHORED_KEYWORDS = [
   exact("AKIA", "IA", "KI"),
   exact("ASIA", "IA", "SI"),
   exact("ABIA", "IA", "BI"),
+  exact("glpat-", "gl", "lp"),
+  exact("gldt-", "dt", "ld"),
+  exact("glrt-", "gl", "lr"),
+  exact("glptt-", "gl", "lp"),
+  exact("glsoat-", "gl", "oa"),
+  exact("glcbt-", "cb", "bt"),
   anyCase("token", "ke", "ok"),
   anyCase("key", "ke", "ey"),
   anyCase("passw", "ss", "sw"),
   anyCase("auth", "au", "ut"),
   anyCase("secret", "cr", "ec")
 ];
-var SCANNED_KEYWORD = "gl";
-var PREFILTER_KEYWORDS = [
-  ...ANCHORED_KEYWORDS.map((k) => k.text.toLowerCase()),
-  SCANNED_KEYWORD
-];
+var PREFILTER_KEYWORDS = ANCHORED_KEYWORDS.map((k) => k.text.toLowerCase());
 function pairKey(c0, c1) {
   return c0 | c1 << 8;
 }
@@ -60162,19 +60195,19 @@ function anchorOffset(keyword, anchor2) {
 // ../../packages/log-parsing/src/redact/keyword-prefilter.ts
 var { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
 var WINDOW = 131072;
-var image = new ByteImage();
 function candidateLineStarts(text) {
   const anchored = [];
   let from = 0;
   for (let base = 0; from < text.length; base = from - (from & 1)) {
     const end = Math.min(text.length, base + WINDOW);
-    image.load(base === 0 && end === text.length ? text : text.slice(base, end));
+    if (base === 0 && end === text.length) sharedImage.hold(text);
+    else sharedImage.load(text.slice(base, end));
     from = scanWindow(text, base, end, from, anchored);
   }
-  return mergeUnique(anchored, scanLiteral(text, SCANNED_KEYWORD));
+  return anchored;
 }
 function scanWindow(text, base, end, from, starts) {
-  const words = image.words;
+  const words = sharedImage.words;
   const count2 = end - base + 3 >>> 2;
   let i = from - base >>> 2;
   for (; ; ) {
@@ -60223,28 +60256,6 @@ function matchesAt(text, at, kw) {
     if (c !== t.charCodeAt(j)) return false;
   }
   return true;
-}
-function scanLiteral(text, literal2) {
-  const starts = [];
-  for (let i = text.indexOf(literal2); i !== -1; ) {
-    starts.push(text.lastIndexOf("\n", i) + 1);
-    const nl = text.indexOf("\n", i);
-    if (nl === -1) break;
-    i = text.indexOf(literal2, nl + 1);
-  }
-  return starts;
-}
-function mergeUnique(x, y) {
-  if (y.length === 0) return x;
-  if (x.length === 0) return y;
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < x.length || j < y.length) {
-    const v = j >= y.length || i < x.length && x[i] <= y[j] ? x[i++] : y[j++];
-    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
-  }
-  return out;
 }
 
 // ../../packages/log-parsing/src/redact/redaction-types.ts
@@ -60406,7 +60417,7 @@ var SECRET_RULES = [
   token("openai-api-key", ["sk-proj-", "sk-svcacct-", "sk-admin-", "sk-none-"], OPENAI_PROJECT_KEY),
   token("openai-api-key", ["t3blbkfj"], OPENAI_LEGACY_KEY),
   token("npm-token", ["npm_"], NPM_TOKEN),
-  token("gitlab-token", ["gl"], GITLAB_TOKEN),
+  token("gitlab-token", ["glpat-", "gldt-", "glrt-", "glptt-", "glsoat-", "glcbt-"], GITLAB_TOKEN),
   token("stripe-key", ["k_live_", "k_test_"], STRIPE_KEY),
   token("openshift-token", ["sha256~"], OPENSHIFT_TOKEN),
   token("jwt", ["eyj"], JWT),
@@ -61316,6 +61327,27 @@ function createExcerptBuilder(options2 = {}) {
       mark(no, pending);
     }
   }
+  function pushTexts(first, texts, from, to) {
+    if (from >= to) return;
+    const start = first + from;
+    if (!Number.isSafeInteger(start) || start < 1 || !Number.isSafeInteger(to - from))
+      throw new TypeError(`excerpt pushTexts: expected positive integer line numbers, got ${start}`);
+    if (start <= lastNo)
+      throw new RangeError(`excerpt push: line ${start} after line ${lastNo}; lines must increase`);
+    for (let i = from; i < to; i++) {
+      const text = texts[i];
+      if (eager || future.size > 0 || typeof text !== "string") {
+        pushText(first + i, text);
+        continue;
+      }
+      if (firstNo === 0) firstNo = first + i;
+      lastNo = first + i;
+      const at = ungrouped.count++;
+      ungrouped.nos[at] = lastNo;
+      ungrouped.texts[at] = text;
+      if (ungrouped.count >= LAZY_LINES) flush();
+    }
+  }
   function finish() {
     flush();
     if (lastNo === 0) return { text: "", tokens: 0, ranges: [] };
@@ -61337,7 +61369,7 @@ function createExcerptBuilder(options2 = {}) {
     for (const a of anchors) for (const r of a.window) all.add(r);
     return all.size;
   }
-  return { push: push2, pushText, mark, finish, retained };
+  return { push: push2, pushText, pushTexts, mark, finish, retained };
 }
 
 // ../../packages/log-parsing/src/ansi.ts
@@ -62981,34 +63013,243 @@ var GhRunViewLogParser = class {
   }
 };
 
+// ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/mini/schemas.js
+var ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
+  if (!inst._zod)
+    throw new Error("Uninitialized schema in ZodMiniType.");
+  $ZodType.init(inst, def);
+  inst.def = def;
+  inst.type = def.type;
+}, {
+  // `with` is an alias for `check`: the same function object, not a wrapper.
+  get with() {
+    return this.check;
+  },
+  set with(value) {
+    own(this, "with", value);
+  },
+  parse(data, params) {
+    return parse3(this, data, params, { callee: this.parse });
+  },
+  parseAsync(data, params) {
+    return parseAsync(this, data, params, { callee: this.parseAsync });
+  },
+  safeParse(data, params) {
+    return safeParse(this, data, params);
+  },
+  safeParseAsync(data, params) {
+    return safeParseAsync(this, data, params);
+  },
+  check(...checks) {
+    const def = this.def;
+    return this.clone({
+      ...def,
+      checks: [
+        ...def.checks ?? [],
+        ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+      ]
+    }, { parent: true });
+  },
+  clone(_def, params) {
+    return clone(this, _def, params);
+  },
+  brand() {
+    return this;
+  },
+  register(reg, meta3) {
+    reg.add(this, meta3);
+    return this;
+  },
+  apply(fn, ...args) {
+    return args.length === 0 ? fn(this) : fn(this, ...args);
+  }
+});
+var ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
+  $ZodString.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function string4(params) {
+  return _string(ZodMiniString, params);
+}
+var ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
+  $ZodNumber.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function number4(params) {
+  return _number(ZodMiniNumber, params);
+}
+var ZodMiniUnknown = /* @__PURE__ */ $constructor("ZodMiniUnknown", (inst, def) => {
+  $ZodUnknown.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function unknown2() {
+  return _unknown(ZodMiniUnknown);
+}
+var ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
+  $ZodNever.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function never2(params) {
+  return _never(ZodMiniNever, params);
+}
+var ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
+  $ZodArray.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function array2(element, params) {
+  return new ZodMiniArray({
+    type: "array",
+    element,
+    ...normalizeParams(params)
+  });
+}
+var ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
+  $ZodObject.init(inst, def);
+  ZodMiniType.init(inst, def);
+  installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
+});
+// @__NO_SIDE_EFFECTS__
+function object2(shape, params) {
+  const def = {
+    type: "object",
+    shape: shape ?? {},
+    ...normalizeParams(params)
+  };
+  return new ZodMiniObject(def);
+}
+// @__NO_SIDE_EFFECTS__
+function strictObject2(shape, params) {
+  return new ZodMiniObject({
+    type: "object",
+    shape,
+    catchall: /* @__PURE__ */ never2(),
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function partial2(schema, mask) {
+  const def = schema._zod.def;
+  if (def.type !== "tuple")
+    return partial(ZodMiniOptional, schema, mask);
+  if (def.checks?.length)
+    throw new Error(".partial() cannot be used on tuple schemas containing refinements");
+  return clone(schema, {
+    ...def,
+    items: def.items.map((item) => new ZodMiniOptional({ type: "optional", innerType: item }))
+  });
+}
+var ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
+  $ZodUnion.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function union2(options2, params) {
+  return new ZodMiniUnion({
+    type: "union",
+    options: options2,
+    ...normalizeParams(params)
+  });
+}
+var ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
+  $ZodEnum.init(inst, def);
+  ZodMiniType.init(inst, def);
+  inst.options = [...inst._zod.values];
+});
+// @__NO_SIDE_EFFECTS__
+function _enum3(values2, params) {
+  const entries = Array.isArray(values2) ? Object.fromEntries(values2.map((v) => [v, v])) : values2;
+  return new ZodMiniEnum({
+    type: "enum",
+    entries,
+    ...normalizeParams(params)
+  });
+}
+var ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
+  $ZodOptional.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function optional2(innerType) {
+  return new ZodMiniOptional({
+    type: "optional",
+    innerType
+  });
+}
+var ZodMiniNullable = /* @__PURE__ */ $constructor("ZodMiniNullable", (inst, def) => {
+  $ZodNullable.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function nullable2(innerType) {
+  return new ZodMiniNullable({
+    type: "nullable",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function nullish3(innerType) {
+  return /* @__PURE__ */ optional2(/* @__PURE__ */ nullable2(innerType));
+}
+var ZodMiniCustom = /* @__PURE__ */ $constructor("ZodMiniCustom", (inst, def) => {
+  $ZodCustom.init(inst, def);
+  ZodMiniType.init(inst, def);
+});
+// @__NO_SIDE_EFFECTS__
+function refine2(fn, _params = {}) {
+  return _refine(ZodMiniCustom, fn, _params);
+}
+// @__NO_SIDE_EFFECTS__
+function superRefine2(fn, params) {
+  return _superRefine(fn, params);
+}
+
 // ../../packages/log-parsing/src/formats/ginkgo-json-schema.ts
-var CodeLocation = external_exports.object({ FileName: external_exports.string(), LineNumber: external_exports.number(), FullStackTrace: external_exports.string() }).partial().nullish();
-var GinkgoSpecReport = external_exports.object({
-  ContainerHierarchyTexts: external_exports.array(external_exports.string()).nullish(),
-  ContainerHierarchyLabels: external_exports.array(external_exports.array(external_exports.string()).nullish()).nullish(),
-  LeafNodeType: external_exports.union([external_exports.string(), external_exports.number()]).nullish(),
-  LeafNodeText: external_exports.string().nullish(),
-  LeafNodeLabels: external_exports.array(external_exports.string()).nullish(),
-  State: external_exports.string().nullish(),
-  RunTime: external_exports.number().nullish(),
-  NumAttempts: external_exports.number().nullish(),
-  MaxFlakeAttempts: external_exports.number().nullish(),
-  CapturedGinkgoWriterOutput: external_exports.string().nullish(),
-  CapturedStdOutErr: external_exports.string().nullish(),
-  Failure: external_exports.object({
-    Message: external_exports.string(),
-    Location: CodeLocation,
-    ForwardedPanic: external_exports.string(),
-    FailureNodeContext: external_exports.string(),
-    FailureNodeType: external_exports.union([external_exports.string(), external_exports.number()])
-  }).partial().nullish()
-});
-var GinkgoSuiteReport = external_exports.object({
-  SuitePath: external_exports.string().nullish(),
-  SuiteDescription: external_exports.string().nullish(),
-  PreRunStats: external_exports.object({ TotalSpecs: external_exports.number(), SpecsThatWillRun: external_exports.number() }).partial().nullish(),
-  SpecReports: external_exports.array(external_exports.unknown()).nullish()
-});
+function buildSchemas() {
+  const codeLocation = nullish3(
+    partial2(object2({ FileName: string4(), LineNumber: number4(), FullStackTrace: string4() }))
+  );
+  const spec = object2({
+    ContainerHierarchyTexts: nullish3(array2(string4())),
+    ContainerHierarchyLabels: nullish3(array2(nullish3(array2(string4())))),
+    LeafNodeType: nullish3(union2([string4(), number4()])),
+    LeafNodeText: nullish3(string4()),
+    LeafNodeLabels: nullish3(array2(string4())),
+    State: nullish3(string4()),
+    RunTime: nullish3(number4()),
+    NumAttempts: nullish3(number4()),
+    MaxFlakeAttempts: nullish3(number4()),
+    CapturedGinkgoWriterOutput: nullish3(string4()),
+    CapturedStdOutErr: nullish3(string4()),
+    Failure: nullish3(
+      partial2(
+        object2({
+          Message: string4(),
+          Location: codeLocation,
+          ForwardedPanic: string4(),
+          FailureNodeContext: string4(),
+          FailureNodeType: union2([string4(), number4()])
+        })
+      )
+    )
+  });
+  const suite = object2({
+    SuitePath: nullish3(string4()),
+    SuiteDescription: nullish3(string4()),
+    PreRunStats: nullish3(partial2(object2({ TotalSpecs: number4(), SpecsThatWillRun: number4() }))),
+    SpecReports: nullish3(array2(unknown2()))
+  });
+  return { spec, suite };
+}
+var schemas;
+function ginkgoSchemas() {
+  schemas ??= buildSchemas();
+  return schemas;
+}
 
 // ../../packages/log-parsing/src/formats/json-error-offset.ts
 function jsonErrorOffset(text) {
@@ -63134,7 +63375,7 @@ var GinkgoJsonParser = class {
     return this.out.build();
   }
   suite(raw, index) {
-    const parsed = GinkgoSuiteReport.safeParse(raw);
+    const parsed = ginkgoSchemas().suite.safeParse(raw);
     if (!parsed.success || raw === null || typeof raw !== "object") {
       this.out.partial = true;
       this.out.addError(null, `report #${index} is not a Ginkgo suite report`);
@@ -63144,7 +63385,7 @@ var GinkgoJsonParser = class {
     const name = suite.SuiteDescription ?? null;
     const counts = { ran: 0, passed: 0, failed: 0, skipped: 0, flaked: 0 };
     (suite.SpecReports ?? []).forEach((rawSpec, i) => {
-      const spec = GinkgoSpecReport.safeParse(rawSpec);
+      const spec = ginkgoSchemas().spec.safeParse(rawSpec);
       if (!spec.success) {
         this.out.partial = true;
         this.out.addError(null, `SpecReports[${i}] of suite "${name ?? index}" has an unexpected shape`);
@@ -63671,11 +63912,13 @@ var LineConsumer = class {
    * `texts.join('\n')` and says the texts are those of the log (redaction changed none).
    */
   take(firstNo, texts, joined) {
-    const matches = this.classifier.matchLines(texts, joined);
     if (this.skipper && joined !== void 0) {
-      this.takeSkipping(this.skipper, firstNo, texts, joined, matches);
+      const notes = {};
+      const matches2 = this.classifier.matchLines(texts, joined, notes);
+      this.takeSkipping(this.skipper, firstNo, texts, notes.escapedLines ?? escapeOffsets(joined), matches2);
       return;
     }
+    const matches = this.classifier.matchLines(texts, joined);
     let next = 0;
     for (let i = 0; i < texts.length; i++) {
       const line = { no: firstNo + i, text: texts[i] };
@@ -63690,15 +63933,21 @@ var LineConsumer = class {
   }
   /**
    * `take` for a parser that skips lines: a line no rule matched and holding no escape character
-   * (one native scan of the batch finds those) goes to the excerpt alone when the parser says it
-   * would ignore it. The excerpt keeps the same lines, so the result is the same as pushing every
-   * line (the parsers' property tests check `ignores`). No `LogLine` object is made for it.
+   * goes to the excerpt alone when the parser says it would ignore it. The excerpt keeps the same
+   * lines, so the result is the same as pushing every line (the parsers' property tests check
+   * `ignores`). No `LogLine` object is made for it.
+   *
+   * `escapes`: ascending offsets in the batch's joined text such that every line holding an
+   * escape character holds one (or starts at one): the escape characters themselves
+   * (`escapeOffsets`), or the escaped line starts the classifier's block scan found. The latter
+   * may name a few lines without one (another character with the same low byte); those are
+   * pushed in full, which changes nothing but a little time.
    */
-  takeSkipping(parser2, firstNo, texts, joined, matches) {
-    const escapes = escapeOffsets(joined);
+  takeSkipping(parser2, firstNo, texts, escapes, matches) {
     let nextMatch = 0;
     let nextEscape = 0;
     let start = 0;
+    let run = 0;
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i];
       const no = firstNo + i;
@@ -63707,13 +63956,16 @@ var LineConsumer = class {
       const plain = nextEscape === escapes.length || escapes[nextEscape] >= end;
       let match = null;
       if (nextMatch < matches.length && matches[nextMatch].index === i) match = matches[nextMatch++].match;
-      if (match === null && plain && parser2.ignores(text)) {
-        this.lines = no;
-        parser2.skip(no);
-        this.excerpt.pushText(no, text);
-      } else this.consume({ no, text }, match);
+      if (match === null && plain && parser2.ignores(text)) parser2.skip(no);
+      else {
+        this.excerpt.pushTexts(firstNo, texts, run, i);
+        run = i + 1;
+        this.consume({ no, text }, match);
+      }
       start = end + 1;
     }
+    this.excerpt.pushTexts(firstNo, texts, run, texts.length);
+    if (texts.length > 0) this.lines = firstNo + texts.length - 1;
   }
   finish() {
     if (!this.parser) this.detect();
@@ -64243,6 +64495,17 @@ function pickExcerptSource(analysed, failed) {
   })[0];
 }
 
+// ../../packages/log-parsing/src/classify/validated-rules.ts
+var VALIDATED = /* @__PURE__ */ new WeakSet();
+function markValidated(rule) {
+  if (rule.keywords !== void 0) Object.freeze(rule.keywords);
+  VALIDATED.add(Object.freeze(rule));
+  return rule;
+}
+function isValidated(value) {
+  return typeof value === "object" && value !== null && VALIDATED.has(value);
+}
+
 // ../../packages/log-parsing/src/classify/builtin-rules.ts
 var builtinRules = Object.freeze([
   // ── crashes and races ─────────────────────────────────────────────────────────────────────
@@ -64575,6 +64838,7 @@ var builtinRules = Object.freeze([
     mode: "process exited with code $1"
   }
 ]);
+for (const rule of builtinRules) markValidated(rule);
 
 // ../../packages/log-parsing/src/classify/categories.ts
 var CATEGORIES = [
@@ -64605,20 +64869,33 @@ function slotOf(word) {
 }
 var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
 var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
-function rarity(gram) {
+var CHAR_RARITY = Float64Array.from(
+  { length: 128 },
+  (_, c) => Math.log(2 + (RANK.get(c | 32) ?? BY_FREQUENCY.length))
+);
+var UNRANKED = Math.log(2 + BY_FREQUENCY.length);
+function rarityAt(text, start, length) {
   let r = 0;
-  for (let i = 0; i < gram.length; i++) {
-    const c = gram.charCodeAt(i) | 32;
-    r += Math.log(2 + (RANK.get(c) ?? BY_FREQUENCY.length));
+  for (let i = start; i < start + length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    r += c < 128 ? CHAR_RARITY[c] : UNRANKED;
   }
   return r;
+}
+function rarity(gram) {
+  return rarityAt(gram, 0, gram.length);
 }
 var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function wordOfBytes(a, b, c, d) {
   return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
 }
-function wordOf(gram) {
-  return wordOfBytes(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2), gram.charCodeAt(3));
+function wordAt(text, at) {
+  return wordOfBytes(
+    text.charCodeAt(at),
+    text.charCodeAt(at + 1),
+    text.charCodeAt(at + 2),
+    text.charCodeAt(at + 3)
+  );
 }
 function isGramLiteral(text) {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
@@ -64636,14 +64913,17 @@ function buildGramTable(literals, counts, into) {
     if (list) list.push(entry2);
     else table.entries.set(slot, [entry2]);
   };
-  const cost = (gram) => (counts?.get(wordOf(gram)) ?? 0) * 1e3 - rarity(gram);
+  const costs = [];
   for (const literal2 of literals) {
     const text = literal2.text;
+    for (let k = 0; k + 4 <= text.length; k++) {
+      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
+    }
     const offsets = /* @__PURE__ */ new Set();
     for (let residue = 0; residue < 4; residue++) {
       let best2 = -1;
       for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best2 === -1 || cost(text.slice(k, k + 4)) < cost(text.slice(best2, best2 + 4))) best2 = k;
+        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
       }
       if (best2 !== -1) offsets.add(best2);
       else addWildcard(literal2, residue, add);
@@ -64652,11 +64932,11 @@ function buildGramTable(literals, counts, into) {
       const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
       const at = offset + 4 * side;
       add({
-        word: wordOf(text.slice(offset, offset + 4)),
+        word: wordAt(text, offset),
         literal: literal2,
         offset,
         side,
-        neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4))
+        neighbour: side === 0 ? 0 : wordAt(text, at)
       });
     }
   }
@@ -64679,8 +64959,7 @@ function addWildcard(literal2, residue, add) {
 }
 function candidateWords(literals) {
   const words = /* @__PURE__ */ new Set();
-  for (const { text } of literals)
-    for (let k = 0; k + 4 <= text.length; k++) words.add(wordOf(text.slice(k, k + 4)));
+  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
   return words;
 }
 function sampleGrams(u32, count2, candidates) {
@@ -64766,16 +65045,17 @@ function escapedLineStarts(text, bytes) {
   for (const b of [27, 155, 253]) {
     for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) add(i);
   }
+  if (starts.length < 2) return starts;
+  starts.sort((a, b) => a - b);
+  let n = 1;
+  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k];
+  starts.length = n;
   return starts;
 }
 function rescanEscaped(text, starts, hits, scan) {
-  starts.sort((a, b) => a - b);
   const lines = [];
   const origins = [];
-  let last = -1;
   for (const start of starts) {
-    if (start === last) continue;
-    last = start;
     const end2 = text.indexOf("\n", start);
     const line = text.slice(start, end2 === -1 ? text.length : end2);
     if (line.length > LONG_ESCAPED_LINE) {
@@ -64849,7 +65129,6 @@ function buildBlockPrefilter(literals) {
   const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
   const candidates = candidateWords(gramLiterals);
   let untilSample = 0;
-  const image2 = new ByteImage();
   const scanPrepared = (text, hits, sample) => {
     for (const c of foldChars) {
       for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
@@ -64857,25 +65136,28 @@ function buildBlockPrefilter(literals) {
     const count2 = wordCount(text.length);
     if (table) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        buildGramTable(gramLiterals, sampleGrams(image2.words, text.length >>> 2, candidates), table);
+        buildGramTable(gramLiterals, sampleGrams(sharedImage.words, text.length >>> 2, candidates), table);
         untilSample = RESAMPLE_BLOCKS;
       }
-      scanWords(text, image2.words, count2, table, hits);
+      scanWords(text, sharedImage.words, count2, table, hits);
     } else if (shortScan) {
-      const u32 = image2.words;
+      const u32 = sharedImage.words;
       for (let i = 0; i < count2; i++) u32[i] = u32[i] | FOLD;
     }
-    shortScan?.scan(text, image2.bytes, hits);
+    shortScan?.scan(text, sharedImage.bytes, hits);
   };
   return {
-    hits(text) {
+    hits(text, escapedOut) {
       const hits = [];
-      image2.load(text);
-      const escaped = escapedLineStarts(text, image2.bytes);
+      sharedImage.hold(text);
+      const escaped = escapedLineStarts(text, sharedImage.bytes);
+      if (escapedOut) for (const s of escaped) escapedOut.push(s);
+      sharedImage.spoil();
       scanPrepared(text, hits, true);
       if (escaped.length > 0) {
         rescanEscaped(text, escaped, hits, (prepared, found) => {
-          image2.load(prepared);
+          sharedImage.load(prepared);
+          sharedImage.spoil();
           scanPrepared(prepared, found, false);
         });
       }
@@ -64885,7 +65167,7 @@ function buildBlockPrefilter(literals) {
 }
 
 // ../../packages/log-parsing/src/classify/match-lines.ts
-function matchLines(lines, joined, block, matchLine) {
+function matchLines(lines, joined, block, matchLine, notes) {
   const found = [];
   const visit2 = (index) => {
     const match = matchLine(lines[index]);
@@ -64896,7 +65178,12 @@ function matchLines(lines, joined, block, matchLine) {
     return found;
   }
   const text = joined ?? lines.join("\n");
-  const hits = block.hits(text);
+  let hits;
+  if (notes) {
+    const escaped = [];
+    hits = block.hits(text, escaped);
+    notes.escapedLines = escaped;
+  } else hits = block.hits(text);
   if (hits.length > 0) {
     hits.sort((a, b) => a - b);
     forEachHitLine(lines, text, hits, visit2);
@@ -65128,77 +65415,92 @@ function best(candidates) {
 }
 
 // ../../packages/log-parsing/src/classify/rule-schema.ts
-var ruleSchema = external_exports.strictObject({
-  id: external_exports.string().max(100).regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-    'must start with a letter or digit and use only letters, digits, ".", "_", "-"'
+if (config().localeError === void 0) config(en_default());
+var ruleSchema = strictObject2({
+  id: string4().check(
+    _maxLength(100),
+    _regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      'must start with a letter or digit and use only letters, digits, ".", "_", "-"'
+    )
   ),
-  category: external_exports.enum(CATEGORIES),
-  pattern: external_exports.string().min(1).max(4e3),
-  flags: external_exports.string().regex(/^(?!.*(.).*\1)[imsuv]*$/, 'must be a subset of "imsuv" without repeats (g and y are refused)').refine((f) => !(f.includes("u") && f.includes("v")), 'cannot combine "u" and "v"').optional(),
-  kind: external_exports.enum(RULE_KINDS).optional(),
-  keywords: external_exports.array(external_exports.string().min(1).max(200)).min(1).max(100).optional(),
-  mode: external_exports.string().min(1).max(300).optional(),
-  description: external_exports.string().max(4e3).optional()
-}).superRefine((rule, ctx) => {
-  let regex2;
-  try {
-    regex2 = new RegExp(rule.pattern, rule.flags ?? "");
-  } catch (error63) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pattern"],
-      message: `does not compile: ${error63.message}`
-    });
-    return;
-  }
-  if (regex2.test("")) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["pattern"],
-      message: "matches an empty line, so it would match every line of every log"
-    });
-  }
-  if (rule.mode !== void 0) {
-    const probe = new RegExp(`(?:${rule.pattern})|`, rule.flags ?? "").exec("");
-    const groups3 = probe.length - 1;
-    const names = new Set(Object.keys(probe.groups ?? {}));
-    const refs = templateRefs(rule.mode);
-    for (const n of refs.numbers) {
-      if (n < 1 || n > groups3) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["mode"],
-          message: `refers to $${n} but the pattern has ${groups3} capture group${groups3 === 1 ? "" : "s"}`
-        });
+  category: _enum3(CATEGORIES),
+  pattern: string4().check(_minLength(1), _maxLength(4e3)),
+  flags: optional2(
+    string4().check(
+      _regex(/^(?!.*(.).*\1)[imsuv]*$/, 'must be a subset of "imsuv" without repeats (g and y are refused)'),
+      refine2((f) => !(f.includes("u") && f.includes("v")), 'cannot combine "u" and "v"')
+    )
+  ),
+  kind: optional2(_enum3(RULE_KINDS)),
+  keywords: optional2(array2(string4().check(_minLength(1), _maxLength(200))).check(_minLength(1), _maxLength(100))),
+  mode: optional2(string4().check(_minLength(1), _maxLength(300))),
+  description: optional2(string4().check(_maxLength(4e3)))
+}).check(
+  superRefine2((rule, ctx) => {
+    let compiled;
+    try {
+      compiled = new RegExp(rule.pattern, rule.flags ?? "");
+    } catch (error63) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["pattern"],
+        message: `does not compile: ${error63.message}`
+      });
+      return;
+    }
+    if (compiled.test("")) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["pattern"],
+        message: "matches an empty line, so it would match every line of every log"
+      });
+    }
+    if (rule.mode !== void 0) {
+      const probe = new RegExp(`(?:${rule.pattern})|`, rule.flags ?? "").exec("");
+      const groups3 = probe.length - 1;
+      const names = new Set(Object.keys(probe.groups ?? {}));
+      const refs = templateRefs(rule.mode);
+      for (const n of refs.numbers) {
+        if (n < 1 || n > groups3) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["mode"],
+            message: `refers to $${n} but the pattern has ${groups3} capture group${groups3 === 1 ? "" : "s"}`
+          });
+        }
+      }
+      for (const name of refs.names) {
+        if (!names.has(name)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["mode"],
+            message: `refers to $<${name}> but the pattern has no such named group`
+          });
+        }
       }
     }
-    for (const name of refs.names) {
-      if (!names.has(name)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["mode"],
-          message: `refers to $<${name}> but the pattern has no such named group`
-        });
-      }
-    }
-  }
-});
+  })
+);
 function validateRules(raw) {
   const rules = [];
   const problems = [];
   const firstIndex = /* @__PURE__ */ new Map();
   raw.forEach((item, index) => {
     const label = ruleLabel(item, index);
-    const parsed = ruleSchema.safeParse(item);
-    if (!parsed.success) {
-      for (const issue3 of parsed.error.issues) {
-        const where = issue3.path.length > 0 ? `${issue3.path.join(".")}: ` : "";
-        problems.push(`${label}: ${where}${issue3.message}`);
+    let rule;
+    if (isValidated(item)) rule = item;
+    else {
+      const parsed = ruleSchema.safeParse(item);
+      if (!parsed.success) {
+        for (const issue3 of parsed.error.issues) {
+          const where = issue3.path.length > 0 ? `${issue3.path.join(".")}: ` : "";
+          problems.push(`${label}: ${where}${issue3.message}`);
+        }
+        return;
       }
-      return;
+      rule = markValidated(parsed.data);
     }
-    const rule = parsed.data;
     const first = firstIndex.get(rule.id);
     if (first !== void 0) problems.push(`${label}: duplicate id, already used by rules[${first}]`);
     else firstIndex.set(rule.id, index);
@@ -65273,7 +65575,7 @@ function createClassifier(rules, options2 = {}) {
     rules: valid,
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
-    matchLines: (lines, joined) => matchLines(lines, joined, blockPrefilter, matchLine),
+    matchLines: (lines, joined, notes) => matchLines(lines, joined, blockPrefilter, matchLine, notes),
     classifyText(text) {
       const lines = text.split(/\r\n|\n|\r/);
       let best2 = null;
@@ -65352,10 +65654,10 @@ function loadRules(source, origin) {
   let raw;
   if (Array.isArray(doc)) raw = doc;
   else if (typeof doc === "object" && doc !== null) {
-    const unknown2 = Object.keys(doc).filter((k) => !TOP_LEVEL_KEYS.has(k));
-    if (unknown2.length > 0) {
+    const unknown3 = Object.keys(doc).filter((k) => !TOP_LEVEL_KEYS.has(k));
+    if (unknown3.length > 0) {
       throw new RulesError(origin, [
-        `unknown top-level key${unknown2.length > 1 ? "s" : ""}: ${unknown2.join(", ")} (expected version, description, rules)`
+        `unknown top-level key${unknown3.length > 1 ? "s" : ""}: ${unknown3.join(", ")} (expected version, description, rules)`
       ]);
     }
     const { version: version2, rules: rules2 } = doc;
@@ -66891,16 +67193,16 @@ async function applyPlans(plans, ctx) {
   }
   return applied;
 }
-async function applyUpdate(plan, number4, ctx) {
+async function applyUpdate(plan, number5, ctx) {
   const closing = plan.setState?.state === "closed";
-  if (closing) for (const body of plan.comments) await addComment(ctx.octokit, ctx.repo, number4, body);
-  await updateIssue(ctx.octokit, ctx.repo, number4, {
+  if (closing) for (const body of plan.comments) await addComment(ctx.octokit, ctx.repo, number5, body);
+  await updateIssue(ctx.octokit, ctx.repo, number5, {
     body: plan.body,
     labels: plan.labels,
     ...plan.setState ? { state: plan.setState.state, stateReason: plan.setState.reason } : {}
   });
-  if (!closing) for (const body of plan.comments) await addComment(ctx.octokit, ctx.repo, number4, body);
-  ctx.log(`updated #${number4} (${plan.key})`);
+  if (!closing) for (const body of plan.comments) await addComment(ctx.octokit, ctx.repo, number5, body);
+  ctx.log(`updated #${number5} (${plan.key})`);
 }
 async function checkAuthor(issue3, ctx) {
   const author = issue3.user?.login;
@@ -67745,21 +68047,21 @@ async function listOpenDigests(ctx) {
   return out;
 }
 function mergeDigest(previous, update, day) {
-  const union2 = (a, b) => {
+  const union3 = (a, b) => {
     const byNumber = new Map(a.map((e) => [e.number, e]));
     for (const e of b) byNumber.set(e.number, e);
     return [...byNumber.values()].sort((x, y) => x.number - y.number);
   };
   const base = previous ?? { source: update.source, day, runs: 0, new: [], failing: [], recovered: [] };
-  const recovered = union2(base.recovered, update.recovered);
-  const isNew = new Set(union2(base.new, update.new).map((e) => e.number));
+  const recovered = union3(base.recovered, update.recovered);
+  const isNew = new Set(union3(base.new, update.new).map((e) => e.number));
   return {
     source: update.source,
     day,
     runs: base.runs + update.runs,
-    new: union2(base.new, update.new),
+    new: union3(base.new, update.new),
     // Opened today means new, not "still failing"; recovered today leaves the failing list.
-    failing: union2(base.failing, update.failing).filter(
+    failing: union3(base.failing, update.failing).filter(
       (e) => !isNew.has(e.number) && !recovered.some((r) => r.number === e.number)
     ),
     recovered
@@ -68287,10 +68589,10 @@ var GcsError = class extends Error {
   object;
   status;
   isRetryable;
-  constructor(object2, message, options2) {
+  constructor(object3, message, options2) {
     super(message, options2.cause === void 0 ? void 0 : { cause: options2.cause });
     this.name = "GcsError";
-    this.object = object2;
+    this.object = object3;
     this.status = options2.status;
     this.isRetryable = options2.isRetryable;
   }
@@ -68316,7 +68618,7 @@ function createGcsClient(options2) {
   const baseDelayMs = options2.baseDelayMs ?? 500;
   const api = `${base}/storage/v1/b/${encodeURIComponent(bucket)}/o`;
   const label = (name) => `${bucket}/${name}`;
-  async function request2(url2, object2, what) {
+  async function request2(url2, object3, what) {
     for (let attempt = 0; ; attempt++) {
       let response;
       try {
@@ -68327,7 +68629,7 @@ function createGcsClient(options2) {
           continue;
         }
         const detail2 = error63 instanceof Error ? error63.message : String(error63);
-        throw new GcsError(object2, `${what}: network error after ${attempt + 1} attempts (${detail2})`, {
+        throw new GcsError(object3, `${what}: network error after ${attempt + 1} attempts (${detail2})`, {
           status: null,
           isRetryable: true,
           cause: error63
@@ -68343,7 +68645,7 @@ function createGcsClient(options2) {
       const detail = await errorDetail(response);
       const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : "";
       const reason = response.status === 404 ? "not found" : detail || response.statusText || "request failed";
-      throw new GcsError(object2, `${what}: HTTP ${response.status} (${reason})${tries}`, {
+      throw new GcsError(object3, `${what}: HTTP ${response.status} (${reason})${tries}`, {
         status: response.status,
         isRetryable: retryable
       });
@@ -68353,14 +68655,14 @@ function createGcsClient(options2) {
     const query = new URLSearchParams({ prefix, maxResults: "1000" });
     if (delimiter) query.set("delimiter", "/");
     if (pageToken) query.set("pageToken", pageToken);
-    const object2 = `${label(prefix)}*`;
-    const what = `GCS listing gs://${object2}`;
-    const response = await request2(`${api}?${query}`, object2, what);
+    const object3 = `${label(prefix)}*`;
+    const what = `GCS listing gs://${object3}`;
+    const response = await request2(`${api}?${query}`, object3, what);
     let json2;
     try {
       json2 = await response.json();
     } catch (error63) {
-      throw new GcsError(object2, `${what}: the listing is not valid JSON`, {
+      throw new GcsError(object3, `${what}: the listing is not valid JSON`, {
         status: null,
         isRetryable: true,
         cause: error63
@@ -68368,7 +68670,7 @@ function createGcsClient(options2) {
     }
     const parsed = listingSchema.safeParse(json2);
     if (!parsed.success) {
-      throw new GcsError(object2, `${what}: unexpected listing shape (${parsed.error.issues[0]?.message})`, {
+      throw new GcsError(object3, `${what}: unexpected listing shape (${parsed.error.issues[0]?.message})`, {
         status: null,
         isRetryable: false
       });
@@ -68447,7 +68749,7 @@ async function errorDetail(response) {
     return "";
   }
 }
-async function readCapped(response, maxBytes, object2) {
+async function readCapped(response, maxBytes, object3) {
   const chunks = [];
   let total = 0;
   for await (const chunk of response.body) {
@@ -68455,8 +68757,8 @@ async function readCapped(response, maxBytes, object2) {
     if (total > maxBytes) {
       await response.body?.cancel().catch(() => void 0);
       throw new GcsError(
-        object2,
-        `GCS object gs://${object2}: larger than the ${maxBytes}-byte cap for small files`,
+        object3,
+        `GCS object gs://${object3}: larger than the ${maxBytes}-byte cap for small files`,
         {
           status: null,
           isRetryable: false
@@ -68529,12 +68831,12 @@ function conclusionOf(finished) {
 async function readJson(gcs, name, schema) {
   const text = await gcs.readText(name);
   if (text === null) return null;
-  const object2 = `${gcs.bucket}/${name}`;
+  const object3 = `${gcs.bucket}/${name}`;
   let data;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new GcsError(object2, `GCS object gs://${object2}: not valid JSON`, {
+    throw new GcsError(object3, `GCS object gs://${object3}: not valid JSON`, {
       status: null,
       isRetryable: false
     });
@@ -68544,8 +68846,8 @@ async function readJson(gcs, name, schema) {
     const issue3 = parsed.error.issues[0];
     const where = issue3?.path.length ? issue3.path.join(".") : "(root)";
     throw new GcsError(
-      object2,
-      `GCS object gs://${object2}: unexpected content (${where}: ${issue3?.message})`,
+      object3,
+      `GCS object gs://${object3}: unexpected content (${where}: ${issue3?.message})`,
       {
         status: null,
         isRetryable: false
@@ -68632,8 +68934,8 @@ async function* readBuildInputs(gcs, folder, globs) {
   if (globs.length === 0) return;
   let listed = 0;
   let skipped = 0;
-  for await (const object2 of gcs.listObjects(`${folder}artifacts/`)) {
-    const relative = object2.name.slice(folder.length);
+  for await (const object3 of gcs.listObjects(`${folder}artifacts/`)) {
+    const relative = object3.name.slice(folder.length);
     if (!matchesAnyGlob(relative, globs)) continue;
     if (listed >= MAX_ARTIFACT_INPUTS) {
       skipped++;

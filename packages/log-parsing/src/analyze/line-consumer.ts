@@ -1,4 +1,5 @@
 import type { Classifier, RuleMatch } from '../classify/index';
+import type { MatchLinesNotes } from '../classify/match-lines';
 import { createExcerptBuilder, type Excerpt, type ExcerptBuilder } from '../excerpt/index';
 import { createParser, detectFormat, githubTimestampLength, isSkippingLineParser } from '../formats/index';
 import type { FormatId, LineParser, LogLine, ParsedReport, SkippingLineParser } from '../types';
@@ -60,11 +61,14 @@ export class LineConsumer {
    * `texts.join('\n')` and says the texts are those of the log (redaction changed none).
    */
   take(firstNo: number, texts: readonly string[], joined?: string): void {
-    const matches = this.classifier.matchLines(texts, joined);
     if (this.skipper && joined !== undefined) {
-      this.takeSkipping(this.skipper, firstNo, texts, joined, matches);
+      // The classifier's block scan finds the escaped lines anyway: it hands them over.
+      const notes: MatchLinesNotes = {};
+      const matches = this.classifier.matchLines(texts, joined, notes);
+      this.takeSkipping(this.skipper, firstNo, texts, notes.escapedLines ?? escapeOffsets(joined), matches);
       return;
     }
+    const matches = this.classifier.matchLines(texts, joined);
     let next = 0;
     for (let i = 0; i < texts.length; i++) {
       const line = { no: firstNo + i, text: texts[i]! };
@@ -80,21 +84,28 @@ export class LineConsumer {
 
   /**
    * `take` for a parser that skips lines: a line no rule matched and holding no escape character
-   * (one native scan of the batch finds those) goes to the excerpt alone when the parser says it
-   * would ignore it. The excerpt keeps the same lines, so the result is the same as pushing every
-   * line (the parsers' property tests check `ignores`). No `LogLine` object is made for it.
+   * goes to the excerpt alone when the parser says it would ignore it. The excerpt keeps the same
+   * lines, so the result is the same as pushing every line (the parsers' property tests check
+   * `ignores`). No `LogLine` object is made for it.
+   *
+   * `escapes`: ascending offsets in the batch's joined text such that every line holding an
+   * escape character holds one (or starts at one): the escape characters themselves
+   * (`escapeOffsets`), or the escaped line starts the classifier's block scan found. The latter
+   * may name a few lines without one (another character with the same low byte); those are
+   * pushed in full, which changes nothing but a little time.
    */
   private takeSkipping(
     parser: SkippingLineParser,
     firstNo: number,
     texts: readonly string[],
-    joined: string,
+    escapes: readonly number[],
     matches: ReturnType<Classifier['matchLines']>,
   ): void {
-    const escapes = escapeOffsets(joined);
     let nextMatch = 0;
     let nextEscape = 0;
     let start = 0;
+    /** First line of the run of skipped lines not yet handed to the excerpt. */
+    let run = 0;
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
       const no = firstNo + i;
@@ -103,13 +114,16 @@ export class LineConsumer {
       const plain = nextEscape === escapes.length || escapes[nextEscape]! >= end;
       let match: RuleMatch | null = null;
       if (nextMatch < matches.length && matches[nextMatch]!.index === i) match = matches[nextMatch++]!.match;
-      if (match === null && plain && parser.ignores(text)) {
-        this.lines = no;
-        parser.skip(no);
-        this.excerpt.pushText(no, text);
-      } else this.consume({ no, text }, match);
+      if (match === null && plain && parser.ignores(text)) parser.skip(no);
+      else {
+        this.excerpt.pushTexts(firstNo, texts, run, i);
+        run = i + 1;
+        this.consume({ no, text }, match);
+      }
       start = end + 1;
     }
+    this.excerpt.pushTexts(firstNo, texts, run, texts.length);
+    if (texts.length > 0) this.lines = firstNo + texts.length - 1;
   }
 
   finish(): ConsumedInput {

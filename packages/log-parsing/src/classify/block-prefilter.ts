@@ -17,7 +17,7 @@
  * character, against ~1.5–2.0 before session 2 and ~10 for the automaton.
  */
 
-import { ByteImage, wordCount } from '../byte-image';
+import { sharedImage as image, wordCount } from '../byte-image';
 import { escapedLineStarts, rescanEscaped } from './escaped-lines';
 import {
   buildGramTable,
@@ -40,8 +40,12 @@ const RESAMPLE_BLOCKS = 256;
 const MIN_SAMPLE_CHARS = 16_384;
 
 export interface BlockPrefilter {
-  /** Offsets in `text` of hits: at least one in every line that may match. Unordered, may repeat. */
-  hits(text: string): number[];
+  /**
+   * Offsets in `text` of hits: at least one in every line that may match. Unordered, may repeat.
+   * `escaped`, when given, receives the escaped lines' starts the scan found on the way
+   * (`escapedLineStarts`: ascending, unique).
+   */
+  hits(text: string, escaped?: number[]): number[];
 }
 
 export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPrefilter {
@@ -59,7 +63,6 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
   const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
   const candidates = candidateWords(gramLiterals);
   let untilSample = 0;
-  const image = new ByteImage();
 
   /** Hits in `text` read as prepared lines (no escapes to strip); `image` holds `text`. */
   const scanPrepared = (text: string, hits: number[], sample: boolean) => {
@@ -82,15 +85,19 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
   };
 
   return {
-    hits(text) {
+    hits(text, escapedOut) {
       const hits: number[] = [];
-      image.load(text);
+      // The shared image: usually the redaction prefilter has just written this very text.
+      image.hold(text);
       // Before the word scan folds the image: 0x9B and 0xFD are looked for as they are.
       const escaped = escapedLineStarts(text, image.bytes);
+      if (escapedOut) for (const s of escaped) escapedOut.push(s);
+      image.spoil();
       scanPrepared(text, hits, true);
       if (escaped.length > 0) {
         rescanEscaped(text, escaped, hits, (prepared, found) => {
           image.load(prepared);
+          image.spoil();
           scanPrepared(prepared, found, false);
         });
       }

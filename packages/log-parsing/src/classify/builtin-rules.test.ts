@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinRules } from './builtin-rules';
 import { createClassifier } from './classifier';
+import { ruleSchema } from './rule-schema';
 
 /**
  * One real or realistic line per built-in rule. Each must be classified by THAT rule with the
@@ -174,6 +175,19 @@ const EXAMPLES: Record<string, { line: string; mode?: string | null }[]> = {
 
 describe('builtinRules', () => {
   const classifier = createClassifier(builtinRules);
+
+  it('passes the rule schema (createClassifier trusts the built-in rules without checking)', () => {
+    for (const rule of builtinRules) {
+      const parsed = ruleSchema.safeParse(rule);
+      expect(parsed.error?.issues ?? [], rule.id).toEqual([]);
+    }
+    expect(new Set(builtinRules.map((r) => r.id)).size).toBe(builtinRules.length);
+    expect(
+      builtinRules.every(
+        (r) => Object.isFrozen(r) && (r.keywords === undefined || Object.isFrozen(r.keywords)),
+      ),
+    ).toBe(true);
+  });
 
   it('has an example for every rule, and every rule can be prefiltered', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(builtinRules.map((r) => r.id).sort());

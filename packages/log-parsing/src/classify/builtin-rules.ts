@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import { markValidated } from './validated-rules';
 
 /**
  * Generic rules every profile gets, AFTER its own. Ordered from root causes to symptoms: a panic
@@ -353,3 +354,7 @@ export const builtinRules: readonly Rule[] = Object.freeze([
     mode: 'process exited with code $1',
   },
 ] satisfies Rule[]);
+
+// Frozen and recorded as valid without running the schema at start-up (validated-rules.ts):
+// builtin-rules.test.ts checks every one against it.
+for (const rule of builtinRules) markValidated(rule);

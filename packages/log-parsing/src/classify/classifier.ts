@@ -2,7 +2,7 @@ import { stripAnsi } from '../ansi';
 import type { FailureKind } from '../types';
 import { buildBlockPrefilter } from './block-prefilter';
 import type { Category } from './categories';
-import { type LineMatch, matchLines } from './match-lines';
+import { type LineMatch, type MatchLinesNotes, matchLines } from './match-lines';
 import { fillMode } from './mode-template';
 import { buildPrefilter } from './prefilter';
 import { requiredLiterals } from './required-literals';
@@ -53,7 +53,7 @@ export interface Classification {
   evidence: ClassificationEvidence[];
 }
 
-export type { LineMatch };
+export type { LineMatch, MatchLinesNotes };
 
 export interface Classifier {
   readonly rules: readonly Rule[];
@@ -69,9 +69,10 @@ export interface Classifier {
   /**
    * `matchLine` over many lines, for log scans: the same results (lines without a match are left
    * out), found with one scan of the lines' joined text instead of one per line. `joined`, when
-   * given, must be `lines.join('\n')` (a caller that already has it saves the copy).
+   * given, must be `lines.join('\n')` (a caller that already has it saves the copy). `notes`, when
+   * given, receives what the scan learned about the lines (which may hold escape sequences).
    */
-  matchLines(lines: readonly string[], joined?: string): LineMatch[];
+  matchLines(lines: readonly string[], joined?: string, notes?: MatchLinesNotes): LineMatch[];
 }
 
 export interface ClassifierOptions {
@@ -132,7 +133,7 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
     rules: valid,
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
-    matchLines: (lines, joined) => matchLines(lines, joined, blockPrefilter, matchLine),
+    matchLines: (lines, joined, notes) => matchLines(lines, joined, blockPrefilter, matchLine, notes),
     classifyText(text) {
       const lines = text.split(/\r\n|\n|\r/);
       let best: CompiledRule | null = null;

@@ -20,10 +20,11 @@ import { nextLine } from './word-scan';
 export const LONG_ESCAPED_LINE = 1024;
 
 /**
- * Starts of the lines holding ESC, U+009B or U+FFFD, in any order, possibly repeated. All three
- * are found by memchr in the byte image (0x1B, 0x9B, 0xFD): cheaper than a string search, which
- * on a two-byte string cannot use memchr. Other characters with those low bytes (U+011B ě ...)
- * make harmless extra candidates: stripping changes nothing in their lines.
+ * Starts of the lines holding ESC, U+009B or U+FFFD, ascending and unique. All three are found
+ * by memchr in the byte image (0x1B, 0x9B, 0xFD): cheaper than a string search, which on a
+ * two-byte string cannot use memchr. Other characters with those low bytes (U+011B ě, ý ...)
+ * make harmless extra candidates: stripping changes nothing in their lines. analyze's line
+ * consumer reuses the list (through `matchLines`) to know which lines it must not skip.
  */
 export function escapedLineStarts(text: string, bytes: Buffer): number[] {
   const starts: number[] = [];
@@ -36,11 +37,16 @@ export function escapedLineStarts(text: string, bytes: Buffer): number[] {
   for (const b of [0x1b, 0x9b, 0xfd]) {
     for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) add(i);
   }
+  if (starts.length < 2) return starts;
+  starts.sort((a, b) => a - b);
+  let n = 1;
+  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k]!;
+  starts.length = n;
   return starts;
 }
 
 /**
- * Pushes onto `hits` the start of every line in `starts` whose stripped text holds a literal, as
+ * Pushes onto `hits` the start of every line in `starts` (ascending, unique) whose stripped text holds a literal, as
  * `scan` (the block scan without the escape step) finds it in those texts joined by '\n'.
  */
 export function rescanEscaped(
@@ -49,13 +55,9 @@ export function rescanEscaped(
   hits: number[],
   scan: (prepared: string, found: number[]) => void,
 ): void {
-  starts.sort((a, b) => a - b);
   const lines: string[] = [];
   const origins: number[] = [];
-  let last = -1;
   for (const start of starts) {
-    if (start === last) continue;
-    last = start;
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end === -1 ? text.length : end);
     if (line.length > LONG_ESCAPED_LINE) {

@@ -72,14 +72,26 @@ export function slotOf(word: number): number {
 const BY_FREQUENCY = ' etiasronl*.cfpd-gmh:u1"0/by2843v{k=}#\x7f56x,()+97w|$\'jq>z;!&`<~%?';
 const RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
 
+// -log(frequency) of each folded ASCII character, computed once: gram costs are compared many
+// times per literal and the table is rebuilt as the sample changes (Math.log per character of each
+// comparison was ~5 ms of start-up).
+const CHAR_RARITY = Float64Array.from({ length: 128 }, (_, c) =>
+  Math.log(2 + (RANK.get(c | 0x20) ?? BY_FREQUENCY.length)),
+);
+const UNRANKED = Math.log(2 + BY_FREQUENCY.length);
+
 /** Higher is rarer: sum of log-ranks, i.e. roughly -log(frequency) under Zipf's law. */
-function rarity(gram: string): number {
+function rarityAt(text: string, start: number, length: number): number {
   let r = 0;
-  for (let i = 0; i < gram.length; i++) {
-    const c = gram.charCodeAt(i) | 0x20;
-    r += Math.log(2 + (RANK.get(c) ?? BY_FREQUENCY.length));
+  for (let i = start; i < start + length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    r += c < 128 ? CHAR_RARITY[c]! : UNRANKED;
   }
   return r;
+}
+
+function rarity(gram: string): number {
+  return rarityAt(gram, 0, gram.length);
 }
 
 // Whether Uint32Array reads bytes little-endian on this platform (it does on x86 and ARM).
@@ -90,8 +102,14 @@ function wordOfBytes(a: number, b: number, c: number, d: number): number {
   return (LITTLE_ENDIAN ? a | (b << 8) | (c << 16) | (d << 24) : d | (c << 8) | (b << 16) | (a << 24)) | FOLD;
 }
 
-function wordOf(gram: string): number {
-  return wordOfBytes(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2), gram.charCodeAt(3));
+/** The folded word of the 4 characters of `text` from `at`. */
+function wordAt(text: string, at: number): number {
+  return wordOfBytes(
+    text.charCodeAt(at),
+    text.charCodeAt(at + 1),
+    text.charCodeAt(at + 2),
+    text.charCodeAt(at + 3),
+  );
 }
 
 export function isGramLiteral(text: string): boolean {
@@ -125,14 +143,18 @@ export function buildGramTable(
     if (list) list.push(entry);
     else table.entries.set(slot, [entry]);
   };
-  const cost = (gram: string) => (counts?.get(wordOf(gram)) ?? 0) * 1000 - rarity(gram);
+  const costs: number[] = [];
   for (const literal of literals) {
     const text = literal.text;
+    // Each gram's cost once (the residue loop below compares each several times).
+    for (let k = 0; k + 4 <= text.length; k++) {
+      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1000 - rarityAt(text, k, 4);
+    }
     const offsets = new Set<number>();
     for (let residue = 0; residue < 4; residue++) {
       let best = -1;
       for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best === -1 || cost(text.slice(k, k + 4)) < cost(text.slice(best, best + 4))) best = k;
+        if (best === -1 || costs[k]! < costs[best]!) best = k;
       }
       if (best !== -1) offsets.add(best);
       else addWildcard(literal, residue, add);
@@ -141,11 +163,11 @@ export function buildGramTable(
       const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
       const at = offset + 4 * side;
       add({
-        word: wordOf(text.slice(offset, offset + 4)),
+        word: wordAt(text, offset),
         literal,
         offset,
         side,
-        neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4)),
+        neighbour: side === 0 ? 0 : wordAt(text, at),
       });
     }
   }
@@ -176,8 +198,7 @@ function addWildcard(literal: GramLiteral, residue: number, add: (entry: GramEnt
 /** Every gram the literals could use, for `sampleGrams`. */
 export function candidateWords(literals: readonly GramLiteral[]): Set<number> {
   const words = new Set<number>();
-  for (const { text } of literals)
-    for (let k = 0; k + 4 <= text.length; k++) words.add(wordOf(text.slice(k, k + 4)));
+  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
   return words;
 }
 

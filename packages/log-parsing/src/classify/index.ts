@@ -10,6 +10,7 @@ export {
   MAX_EVIDENCE_CHARS,
   MAX_EVIDENCE_LINES,
   MAX_MATCH_CHARS,
+  type MatchLinesNotes,
   type RuleMatch,
 } from './classifier';
 export { loadRules, loadRulesFile } from './load-rules';

@@ -8,6 +8,19 @@ export interface LineMatch {
 }
 
 /**
+ * What `matchLines` learned about the lines on the way, handed back for a caller that needs it
+ * too (analyze's line consumer), so it need not scan the text again.
+ */
+export interface MatchLinesNotes {
+  /**
+   * Set when the block scan ran: offsets in the joined text of the starts of the lines that may
+   * hold an escape sequence (ESC, U+009B or U+FFFD, and a few lines with another character with
+   * one of those low bytes, such as 'ý'), ascending and unique. Every line holding one is there.
+   */
+  escapedLines?: number[];
+}
+
+/**
  * `Classifier.matchLines`: `matchLine` on the lines the block prefilter flags, every line when
  * there is no block prefilter (some rule has no literal, or prefiltering is off).
  */
@@ -16,6 +29,7 @@ export function matchLines(
   joined: string | undefined,
   block: BlockPrefilter | null,
   matchLine: (line: string) => RuleMatch | null,
+  notes?: MatchLinesNotes,
 ): LineMatch[] {
   const found: LineMatch[] = [];
   const visit = (index: number) => {
@@ -27,7 +41,12 @@ export function matchLines(
     return found;
   }
   const text = joined ?? lines.join('\n');
-  const hits = block.hits(text);
+  let hits: number[];
+  if (notes) {
+    const escaped: number[] = [];
+    hits = block.hits(text, escaped);
+    notes.escapedLines = escaped;
+  } else hits = block.hits(text);
   if (hits.length > 0) {
     hits.sort((a, b) => a - b);
     forEachHitLine(lines, text, hits, visit);

@@ -1,37 +1,59 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import {
+  array,
+  config,
+  enum as enumOf,
+  maxLength,
+  minLength,
+  optional,
+  refine,
+  regex,
+  strictObject,
+  string,
+  superRefine,
+} from 'zod/mini';
 import { CATEGORIES, RULE_KINDS } from './categories';
 import { templateRefs } from './mode-template';
 import type { Rule } from './rule';
+import { isValidated, markValidated } from './validated-rules';
+
+// Why `zod/mini` and named imports: `nightshift analyze` validates the profile's rules at every
+// start. Classic `zod` (`import { z } from 'zod'`) pulls its whole namespace into the bundle, all
+// 40+ locales included (a 759 KB chunk), and builds every method of every schema; the functional
+// mini API lets esbuild keep only what is used here. Mini registers no locale of its own, so the
+// English one that classic zod installs is installed here (only when none is set): the messages
+// are classic zod's, word for word.
+if (config().localeError === undefined) config(en());
 
 /**
  * Schema of one rule. Strict: an unknown key is almost always a typo (`catgory`) that would
  * otherwise silently drop a field.
  */
-export const ruleSchema = z
-  .strictObject({
-    id: z
-      .string()
-      .max(100)
-      .regex(
-        /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-        'must start with a letter or digit and use only letters, digits, ".", "_", "-"',
-      ),
-    category: z.enum(CATEGORIES),
-    pattern: z.string().min(1).max(4000),
-    flags: z
-      .string()
-      .regex(/^(?!.*(.).*\1)[imsuv]*$/, 'must be a subset of "imsuv" without repeats (g and y are refused)')
-      .refine((f) => !(f.includes('u') && f.includes('v')), 'cannot combine "u" and "v"')
-      .optional(),
-    kind: z.enum(RULE_KINDS).optional(),
-    keywords: z.array(z.string().min(1).max(200)).min(1).max(100).optional(),
-    mode: z.string().min(1).max(300).optional(),
-    description: z.string().max(4000).optional(),
-  })
-  .superRefine((rule, ctx) => {
-    let regex: RegExp;
+export const ruleSchema = strictObject({
+  id: string().check(
+    maxLength(100),
+    regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+      'must start with a letter or digit and use only letters, digits, ".", "_", "-"',
+    ),
+  ),
+  category: enumOf(CATEGORIES),
+  pattern: string().check(minLength(1), maxLength(4000)),
+  flags: optional(
+    string().check(
+      regex(/^(?!.*(.).*\1)[imsuv]*$/, 'must be a subset of "imsuv" without repeats (g and y are refused)'),
+      refine((f: string) => !(f.includes('u') && f.includes('v')), 'cannot combine "u" and "v"'),
+    ),
+  ),
+  kind: optional(enumOf(RULE_KINDS)),
+  keywords: optional(array(string().check(minLength(1), maxLength(200))).check(minLength(1), maxLength(100))),
+  mode: optional(string().check(minLength(1), maxLength(300))),
+  description: optional(string().check(maxLength(4000))),
+}).check(
+  superRefine((rule, ctx) => {
+    let compiled: RegExp;
     try {
-      regex = new RegExp(rule.pattern, rule.flags ?? '');
+      compiled = new RegExp(rule.pattern, rule.flags ?? '');
     } catch (error) {
       ctx.addIssue({
         code: 'custom',
@@ -40,7 +62,7 @@ export const ruleSchema = z
       });
       return;
     }
-    if (regex.test('')) {
+    if (compiled.test('')) {
       ctx.addIssue({
         code: 'custom',
         path: ['pattern'],
@@ -72,24 +94,33 @@ export const ruleSchema = z
         }
       }
     }
-  });
+  }),
+);
 
-/** Validates raw rule objects; returns the rules or the list of problems, each naming its rule. */
+/**
+ * Validates raw rule objects; returns the rules (frozen) or the list of problems, each naming its
+ * rule. Rules this function returned before, and the built-in rules, skip the schema (see
+ * validated-rules.ts); the duplicate-id check covers every rule.
+ */
 export function validateRules(raw: readonly unknown[]): { rules: Rule[]; problems: string[] } {
   const rules: Rule[] = [];
   const problems: string[] = [];
   const firstIndex = new Map<string, number>();
   raw.forEach((item, index) => {
     const label = ruleLabel(item, index);
-    const parsed = ruleSchema.safeParse(item);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-        problems.push(`${label}: ${where}${issue.message}`);
+    let rule: Rule;
+    if (isValidated(item)) rule = item;
+    else {
+      const parsed = ruleSchema.safeParse(item);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+          problems.push(`${label}: ${where}${issue.message}`);
+        }
+        return;
       }
-      return;
+      rule = markValidated(parsed.data as Rule);
     }
-    const rule = parsed.data as Rule;
     const first = firstIndex.get(rule.id);
     if (first !== undefined) problems.push(`${label}: duplicate id, already used by rules[${first}]`);
     else firstIndex.set(rule.id, index);

@@ -73,6 +73,52 @@ describe('lazy row grouping', () => {
     );
   });
 
+  it('takes runs of lines with pushTexts exactly as one pushText per line', () => {
+    fc.assert(
+      fc.property(options, fc.array(step, { maxLength: 1500 }), (opt, steps) => {
+        const runs = createExcerptBuilder(opt);
+        const eager = createEagerExcerptBuilder(opt);
+        let no = 0;
+        // Consecutive pushes without a gap are collected and handed over as one run, from an
+        // offset inside a longer array (as analyze passes a batch's texts).
+        let run: string[] = ['unused'];
+        let runFirst = 0;
+        const flushRun = () => {
+          runs.pushTexts(runFirst - 1, run, 1, run.length);
+          run = ['unused'];
+        };
+        for (const s of steps) {
+          if (s.kind === 'push') {
+            if (s.gap > 0) flushRun();
+            no += 1 + s.gap;
+            if (run.length === 1) runFirst = no;
+            run.push(s.text);
+            eager.push({ no, text: s.text });
+          } else {
+            flushRun();
+            if (s.kind === 'mark') {
+              runs.mark(no - s.back, s.priority);
+              eager.mark(no - s.back, s.priority);
+            } else expect(runs.finish()).toEqual(eager.finish());
+          }
+        }
+        flushRun();
+        expect(runs.finish()).toEqual(eager.finish());
+        expect(runs.retained()).toBe(eager.retained());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a run that does not follow the lines before it', () => {
+    const b = createExcerptBuilder();
+    b.pushTexts(1, ['a', 'b'], 0, 2);
+    expect(() => b.pushTexts(1, ['a', 'b'], 1, 2)).toThrow(/line 2 after line 2/);
+    expect(() => b.pushTexts(0, ['a'], 0, 1)).toThrow(/positive integer/);
+    b.pushTexts(5, ['x'], 0, 0);
+    expect(b.finish().ranges).toEqual([[1, 2]]);
+  });
+
   it('stays exact across many flushes of long collapsing runs', () => {
     const lazy = createExcerptBuilder({ budgetTokens: 400 });
     const eager = createEagerExcerptBuilder({ budgetTokens: 400 });

@@ -1,7 +1,7 @@
 import { stripAnsi } from '../ansi';
 import type { LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { GINKGO_FAILURE_STATES } from './ginkgo-failure-text';
-import { GinkgoSpecReport, GinkgoSuiteReport } from './ginkgo-json-schema';
+import { type GinkgoSpecReport, ginkgoSchemas } from './ginkgo-json-schema';
 import { jsonErrorOffset } from './json-error-offset';
 import { LIMITS } from './limits';
 import { capMessage, TailText } from './message-buffer';
@@ -71,7 +71,7 @@ export class GinkgoJsonParser implements LineParser {
   }
 
   private suite(raw: unknown, index: number): void {
-    const parsed = GinkgoSuiteReport.safeParse(raw);
+    const parsed = ginkgoSchemas().suite.safeParse(raw);
     if (!parsed.success || raw === null || typeof raw !== 'object') {
       this.out.partial = true;
       this.out.addError(null, `report #${index} is not a Ginkgo suite report`);
@@ -81,7 +81,7 @@ export class GinkgoJsonParser implements LineParser {
     const name = suite.SuiteDescription ?? null;
     const counts = { ran: 0, passed: 0, failed: 0, skipped: 0, flaked: 0 };
     (suite.SpecReports ?? []).forEach((rawSpec, i) => {
-      const spec = GinkgoSpecReport.safeParse(rawSpec);
+      const spec = ginkgoSchemas().spec.safeParse(rawSpec);
       if (!spec.success) {
         this.out.partial = true;
         this.out.addError(null, `SpecReports[${i}] of suite "${name ?? index}" has an unexpected shape`);

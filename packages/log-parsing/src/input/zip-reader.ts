@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { errnoOf, fsInputError, InputError } from './input-error';
 import { entryCapProblem, resolveZipCaps, totalCapProblem, type ZipCaps, zipBomb } from './zip-caps';
 import { printableEntryName, refuseEntryName } from './zip-entry-name';
@@ -74,7 +74,8 @@ async function* iterateEntries(
   caps: Required<ZipCaps>,
   errors: InputError[],
 ): AsyncGenerator<ZipEntry> {
-  const zip = await openArchive(file, display);
+  const yauzl = await loadYauzl();
+  const zip = await openArchive(yauzl, file, display);
   const state: ArchiveState = { failure: null, inflated: 0 };
   try {
     if (zip.entryCount > caps.maxEntries) {
@@ -134,7 +135,19 @@ function skipReason(name: string, entry: Entry): { code: InputError['code']; pro
   return null;
 }
 
-async function openArchive(file: string | Uint8Array, display: string): Promise<ZipFile> {
+type Yauzl = typeof import('yauzl');
+
+/**
+ * yauzl is loaded on the first archive, not with this module: every `nightshift analyze` imports
+ * the input layer, and most inputs are plain logs (the module cost ~2 ms of start-up).
+ */
+let yauzlModule: Promise<Yauzl> | undefined;
+function loadYauzl(): Promise<Yauzl> {
+  yauzlModule ??= import('yauzl').then((m) => m.default);
+  return yauzlModule;
+}
+
+async function openArchive(yauzl: Yauzl, file: string | Uint8Array, display: string): Promise<ZipFile> {
   // decodeStrings: false, so a bad name refuses one entry instead of failing the whole archive
   // (yauzl rejects the archive on the first bad name). validateEntrySizes: inflated byte counts
   // must match the headers exactly.

@@ -41,7 +41,9 @@ describe('keyword prefilter', () => {
     expect(candidateLineStarts('TOKEN')).toEqual([0]);
     expect(candidateLineStarts('PassWord')).toEqual([0]);
     expect(candidateLineStarts('EYJ akia')).toEqual([]);
-    expect(candidateLineStarts('CLOCK_REALTIME K_TEST_ GL')).toEqual([]);
+    expect(candidateLineStarts('CLOCK_REALTIME K_TEST_ GLPAT-')).toEqual([]);
+    // GitLab tokens by their prefixes: `gl` alone (glog, global) is no keyword.
+    expect(candidateLineStarts('glog global gl-pat')).toEqual([]);
   });
 
   it('finds nothing in ordinary text', () => {
@@ -51,10 +53,7 @@ describe('keyword prefilter', () => {
   });
 
   it('finds every keyword, in every case it matches, at both parities and across the scan window', () => {
-    const words = [
-      ...ANCHORED_KEYWORDS.flatMap((k) => (k.ignoreCase ? caseVariants(k.text) : [k.text])),
-      'gl',
-    ];
+    const words = [...ANCHORED_KEYWORDS.flatMap((k) => (k.ignoreCase ? caseVariants(k.text) : [k.text]))];
     // 131,072 is the scan's window; odd and even offsets on each side of it.
     for (const pad of [0, 1, 2, 3, 5, 131_060, 131_061, 131_067, 131_070, 131_071, 131_072, 131_073]) {
       // A line break early on, so the keyword's line does not start at 0.
@@ -110,7 +109,7 @@ describe('keyword prefilter', () => {
     let text = base;
     while (text.length < 300_000) text += `\n${base}`;
     for (const at of [131_069, 131_070, 131_071, 262_142, 262_143]) {
-      for (const k of ['token', 'gl', '://', 'ASIA', 'secret']) {
+      for (const k of ['token', 'glpat-', 'glsoat-', '://', 'ASIA', 'secret']) {
         const t = `${text.slice(0, at)}${k}${text.slice(at)}`;
         expect(candidateLineStarts(t), `${k} at ${at}`).toEqual(referenceLineStarts(t));
       }

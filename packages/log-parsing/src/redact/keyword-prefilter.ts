@@ -13,17 +13,12 @@
  *    anchors `_` and `K` (CLOCK_REALTIME), while `/auth|secret/gi` and `/:\/\//` run ~0.3–0.45.
  *  - Now: one JavaScript loop over a one-byte image of the text (../byte-image.ts), four
  *    characters per two 32-bit loads, one table lookup per two characters; a hit on an anchor
- *    pair is confirmed against the string. Plus one native scan for the two-letter `gl`.
- *    ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of it the loop itself; short lines
- *    (~46 chars) ~270 ns a call against ~400 (docs/performance.md, "Session 2").
+ *    pair is confirmed against the string. ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of
+ *    it the loop itself; short lines (~46 chars) ~270 ns a call against ~400 (docs/performance.md,
+ *    "Session 2"). Since session 3 no native scan is left (GitLab's `gl` was one, ~0.2 ns).
  */
-import { ByteImage } from '../byte-image';
-import {
-  ANCHORED_KEYWORDS,
-  buildAnchorTable,
-  type PrefilterKeyword,
-  SCANNED_KEYWORD,
-} from './prefilter-keywords';
+import { sharedImage as image } from '../byte-image';
+import { ANCHORED_KEYWORDS, buildAnchorTable, type PrefilterKeyword } from './prefilter-keywords';
 
 export { PREFILTER_KEYWORDS } from './prefilter-keywords';
 
@@ -34,7 +29,6 @@ const { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
  * analyze batch (~64 KiB) in one window, small enough to stay in the L2 cache.
  */
 const WINDOW = 131_072;
-const image = new ByteImage();
 
 /** Start offsets of the lines that contain a keyword, ascending and unique. */
 export function candidateLineStarts(text: string): number[] {
@@ -44,10 +38,13 @@ export function candidateLineStarts(text: string): number[] {
     // After a hit whose next line lies past the window, a new window starts at that line (or
     // one character before it, so windows start at even offsets like the first one).
     const end = Math.min(text.length, base + WINDOW);
-    image.load(base === 0 && end === text.length ? text : text.slice(base, end));
+    // The shared image (../byte-image.ts): the classifier's block scan of the same batch text,
+    // which analyze runs next, finds it written already. This scan only reads it.
+    if (base === 0 && end === text.length) image.hold(text);
+    else image.load(text.slice(base, end));
     from = scanWindow(text, base, end, from, anchored);
   }
-  return mergeUnique(anchored, scanLiteral(text, SCANNED_KEYWORD));
+  return anchored;
 }
 
 /**
@@ -119,30 +116,4 @@ function matchesAt(text: string, at: number, kw: PrefilterKeyword): boolean {
     if (c !== t.charCodeAt(j)) return false;
   }
   return true;
-}
-
-/** Line starts of the lines holding `literal` (exact case), by `indexOf`. */
-function scanLiteral(text: string, literal: string): number[] {
-  const starts: number[] = [];
-  for (let i = text.indexOf(literal); i !== -1; ) {
-    starts.push(text.lastIndexOf('\n', i) + 1);
-    const nl = text.indexOf('\n', i);
-    if (nl === -1) break;
-    i = text.indexOf(literal, nl + 1);
-  }
-  return starts;
-}
-
-/** Merges two ascending lists of unique offsets into one. */
-function mergeUnique(x: number[], y: number[]): number[] {
-  if (y.length === 0) return x;
-  if (x.length === 0) return y;
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < x.length || j < y.length) {
-    const v = j >= y.length || (i < x.length && x[i]! <= y[j]!) ? x[i++]! : y[j++]!;
-    if (out.length === 0 || out[out.length - 1] !== v) out.push(v);
-  }
-  return out;
 }

@@ -158,7 +158,7 @@ export const SECRET_RULES: readonly SecretRule[] = [
   token('openai-api-key', ['sk-proj-', 'sk-svcacct-', 'sk-admin-', 'sk-none-'], OPENAI_PROJECT_KEY),
   token('openai-api-key', ['t3blbkfj'], OPENAI_LEGACY_KEY),
   token('npm-token', ['npm_'], NPM_TOKEN),
-  token('gitlab-token', ['gl'], GITLAB_TOKEN),
+  token('gitlab-token', ['glpat-', 'gldt-', 'glrt-', 'glptt-', 'glsoat-', 'glcbt-'], GITLAB_TOKEN),
   token('stripe-key', ['k_live_', 'k_test_'], STRIPE_KEY),
   token('openshift-token', ['sha256~'], OPENSHIFT_TOKEN),
   token('jwt', ['eyj'], JWT),

@@ -52,12 +52,18 @@ const CHAR_ANCHORS: readonly CharAnchor[] = [
  * prefixes had `I` and `K` anchors, but glog prefixes (`I0708 …`) make `I` one of the commonest
  * capitals in Kubernetes logs: one scan for the three prefixes costs less than checking every `I`.
  */
-const LITERAL_SCANS: readonly RegExp[] = [/gl/g, /:\/\//g, /auth|secret/gi, /A[KSB]IA/g];
+// Session 3: GitLab tokens by their prefixes instead of `gl` (as the scan under test).
+const LITERAL_SCANS: readonly RegExp[] = [/gl(?:pat|dt|rt|ptt|soat|cbt)-/g, /:\/\//g, /auth|secret/gi, /A[KSB]IA/g];
 
 /** Every keyword the prefilter can find, lower-cased (for the coverage test). */
 export const PREFILTER_KEYWORDS: readonly string[] = [
   ...CHAR_ANCHORS.flatMap((a) => a.keywords.map((k) => k.text.toLowerCase())),
-  'gl',
+  'glpat-',
+  'gldt-',
+  'glrt-',
+  'glptt-',
+  'glsoat-',
+  'glcbt-',
   '://',
   'auth',
   'secret',

@@ -1,0 +1,209 @@
+// The gram table before session 3 (Math.log per character of each cost comparison), kept as the
+// oracle for gram-table.property.test.ts. Do not edit.
+/**
+ * The literal table behind the block scan (block-prefilter.ts): for every ASCII literal of at
+ * least `MIN_GRAM_LITERAL` characters, up to four 4-byte "grams" such that wherever the literal
+ * sits in a text, one of them fills an aligned 32-bit word of that text's bytes.
+ *
+ * Why that works: a literal starting at offset s covers the aligned words at s + k for every
+ * k ≡ -s (mod 4) with 0 <= k <= length - 4. With length >= 7 each residue of k has a candidate, so
+ * taking one gram per residue (the rarest) guarantees a hit in any alignment. A literal of 5 or 6
+ * characters lacks a whole word in one or two alignments; there the word holds three of its
+ * characters and one byte from outside (just before or just after it), and the table takes that
+ * gram with each of the 128 values the outside byte can have once folded: a "wildcard" gram.
+ * Shorter literals are left to short-literal-scan.ts.
+ *
+ * Grams are case-folded by OR-ing 0x20 into every byte, which maps a letter's two cases together
+ * (and a few punctuation pairs such as `[`/`{`): the same fold applied to the text can only add
+ * hits, never lose one. Hits are confirmed against the literal itself.
+ */
+
+export const MIN_GRAM_LITERAL = 5;
+
+/** OR-ed into every 4-byte word before lookup: ASCII case fold, see above. */
+export const FOLD = 0x20202020;
+
+/** log2 of the number of slots. */
+const SLOT_BITS = 17;
+
+export interface GramLiteral {
+  text: string;
+  ignoreCase: boolean;
+}
+
+/** One gram of one literal, with what confirms it cheaply before the string comparison. */
+export interface GramEntry {
+  /** The folded gram, as the scan reads it from the text. */
+  word: number;
+  literal: GramLiteral;
+  /** Offset of the gram inside the literal (-1 for a wildcard byte just before it). */
+  offset: number;
+  /**
+   * The folded word the literal puts right after (`side` 1) or before (`side` -1) the gram, or
+   * `side` 0 when the literal is too short on both sides. Grams made of common words ("conf",
+   * "lock" in a PTP log) hit often; comparing the neighbouring word rejects those hits for the
+   * price of one integer comparison instead of a string comparison.
+   */
+  side: -1 | 0 | 1;
+  neighbour: number;
+}
+
+export interface GramTable {
+  /**
+   * One-byte flags by `slotOf(word)`, 1 where a gram hashes: the scan's first test. 131,072 slots
+   * (128 KiB) rather than 65,536: with ~700 grams (the PTP profile), the smaller table flagged
+   * 4x as many word groups of the PTP log (72,000 against 18,000 per 32 MB), each costing
+   * ~150 ns to reject, for the same cost per probe.
+   */
+  used: Uint8Array;
+  /**
+   * The grams by slot (a Map: a 131,072-element array of lists is a 512 KiB table that misses the
+   * cache on every look-up; keys are slots, not words, because most words are outside V8's small
+   * integer range and a Map look-up would box each one).
+   */
+  entries: Map<number, GramEntry[]>;
+}
+
+/** Multiplicative hash of a folded word into the slot index. */
+export function slotOf(word: number): number {
+  return Math.imul(word, 0x9e3779b1) >>> (32 - SLOT_BITS);
+}
+
+// Printable ASCII folded as above, from most to least frequent in the PTP Prow build logs of
+// shared/data (2 MB): choosing the gram made of the rarest characters keeps confirmations rare.
+const BY_FREQUENCY = ' etiasronl*.cfpd-gmh:u1"0/by2843v{k=}#\x7f56x,()+97w|$\'jq>z;!&`<~%?';
+const RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
+
+/** Higher is rarer: sum of log-ranks, i.e. roughly -log(frequency) under Zipf's law. */
+function rarity(gram: string): number {
+  let r = 0;
+  for (let i = 0; i < gram.length; i++) {
+    const c = gram.charCodeAt(i) | 0x20;
+    r += Math.log(2 + (RANK.get(c) ?? BY_FREQUENCY.length));
+  }
+  return r;
+}
+
+// Whether Uint32Array reads bytes little-endian on this platform (it does on x86 and ARM).
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/** The folded word of 4 bytes (character codes, or 0–255 values), in the platform's byte order. */
+function wordOfBytes(a: number, b: number, c: number, d: number): number {
+  return (LITTLE_ENDIAN ? a | (b << 8) | (c << 16) | (d << 24) : d | (c << 8) | (b << 16) | (a << 24)) | FOLD;
+}
+
+function wordOf(gram: string): number {
+  return wordOfBytes(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2), gram.charCodeAt(3));
+}
+
+export function isGramLiteral(text: string): boolean {
+  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
+}
+
+/** How often each gram word was seen in a sample of the text being scanned (see `sampleGrams`). */
+export type GramCounts = Map<number, number>;
+
+/**
+ * For each literal and residue, the gram that fills an aligned word in that alignment: the one
+ * seen least in `counts` (the log being scanned), ties broken by the character-frequency guess.
+ * `into`, when given, is cleared and refilled instead of allocating a new table.
+ */
+export function buildGramTable(
+  literals: readonly GramLiteral[],
+  counts?: GramCounts,
+  into?: GramTable,
+): GramTable {
+  // Rebuilding into the old storage matters: a fresh table per rebuild lands in V8's large-object
+  // space, and seven rebuilds over 100 MB raised the peak heap by 20 MB.
+  const table: GramTable = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: new Map() };
+  if (into) {
+    into.used.fill(0);
+    into.entries.clear();
+  }
+  const add = (entry: GramEntry) => {
+    const slot = slotOf(entry.word);
+    table.used[slot] = 1;
+    const list = table.entries.get(slot);
+    if (list) list.push(entry);
+    else table.entries.set(slot, [entry]);
+  };
+  const cost = (gram: string) => (counts?.get(wordOf(gram)) ?? 0) * 1000 - rarity(gram);
+  for (const literal of literals) {
+    const text = literal.text;
+    const offsets = new Set<number>();
+    for (let residue = 0; residue < 4; residue++) {
+      let best = -1;
+      for (let k = residue; k + 4 <= text.length; k += 4) {
+        if (best === -1 || cost(text.slice(k, k + 4)) < cost(text.slice(best, best + 4))) best = k;
+      }
+      if (best !== -1) offsets.add(best);
+      else addWildcard(literal, residue, add);
+    }
+    for (const offset of offsets) {
+      const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
+      const at = offset + 4 * side;
+      add({
+        word: wordOf(text.slice(offset, offset + 4)),
+        literal,
+        offset,
+        side,
+        neighbour: side === 0 ? 0 : wordOf(text.slice(at, at + 4)),
+      });
+    }
+  }
+  return table;
+}
+
+/**
+ * The alignment `residue` of a 5- or 6-character literal, which no aligned word fits inside: the
+ * word that starts one byte before it (offset -1, residue 3) or ends one byte after it (offset
+ * `residue`, when `residue + 3` is its length), with each folded value of that outside byte.
+ */
+function addWildcard(literal: GramLiteral, residue: number, add: (entry: GramEntry) => void): void {
+  const text = literal.text;
+  const before = residue === 3 ? text.slice(0, 3) : null;
+  const after = residue + 3 === text.length ? text.slice(residue) : null;
+  const inside = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
+  if (inside === null) {
+    throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
+  }
+  const offset = inside === before ? -1 : residue;
+  const [a, b, c] = [0, 1, 2].map((i) => inside.charCodeAt(i));
+  for (let v = 0x20; v < 0x100; v = (v + 1) | 0x20) {
+    const word = inside === before ? wordOfBytes(v, a!, b!, c!) : wordOfBytes(a!, b!, c!, v);
+    add({ word, literal, offset, side: 0, neighbour: 0 });
+  }
+}
+
+/** Every gram the literals could use, for `sampleGrams`. */
+export function candidateWords(literals: readonly GramLiteral[]): Set<number> {
+  const words = new Set<number>();
+  for (const { text } of literals)
+    for (let k = 0; k + 4 <= text.length; k++) words.add(wordOf(text.slice(k, k + 4)));
+  return words;
+}
+
+/** Counts the candidate grams among the first `count` words of a byte image. */
+export function sampleGrams(u32: Uint32Array, count: number, candidates: Set<number>): GramCounts {
+  const counts: GramCounts = new Map();
+  for (let i = 0; i < count; i++) {
+    const word = u32[i]! | FOLD;
+    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether `literal` occurs in `text` at `at` (ASCII case-insensitively when it says so). */
+export function literalAt(text: string, at: number, literal: GramLiteral): boolean {
+  const lit = literal.text;
+  if (at < 0 || at + lit.length > text.length) return false;
+  if (!literal.ignoreCase) return text.startsWith(lit, at);
+  for (let j = 0; j < lit.length; j++) {
+    let a = text.charCodeAt(at + j);
+    let b = lit.charCodeAt(j);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    if (a !== b) return false;
+  }
+  return true;
+}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defineConfig, type Options } from 'tsup';
+import { bundledProfilesModule } from './src/bundled-profiles-build';
 
 // esbuild's types through tsup's (esbuild is tsup's dependency, not this package's).
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -36,6 +37,18 @@ const zodMiniCopy: EsbuildPlugin = {
   },
 };
 
+// src/bundled-profiles.ts gets each prompts/<profile>/rules.yaml with its parsed document (see
+// there: the bundle skips the YAML parse when the file on disk is unchanged).
+const bundledProfiles: EsbuildPlugin = {
+  name: 'bundled-profiles',
+  setup(build) {
+    build.onLoad({ filter: /[/\\]src[/\\]bundled-profiles\.ts$/ }, () => ({
+      contents: bundledProfilesModule(join(import.meta.dirname, '../../prompts')),
+      loader: 'js' as const,
+    }));
+  },
+};
+
 // ESM with code splitting: workspace packages come from their sources (the `@nightshift/source`
 // condition), so the binary needs no build of each package first. Each command's implementation
 // is a dynamic import() (src/program.ts), which esbuild turns into chunks loaded on demand: dist/
@@ -50,7 +63,7 @@ export default defineConfig({
   splitting: true,
   noExternal: [/.*/],
   loader: { '.yaml': 'text' },
-  esbuildPlugins: [zodMiniCopy],
+  esbuildPlugins: [zodMiniCopy, bundledProfiles],
   esbuildOptions(options) {
     // No 'import' here: esbuild adds 'import' or 'require' by how each module is loaded. Forcing
     // 'import' gave require() calls ESM builds (yazl's require('buffer-crc32') got a namespace

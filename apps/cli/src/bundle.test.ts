@@ -96,6 +96,15 @@ describe('the bundled binary (code splitting)', () => {
     }
   });
 
+  it('embeds each profile rules file with its parsed document (the YAML parse is skipped at start)', () => {
+    const chunks = readdirSync(outDir).filter((f) => f.endsWith('.js'));
+    const holder = chunks.find((f) => readFileSync(join(outDir, f), 'utf8').includes('BUNDLED_PROFILES = {'));
+    expect(holder).toBeDefined();
+    const code = readFileSync(join(outDir, holder!), 'utf8');
+    expect(code).toMatch(/BUNDLED_PROFILES = \{\s*"?ptp"?: \{\s*"?source"?:/);
+    expect(code).toContain('"document"');
+  });
+
   it('stops quietly when its reader closes the pipe early (nightshift --help | head -1)', () => {
     // The reader closes its end at once and lingers, so the binary's first write fails with EPIPE
     // every time (a real `head -1` only sometimes exits before the last write).

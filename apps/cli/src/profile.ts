@@ -2,7 +2,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProfileRules } from '@nightshift/detector-action';
-import { builtinRules, type Classifier, createClassifier, loadRules } from '@nightshift/log-parsing';
+import {
+  builtinRules,
+  type Classifier,
+  createClassifier,
+  loadRules,
+  type Rule,
+  rulesFromDocument,
+} from '@nightshift/log-parsing';
+import { BUNDLED_PROFILES, type BundledProfile } from './bundled-profiles';
 import { UsageError } from './exit-codes';
 
 export const PROFILES = ['ptp', 'none'] as const;
@@ -40,11 +48,22 @@ export function loadProfileRules(promptsDir = findPromptsDir()): ProfileRules {
  * splits the bundle by file, and that package's entry would bring Octokit, failure-detection and
  * their dependencies into every `analyze`/`group` start (~0.05 CPU s and ~10 MB RSS).
  */
-export function loadClassifier(profile: string): Classifier {
+export function loadClassifier(
+  profile: string,
+  from: { promptsDir?: string; bundled?: Readonly<Record<string, BundledProfile>> } = {},
+): Classifier {
   if (!(PROFILES as readonly string[]).includes(profile)) {
     throw new UsageError(`unknown profile '${profile}' (expected one of: ${PROFILES.join(', ')})`);
   }
   if (profile === 'none') return createClassifier(builtinRules);
-  const text = readFileSync(join(findPromptsDir(), profile, 'rules.yaml'), 'utf8');
-  return createClassifier([...loadRules(text, `prompts/${profile}/rules.yaml`), ...builtinRules]);
+  const text = readFileSync(join(from.promptsDir ?? findPromptsDir(), profile, 'rules.yaml'), 'utf8');
+  return createClassifier([
+    ...profileRules(text, `prompts/${profile}/rules.yaml`, (from.bundled ?? BUNDLED_PROFILES)[profile]),
+    ...builtinRules,
+  ]);
+}
+
+/** The file's rules: from the document the bundle parsed at build time when the text is the same. */
+function profileRules(text: string, origin: string, bundled: BundledProfile | undefined): Rule[] {
+  return bundled?.source === text ? rulesFromDocument(bundled.document, origin) : loadRules(text, origin);
 }

@@ -60786,18 +60786,27 @@ var LINE_SEPARATORS = /[\u2028\u2029]/g;
 var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 var suspicious = null;
 function buildSuspicious() {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
+  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+  const below = 55296 - 160;
+  const units = new Uint16Array(below + 8192);
+  for (let i = 0; i < units.length; i++) units[i] = i < below ? 160 + i : 57344 + (i - below);
+  const all = new TextDecoder("utf-16le").decode(units);
   const ranges = ["\\x00-\\x08", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff"];
   const hex3 = (c) => `\\u${c.toString(16).padStart(4, "0")}`;
-  for (let c = 160; c < 65536; c++) {
-    if (c >= 55296 && c <= 57343) continue;
-    if (!special.test(String.fromCharCode(c))) continue;
-    let end = c;
-    const next = (x) => x < 65536 && (x < 55296 || x > 57343);
-    while (next(end + 1) && special.test(String.fromCharCode(end + 1))) end++;
-    ranges.push(end === c ? hex3(c) : `${hex3(c)}-${hex3(end)}`);
-    c = end;
+  let start = -1;
+  let end = -1;
+  const close = () => {
+    if (start !== -1) ranges.push(end === start ? hex3(start) : `${hex3(start)}-${hex3(end)}`);
+  };
+  for (const m of all.matchAll(special)) {
+    const c = m[0].charCodeAt(0);
+    if (c === end + 1) end = c;
+    else {
+      close();
+      start = end = c;
+    }
   }
+  close();
   return new RegExp(`[${ranges.join("")}]`, "g");
 }
 function countingReplace(text, re, by) {
@@ -65645,12 +65654,16 @@ var import_yaml2 = __toESM(require_dist(), 1);
 import { readFile as readFile2 } from "fs/promises";
 var TOP_LEVEL_KEYS = /* @__PURE__ */ new Set(["version", "description", "rules"]);
 function loadRules(source, origin) {
-  let doc;
+  return rulesFromDocument(parseRulesText(source, origin), origin);
+}
+function parseRulesText(source, origin) {
   try {
-    doc = (0, import_yaml2.parse)(source, { uniqueKeys: true, maxAliasCount: 100 });
+    return (0, import_yaml2.parse)(source, { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error63) {
     throw new RulesError(origin, [`not valid YAML or JSON: ${error63.message.split("\n")[0]}`]);
   }
+}
+function rulesFromDocument(doc, origin) {
   let raw;
   if (Array.isArray(doc)) raw = doc;
   else if (typeof doc === "object" && doc !== null) {

@@ -13,7 +13,7 @@ export {
   type MatchLinesNotes,
   type RuleMatch,
 } from './classifier';
-export { loadRules, loadRulesFile } from './load-rules';
+export { loadRules, loadRulesFile, parseRulesText, rulesFromDocument } from './load-rules';
 export { fillMode } from './mode-template';
 export { requiredLiterals } from './required-literals';
 export type { Rule } from './rule';

@@ -12,12 +12,24 @@ const TOP_LEVEL_KEYS = new Set(['version', 'description', 'rules']);
  * bad rule (index and id) with what is wrong.
  */
 export function loadRules(source: string, origin: string): Rule[] {
-  let doc: unknown;
+  return rulesFromDocument(parseRulesText(source, origin), origin);
+}
+
+/** The YAML (or JSON) document of a rules file, before any check; throws a `RulesError`. */
+export function parseRulesText(source: string, origin: string): unknown {
   try {
-    doc = parse(source, { uniqueKeys: true, maxAliasCount: 100 });
+    return parse(source, { uniqueKeys: true, maxAliasCount: 100 });
   } catch (error) {
     throw new RulesError(origin, [`not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`]);
   }
+}
+
+/**
+ * `loadRules` after the parse: checks a parsed rules document (a list of rules, or
+ * `{ version?, description?, rules }`) and validates every rule. For callers that hold the
+ * document already (the CLI bundle keeps the profile's, parsed when it was built).
+ */
+export function rulesFromDocument(doc: unknown, origin: string): Rule[] {
   let raw: unknown;
   if (Array.isArray(doc)) raw = doc;
   else if (typeof doc === 'object' && doc !== null) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sanitizeText, sanitizeTextDetailed } from './sanitize-text';
+import { buildSuspicious, sanitizeText, sanitizeTextDetailed } from './sanitize-text';
 
 describe('sanitizeText', () => {
   it.each([
@@ -92,5 +92,24 @@ describe('sanitizeText', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('buildSuspicious', () => {
+  it('gives the character class of the per-character search it replaced', () => {
+    // The previous construction, one `test` per BMP character: the reference.
+    const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
+    const ranges: string[] = ['\\x00-\\x08', '\\x0b-\\x1f', '\\x7f-\\x9f', '\\ud800-\\udfff'];
+    const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
+    const next = (x: number) => x < 0x10000 && (x < 0xd800 || x > 0xdfff);
+    for (let c = 0xa0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      if (!special.test(String.fromCharCode(c))) continue;
+      let end = c;
+      while (next(end + 1) && special.test(String.fromCharCode(end + 1))) end++;
+      ranges.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
+      c = end;
+    }
+    expect(buildSuspicious().source).toBe(`[${ranges.join('')}]`);
   });
 });

@@ -34,20 +34,34 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 let suspicious: RegExp | null = null;
 
-/** Built on first use (about 65k property tests), not at import. */
-function buildSuspicious(): RegExp {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
+/**
+ * Built on first use, not at import: the explicit ranges of every BMP character in `Cf`,
+ * `Default_Ignorable_Code_Point` and U+2028/U+2029 (a class of ranges scans faster than the
+ * property escapes). Found with one native scan of a string holding every BMP character from U+00A0
+ * (surrogates left out) rather than ~65,000 `test` calls: 7 ms of cold code at every analyze start.
+ */
+export function buildSuspicious(): RegExp {
+  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+  const below = 0xd800 - 0xa0;
+  const units = new Uint16Array(below + 0x2000);
+  for (let i = 0; i < units.length; i++) units[i] = i < below ? 0xa0 + i : 0xe000 + (i - below);
+  const all = new TextDecoder('utf-16le').decode(units);
   const ranges: string[] = ['\\x00-\\x08', '\\x0b-\\x1f', '\\x7f-\\x9f', '\\ud800-\\udfff'];
   const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  for (let c = 0xa0; c < 0x10000; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) continue;
-    if (!special.test(String.fromCharCode(c))) continue;
-    let end = c;
-    const next = (x: number) => x < 0x10000 && (x < 0xd800 || x > 0xdfff);
-    while (next(end + 1) && special.test(String.fromCharCode(end + 1))) end++;
-    ranges.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
-    c = end;
+  let start = -1;
+  let end = -1;
+  const close = () => {
+    if (start !== -1) ranges.push(end === start ? hex(start) : `${hex(start)}-${hex(end)}`);
+  };
+  for (const m of all.matchAll(special)) {
+    const c = m[0].charCodeAt(0);
+    if (c === end + 1) end = c;
+    else {
+      close();
+      start = end = c;
+    }
   }
+  close();
   return new RegExp(`[${ranges.join('')}]`, 'g');
 }
 

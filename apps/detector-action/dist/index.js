@@ -64910,14 +64910,11 @@ function isGramLiteral(text) {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
 function buildGramTable(literals, counts, into) {
-  const choice = chooseOffsets(literals, counts);
-  if (into?.choice !== void 0 && sameChoice(into.choice, choice)) return into;
   const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map() };
   if (into) {
     into.used.fill(0);
     into.entries.clear();
   }
-  table.choice = choice;
   const add = (entry2) => {
     const slot = slotOf(entry2.word);
     table.used[slot] = 1;
@@ -64925,11 +64922,18 @@ function buildGramTable(literals, counts, into) {
     if (list) list.push(entry2);
     else table.entries.set(slot, [entry2]);
   };
-  literals.forEach((literal2, n) => {
+  const costs = [];
+  for (const literal2 of literals) {
     const text = literal2.text;
+    for (let k = 0; k + 4 <= text.length; k++) {
+      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
+    }
     const offsets = /* @__PURE__ */ new Set();
     for (let residue = 0; residue < 4; residue++) {
-      const best2 = choice[4 * n + residue];
+      let best2 = -1;
+      for (let k = residue; k + 4 <= text.length; k += 4) {
+        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
+      }
       if (best2 !== -1) offsets.add(best2);
       else addWildcard(literal2, residue, add);
     }
@@ -64944,30 +64948,8 @@ function buildGramTable(literals, counts, into) {
         neighbour: side === 0 ? 0 : wordAt(text, at)
       });
     }
-  });
+  }
   return table;
-}
-function chooseOffsets(literals, counts) {
-  const choice = new Int16Array(4 * literals.length);
-  const costs = [];
-  literals.forEach(({ text }, n) => {
-    for (let k = 0; k + 4 <= text.length; k++) {
-      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
-    }
-    for (let residue = 0; residue < 4; residue++) {
-      let best2 = -1;
-      for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
-      }
-      choice[4 * n + residue] = best2;
-    }
-  });
-  return choice;
-}
-function sameChoice(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 function addWildcard(literal2, residue, add) {
   const text = literal2.text;

@@ -33,8 +33,6 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
       budgetTokens,
       format: flags.inputFormat as FormatId | undefined,
       stdin: io.stdin,
-      // The command does nothing else meanwhile: synchronous reads spare a thread-pool round trip.
-      blockingReads: true,
       progressEveryBytes: 64 * 1024 * 1024,
       onProgress: (p) => {
         if (!p.done)

@@ -14,26 +14,14 @@ export interface AnalyzeOptions {
   /** Where `-` reads from (the CLI passes process.stdin; the package never touches process). */
   stdin?: AsyncIterable<Uint8Array | string>;
   onProgress?(progress: AnalyzeProgress): void;
-  /**
-   * `analyzePaths` reads files with blocking reads (`ExpandInputsOptions.blockingReads`): for a
-   * process with nothing else to do, like the CLI (~0.05–0.1 s less per 100 MB on a busy 2-core
-   * machine). Default false.
-   */
-  blockingReads?: boolean;
+
   progressEveryBytes?: number;
 }
 
 /** Analyses logs, archives, reports and directories and returns the `analyze` JSON contract. */
 export function analyzePaths(paths: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
   // analyzeInput decodes each chunk before asking for the next, so file buffers can be reused.
-  return analyzeSources(
-    expandInputs(paths, {
-      stdin: options.stdin,
-      reuseChunkBuffers: true,
-      blockingReads: options.blockingReads ?? false,
-    }),
-    options,
-  );
+  return analyzeSources(expandInputs(paths, { stdin: options.stdin, reuseChunkBuffers: true }), options);
 }
 
 /** An input to analyse: a display path and a way to stream its bytes. */

@@ -60,12 +60,6 @@ export interface GramTable {
    * integer range and a Map look-up would box each one).
    */
   entries: Map<number, GramEntry[]>;
-  /**
-   * The gram offsets chosen for the literals it was built from (four per literal, one per
-   * residue; -1 for a wildcard). A rebuild that would choose the same ones leaves the table as it
-   * is: in a homogeneous log most resamples do, and refilling cost ~2.5 ms each (~17 ms per 100 MB).
-   */
-  choice?: Int16Array;
 }
 
 /** Multiplicative hash of a folded word into the slot index. */
@@ -128,8 +122,7 @@ export type GramCounts = Map<number, number>;
 /**
  * For each literal and residue, the gram that fills an aligned word in that alignment: the one
  * seen least in `counts` (the log being scanned), ties broken by the character-frequency guess.
- * `into`, when given, must have been built from the same literals: it is cleared and refilled
- * instead of allocating a new table, or left as it is when the choice of grams is the same.
+ * `into`, when given, is cleared and refilled instead of allocating a new table.
  */
 export function buildGramTable(
   literals: readonly GramLiteral[],
@@ -138,14 +131,11 @@ export function buildGramTable(
 ): GramTable {
   // Rebuilding into the old storage matters: a fresh table per rebuild lands in V8's large-object
   // space, and seven rebuilds over 100 MB raised the peak heap by 20 MB.
-  const choice = chooseOffsets(literals, counts);
-  if (into?.choice !== undefined && sameChoice(into.choice, choice)) return into;
   const table: GramTable = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: new Map() };
   if (into) {
     into.used.fill(0);
     into.entries.clear();
   }
-  table.choice = choice;
   const add = (entry: GramEntry) => {
     const slot = slotOf(entry.word);
     table.used[slot] = 1;
@@ -153,11 +143,19 @@ export function buildGramTable(
     if (list) list.push(entry);
     else table.entries.set(slot, [entry]);
   };
-  literals.forEach((literal, n) => {
+  const costs: number[] = [];
+  for (const literal of literals) {
     const text = literal.text;
+    // Each gram's cost once (the residue loop below compares each several times).
+    for (let k = 0; k + 4 <= text.length; k++) {
+      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1000 - rarityAt(text, k, 4);
+    }
     const offsets = new Set<number>();
     for (let residue = 0; residue < 4; residue++) {
-      const best = choice[4 * n + residue]!;
+      let best = -1;
+      for (let k = residue; k + 4 <= text.length; k += 4) {
+        if (best === -1 || costs[k]! < costs[best]!) best = k;
+      }
       if (best !== -1) offsets.add(best);
       else addWildcard(literal, residue, add);
     }
@@ -172,38 +170,8 @@ export function buildGramTable(
         neighbour: side === 0 ? 0 : wordAt(text, at),
       });
     }
-  });
+  }
   return table;
-}
-
-/**
- * For each literal and residue, the offset of the gram that fills an aligned word in that
- * alignment: the one seen least in `counts`, ties broken by the character-frequency guess; -1
- * where no whole gram fits (a wildcard gram, see `addWildcard`).
- */
-function chooseOffsets(literals: readonly GramLiteral[], counts: GramCounts | undefined): Int16Array {
-  const choice = new Int16Array(4 * literals.length);
-  const costs: number[] = [];
-  literals.forEach(({ text }, n) => {
-    // Each gram's cost once (the residue loop below compares each several times).
-    for (let k = 0; k + 4 <= text.length; k++) {
-      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1000 - rarityAt(text, k, 4);
-    }
-    for (let residue = 0; residue < 4; residue++) {
-      let best = -1;
-      for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best === -1 || costs[k]! < costs[best]!) best = k;
-      }
-      choice[4 * n + residue] = best;
-    }
-  });
-  return choice;
-}
-
-function sameChoice(a: Int16Array, b: Int16Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**

@@ -13,15 +13,15 @@ function sample(bytes: number): Buffer {
   return out;
 }
 
-describe.each([false, true])('fileChunks (blocking: %s)', (blocking) => {
+describe('fileChunks', () => {
   for (const reuseBuffers of [false, true]) {
     it(`yields the file's bytes in chunks of chunkBytes (reuseBuffers: ${reuseBuffers})`, async () => {
       const data = sample(10 * 1000 + 123);
-      const path = join(dir, `data-${reuseBuffers}-${blocking}.bin`);
+      const path = join(dir, `data-${reuseBuffers}.bin`);
       writeFileSync(path, data);
       const sizes: number[] = [];
       const copies: Buffer[] = [];
-      for await (const chunk of fileChunks(path, { chunkBytes: 1000, reuseBuffers, blocking, wrapError })) {
+      for await (const chunk of fileChunks(path, { chunkBytes: 1000, reuseBuffers, wrapError })) {
         sizes.push(chunk.byteLength);
         // Copied at once, as a consumer of reused buffers must (analyze decodes at once).
         copies.push(Buffer.from(chunk));
@@ -33,38 +33,36 @@ describe.each([false, true])('fileChunks (blocking: %s)', (blocking) => {
 
   it('keeps every chunk intact when buffers are not reused', async () => {
     const data = sample(9000);
-    const path = join(dir, `kept-${blocking}.bin`);
+    const path = join(dir, 'kept.bin');
     writeFileSync(path, data);
     const kept: Uint8Array[] = [];
-    for await (const chunk of fileChunks(path, { chunkBytes: 500, blocking, wrapError })) kept.push(chunk);
+    for await (const chunk of fileChunks(path, { chunkBytes: 500, wrapError })) kept.push(chunk);
     expect(Buffer.concat(kept).equals(data)).toBe(true);
   });
 
   it('yields nothing for an empty file', async () => {
-    const path = join(dir, `empty-${blocking}.bin`);
+    const path = join(dir, 'empty.bin');
     writeFileSync(path, '');
     const chunks: Uint8Array[] = [];
-    for await (const chunk of fileChunks(path, { chunkBytes: 64, blocking, wrapError })) chunks.push(chunk);
+    for await (const chunk of fileChunks(path, { chunkBytes: 64, wrapError })) chunks.push(chunk);
     expect(chunks).toEqual([]);
   });
 
   it('stops early without leaving a read in flight or the file open', async () => {
-    const path = join(dir, `early-${blocking}.bin`);
+    const path = join(dir, 'early.bin');
     writeFileSync(path, sample(100_000));
     for (let i = 0; i < 50; i++) {
-      for await (const _ of fileChunks(path, { chunkBytes: 1000, reuseBuffers: true, blocking, wrapError }))
-        break;
+      for await (const _ of fileChunks(path, { chunkBytes: 1000, reuseBuffers: true, wrapError })) break;
     }
     // 50 early stops; a leaked handle or a read on a closed one would surface as an error here.
     let total = 0;
-    for await (const chunk of fileChunks(path, { chunkBytes: 4096, blocking, wrapError }))
-      total += chunk.byteLength;
+    for await (const chunk of fileChunks(path, { chunkBytes: 4096, wrapError })) total += chunk.byteLength;
     expect(total).toBe(100_000);
   });
 
   it('wraps the error of a file that cannot be opened', async () => {
     const read = async () => {
-      for await (const _ of fileChunks(join(dir, 'missing.bin'), { chunkBytes: 64, blocking, wrapError })) {
+      for await (const _ of fileChunks(join(dir, 'missing.bin'), { chunkBytes: 64, wrapError })) {
         /* nothing */
       }
     };
@@ -73,7 +71,7 @@ describe.each([false, true])('fileChunks (blocking: %s)', (blocking) => {
 
   it('wraps a read error (a directory opens but cannot be read)', async () => {
     const read = async () => {
-      for await (const _ of fileChunks(dir, { chunkBytes: 64, blocking, wrapError })) {
+      for await (const _ of fileChunks(dir, { chunkBytes: 64, wrapError })) {
         /* nothing */
       }
     };
@@ -92,11 +90,8 @@ describe('reused buffers under the streaming decoder', () => {
     const path = join(dir, 'multibyte.log');
     writeFileSync(path, data);
     const whole = splitLines(new TextDecoder('utf-8', { ignoreBOM: true }).decode(data));
-    for (const [chunkBytes, blockingReads] of [1, 3, 7, 64, 1000].flatMap((n) => [
-      [n, false] as const,
-      [n, true] as const,
-    ])) {
-      for await (const item of expandInputs([path], { chunkBytes, reuseChunkBuffers: true, blockingReads })) {
+    for (const chunkBytes of [1, 3, 7, 64, 1000]) {
+      for await (const item of expandInputs([path], { chunkBytes, reuseChunkBuffers: true })) {
         if (item.kind !== 'source') throw new Error(`unexpected ${item.kind}`);
         const texts: string[] = [];
         for await (const block of readLineBlocks(item.open())) texts.push(...block.texts);

@@ -44,12 +44,6 @@ export interface ExpandInputsOptions {
    * every chunk at once, like analyze; it saves ~0.5 CPU s per GB. Default false.
    */
   reuseChunkBuffers?: boolean;
-  /**
-   * Files (as for `reuseChunkBuffers`) are read with `readSync` when the consumer asks for more,
-   * instead of asynchronously ahead of it: faster for a process that does nothing else meanwhile
-   * (the CLI), but it blocks the event loop for each 256 KiB read. Default false.
-   */
-  blockingReads?: boolean;
 }
 
 export function failure(error: InputError): InputFailure {

@@ -76,7 +76,6 @@ async function* expandFile(path: string, size: number, context: Context): AsyncG
     fileChunks(path, {
       chunkBytes: context.chunkBytes,
       reuseBuffers,
-      blocking: reuseBuffers && (context.blockingReads ?? false),
       wrapError: (error) => fsInputError(path, error),
     });
   if (isZip(head)) yield* expandZip(path, context);

@@ -24,9 +24,10 @@ export interface FileChunksOptions {
  * times larger reads into two reused buffers (chunks stay 64 KiB: lines are slices of their
  * decoded chunk, and bigger chunks pin more memory).
  *
- * Not `readSync`, though it spares the thread-pool round trip: reads that never return to the
- * event loop starve V8's foreground tasks (finishing a major GC, the memory reducer) for the whole
- * analysis, and peak RSS on the 1 GB benchmark log rose from ~115 to ~160 MB (session 3).
+ * Not `readSync`, though it spares the thread-pool round trip: with it, peak RSS on the 1 GB
+ * benchmark log rose from ~115 to ~160 MB (session 3), even when the loop was let turn every few
+ * reads. While an asynchronous read is in flight the main thread waits, and V8's garbage
+ * collection, whose helpers run on the other core, catches up.
  */
 export async function* fileChunks(path: string, options: FileChunksOptions): AsyncGenerator<Uint8Array> {
   const { chunkBytes, reuseBuffers = false, wrapError } = options;

@@ -67890,7 +67890,7 @@ async function scanSource(source, previous, ctx) {
     added: [],
     runsProcessed: 0,
     runsSkippedInProgress: 0,
-    errors: []
+    runErrors: []
   };
   let lastRunId = cursor?.lastRunId ?? null;
   let lastCompletedAt = cursor?.lastCompletedAt ?? null;
@@ -67920,7 +67920,7 @@ async function scanSource(source, previous, ctx) {
         scan.runsProcessed++;
       } catch (error63) {
         const message = error63 instanceof Error ? error63.message : String(error63);
-        scan.errors.push(`run ${run.id}: ${message}`);
+        scan.runErrors.push({ run: run.id, message });
         ctx.log(
           `${source.name}: run ${run.id} could not be read (${message}); it will be retried next cycle`
         );
@@ -68140,7 +68140,8 @@ async function runDetector(deps, inputs) {
     unchanged: 0,
     runsProcessed: 0,
     runsSkippedInProgress: 0,
-    sourceErrors: []
+    sourceErrors: [],
+    runErrors: []
   };
   const dryRun = inputs.dryRun ?? config2.dryRun;
   if (dryRun) result.plannedOperations = [];
@@ -68165,7 +68166,7 @@ async function runDetector(deps, inputs) {
       scans.push(scan);
       result.runsProcessed += scan.runsProcessed;
       result.runsSkippedInProgress += scan.runsSkippedInProgress;
-      for (const message of scan.errors) result.sourceErrors.push({ source: source.name, message });
+      for (const e of scan.runErrors) result.runErrors.push({ source: source.name, ...e });
       log(
         `${source.name}: ${scan.runsProcessed} new run(s), ${scan.observations.length} failure(s), ${scan.runsSkippedInProgress} in progress`
       );
@@ -69329,6 +69330,11 @@ function renderSummary(result, ctx) {
     out.push("", "### Source errors", "");
     for (const e of result.sourceErrors) out.push(`- \`${cell2(e.source)}\`: ${cell2(e.message)}`);
   }
+  if (result.runErrors.length > 0) {
+    out.push("", "### Runs not read (retried next cycle)", "");
+    for (const e of result.runErrors)
+      out.push(`- \`${cell2(e.source)}\` run ${cell2(e.run)}: ${cell2(e.message)}`);
+  }
   return `${out.join("\n")}
 `;
 }
@@ -69392,7 +69398,8 @@ function actionOutputs(result) {
     recovered: String(result.recovered.length),
     flaky: String(result.flaky.length),
     "runs-processed": String(result.runsProcessed),
-    "source-errors": String(result.sourceErrors.length)
+    "source-errors": String(result.sourceErrors.length),
+    "run-errors": String(result.runErrors.length)
   };
 }
 function resolveIssueRepo(input2, config2, current) {
@@ -69428,6 +69435,8 @@ async function main() {
     });
     for (const [name, value] of Object.entries(outcome.outputs)) setOutput(name, value);
     for (const e of outcome.result.sourceErrors) warning(`${e.source}: ${e.message}`);
+    for (const e of outcome.result.runErrors)
+      warning(`${e.source}: run ${e.run} not read, retried next cycle: ${e.message}`);
     await summary.addRaw(outcome.summary).write();
     if (outcome.failed)
       setFailed(

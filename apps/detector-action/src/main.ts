@@ -35,6 +35,8 @@ export async function main(): Promise<void> {
     });
     for (const [name, value] of Object.entries(outcome.outputs)) core.setOutput(name, value);
     for (const e of outcome.result.sourceErrors) core.warning(`${e.source}: ${e.message}`);
+    for (const e of outcome.result.runErrors)
+      core.warning(`${e.source}: run ${e.run} not read, retried next cycle: ${e.message}`);
     await core.summary.addRaw(outcome.summary).write();
     if (outcome.failed)
       core.setFailed(

@@ -126,6 +126,7 @@ const empty: DetectorResult = {
   runsProcessed: 0,
   runsSkippedInProgress: 0,
   sourceErrors: [],
+  runErrors: [],
 };
 
 describe('verdict and outputs', () => {
@@ -137,6 +138,10 @@ describe('verdict and outputs', () => {
     expect(everySourceFailed(errors('a', 'a'), ['a', 'b'])).toBe(false);
     expect(everySourceFailed(errors('a', 'b'), ['a', 'b'])).toBe(true);
     expect(everySourceFailed(empty, [])).toBe(false);
+    // Runs that could not be read are no source failure, even when every source has one.
+    const unread = { ...empty, runErrors: [{ source: 'a', run: '7', message: '410 Gone' }] };
+    expect(everySourceFailed(unread, ['a'])).toBe(false);
+    expect(actionOutputs(unread)['run-errors']).toBe('1');
   });
 
   it('lists created, reopened and updated issues in the issues output', () => {

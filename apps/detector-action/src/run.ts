@@ -49,7 +49,10 @@ export async function runDetection(
   };
 }
 
-/** A cycle fails only when no source could be read at all; one source down is reported, not fatal. */
+/**
+ * A cycle fails only when no source could be read at all; one source down is reported, not fatal,
+ * and a run that could not be read (`runErrors`) is no source failure.
+ */
 export function everySourceFailed(result: DetectorResult, sourceNames: readonly string[]): boolean {
   if (sourceNames.length === 0) return false;
   const failing = new Set(result.sourceErrors.map((e) => e.source));
@@ -72,6 +75,7 @@ export function actionOutputs(result: DetectorResult): Record<string, string> {
     flaky: String(result.flaky.length),
     'runs-processed': String(result.runsProcessed),
     'source-errors': String(result.sourceErrors.length),
+    'run-errors': String(result.runErrors.length),
   };
 }
 

@@ -12,6 +12,7 @@ const base: DetectorResult = {
   runsProcessed: 5,
   runsSkippedInProgress: 1,
   sourceErrors: [],
+  runErrors: [],
 };
 const ctx = { issueRepo: { owner: 'o', repo: 'r' }, sources: ['nightly 5.0', 'netdevsim'], dryRun: false };
 const ref = (number: number, title: string) => ({
@@ -52,6 +53,16 @@ describe('renderSummary', () => {
     expect(row.split(/(?<!\\)\|/)).toHaveLength(5);
     expect(md).not.toContain('<img');
     expect(md).toContain('- `p\\|q`: boom # heading');
+  });
+
+  it('lists the runs it could not read apart from the sources that failed', () => {
+    const md = renderSummary(
+      { ...base, runErrors: [{ source: 'nightly 4.22', run: '1234', message: '410 Gone | expired' }] },
+      ctx,
+    );
+    expect(md).toContain('### Runs not read (retried next cycle)');
+    expect(md).toContain('- `nightly 4.22` run 1234: 410 Gone \\| expired');
+    expect(md).not.toContain('### Source errors');
   });
 
   it('says when nothing changed, and marks a dry run', () => {

@@ -44,6 +44,11 @@ export function renderSummary(result: DetectorResult, ctx: SummaryContext): stri
     out.push('', '### Source errors', '');
     for (const e of result.sourceErrors) out.push(`- \`${cell(e.source)}\`: ${cell(e.message)}`);
   }
+  if (result.runErrors.length > 0) {
+    out.push('', '### Runs not read (retried next cycle)', '');
+    for (const e of result.runErrors)
+      out.push(`- \`${cell(e.source)}\` run ${cell(e.run)}: ${cell(e.message)}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

@@ -96,6 +96,7 @@ describe('action.yml', () => {
       runsProcessed: 0,
       runsSkippedInProgress: 0,
       sourceErrors: [],
+      runErrors: [],
     });
     expect(Object.keys(action.outputs).sort()).toEqual(Object.keys(outputs).sort());
   });

@@ -42,6 +42,10 @@ export function renderDetectorText(result: DetectorResult, ctx: DetectorReportCo
     out.push(`Source errors: ${result.sourceErrors.length}`);
     for (const e of result.sourceErrors) out.push(`  ${e.source}: ${e.message}`);
   }
+  if (result.runErrors.length > 0) {
+    out.push(`Runs not read (retried next cycle): ${result.runErrors.length}`);
+    for (const e of result.runErrors) out.push(`  ${e.source} run ${e.run}: ${e.message}`);
+  }
   return `${out.join('\n')}\n`;
 }
 

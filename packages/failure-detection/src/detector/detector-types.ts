@@ -43,7 +43,13 @@ export interface DetectorResult {
   unchanged: number;
   runsProcessed: number;
   runsSkippedInProgress: number;
+  /** Sources that could not be read at all (their runs could not even be listed). */
   sourceErrors: { source: string; message: string }[];
+  /**
+   * Runs whose logs or reports could not be read. The source's other runs were processed; these
+   * hold its cursor back and are read again next cycle. Not a source failure.
+   */
+  runErrors: { source: string; run: string; message: string }[];
   /** Dry run only: what would have been written. */
   plannedOperations?: PlannedOperation[];
 }

@@ -201,14 +201,16 @@ describe('runDetector: one issue per failure', () => {
     source.failReadsFor.add(broken.id);
 
     const first = await detect(emulator, [source]);
-    expect(first.sourceErrors).toEqual([
-      { source: 'e2e', message: `run ${broken.id}: listing jobs of run ${broken.id}: 502 Bad Gateway` },
+    // One unreadable run is no source failure: the source's other run is processed.
+    expect(first.sourceErrors).toEqual([]);
+    expect(first.runErrors).toEqual([
+      { source: 'e2e', run: broken.id, message: `listing jobs of run ${broken.id}: 502 Bad Gateway` },
     ]);
     expect(failureIssues(emulator).map((i) => i.title)).toEqual([expect.stringContaining('second test')]);
 
     source.failReadsFor.clear();
     const second = await detect(emulator, [source]);
-    expect(second).toMatchObject({ sourceErrors: [], runsProcessed: 1 });
+    expect(second).toMatchObject({ sourceErrors: [], runErrors: [], runsProcessed: 1 });
     expect(failureIssues(emulator)).toHaveLength(2);
     expect(failureIssues(emulator).every((i) => i.body.includes('### Occurrences (1)'))).toBe(true);
   });

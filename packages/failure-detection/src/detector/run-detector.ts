@@ -23,7 +23,8 @@ import { writeState } from './write-state';
  * One detector cycle: read every source's new runs, keep one issue per failure up to date
  * (occurrences, flakiness, recovery, regressions), optionally the daily digests, then the state.
  *
- * A source that fails is recorded in `sourceErrors` and the others still run. A cycle with no new
+ * A source that fails is recorded in `sourceErrors` and the others still run; a run that cannot be
+ * read is recorded in `runErrors` and its source's other runs still count. A cycle with no new
  * completed run writes nothing and reads only the state issue and the sources' listings; a second
  * cycle over the same data writes nothing at all.
  */
@@ -41,6 +42,7 @@ export async function runDetector(deps: DetectorDeps, inputs: DetectorInputs): P
     runsProcessed: 0,
     runsSkippedInProgress: 0,
     sourceErrors: [],
+    runErrors: [],
   };
   const dryRun = inputs.dryRun ?? config.dryRun;
   if (dryRun) result.plannedOperations = [];
@@ -66,7 +68,7 @@ export async function runDetector(deps: DetectorDeps, inputs: DetectorInputs): P
       scans.push(scan);
       result.runsProcessed += scan.runsProcessed;
       result.runsSkippedInProgress += scan.runsSkippedInProgress;
-      for (const message of scan.errors) result.sourceErrors.push({ source: source.name, message });
+      for (const e of scan.runErrors) result.runErrors.push({ source: source.name, ...e });
       log(
         `${source.name}: ${scan.runsProcessed} new run(s), ${scan.observations.length} failure(s), ${scan.runsSkippedInProgress} in progress`,
       );

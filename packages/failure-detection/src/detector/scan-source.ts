@@ -26,7 +26,8 @@ export interface SourceScan {
   added: RunRecord[];
   runsProcessed: number;
   runsSkippedInProgress: number;
-  errors: string[];
+  /** Runs that could not be read (retried next cycle). */
+  runErrors: { run: string; message: string }[];
 }
 
 /**
@@ -51,7 +52,7 @@ export async function scanSource(
     added: [],
     runsProcessed: 0,
     runsSkippedInProgress: 0,
-    errors: [],
+    runErrors: [],
   };
   let lastRunId = cursor?.lastRunId ?? null;
   let lastCompletedAt = cursor?.lastCompletedAt ?? null;
@@ -82,7 +83,7 @@ export async function scanSource(
         scan.runsProcessed++;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        scan.errors.push(`run ${run.id}: ${message}`);
+        scan.runErrors.push({ run: run.id, message });
         ctx.log(
           `${source.name}: run ${run.id} could not be read (${message}); it will be retried next cycle`,
         );

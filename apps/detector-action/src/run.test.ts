@@ -102,6 +102,18 @@ describe('runDetection on the ptp-nightly scenario', () => {
     expect(outcome.outputs['source-errors']).toBe('1');
   });
 
+  it('does not fail when a source is read but one of its runs is not: the run is retried next cycle', async () => {
+    emulator = await startPtpScenario();
+    emulator.faults.add({ route: 'GET /repos/*/linuxptp-daemon/actions/runs/*/jobs', status: 403 });
+    const deps = emulatorDeps(emulator, only('linuxptp-daemon unit'));
+    const outcome = await runDetection(deps, { config: deps.config, issueRepo: ISSUE_REPO });
+    expect(outcome.failed).toBe(false);
+    expect(outcome.result.sourceErrors).toEqual([]);
+    expect(outcome.result.runErrors.map((e) => e.source)).toEqual(['linuxptp-daemon unit']);
+    expect(outcome.outputs['run-errors']).toBe('1');
+    expect(outcome.summary).toContain('### Runs not read (retried next cycle)');
+  });
+
   it('fails only when every source failed', async () => {
     emulator = await startPtpScenario();
     emulator.faults.add({ route: 'GET /gcs/**', status: 503 });

@@ -66547,6 +66547,32 @@ function repoName2(ref) {
   return `${ref.owner}/${ref.repo}`;
 }
 
+// ../../packages/github-ops/src/identity/viewer-login.ts
+async function getViewerLogin(octokit) {
+  let restError;
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    if (typeof data.login === "string" && data.login !== "") return { login: data.login, via: "rest" };
+    throw new GitHubError("unknown", "GET /user returned no login", { request: "GET /user" });
+  } catch (error63) {
+    restError = toGitHubError(error63, "GET /user");
+    if (restError.status !== 403) throw restError;
+  }
+  try {
+    const data = await octokit.graphql("query { viewer { login } }");
+    const login = data.viewer?.login;
+    if (typeof login === "string" && login !== "") return { login, via: "graphql" };
+    throw new Error("the viewer query returned no login");
+  } catch (error63) {
+    const why = error63 instanceof Error ? error63.message : String(error63);
+    throw new GitHubError(
+      "forbidden",
+      `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`,
+      { status: 403, request: "POST /graphql", cause: error63 }
+    );
+  }
+}
+
 // ../../packages/github-ops/src/markers.ts
 var OPEN = "<!-- nightshift:";
 var CLOSE = "-->";
@@ -66793,16 +66819,14 @@ var TrackingError = class extends Error {
 async function resolveBotLogin(octokit, configured) {
   if (configured) return configured;
   try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    if (data.login) return data.login;
+    return (await getViewerLogin(octokit)).login;
   } catch (error63) {
-    const why = GitHubError.isInstance(error63) ? `${error63.status ?? error63.kind}` : String(error63);
+    const why = GitHubError.isInstance(error63) ? error63.message : String(error63);
     throw new TrackingError(
-      `cannot tell which login Nightshift's issues are written by (GET /user failed: ${why}); set issues.botLogin in the configuration (with a workflow's GITHUB_TOKEN it is "github-actions[bot]")`,
+      `cannot tell which login Nightshift's issues are written by (${why}); set issues.botLogin in the configuration (with a workflow's GITHUB_TOKEN it is "github-actions[bot]", with a GitHub App's token "<app-slug>[bot]")`,
       { cause: error63 }
     );
   }
-  throw new TrackingError("GET /user returned no login; set issues.botLogin in the configuration");
 }
 
 // ../../packages/failure-detection/src/render/markdown.ts

@@ -86,6 +86,8 @@ export interface RouteSpec {
   resource?: RateResource;
   /** Not counted against the rate limit (GET /rate_limit). */
   free?: boolean;
+  /** A POST that only reads (GraphQL queries): no write permission needed. */
+  readsOnly?: boolean;
   handler: RouteHandler;
 }
 

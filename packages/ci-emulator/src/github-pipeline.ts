@@ -22,7 +22,7 @@ export async function runGithubRoute(
     'x-github-media-type': 'github.v3; format=json',
     'x-github-api-version-selected': '2022-11-28',
   };
-  const isWrite = ctx.method !== 'GET' && ctx.method !== 'HEAD';
+  const isWrite = ctx.method !== 'GET' && ctx.method !== 'HEAD' && !spec.readsOnly;
   if (isWrite && !token) return errorResponse(new HttpError(401, 'Requires authentication'), common);
   if (isWrite && token?.readOnly) {
     return errorResponse(new HttpError(403, 'Resource not accessible by integration'), {

@@ -3,6 +3,7 @@ export * from './client/index';
 export * from './contents/index';
 export * from './errors/index';
 export * from './git/index';
+export * from './identity/index';
 export * from './issues/index';
 export * from './markers';
 export * from './mcp/index';

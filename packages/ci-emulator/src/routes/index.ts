@@ -14,11 +14,13 @@ import { registerPullRoutes } from './pulls';
 import { registerRefRoutes } from './refs';
 import { registerRepoRoutes } from './repos';
 import { registerSearchRoutes } from './search';
+import { registerViewerRoutes } from './viewer';
 
 export function buildRouter(): Router<RouteSpec> {
   const router = new Router<RouteSpec>();
   for (const register of [
     registerRepoRoutes,
+    registerViewerRoutes,
     registerIssueRoutes,
     registerCommentRoutes,
     registerLabelRoutes,

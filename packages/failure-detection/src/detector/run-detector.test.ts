@@ -245,6 +245,22 @@ describe('runDetector: one issue per failure', () => {
     expect(failureIssues(emulator).map((i) => i.user)).toEqual(['mallory', 'nightshift-bot']);
   });
 
+  it("finds its own login when none is configured: a GitHub App's token, by the GraphQL viewer", async () => {
+    const source = new MemorySource('e2e');
+    source.addRun({ at: at(1), files: report([{ name: 'offset test', failure: OFFSET }]) });
+    // The harness's token belongs to a Bot, to which GitHub refuses GET /user.
+    const result = await detect(emulator, [source], { config: testConfig({ botLogin: undefined }) });
+    expect(result.created).toHaveLength(1);
+    const asked = emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`);
+    expect(asked).toContain('GET /user 403');
+    expect(asked).toContain('POST /graphql 200');
+    // A second cycle trusts the issue it wrote: it updates it instead of opening another.
+    source.addRun({ at: at(2), files: report([{ name: 'offset test', failure: OFFSET }]) });
+    const again = await detect(emulator, [source], { config: testConfig({ botLogin: undefined }) });
+    expect(again.created).toHaveLength(0);
+    expect(failureIssues(emulator)).toHaveLength(1);
+  });
+
   it('fails clearly when the configured bot is not who the token writes as', async () => {
     const source = new MemorySource('e2e');
     source.addRun({ at: at(1), files: report([{ name: 'offset test', failure: OFFSET }]) });

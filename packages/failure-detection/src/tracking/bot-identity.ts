@@ -1,24 +1,22 @@
-import { GitHubError } from '@nightshift/github-ops';
+import { GitHubError, getViewerLogin } from '@nightshift/github-ops';
 import type { Octokit } from './octokit';
 import { TrackingError } from './tracking-error';
 
 /**
  * The login Nightshift's issues are authored by: markers are trusted only in bodies it wrote.
- * Configured (`issues.botLogin`) wins; otherwise the token's user (`GET /user`). Installation
- * tokens (the workflow's GITHUB_TOKEN, GitHub Apps) cannot call `GET /user`: those must be
- * configured (`github-actions[bot]`, `<app-slug>[bot]`), and the error says so.
+ * Configured (`issues.botLogin`) wins; otherwise the token's own login (`getViewerLogin`:
+ * `GET /user` for a user's token, the GraphQL `viewer` for a GitHub App's installation token,
+ * which answers `<app-slug>[bot]`). When neither works, the error says what to configure.
  */
 export async function resolveBotLogin(octokit: Octokit, configured: string | undefined): Promise<string> {
   if (configured) return configured;
   try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    if (data.login) return data.login;
+    return (await getViewerLogin(octokit)).login;
   } catch (error) {
-    const why = GitHubError.isInstance(error) ? `${error.status ?? error.kind}` : String(error);
+    const why = GitHubError.isInstance(error) ? error.message : String(error);
     throw new TrackingError(
-      `cannot tell which login Nightshift's issues are written by (GET /user failed: ${why}); set issues.botLogin in the configuration (with a workflow's GITHUB_TOKEN it is "github-actions[bot]")`,
+      `cannot tell which login Nightshift's issues are written by (${why}); set issues.botLogin in the configuration (with a workflow's GITHUB_TOKEN it is "github-actions[bot]", with a GitHub App's token "<app-slug>[bot]")`,
       { cause: error },
     );
   }
-  throw new TrackingError('GET /user returned no login; set issues.botLogin in the configuration');
 }

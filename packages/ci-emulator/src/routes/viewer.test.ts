@@ -1,0 +1,54 @@
+import { Octokit } from '@octokit/rest';
+import { describe, expect, it } from 'vitest';
+import { octokitFor, useEmulator } from '../test-helpers';
+
+const start = useEmulator();
+
+async function seeded() {
+  const emulator = await start();
+  emulator.state.addUser('octocat', { name: 'The Octocat' });
+  emulator.state.addToken('user-token', 'octocat');
+  emulator.state.addUser('nightshift-app[bot]', { type: 'Bot' });
+  emulator.state.addToken('app-token', 'nightshift-app[bot]', { readOnly: true });
+  return emulator;
+}
+
+describe('who the token is', () => {
+  it('GET /user answers a user token, and refuses an installation (bot) token as GitHub does', async () => {
+    const emulator = await seeded();
+    const me = await octokitFor(emulator, 'user-token').rest.users.getAuthenticated();
+    expect(me.data).toMatchObject({ login: 'octocat', name: 'The Octocat', type: 'User' });
+    await expect(octokitFor(emulator, 'app-token').rest.users.getAuthenticated()).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('Resource not accessible by integration'),
+    });
+    const anonymous = new Octokit({
+      baseUrl: emulator.githubApiUrl,
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+    });
+    await expect(anonymous.rest.users.getAuthenticated()).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('answers the GraphQL viewer query for both kinds of token, read-only ones included', async () => {
+    const emulator = await seeded();
+    for (const [token, login] of [
+      ['user-token', 'octocat'],
+      ['app-token', 'nightshift-app[bot]'],
+    ] as const) {
+      const octokit = octokitFor(emulator, token);
+      expect(await octokit.graphql('query { viewer { login } }')).toEqual({ viewer: { login } });
+      const named = await octokit.graphql<{ viewer: { login: string; databaseId: number } }>(
+        'query Me { viewer { login databaseId } }',
+      );
+      expect(named.viewer.login).toBe(login);
+      expect(named.viewer.databaseId).toBeGreaterThan(0);
+    }
+  });
+
+  it('says so for any other GraphQL query, instead of answering nothing', async () => {
+    const emulator = await seeded();
+    await expect(
+      octokitFor(emulator, 'user-token').graphql('{ repository(owner: "a", name: "b") { id } }'),
+    ).rejects.toThrow(/viewer query only/);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { BOT, testClient, useTestEmulator } from '../__fixtures__/harness';
+import { GitHubError } from '../errors/github-error';
+import { getViewerLogin } from './viewer-login';
+
+const emulator = await useTestEmulator(({ state }) => {
+  state.addUser('ptp-nightly[bot]', { type: 'Bot' });
+  state.addToken('installation-token', 'ptp-nightly[bot]');
+});
+
+describe('getViewerLogin', () => {
+  it("answers a user's token with GET /user", async () => {
+    expect(await getViewerLogin(testClient(emulator))).toEqual({ login: BOT, via: 'rest' });
+  });
+
+  it('answers an installation token, which GitHub refuses GET /user, with the GraphQL viewer', async () => {
+    const client = testClient(emulator, { token: 'installation-token' });
+    expect(await getViewerLogin(client)).toEqual({ login: 'ptp-nightly[bot]', via: 'graphql' });
+    const asked = emulator.requests().map((r) => `${r.method} ${r.path}`);
+    expect(asked.slice(-2)).toEqual(['GET /user', 'POST /graphql']);
+  });
+
+  it('says why when neither way works, and does not retry other failures by GraphQL', async () => {
+    const client = testClient(emulator, { token: 'installation-token', retries: 0 });
+    emulator.faults.add({ route: 'POST /graphql', status: 502, times: 1 });
+    const error = await getViewerLogin(client).catch((e: unknown) => e);
+    expect(GitHubError.isInstance(error)).toBe(true);
+    expect(String((error as Error).message)).toMatch(/GET \/user was refused .*GraphQL viewer query failed/);
+
+    emulator.faults.add({ route: 'GET /user', status: 500, times: 1 });
+    const before = emulator.requests().length;
+    await expect(getViewerLogin(testClient(emulator, { retries: 0 }))).rejects.toMatchObject({ status: 500 });
+    expect(
+      emulator
+        .requests()
+        .slice(before)
+        .map((r) => r.path),
+    ).toEqual(['/user']);
+  });
+});

@@ -1,0 +1,42 @@
+import type { Octokit } from '@octokit/rest';
+import { GitHubError } from '../errors/github-error';
+import { toGitHubError } from '../errors/to-github-error';
+
+/** The login a token acts as, and how it was found. */
+export interface ViewerLogin {
+  login: string;
+  /** `rest`: `GET /user` (a user's token); `graphql`: the `viewer` query (an installation token). */
+  via: 'rest' | 'graphql';
+}
+
+/**
+ * Who the token is. `GET /user` answers a user's token; GitHub refuses it to installation tokens
+ * (a GitHub App's, a workflow's GITHUB_TOKEN: 403 "Resource not accessible by integration"),
+ * which may still ask the GraphQL `viewer` query: it answers `<app-slug>[bot]`. So a 403 there
+ * is asked again that way. Other failures (401, rate limits, network) are thrown as they are,
+ * as `GitHubError`s.
+ */
+export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
+  let restError: GitHubError;
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    if (typeof data.login === 'string' && data.login !== '') return { login: data.login, via: 'rest' };
+    throw new GitHubError('unknown', 'GET /user returned no login', { request: 'GET /user' });
+  } catch (error) {
+    restError = toGitHubError(error, 'GET /user');
+    if (restError.status !== 403) throw restError;
+  }
+  try {
+    const data = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');
+    const login = data.viewer?.login;
+    if (typeof login === 'string' && login !== '') return { login, via: 'graphql' };
+    throw new Error('the viewer query returned no login');
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new GitHubError(
+      'forbidden',
+      `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`,
+      { status: 403, request: 'POST /graphql', cause: error },
+    );
+  }
+}

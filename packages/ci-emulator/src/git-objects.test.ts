@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   compareTreeEntries,
   encodeCommit,
+  encodeTag,
   encodeTree,
   hashObject,
   isValidEntryName,
   type TreeEntry,
 } from './git-objects';
 
-// Expected ids below were produced by git 2.x (`git hash-object`, `git write-tree`, `git commit-tree`)
+// Expected ids below were produced by git 2.x (`git hash-object`, `git write-tree`, `git commit-tree`,
+// `git mktag`)
 // on the same content, so they pin byte-exact compatibility with git.
 describe('git object ids', () => {
   it('hashes a blob like git hash-object', () => {
@@ -43,6 +45,27 @@ describe('git object ids', () => {
       message: 'first\n',
     });
     expect(hashObject('commit', body)).toBe('3362cb493d601229f18d1f39746f81cb3758affe');
+  });
+
+  it('hashes annotated tags, and tags of tags, like git mktag', () => {
+    const tagger = { name: 'Nightshift', email: 'nightshift@example.com', date: '2024-05-01T12:00:00Z' };
+    const tag = {
+      object: '52fd4510ad054cc07fe00eb321903b12ebe87344',
+      objectType: 'commit' as const,
+      tag: 'v1.0',
+      tagger,
+      message: 'release 1.0\n',
+    };
+    const sha = hashObject('tag', encodeTag(tag));
+    expect(sha).toBe('9e9b7ff49be6ad7cc504812a54d8f1e6d06ab265');
+    const nested = {
+      object: sha,
+      objectType: 'tag' as const,
+      tag: 'v1.0-signed-off',
+      tagger,
+      message: 'nested\n',
+    };
+    expect(hashObject('tag', encodeTag(nested))).toBe('d47f91324306a0a759e33886d2dd894899b98b18');
   });
 
   it('rejects entry names git would refuse', () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
  * one `git hash-object` / `git mktree` / `git commit-tree` would compute for the same content.
  */
 
-export type GitObjectType = 'blob' | 'tree' | 'commit';
+export type GitObjectType = 'blob' | 'tree' | 'commit' | 'tag';
 
 /** Modes as the REST API spells them (git itself writes trees as `40000`). */
 export type TreeMode = '100644' | '100755' | '040000' | '120000' | '160000';
@@ -28,6 +28,16 @@ export interface CommitData {
   parents: string[];
   author: GitPerson;
   committer: GitPerson;
+  message: string;
+}
+
+/** An annotated tag: a named, signed-off pointer to another object (usually a commit). */
+export interface TagData {
+  /** The object tagged, and its type (a tag may tag another tag). */
+  object: string;
+  objectType: GitObjectType;
+  tag: string;
+  tagger: GitPerson;
   message: string;
 }
 
@@ -72,6 +82,18 @@ export function encodeCommit(commit: CommitData): Buffer {
   for (const parent of commit.parents) lines.push(`parent ${parent}`);
   lines.push(formatPerson('author', commit.author), formatPerson('committer', commit.committer));
   return Buffer.from(`${lines.join('\n')}\n\n${commit.message}`, 'utf8');
+}
+
+/** A tag object's body, as `git cat-file tag` prints it. */
+export function encodeTag(tag: TagData): Buffer {
+  const seconds = Math.floor(Date.parse(tag.tagger.date) / 1000);
+  const header = [
+    `object ${tag.object}`,
+    `type ${tag.objectType}`,
+    `tag ${tag.tag}`,
+    `tagger ${tag.tagger.name} <${tag.tagger.email}> ${seconds} +0000`,
+  ];
+  return Buffer.from(`${header.join('\n')}\n\n${tag.message}`, 'utf8');
 }
 
 export function isSha(value: string): boolean {

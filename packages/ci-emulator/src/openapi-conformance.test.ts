@@ -130,6 +130,14 @@ async function seed(emulator: Emulator) {
   return { run, job, artifact };
 }
 
+function post(emulator: Emulator, path: string, body: unknown): Promise<Response> {
+  return fetch(emulator.url + path, {
+    method: 'POST',
+    headers: { authorization: 'token conformance', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
 describe('OpenAPI conformance', () => {
   it('answers every GitHub route with the status and body GitHub documents', async () => {
     const emulator = await start({ now: fixedClock().now });
@@ -138,6 +146,10 @@ describe('OpenAPI conformance', () => {
     const treeSha = emulator.state.snapshot().repos[0]!.commits.at(-1)!.tree;
     const r = '/repos/octo/demo';
     const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const tagBody = { tag: 'v1.0', message: 'release', object: headSha, type: 'commit' };
+    const tagSha = (
+      (await (await post(emulator, '/repos/octo/demo/git/tags', tagBody)).json()) as { sha: string }
+    ).sha;
     const cases: Array<[string, string, unknown?]> = [
       ['GET', r],
       ['GET', '/repos/octo/missing'],
@@ -199,6 +211,9 @@ describe('OpenAPI conformance', () => {
       ],
       ['POST', `${r}/git/commits`, { message: 'm', tree: treeSha, parents: [headSha] }],
       ['GET', `${r}/git/commits/${headSha}`],
+      ['POST', `${r}/git/tags`, { ...tagBody, tag: 'v1.1' }],
+      ['POST', `${r}/git/tags`, { ...tagBody, object: 'f'.repeat(40) }],
+      ['GET', `${r}/git/tags/${tagSha}`],
       ['GET', `${r}/git/ref/heads/main`],
       ['GET', `${r}/git/matching-refs/heads`],
       ['POST', `${r}/git/refs`, { ref: 'refs/heads/fix', sha: headSha }],

@@ -8,6 +8,7 @@ import { registerContentRoutes } from './contents';
 import { registerControlRoutes } from './control';
 import { registerDownloadRoutes } from './downloads';
 import { registerGitDataRoutes } from './git-data';
+import { registerGitTagRoutes } from './git-tags';
 import { registerIssueRoutes } from './issues';
 import { registerLabelRoutes } from './labels';
 import { registerPullRoutes } from './pulls';
@@ -30,6 +31,7 @@ export function buildRouter(): Router<RouteSpec> {
     registerDownloadRoutes,
     registerContentRoutes,
     registerGitDataRoutes,
+    registerGitTagRoutes,
     registerRefRoutes,
     registerPullRoutes,
     registerGcsRoutes,

@@ -1,4 +1,4 @@
-import type { CommitData, TreeEntry } from '../git-objects';
+import type { CommitData, TagData, TreeEntry } from '../git-objects';
 import type { GitObject, RepoRecord } from '../state/world';
 import { nodeId, type Urls } from './urls';
 
@@ -30,6 +30,26 @@ export function gitCommitShape(
       url: `${api}/git/commits/${parent}`,
       html_url: `${html}/commit/${parent}`,
     })),
+    verification: unsigned,
+  };
+}
+
+/** The `git-tag` schema (GET/POST /repos/{o}/{r}/git/tags). */
+export function gitTagShape(
+  urls: Urls,
+  repo: RepoRecord,
+  sha: string,
+  tag: TagData,
+): Record<string, unknown> {
+  const api = repoApi(urls, repo);
+  return {
+    node_id: nodeId('TAG', sha),
+    tag: tag.tag,
+    sha,
+    url: `${api}/git/tags/${sha}`,
+    message: tag.message,
+    tagger: { ...tag.tagger },
+    object: { sha: tag.object, type: tag.objectType, url: `${api}/git/${tag.objectType}s/${tag.object}` },
     verification: unsigned,
   };
 }

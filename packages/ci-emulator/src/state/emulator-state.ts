@@ -1,4 +1,4 @@
-import type { GitPerson } from '../git-objects';
+import type { GitObjectType, GitPerson } from '../git-objects';
 import {
   type AddJobInput,
   type AddRunInput,
@@ -8,7 +8,7 @@ import {
   addWorkflow,
 } from './actions';
 import { type AddArtifactInput, addArtifact } from './artifacts';
-import { commitFiles, type FileInput } from './git';
+import { commitFiles, defaultPerson, type FileInput, readObject, writeObject } from './git';
 import {
   type AddCommentInput,
   type AddIssueInput,
@@ -88,6 +88,32 @@ export class EmulatorState {
       message: options.message ?? `Update ${Object.keys(files).join(', ')}`,
       ...(options.author ? { author: options.author } : {}),
     });
+  }
+
+  /**
+   * An annotated tag `name` of `object` (a commit by default, or another tag: git allows tags of
+   * tags, GitHub's REST API cannot make them) and its `refs/tags/<name>` ref; returns the tag
+   * object's SHA.
+   */
+  addAnnotatedTag(
+    repo: string,
+    name: string,
+    object: string,
+    options: { type?: GitObjectType; message?: string } = {},
+  ): string {
+    const record = this.repo(repo);
+    const type = options.type ?? 'commit';
+    if (readObject(record, object)?.type !== type) throw new Error(`No ${type} ${object} in ${repo}`);
+    const sha = writeObject(record, {
+      type: 'tag',
+      object: object.toLowerCase(),
+      objectType: type,
+      tag: name,
+      tagger: defaultPerson(this.#world),
+      message: options.message ?? `${name}\n`,
+    });
+    record.refs.set(`refs/tags/${name}`, sha);
+    return sha;
   }
 
   addFile(

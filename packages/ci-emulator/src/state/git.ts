@@ -3,6 +3,7 @@ import {
   type CommitData,
   compareTreeEntries,
   encodeCommit,
+  encodeTag,
   encodeTree,
   entryType,
   type GitPerson,
@@ -38,12 +39,7 @@ export interface CommitFilesInput {
 }
 
 export function writeObject(repo: RepoRecord, object: GitObject): string {
-  const body =
-    object.type === 'blob'
-      ? object.data
-      : object.type === 'tree'
-        ? encodeTree(object.entries)
-        : encodeCommit(object);
+  const body = encodeObject(object);
   const sha = hashObject(object.type, body);
   if (!repo.objects.has(sha)) {
     const stored =
@@ -58,9 +54,35 @@ export function writeBlob(repo: RepoRecord, data: Uint8Array | string): string {
 }
 
 export function objectSize(object: GitObject): number {
-  if (object.type === 'blob') return object.data.length;
-  if (object.type === 'tree') return encodeTree(object.entries).length;
-  return encodeCommit(object).length;
+  return object.type === 'blob' ? object.data.length : encodeObject(object).length;
+}
+
+function encodeObject(object: GitObject): Buffer {
+  switch (object.type) {
+    case 'blob':
+      return object.data;
+    case 'tree':
+      return encodeTree(object.entries);
+    case 'commit':
+      return encodeCommit(object);
+    case 'tag':
+      return encodeTag(object);
+  }
+}
+
+/**
+ * The object a tag object points at, through tags of tags, or the object itself when it is not a
+ * tag (`git rev-parse X^{}`). Undefined for a missing object or a chain longer than `depth`.
+ */
+export function peelTag(repo: RepoRecord, sha: string, depth = 16): string | undefined {
+  let current = sha.toLowerCase();
+  for (let i = 0; i <= depth; i++) {
+    const object = readObject(repo, current);
+    if (object === undefined) return undefined;
+    if (object.type !== 'tag') return current;
+    current = object.object;
+  }
+  return undefined;
 }
 
 export function readObject(repo: RepoRecord, sha: string): GitObject | undefined {
@@ -148,7 +170,8 @@ export function resolveCommitish(repo: RepoRecord, ref: string | undefined): str
   const name = ref ?? repo.defaultBranch;
   for (const candidate of [name, `refs/heads/${name}`, `refs/tags/${name}`]) {
     const sha = repo.refs.get(candidate);
-    if (sha) return sha;
+    // An annotated tag's ref names the tag object: the commit is what it points at.
+    if (sha) return peelTag(repo, sha);
   }
   if (isSha(name.toLowerCase()) && readObject(repo, name)?.type === 'commit') return name.toLowerCase();
   return undefined;

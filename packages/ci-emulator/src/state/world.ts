@@ -1,4 +1,4 @@
-import type { CommitData, TreeEntry } from '../git-objects';
+import type { CommitData, TagData, TreeEntry } from '../git-objects';
 
 /**
  * The emulator's whole state as plain records. Route handlers and the public `EmulatorState`
@@ -26,7 +26,8 @@ export interface TokenRecord {
 export type GitObject =
   | { type: 'blob'; data: Buffer }
   | { type: 'tree'; entries: TreeEntry[] }
-  | ({ type: 'commit' } & CommitData);
+  | ({ type: 'commit' } & CommitData)
+  | ({ type: 'tag' } & TagData);
 
 export interface LabelRecord {
   id: number;

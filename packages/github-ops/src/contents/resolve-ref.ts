@@ -13,9 +13,43 @@ export async function getDefaultBranch(octokit: Octokit, repo: RepoRef): Promise
   return data.default_branch;
 }
 
+/** Tags of tags followed at most: git allows any depth, real repositories use one or two. */
+const MAX_TAG_DEPTH = 8;
+
 /**
- * A branch name, tag name or commit SHA → the commit and its tree, through the Git Data API only.
- * Omitted ref = the default branch.
+ * The commit an object of a ref names: itself, or for an annotated tag (a tag object) the object
+ * it tags, through tags of tags. A tag of a tree or a blob names no commit: an error saying so.
+ */
+async function peel(
+  octokit: Octokit,
+  repo: RepoRef,
+  wanted: string,
+  sha: string,
+  type: string,
+): Promise<string> {
+  let current = { sha, type };
+  for (let depth = 0; current.type === 'tag'; depth++) {
+    if (depth === MAX_TAG_DEPTH) {
+      throw new GitHubError(
+        'validation',
+        `ref ${JSON.stringify(wanted)}: more than ${MAX_TAG_DEPTH} tags of tags`,
+      );
+    }
+    const { data } = await octokit.rest.git.getTag({ ...repo, tag_sha: current.sha });
+    current = data.object;
+  }
+  if (current.type !== 'commit') {
+    throw new GitHubError(
+      'validation',
+      `ref ${JSON.stringify(wanted)} in ${repo.owner}/${repo.repo} tags a ${current.type}, not a commit`,
+    );
+  }
+  return current.sha;
+}
+
+/**
+ * A branch name, tag name (lightweight or annotated) or commit SHA → the commit and its tree,
+ * through the Git Data API only. Omitted ref = the default branch.
  */
 export async function resolveCommit(octokit: Octokit, repo: RepoRef, ref?: string): Promise<ResolvedCommit> {
   const wanted = ref ?? (await getDefaultBranch(octokit, repo));
@@ -27,11 +61,7 @@ export async function resolveCommit(octokit: Octokit, repo: RepoRef, ref?: strin
           ...repo,
           ref: `${prefix}${wanted.replace(/^refs\/(heads|tags)\//, '')}`,
         });
-        sha = data.object.sha;
-        if (data.object.type === 'tag') {
-          const tag = await octokit.rest.git.getTag({ ...repo, tag_sha: sha });
-          sha = tag.data.object.sha;
-        }
+        sha = await peel(octokit, repo, wanted, data.object.sha, data.object.type);
         break;
       } catch (error) {
         if (!(GitHubError.isInstance(error) && error.kind === 'not-found')) throw error;

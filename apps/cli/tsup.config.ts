@@ -49,6 +49,38 @@ const bundledProfiles: EsbuildPlugin = {
   },
 };
 
+// commander imports node:child_process (to run executable subcommands, which nightshift has none
+// of), node:util (one function, to measure help text) and node:process at its top. Loading them
+// is ~60 of Node's own modules (util alone pulls in worker_threads and parseArgs; the ESM face of
+// node:process reads process.report) and ~7 ms of every run's start-up. In commander's files the
+// three imports become stand-ins that load the real module on first use
+// (`process.getBuiltinModule`). The imports are rewritten in the source (tsup settles `node:`
+// imports before a plugin could resolve them); a commander release that changes them fails the
+// build here instead of silently keeping the cost.
+const LAZY_IMPORTS: [string, string][] = [
+  [
+    "import childProcess from 'node:child_process';",
+    "const childProcess = new Proxy({}, { get: (_, key) => process.getBuiltinModule('node:child_process')[key] });",
+  ],
+  [
+    "import { stripVTControlCharacters } from 'node:util';",
+    "const stripVTControlCharacters = (text) => process.getBuiltinModule('node:util').stripVTControlCharacters(text);",
+  ],
+  ["import process from 'node:process';", 'const process = globalThis.process;'],
+];
+const lazyBuiltinsForCommander: EsbuildPlugin = {
+  name: 'lazy-builtins-for-commander',
+  setup(build) {
+    build.onLoad({ filter: /[/\\]commander[/\\]lib[/\\][^/\\]+\.js$/ }, async (args) => {
+      let contents = await readFile(args.path, 'utf8');
+      for (const [from, to] of LAZY_IMPORTS) contents = contents.replace(from, to);
+      const left = /^import .* from 'node:(child_process|util|process)';$/m.exec(contents);
+      if (left) throw new Error(`lazy-builtins-for-commander: ${args.path} still has "${left[0]}"`);
+      return { contents, loader: 'js' as const };
+    });
+  },
+};
+
 // ESM with code splitting: workspace packages come from their sources (the `@nightshift/source`
 // condition), so the binary needs no build of each package first. Each command's implementation
 // is a dynamic import() (src/program.ts), which esbuild turns into chunks loaded on demand: dist/
@@ -63,7 +95,7 @@ export default defineConfig({
   splitting: true,
   noExternal: [/.*/],
   loader: { '.yaml': 'text' },
-  esbuildPlugins: [zodMiniCopy, bundledProfiles],
+  esbuildPlugins: [zodMiniCopy, bundledProfiles, lazyBuiltinsForCommander],
   esbuildOptions(options) {
     // No 'import' here: esbuild adds 'import' or 'require' by how each module is loaded. Forcing
     // 'import' gave require() calls ESM builds (yazl's require('buffer-crc32') got a namespace

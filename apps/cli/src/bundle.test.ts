@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'tsup';
@@ -125,6 +125,43 @@ describe('the bundled binary (code splitting)', () => {
       expect(report.cycles[1]).toMatchObject({ writes: 0, result: { created: [] } });
     } finally {
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves Node's child_process, util and crypto unloaded on an analyze that finds no failure", () => {
+    // commander's imports of the first two are stand-ins (tsup.config.ts), and log-parsing loads
+    // crypto on its first hash: together ~60 of Node's own modules that start-up no longer loads.
+    const dir = mkdtempSync(join(tmpdir(), 'nightshift-modules-'));
+    try {
+      const log = join(dir, 'passing.log');
+      const report = join(dir, 'report.mjs');
+      writeFileSync(log, '2026-07-08T00:00:00.0000000Z all good\n');
+      writeFileSync(
+        report,
+        "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList)));\n",
+      );
+      const loaded = (...args: string[]) => {
+        const r = spawnSync(process.execPath, ['--import', report, join(outDir, 'bin.js'), ...args], {
+          cwd: tmpdir(),
+          encoding: 'utf8',
+        });
+        return JSON.parse(r.stderr.slice(r.stderr.indexOf('["'))) as string[];
+      };
+      // Node loads `util` itself; importing it as ESM also builds its namespace, whose getters load
+      // parseArgs and worker_threads: those are what must be missing.
+      const analyze = loaded('analyze', log, '--format', 'json');
+      for (const name of [
+        'child_process',
+        'crypto',
+        'worker_threads',
+        'internal/util/parse_args/parse_args',
+      ]) {
+        expect(analyze).not.toContain(`NativeModule ${name}`);
+      }
+      // crypto still loads when used: a failure's fingerprint is a SHA-256.
+      expect(loaded('analyze', fixture, '--format', 'json')).toContain('NativeModule crypto');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

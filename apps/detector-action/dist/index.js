@@ -64257,7 +64257,6 @@ function count(text, ch) {
 }
 
 // ../../packages/log-parsing/src/fingerprint/signature.ts
-import { createHash } from "crypto";
 var FINGERPRINT_VERSION = 1;
 var PREFIX = `v${FINGERPRINT_VERSION}:`;
 function signatureBasis(input2) {
@@ -64281,7 +64280,9 @@ ${input2.signature}`);
 function normaliseTestIdentity(name) {
   return stripAnsi(name).replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>").replace(/\b0x[0-9a-fA-F]+\b/g, "<hex>").replace(/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, "<ts>").replace(/\s+/g, " ").trim();
 }
+var createHash;
 function sha256Hex16(text) {
+  createHash ??= process.getBuiltinModule("node:crypto").createHash;
   return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
 }
 

@@ -9453,7 +9453,7 @@ var require_readable = __commonJS({
   "../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("assert");
-    var { Readable: Readable3 } = __require("stream");
+    var { Readable } = __require("stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9465,7 +9465,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop4 = () => {
     };
-    var BodyReadable = class extends Readable3 {
+    var BodyReadable = class extends Readable {
       constructor({
         resume,
         abort,
@@ -9808,7 +9808,7 @@ var require_api_request = __commonJS({
   "../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
     var assert2 = __require("assert");
-    var { Readable: Readable3 } = require_readable();
+    var { Readable } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9903,7 +9903,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable3({
+        const res = new Readable({
           resume,
           abort,
           contentType,
@@ -10219,7 +10219,7 @@ var require_api_pipeline = __commonJS({
   "../../node_modules/.pnpm/undici@6.29.1/node_modules/undici/lib/api/api-pipeline.js"(exports2, module2) {
     "use strict";
     var {
-      Readable: Readable3,
+      Readable,
       Duplex,
       PassThrough
     } = __require("stream");
@@ -10233,7 +10233,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert2 = __require("assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable3 {
+    var PipelineRequest = class extends Readable {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10250,7 +10250,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable3 {
+    var PipelineResponse = class extends Readable {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -13575,7 +13575,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("events");
-    var { Readable: Readable3, pipeline, finished } = __require("stream");
+    var { Readable, pipeline, finished } = __require("stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14514,7 +14514,7 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable3({ read: resume });
+              this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
                 status,
@@ -27324,7 +27324,7 @@ var require_fd_slicer = __commonJS({
     var fs3 = __require("fs");
     var util = __require("util");
     var stream = __require("stream");
-    var Readable3 = stream.Readable;
+    var Readable = stream.Readable;
     var PassThrough = stream.PassThrough;
     var Pend = require_pend();
     var EventEmitter = __require("events").EventEmitter;
@@ -27367,10 +27367,10 @@ var require_fd_slicer = __commonJS({
         }
       }
     };
-    util.inherits(ReadStream, Readable3);
+    util.inherits(ReadStream, Readable);
     function ReadStream(context3, options2) {
       options2 = options2 || {};
-      Readable3.call(this, options2);
+      Readable.call(this, options2);
       this.context = context3;
       this.context.ref();
       this.start = options2.start || 0;
@@ -59194,10 +59194,6 @@ function looksBinary(head) {
   return head.indexOf(0) !== -1;
 }
 
-// ../../packages/log-parsing/src/input/gzip.ts
-import { Readable } from "stream";
-import { createGunzip } from "zlib";
-
 // ../../packages/log-parsing/src/input/input-error.ts
 var marker2 = "nightshift.input-error";
 var symbol2 = Symbol.for(marker2);
@@ -59243,8 +59239,8 @@ function isGzip(head) {
 async function* gunzip(source, options2) {
   const { path } = options2;
   const max = options2.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
-  const input2 = Readable.from(source, { objectMode: false });
-  const inflater = createGunzip();
+  const input2 = process.getBuiltinModule("node:stream").Readable.from(source, { objectMode: false });
+  const inflater = process.getBuiltinModule("node:zlib").createGunzip();
   let sourceError;
   input2.on("error", (error63) => {
     sourceError = error63;
@@ -59554,9 +59550,6 @@ function describe3(value) {
   return typeof value;
 }
 
-// ../../packages/log-parsing/src/input/zip-reader.ts
-import { Readable as Readable2 } from "stream";
-
 // ../../packages/log-parsing/src/input/zip-caps.ts
 var DEFAULT_ZIP_CAPS = {
   maxEntries: 1e4,
@@ -59723,7 +59716,7 @@ async function openEntry(zip, entry2, path, caps, state) {
   } catch (error63) {
     throw entryError(path, error63, state);
   }
-  return Readable2.from(countInflated(raw, entry2.compressedSize, path, caps, state), { objectMode: false });
+  return process.getBuiltinModule("node:stream").Readable.from(countInflated(raw, entry2.compressedSize, path, caps, state), { objectMode: false });
 }
 async function* countInflated(raw, compressed, path, caps, state) {
   let inflated = 0;

@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Entry, ZipFile } from 'yauzl';
 import { errnoOf, fsInputError, InputError } from './input-error';
 import { entryCapProblem, resolveZipCaps, totalCapProblem, type ZipCaps, zipBomb } from './zip-caps';
@@ -190,7 +190,10 @@ async function openEntry(
   } catch (error) {
     throw entryError(path, error, state);
   }
-  return Readable.from(countInflated(raw, entry.compressedSize, path, caps, state), { objectMode: false });
+  // node:stream is loaded on the first zip entry (see gzip.ts).
+  return process
+    .getBuiltinModule('node:stream')
+    .Readable.from(countInflated(raw, entry.compressedSize, path, caps, state), { objectMode: false });
 }
 
 async function* countInflated(

@@ -66550,7 +66550,7 @@ async function getViewerLogin(octokit) {
     throw new GitHubError("unknown", "GET /user returned no login", { request: "GET /user" });
   } catch (error63) {
     restError = toGitHubError(error63, "GET /user");
-    if (restError.status !== 403) throw restError;
+    if (restError.kind !== "forbidden") throw restError;
   }
   try {
     const data = await octokit.graphql("query { viewer { login } }");

@@ -27,6 +27,19 @@ describe('getViewerLogin', () => {
     expect(GitHubError.isInstance(error)).toBe(true);
     expect(String((error as Error).message)).toMatch(/GET \/user was refused .*GraphQL viewer query failed/);
 
+    // A 403 that is a rate limit is not a refusal: thrown as it is, GraphQL not asked.
+    emulator.faults.add({ route: 'GET /user', status: 403, times: 2 });
+    const limitedFrom = emulator.requests().length;
+    await expect(getViewerLogin(testClient(emulator, { retries: 0 }))).rejects.toMatchObject({
+      kind: 'rate-limited',
+    });
+    expect(
+      emulator
+        .requests()
+        .slice(limitedFrom)
+        .map((r) => r.path),
+    ).not.toContain('/graphql');
+
     emulator.faults.add({ route: 'GET /user', status: 500, times: 1 });
     const before = emulator.requests().length;
     await expect(getViewerLogin(testClient(emulator, { retries: 0 }))).rejects.toMatchObject({ status: 500 });

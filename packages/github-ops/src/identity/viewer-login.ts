@@ -12,9 +12,9 @@ export interface ViewerLogin {
 /**
  * Who the token is. `GET /user` answers a user's token; GitHub refuses it to installation tokens
  * (a GitHub App's, a workflow's GITHUB_TOKEN: 403 "Resource not accessible by integration"),
- * which may still ask the GraphQL `viewer` query: it answers `<app-slug>[bot]`. So a 403 there
- * is asked again that way. Other failures (401, rate limits, network) are thrown as they are,
- * as `GitHubError`s.
+ * which may still ask the GraphQL `viewer` query: it answers `<app-slug>[bot]`. So a refusal
+ * there is asked again that way. Other failures (401, a 403 that is a rate limit, network) are
+ * thrown as they are, as `GitHubError`s.
  */
 export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
   let restError: GitHubError;
@@ -24,7 +24,8 @@ export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
     throw new GitHubError('unknown', 'GET /user returned no login', { request: 'GET /user' });
   } catch (error) {
     restError = toGitHubError(error, 'GET /user');
-    if (restError.status !== 403) throw restError;
+    // A refusal only: a 403 that is a rate limit is thrown as it is.
+    if (restError.kind !== 'forbidden') throw restError;
   }
   try {
     const data = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }');

@@ -45,6 +45,18 @@ describe('who the token is', () => {
     }
   });
 
+  it('answers a broken body with 400 and an anonymous caller with 401, as GitHub does', async () => {
+    const emulator = await seeded();
+    const post = (body: string, headers: Record<string, string>) =>
+      fetch(`${emulator.githubApiUrl}/graphql`, { method: 'POST', body, headers });
+    expect((await post('{not json', { authorization: 'token user-token' })).status).toBe(400);
+    expect((await post('{"query":"{ viewer { login } }"}', {})).status).toBe(401);
+    const noQuery = await post('{"variables":{}}', { authorization: 'token user-token' });
+    expect(await noQuery.json()).toMatchObject({
+      errors: [{ message: expect.stringContaining('viewer query only') }],
+    });
+  });
+
   it('says so for any other GraphQL query, instead of answering nothing', async () => {
     const emulator = await seeded();
     await expect(

@@ -74,7 +74,11 @@ const lazyBuiltinsForCommander: EsbuildPlugin = {
     build.onLoad({ filter: /[/\\]commander[/\\]lib[/\\][^/\\]+\.js$/ }, async (args) => {
       let contents = await readFile(args.path, 'utf8');
       for (const [from, to] of LAZY_IMPORTS) contents = contents.replace(from, to);
-      const left = /^import .* from 'node:(child_process|util|process)';$/m.exec(contents);
+      // Any import of them left (another form, another line) would silently keep the cost.
+      const left =
+        /\bfrom\s*['"]node:(child_process|util|process)['"]|import\(\s*['"]node:(child_process|util|process)['"]/.exec(
+          contents,
+        );
       if (left) throw new Error(`lazy-builtins-for-commander: ${args.path} still has "${left[0]}"`);
       return { contents, loader: 'js' as const };
     });

@@ -66542,6 +66542,9 @@ function repoName2(ref) {
 }
 
 // ../../packages/github-ops/src/identity/viewer-login.ts
+function hasStatus(error63) {
+  return typeof error63?.status === "number";
+}
 async function getViewerLogin(octokit) {
   let restError;
   try {
@@ -66559,11 +66562,17 @@ async function getViewerLogin(octokit) {
     throw new Error("the viewer query returned no login");
   } catch (error63) {
     const why = error63 instanceof Error ? error63.message : String(error63);
-    throw new GitHubError(
-      "forbidden",
-      `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`,
-      { status: 403, request: "POST /graphql", cause: error63 }
-    );
+    const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
+    const http = hasStatus(error63) ? toGitHubError(error63, "POST /graphql") : null;
+    if (http) {
+      throw new GitHubError(http.kind, message, {
+        status: http.status,
+        request: "POST /graphql",
+        isRetryable: http.isRetryable,
+        cause: error63
+      });
+    }
+    throw new GitHubError("forbidden", message, { request: "POST /graphql", cause: error63 });
   }
 }
 

@@ -72,7 +72,7 @@ export function encodeTree(entries: readonly TreeEntry[]): Buffer {
   return Buffer.concat(parts);
 }
 
-function formatPerson(role: 'author' | 'committer', person: GitPerson): string {
+function formatPerson(role: 'author' | 'committer' | 'tagger', person: GitPerson): string {
   const seconds = Math.floor(Date.parse(person.date) / 1000);
   return `${role} ${person.name} <${person.email}> ${seconds} +0000`;
 }
@@ -86,12 +86,11 @@ export function encodeCommit(commit: CommitData): Buffer {
 
 /** A tag object's body, as `git cat-file tag` prints it. */
 export function encodeTag(tag: TagData): Buffer {
-  const seconds = Math.floor(Date.parse(tag.tagger.date) / 1000);
   const header = [
     `object ${tag.object}`,
     `type ${tag.objectType}`,
     `tag ${tag.tag}`,
-    `tagger ${tag.tagger.name} <${tag.tagger.email}> ${seconds} +0000`,
+    formatPerson('tagger', tag.tagger),
   ];
   return Buffer.from(`${header.join('\n')}\n\n${tag.message}`, 'utf8');
 }

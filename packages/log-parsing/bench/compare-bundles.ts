@@ -1,17 +1,19 @@
 /**
  * Interleaved A/B runs of two builds of the CLI on one log: the way every performance claim in
  * docs/performance.md was checked. On a shared VM one run varies by ±15%, and the machine's speed
- * drifts over minutes, so runs of the two builds alternate (A B A B …, then B A B A … for the
- * second half) and medians are compared, never single runs.
+ * drifts over minutes, so runs of the two builds alternate (A B, then B A, round after round) and
+ * medians are compared, never single runs.
  *
  *   # before changing anything: keep the current bundle, with the profiles it reads
  *   pnpm --filter @nightshift/cli exec tsup && mkdir -p /tmp/base/apps/cli \
- *     && cp -r apps/cli/dist /tmp/base/apps/cli/ && ln -s "$PWD/prompts" /tmp/base/prompts
+ *     && cp -r apps/cli/dist /tmp/base/apps/cli/ && cp -r prompts /tmp/base/prompts
  *   # after the change (rebuild the bundle first)
  *   pnpm bench:compare /tmp/base . --runs=10 [--file=.bench/ptp-100mb.log] [--flags="--no-maglev"]
  *
- * Each root must hold apps/cli/dist/bin.js and prompts/. The JSON each build writes is compared
- * too: a faster build that answers differently is a bug, not a result.
+ * Each root must hold apps/cli/dist/bin.js and prompts/ (a copy: a bundle whose rules file was
+ * edited since it was built parses it again, which is not what it would do on its own). The JSON
+ * each build writes is compared too: a faster build that answers differently is a bug, not a
+ * result.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -35,6 +37,10 @@ if (roots.length !== 2 || !Number.isInteger(runs) || runs < 2) {
   console.error('usage: pnpm bench:compare <rootA> <rootB> [--runs=N>=2] [--file=LOG] [--flags="V8 FLAGS"]');
   process.exit(2);
 }
+if (roots[0] === roots[1]) {
+  console.error(`bench:compare: both builds are ${roots[0]}: compare two different roots`);
+  process.exit(2);
+}
 for (const root of roots) {
   if (!existsSync(resolve(root, 'apps/cli/dist/bin.js'))) {
     console.error(`bench:compare: ${root} has no apps/cli/dist/bin.js (build or copy the bundle there)`);
@@ -49,7 +55,7 @@ if (!existsSync(file)) {
 const rssScript = resolve(import.meta.dirname, 'report-rss.mjs');
 const results = new Map<string, Run[]>(roots.map((root) => [root, []]));
 for (let i = 0; i < runs; i++) {
-  const order = i < runs / 2 ? roots : [...roots].reverse();
+  const order = i % 2 === 0 ? roots : [...roots].reverse();
   for (const root of order) results.get(root)!.push(runOnce(root));
   process.stderr.write(`\rbench:compare: ${i + 1}/${runs} rounds`);
 }

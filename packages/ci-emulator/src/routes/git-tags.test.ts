@@ -48,4 +48,24 @@ describe('annotated tags', () => {
     ).rejects.toMatchObject({ status: 422 });
     await expect(octokit.rest.git.getTag({ ...repo, tag_sha: head })).rejects.toMatchObject({ status: 404 });
   });
+
+  it('answers "no commit" where a commit is wanted for a tag of a tree, and refuses a second tag of a name', async () => {
+    const { emulator, octokit, head } = await seeded();
+    const tree = (await octokit.rest.git.getCommit({ ...repo, commit_sha: head })).data.tree.sha;
+    const tag = await octokit.rest.git.createTag({
+      ...repo,
+      tag: 'tt',
+      message: 'm',
+      object: tree,
+      type: 'tree',
+    });
+    await octokit.rest.git.createRef({ ...repo, ref: 'refs/tags/tt', sha: tag.data.sha });
+    await expect(octokit.rest.repos.getCommit({ ...repo, ref: 'tt' })).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringContaining('No commit found'),
+    });
+    expect(() => emulator.state.addAnnotatedTag('octo/demo', 'tt', head)).toThrow(/already exists/);
+    emulator.state.addAnnotatedTag('octo/demo', 'v2', head);
+    expect((await octokit.rest.repos.getCommit({ ...repo, ref: 'v2' })).data.sha).toBe(head);
+  });
 });

@@ -104,6 +104,7 @@ export class EmulatorState {
     const record = this.repo(repo);
     const type = options.type ?? 'commit';
     if (readObject(record, object)?.type !== type) throw new Error(`No ${type} ${object} in ${repo}`);
+    if (record.refs.has(`refs/tags/${name}`)) throw new Error(`Tag ${name} already exists in ${repo}`);
     const sha = writeObject(record, {
       type: 'tag',
       object: object.toLowerCase(),

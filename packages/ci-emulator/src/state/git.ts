@@ -170,8 +170,11 @@ export function resolveCommitish(repo: RepoRecord, ref: string | undefined): str
   const name = ref ?? repo.defaultBranch;
   for (const candidate of [name, `refs/heads/${name}`, `refs/tags/${name}`]) {
     const sha = repo.refs.get(candidate);
-    // An annotated tag's ref names the tag object: the commit is what it points at.
-    if (sha) return peelTag(repo, sha);
+    if (!sha) continue;
+    // An annotated tag's ref names the tag object: the commit is what it points at. A tag of a
+    // tree or a blob names no commit (the callers answer "No commit found", as GitHub does).
+    const peeled = peelTag(repo, sha);
+    return peeled !== undefined && readObject(repo, peeled)?.type === 'commit' ? peeled : undefined;
   }
   if (isSha(name.toLowerCase()) && readObject(repo, name)?.type === 'commit') return name.toLowerCase();
   return undefined;

@@ -44,6 +44,18 @@ describe('resolveCommit', () => {
     expect(await resolveCommit(client, REPO, 'v1.0-signed')).toEqual(main);
   });
 
+  it('finds the tag, not the branch, for a full tag name when a branch has the same name', async () => {
+    const client = testClient(emulator);
+    const main = await resolveCommit(client, REPO);
+    const feature = await resolveCommit(client, REPO, 'feature');
+    await client.rest.git.createRef({ ...REPO, ref: 'refs/heads/same', sha: feature.sha });
+    await annotate('same', main.sha, 'commit');
+    expect(await resolveCommit(client, REPO, 'refs/tags/same')).toEqual(main);
+    expect(await resolveCommit(client, REPO, 'refs/heads/same')).toEqual(feature);
+    // A short name is looked up as a branch first (resolve-ref.ts says why a full name is safer).
+    expect(await resolveCommit(client, REPO, 'same')).toEqual(feature);
+  });
+
   it('says so when a tag names no commit, or the ref does not exist', async () => {
     const client = testClient(emulator);
     const main = await resolveCommit(client, REPO);
@@ -51,6 +63,7 @@ describe('resolveCommit', () => {
     const error = await resolveCommit(client, REPO, 'tree-tag').catch((e: unknown) => e);
     expect(GitHubError.isInstance(error) && error.kind).toBe('validation');
     expect((error as Error).message).toMatch(/"tree-tag" in acme\/widgets tags a tree, not a commit/);
-    await expect(resolveCommit(client, REPO, 'nope')).rejects.toBeInstanceOf(NotFoundError);
+    const missing = await resolveCommit(client, REPO, 'nope').catch((e: unknown) => e);
+    expect(NotFoundError.isInstance(missing)).toBe(true);
   });
 });

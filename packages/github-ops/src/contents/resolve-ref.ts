@@ -49,23 +49,27 @@ async function peel(
 
 /**
  * A branch name, tag name (lightweight or annotated) or commit SHA → the commit and its tree,
- * through the Git Data API only. Omitted ref = the default branch.
+ * through the Git Data API only. Omitted ref = the default branch. A short name that is both a
+ * branch and a tag means the branch (git itself would take the tag and warn that the name is
+ * ambiguous); `refs/tags/<name>` or `refs/heads/<name>` names one of them only.
  */
 export async function resolveCommit(octokit: Octokit, repo: RepoRef, ref?: string): Promise<ResolvedCommit> {
   const wanted = ref ?? (await getDefaultBranch(octokit, repo));
   let sha: string | null = /^[0-9a-f]{40}$/i.test(wanted) ? wanted.toLowerCase() : null;
   if (sha === null) {
-    for (const prefix of ['heads/', 'tags/']) {
+    // A full name asks for that ref only: `refs/tags/v1` must not find a branch called v1.
+    const full = /^refs\/(heads|tags)\/(.+)$/.exec(wanted);
+    const candidates = full ? [`${full[1]}/${full[2]}`] : [`heads/${wanted}`, `tags/${wanted}`];
+    for (const candidate of candidates) {
+      let object: { sha: string; type: string };
       try {
-        const { data } = await octokit.rest.git.getRef({
-          ...repo,
-          ref: `${prefix}${wanted.replace(/^refs\/(heads|tags)\//, '')}`,
-        });
-        sha = await peel(octokit, repo, wanted, data.object.sha, data.object.type);
-        break;
+        ({ object } = (await octokit.rest.git.getRef({ ...repo, ref: candidate })).data);
       } catch (error) {
-        if (!(GitHubError.isInstance(error) && error.kind === 'not-found')) throw error;
+        if (GitHubError.isInstance(error) && error.kind === 'not-found') continue;
+        throw error;
       }
+      sha = await peel(octokit, repo, wanted, object.sha, object.type);
+      break;
     }
   }
   if (sha === null)

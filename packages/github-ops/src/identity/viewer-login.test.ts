@@ -26,6 +26,8 @@ describe('getViewerLogin', () => {
     const error = await getViewerLogin(client).catch((e: unknown) => e);
     expect(GitHubError.isInstance(error)).toBe(true);
     expect(String((error as Error).message)).toMatch(/GET \/user was refused .*GraphQL viewer query failed/);
+    // The GraphQL failure keeps its kind: a 502 may pass, so the caller may try again.
+    expect(error).toMatchObject({ kind: 'server', status: 502, isRetryable: true });
 
     // A 403 that is a rate limit is not a refusal: thrown as it is, GraphQL not asked.
     emulator.faults.add({ route: 'GET /user', status: 403, times: 2 });

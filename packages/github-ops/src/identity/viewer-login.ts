@@ -2,6 +2,11 @@ import type { Octokit } from '@octokit/rest';
 import { GitHubError } from '../errors/github-error';
 import { toGitHubError } from '../errors/to-github-error';
 
+/** An HTTP failure (Octokit's RequestError); GraphQL answers with errors carry no status. */
+function hasStatus(error: unknown): boolean {
+  return typeof (error as { status?: unknown } | null)?.status === 'number';
+}
+
 /** The login a token acts as, and how it was found. */
 export interface ViewerLogin {
   login: string;
@@ -14,7 +19,7 @@ export interface ViewerLogin {
  * (a GitHub App's, a workflow's GITHUB_TOKEN: 403 "Resource not accessible by integration"),
  * which may still ask the GraphQL `viewer` query: it answers `<app-slug>[bot]`. So a refusal
  * there is asked again that way. Other failures (401, a 403 that is a rate limit, network) are
- * thrown as they are, as `GitHubError`s.
+ * thrown as they are, as `GitHubError`s; when GraphQL fails too, the error has its kind.
  */
 export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
   let restError: GitHubError;
@@ -34,10 +39,18 @@ export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
     throw new Error('the viewer query returned no login');
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new GitHubError(
-      'forbidden',
-      `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`,
-      { status: 403, request: 'POST /graphql', cause: error },
-    );
+    const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
+    // An HTTP failure keeps its kind (a 5xx or a rate limit may pass); an answer with GraphQL
+    // errors, or without a login, is a refusal.
+    const http = hasStatus(error) ? toGitHubError(error, 'POST /graphql') : null;
+    if (http) {
+      throw new GitHubError(http.kind, message, {
+        status: http.status,
+        request: 'POST /graphql',
+        isRetryable: http.isRetryable,
+        cause: error,
+      });
+    }
+    throw new GitHubError('forbidden', message, { request: 'POST /graphql', cause: error });
   }
 }

@@ -61305,6 +61305,12 @@ function createExcerptBuilder(options2 = {}) {
   function push2(line) {
     pushText(line?.no, line?.text);
   }
+  function wait(no, text) {
+    const at = ungrouped.count++;
+    ungrouped.nos[at] = no;
+    ungrouped.texts[at] = text;
+    if (ungrouped.count >= LAZY_LINES) flush();
+  }
   function pushText(no, text) {
     if (!Number.isSafeInteger(no) || no < 1 || typeof text !== "string")
       throw new TypeError(
@@ -61317,12 +61323,7 @@ function createExcerptBuilder(options2 = {}) {
     if (eager) {
       group(no, view ? view(text) : text);
       eager = needsEager();
-    } else {
-      const at = ungrouped.count++;
-      ungrouped.nos[at] = no;
-      ungrouped.texts[at] = text;
-      if (ungrouped.count >= LAZY_LINES) flush();
-    }
+    } else wait(no, text);
     const pending = future.size === 0 ? void 0 : future.get(no);
     if (pending !== void 0) {
       future.delete(no);
@@ -61344,10 +61345,7 @@ function createExcerptBuilder(options2 = {}) {
       }
       if (firstNo === 0) firstNo = first + i;
       lastNo = first + i;
-      const at = ungrouped.count++;
-      ungrouped.nos[at] = lastNo;
-      ungrouped.texts[at] = text;
-      if (ungrouped.count >= LAZY_LINES) flush();
+      wait(lastNo, text);
     }
   }
   function finish() {
@@ -66542,9 +66540,6 @@ function repoName2(ref) {
 }
 
 // ../../packages/github-ops/src/identity/viewer-login.ts
-function hasStatus(error63) {
-  return typeof error63?.status === "number";
-}
 async function getViewerLogin(octokit) {
   let restError;
   try {
@@ -66563,7 +66558,7 @@ async function getViewerLogin(octokit) {
   } catch (error63) {
     const why = error63 instanceof Error ? error63.message : String(error63);
     const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
-    const http = hasStatus(error63) ? toGitHubError(error63, "POST /graphql") : null;
+    const http = isRequestErrorLike(error63) ? toGitHubError(error63, "POST /graphql") : null;
     if (http) {
       throw new GitHubError(http.kind, message, {
         status: http.status,

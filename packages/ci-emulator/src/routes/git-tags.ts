@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { created, ok, readBody } from '../context';
-import { isSha, type TagData } from '../git-objects';
+import type { TagData } from '../git-objects';
 import { HttpError } from '../http-error';
 import { gitTagShape } from '../shapes/git';
-import { defaultPerson, readObject, writeObject } from '../state/git';
+import { createTag, defaultPerson, readObject } from '../state/git';
 import { github, type Routes, repoOf } from './common';
 
 const createTagBody = z.object({
@@ -27,18 +27,14 @@ export function registerGitTagRoutes(router: Routes): void {
     github((ctx) => {
       const repo = repoOf(ctx);
       const input = readBody(ctx, createTagBody, 'Tag');
-      const target = input.object.toLowerCase();
-      if (!isSha(target) || readObject(repo, target)?.type !== input.type) {
-        throw new HttpError(422, 'Object does not exist');
-      }
       const data: TagData = {
-        object: target,
+        object: input.object.toLowerCase(),
         objectType: input.type,
         tag: input.tag,
         tagger: defaultPerson(ctx.world, input.tagger),
         message: input.message,
       };
-      const sha = writeObject(repo, { type: 'tag', ...data });
+      const sha = createTag(repo, data);
       return created(gitTagShape(ctx.urls, repo, sha, data));
     }),
   );

@@ -8,7 +8,7 @@ import {
   addWorkflow,
 } from './actions';
 import { type AddArtifactInput, addArtifact } from './artifacts';
-import { commitFiles, defaultPerson, type FileInput, readObject, writeObject } from './git';
+import { commitFiles, createTag, defaultPerson, type FileInput } from './git';
 import {
   type AddCommentInput,
   type AddIssueInput,
@@ -102,13 +102,10 @@ export class EmulatorState {
     options: { type?: GitObjectType; message?: string } = {},
   ): string {
     const record = this.repo(repo);
-    const type = options.type ?? 'commit';
-    if (readObject(record, object)?.type !== type) throw new Error(`No ${type} ${object} in ${repo}`);
     if (record.refs.has(`refs/tags/${name}`)) throw new Error(`Tag ${name} already exists in ${repo}`);
-    const sha = writeObject(record, {
-      type: 'tag',
+    const sha = createTag(record, {
       object: object.toLowerCase(),
-      objectType: type,
+      objectType: options.type ?? 'commit',
       tag: name,
       tagger: defaultPerson(this.#world),
       message: options.message ?? `${name}\n`,

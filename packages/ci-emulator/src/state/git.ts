@@ -10,6 +10,7 @@ import {
   hashObject,
   isSha,
   isValidEntryName,
+  type TagData,
   type TreeEntry,
   type TreeMode,
 } from '../git-objects';
@@ -54,7 +55,7 @@ export function writeBlob(repo: RepoRecord, data: Uint8Array | string): string {
 }
 
 export function objectSize(object: GitObject): number {
-  return object.type === 'blob' ? object.data.length : encodeObject(object).length;
+  return encodeObject(object).length;
 }
 
 function encodeObject(object: GitObject): Buffer {
@@ -178,6 +179,14 @@ export function resolveCommitish(repo: RepoRecord, ref: string | undefined): str
   }
   if (isSha(name.toLowerCase()) && readObject(repo, name)?.type === 'commit') return name.toLowerCase();
   return undefined;
+}
+
+/** Writes an annotated tag object; 422 unless the object it tags exists with the type it names. */
+export function createTag(repo: RepoRecord, data: TagData): string {
+  if (!isSha(data.object) || readObject(repo, data.object)?.type !== data.objectType) {
+    throw new HttpError(422, 'Object does not exist');
+  }
+  return writeObject(repo, { type: 'tag', ...data });
 }
 
 export function createCommit(repo: RepoRecord, data: CommitData): string {

@@ -1,3 +1,3 @@
 export * from './github-error';
 export * from './policy-violation-error';
-export { describeRequest, toGitHubError } from './to-github-error';
+export { describeRequest, isRequestErrorLike, toGitHubError } from './to-github-error';

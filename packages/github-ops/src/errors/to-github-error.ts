@@ -17,7 +17,8 @@ interface RequestErrorLike {
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
 }
 
-function isRequestErrorLike(error: unknown): error is RequestErrorLike {
+/** An HTTP failure as Octokit reports it (a status and a message); GraphQL answers with errors have no status. */
+export function isRequestErrorLike(error: unknown): error is RequestErrorLike {
   return (
     typeof error === 'object' &&
     error !== null &&

@@ -1,11 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { GitHubError } from '../errors/github-error';
-import { toGitHubError } from '../errors/to-github-error';
-
-/** An HTTP failure (Octokit's RequestError); GraphQL answers with errors carry no status. */
-function hasStatus(error: unknown): boolean {
-  return typeof (error as { status?: unknown } | null)?.status === 'number';
-}
+import { isRequestErrorLike, toGitHubError } from '../errors/to-github-error';
 
 /** The login a token acts as, and how it was found. */
 export interface ViewerLogin {
@@ -42,7 +37,7 @@ export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
     const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
     // An HTTP failure keeps its kind (a 5xx or a rate limit may pass); an answer with GraphQL
     // errors, or without a login, is a refusal.
-    const http = hasStatus(error) ? toGitHubError(error, 'POST /graphql') : null;
+    const http = isRequestErrorLike(error) ? toGitHubError(error, 'POST /graphql') : null;
     if (http) {
       throw new GitHubError(http.kind, message, {
         status: http.status,

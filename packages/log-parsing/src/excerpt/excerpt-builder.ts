@@ -222,6 +222,14 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     pushText(line?.no, line?.text);
   }
 
+  /** Keeps a line ungrouped (lazy mode); once `LAZY_LINES` wait, they are grouped. */
+  function wait(no: number, text: string): void {
+    const at = ungrouped.count++;
+    ungrouped.nos[at] = no;
+    ungrouped.texts[at] = text;
+    if (ungrouped.count >= LAZY_LINES) flush();
+  }
+
   function pushText(no: number, text: string): void {
     if (!Number.isSafeInteger(no) || no < 1 || typeof text !== 'string')
       throw new TypeError(
@@ -234,12 +242,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     if (eager) {
       group(no, view ? view(text) : text);
       eager = needsEager();
-    } else {
-      const at = ungrouped.count++;
-      ungrouped.nos[at] = no;
-      ungrouped.texts[at] = text;
-      if (ungrouped.count >= LAZY_LINES) flush();
-    }
+    } else wait(no, text);
     const pending = future.size === 0 ? undefined : future.get(no);
     if (pending !== undefined) {
       future.delete(no);
@@ -263,10 +266,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
       }
       if (firstNo === 0) firstNo = first + i;
       lastNo = first + i;
-      const at = ungrouped.count++;
-      ungrouped.nos[at] = lastNo;
-      ungrouped.texts[at] = text;
-      if (ungrouped.count >= LAZY_LINES) flush();
+      wait(lastNo, text);
     }
   }
 

@@ -60,6 +60,25 @@ describe('fileChunks', () => {
     expect(total).toBe(100_000);
   });
 
+  it('lets the event loop turn after every read (reads are synchronous)', async () => {
+    const path = join(dir, 'long.bin');
+    writeFileSync(path, sample(30_000));
+    let turned = false;
+    let seenBeforeTurn = 0;
+    for await (const chunk of fileChunks(path, { chunkBytes: 1000, reuseBuffers: true, wrapError })) {
+      // Scheduled once the file is open: opening it turned the loop already.
+      if (seenBeforeTurn === 0) {
+        setImmediate(() => {
+          turned = true;
+        });
+      }
+      if (!turned) seenBeforeTurn += chunk.byteLength;
+    }
+    expect(turned).toBe(true);
+    // One read is four chunks; the loop turns before the next one is read.
+    expect(seenBeforeTurn).toBe(4 * 1000);
+  });
+
   it('wraps the error of a file that cannot be opened', async () => {
     const read = async () => {
       for await (const _ of fileChunks(join(dir, 'missing.bin'), { chunkBytes: 64, wrapError })) {

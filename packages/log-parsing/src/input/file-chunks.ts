@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 /** Bytes asked of the file per read: four chunks (see `fileChunks`). */
@@ -17,17 +18,23 @@ export interface FileChunksOptions {
 }
 
 /**
- * A file's bytes in chunks of `chunkBytes`, read `READS_PER_CALL` chunks at a time with the next
- * read already in flight. Hand-written rather than `createReadStream` because that stream
- * allocates a fresh buffer per read and makes a thread-pool round trip per 64 KiB: on the 1 GB
- * benchmark log, reading + decoding + splitting took ~2.5 CPU s that way and ~1.5 s with four
- * times larger reads into two reused buffers (chunks stay 64 KiB: lines are slices of their
- * decoded chunk, and bigger chunks pin more memory).
+ * A regular file's bytes in chunks of `chunkBytes`, read `READS_PER_CALL` chunks at a time.
+ * Hand-written rather than `createReadStream` because that stream allocates a fresh buffer per
+ * read and makes a thread-pool round trip per 64 KiB: on the 1 GB benchmark log, reading +
+ * decoding + splitting took ~2.5 CPU s that way and ~1.5 s with four times larger reads into
+ * reused buffers (chunks stay 64 KiB: lines are slices of their decoded chunk, and bigger chunks
+ * pin more memory).
  *
- * Not `readSync`, though it spares the thread-pool round trip: with it, peak RSS on the 1 GB
- * benchmark log rose from ~115 to ~160 MB (session 3), even when the loop was let turn every few
- * reads. While an asynchronous read is in flight the main thread waits, and V8's garbage
- * collection, whose helpers run on the other core, catches up.
+ * Reads are synchronous (`readSync`; callers hand it regular files only, whose reads come from
+ * the page cache and never wait for a peer). An asynchronous read goes through libuv's thread
+ * pool, and on a busy machine the main thread sat idle ~8% of a 100 MB analyze waiting for the
+ * pool's thread to get a core, though the read was issued a whole chunk ahead: 100 MB median
+ * ~0.83 → 0.76 s, CPU ~1.04 → 0.95 s (docs/performance.md, "Session 5").
+ *
+ * The event loop still turns after every read (a `setImmediate`, ~400 per 100 MB). A host
+ * process's timers and sockets wait ~1 ms at most, and V8's own foreground tasks run: without
+ * them, incremental marking finished late, whatever was allocated meanwhile survived, and peak
+ * RSS on the 1 GB log rose from ~115 to ~155 MB (a turn every 32 reads still gave 153).
  */
 export async function* fileChunks(path: string, options: FileChunksOptions): AsyncGenerator<Uint8Array> {
   const { chunkBytes, reuseBuffers = false, wrapError } = options;
@@ -38,32 +45,25 @@ export async function* fileChunks(path: string, options: FileChunksOptions): Asy
   } catch (error) {
     throw wrapError(error);
   }
-  const buffers = [Buffer.allocUnsafeSlow(readBytes), Buffer.allocUnsafeSlow(readBytes)];
-  let turn = 0;
-  const read = (buffer: Buffer) => handle.read(buffer, 0, readBytes, null);
-  let pending: ReturnType<typeof read> | null = read(buffers[0]!);
+  // Reused, a buffer is read into again only when the caller asks for the chunk after its last.
+  let buffer = Buffer.allocUnsafeSlow(readBytes);
   try {
-    while (pending !== null) {
+    for (;;) {
+      const current = buffer;
       let bytesRead: number;
       try {
-        ({ bytesRead } = await pending);
+        bytesRead = readSync(handle.fd, current, 0, readBytes, null);
       } catch (error) {
-        pending = null;
         throw wrapError(error);
       }
-      pending = null;
       if (bytesRead === 0) break;
-      const current = buffers[turn]!;
-      turn ^= 1;
-      if (!reuseBuffers) buffers[turn] = Buffer.allocUnsafeSlow(readBytes);
-      pending = read(buffers[turn]!);
+      if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
       for (let at = 0; at < bytesRead; at += chunkBytes) {
         yield current.subarray(at, Math.min(bytesRead, at + chunkBytes));
       }
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
-    // A read still in flight (the consumer stopped early) must end before the file is closed.
-    if (pending !== null) await pending.catch(() => undefined);
     await handle.close();
   }
 }

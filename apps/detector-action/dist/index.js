@@ -60050,9 +60050,92 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
+// ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DAwIAAAUDAQAIByYDBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACmFuY2hvclBhaXIAAQqEAgKVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELawEDfwJAA0AgACABTw0BQYCADCAAQQJ0aiECIAIoAgAhAyACKAIEIQQgA0H//wNxLQCAgAggA0EQdi0AgIAIciAEQf//A3EtAICACCAEQRB2LQCAgAhycgRAIAAPCyAAQQJqIQAMAAsLIAEL";
+
+// ../../packages/log-parsing/src/scan-kernel/scan-kernel.ts
+var GRAM_SLOTS_AT = 0;
+var GRAM_SLOTS_BYTES = 131072;
+var ANCHOR_SLOTS_AT = 131072;
+var ANCHOR_SLOTS_BYTES = 65536;
+var IMAGE_AT = 196608;
+var PAGE_BYTES = 65536;
+var READ_SLACK = 64;
+var ScanKernel = class {
+  exports;
+  bytes;
+  words;
+  gramTable = null;
+  gramVersion = -1;
+  anchorSlots = null;
+  constructor() {
+    const wasm = globalThis.WebAssembly;
+    const module2 = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, "base64"));
+    this.exports = new wasm.Instance(module2).exports;
+    this.bytes = Buffer.alloc(0);
+    this.words = new Uint32Array(0);
+    this.refreshViews();
+  }
+  /**
+   * The image region as bytes and as 32-bit words, with room for at least `length` bytes. Growing
+   * the memory detaches every earlier view, so callers take fresh ones from each call.
+   */
+  imageViews(length) {
+    const need = IMAGE_AT + length + READ_SLACK;
+    const memory = this.exports.memory;
+    if (need > memory.buffer.byteLength) {
+      memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE_BYTES));
+      this.refreshViews();
+    }
+    return { bytes: this.bytes, words: this.words };
+  }
+  /**
+   * `classify/word-scan.ts`'s group scan with `table`: the first index from `i`, stepping by four
+   * words, of a group with a used slot, or `count`. Folds every word it reads.
+   */
+  flaggedGroup(table, i, count2) {
+    if (table !== this.gramTable || table.version !== this.gramVersion) {
+      if (table.used.length !== GRAM_SLOTS_BYTES) {
+        throw new RangeError(
+          `scan kernel: a gram table has ${GRAM_SLOTS_BYTES} slots, got ${table.used.length}`
+        );
+      }
+      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS_BYTES).set(table.used);
+      this.gramTable = table;
+      this.gramVersion = table.version;
+    }
+    return this.exports.flaggedGroup(i, count2);
+  }
+  /**
+   * `redact/keyword-prefilter.ts`'s pair scan with the anchor table `slots`: the first index from
+   * `i`, stepping by two words, whose two words hold a known pair, or `count`.
+   */
+  anchorPair(slots, i, count2) {
+    if (slots !== this.anchorSlots) {
+      if (slots.length !== ANCHOR_SLOTS_BYTES) {
+        throw new RangeError(
+          `scan kernel: an anchor table has ${ANCHOR_SLOTS_BYTES} slots, got ${slots.length}`
+        );
+      }
+      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS_BYTES).set(slots);
+      this.anchorSlots = slots;
+    }
+    return this.exports.anchorPair(i, count2);
+  }
+  refreshViews() {
+    const buffer = this.exports.memory.buffer;
+    this.bytes = Buffer.from(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT);
+    this.words = new Uint32Array(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT >>> 2);
+  }
+};
+var kernel;
+function scanKernel() {
+  kernel ??= new ScanKernel();
+  return kernel;
+}
+
 // ../../packages/log-parsing/src/byte-image.ts
 var ByteImage = class {
-  buffer = Buffer.alloc(0);
   /** The text the image holds exactly as `load` wrote it, or null once a scan has written into it. */
   held = null;
   /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
@@ -60066,14 +60149,11 @@ var ByteImage = class {
    */
   load(text) {
     const need = paddedLength(text.length) + SPARE_BYTES;
-    if (this.buffer.length < need) {
-      const size = Math.max(need, 2 * this.buffer.length, 65536);
-      this.buffer = Buffer.alloc(size);
-      this.words = new Uint32Array(this.buffer.buffer, this.buffer.byteOffset, size >>> 2);
-    }
-    this.buffer.write(text, 0, "latin1");
-    this.buffer.fill(0, text.length, need);
-    this.bytes = this.buffer.subarray(0, text.length);
+    const { bytes, words } = scanKernel().imageViews(need);
+    bytes.write(text, 0, "latin1");
+    bytes.fill(0, text.length, need);
+    this.words = words;
+    this.bytes = bytes.subarray(0, text.length);
     this.held = text;
   }
   /**
@@ -60201,10 +60281,11 @@ function candidateLineStarts(text) {
 }
 function scanWindow(text, base, end, from, starts) {
   const words = sharedImage.words;
+  const kernel2 = scanKernel();
   const count2 = end - base + 3 >>> 2;
   let i = from - base >>> 2;
   for (; ; ) {
-    i = nextAnchorWords(words, i, count2);
+    i = kernel2.anchorPair(SLOTS, i, count2);
     if (i >= count2) return end;
     const at = confirmWords(text, words, i, base + 4 * i, from);
     if (at === -1) {
@@ -60219,14 +60300,6 @@ function scanWindow(text, base, end, from, starts) {
     if (from >= end) return from;
     i = from - base >>> 2;
   }
-}
-function nextAnchorWords(words, i, count2) {
-  for (; i < count2; i += 2) {
-    const a = words[i];
-    const b = words[i + 1];
-    if ((SLOTS[a & 65535] | SLOTS[a >>> 16] | SLOTS[b & 65535] | SLOTS[b >>> 16]) !== 0) return i;
-  }
-  return count2;
 }
 function confirmWords(text, words, i, q, from) {
   for (let h = 0; h < 4; h++) {
@@ -64902,10 +64975,11 @@ function isGramLiteral(text) {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
 function buildGramTable(literals, counts, into) {
-  const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map() };
+  const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map(), version: 0 };
   if (into) {
     into.used.fill(0);
     into.entries.clear();
+    into.version++;
   }
   const add = (entry2) => {
     const slot = slotOf(entry2.word);
@@ -64987,25 +65061,12 @@ function literalAt(text, at, literal2) {
 
 // ../../packages/log-parsing/src/classify/word-scan.ts
 function scanWords(text, u32, count2, table, hits) {
+  const kernel2 = scanKernel();
   let i = 0;
   while (i < count2) {
-    i = nextFlaggedGroup(u32, i, count2, table.used);
+    i = kernel2.flaggedGroup(table, i, count2);
     if (i < count2) i = confirmGroup(text, u32, i, table, hits);
   }
-}
-function nextFlaggedGroup(u32, i, count2, used) {
-  for (; i < count2; i += 4) {
-    const w0 = u32[i] | FOLD;
-    const w1 = u32[i + 1] | FOLD;
-    const w2 = u32[i + 2] | FOLD;
-    const w3 = u32[i + 3] | FOLD;
-    u32[i] = w0;
-    u32[i + 1] = w1;
-    u32[i + 2] = w2;
-    u32[i + 3] = w3;
-    if ((used[slotOf(w0)] | used[slotOf(w1)] | used[slotOf(w2)] | used[slotOf(w3)]) !== 0) return i;
-  }
-  return count2;
 }
 function confirmGroup(text, u32, i, table, hits) {
   for (let j = 0; j < 4; j++) {

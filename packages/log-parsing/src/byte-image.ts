@@ -1,3 +1,5 @@
+import { scanKernel } from './scan-kernel/scan-kernel';
+
 /**
  * A reusable byte image of a text, one byte per UTF-16 unit (`latin1` keeps the low byte), so a
  * byte's offset is a string offset and a 32-bit word's offset times four is one too: the
@@ -7,15 +9,17 @@
  *
  * Writing it costs ~0.07 ns per character for a one-byte string (a copy) and ~0.14 for a two-byte
  * one (a narrowing loop), measured on the PTP benchmark log.
+ *
+ * The image lives in the scan kernel's WebAssembly memory (scan-kernel/), whose loops read it
+ * there; there is one, `sharedImage`.
  */
-export class ByteImage {
-  private buffer = Buffer.alloc(0);
+class ByteImage {
   /** The text the image holds exactly as `load` wrote it, or null once a scan has written into it. */
   private held: string | null = null;
   /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
-  words = new Uint32Array(0);
+  words: Uint32Array = new Uint32Array(0);
   /** The image as bytes, exactly as long as the last text loaded. */
-  bytes = Buffer.alloc(0);
+  bytes: Buffer = Buffer.alloc(0);
 
   /**
    * Writes `text`, then zeros up to the next multiple of 16 bytes and two words more: a scan
@@ -24,14 +28,12 @@ export class ByteImage {
    */
   load(text: string): void {
     const need = paddedLength(text.length) + SPARE_BYTES;
-    if (this.buffer.length < need) {
-      const size = Math.max(need, 2 * this.buffer.length, 65_536);
-      this.buffer = Buffer.alloc(size);
-      this.words = new Uint32Array(this.buffer.buffer, this.buffer.byteOffset, size >>> 2);
-    }
-    this.buffer.write(text, 0, 'latin1');
-    this.buffer.fill(0, text.length, need);
-    this.bytes = this.buffer.subarray(0, text.length);
+    // Fresh views each time: the kernel's memory may have grown, which detaches the old ones.
+    const { bytes, words } = scanKernel().imageViews(need);
+    bytes.write(text, 0, 'latin1');
+    bytes.fill(0, text.length, need);
+    this.words = words;
+    this.bytes = bytes.subarray(0, text.length);
     this.held = text;
   }
 

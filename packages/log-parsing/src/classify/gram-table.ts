@@ -60,6 +60,8 @@ export interface GramTable {
    * integer range and a Map look-up would box each one).
    */
   entries: Map<number, GramEntry[]>;
+  /** Changes whenever the table is rebuilt: the scan kernel copies `used` in again then. */
+  version: number;
 }
 
 /** Multiplicative hash of a folded word into the slot index. */
@@ -131,10 +133,11 @@ export function buildGramTable(
 ): GramTable {
   // Rebuilding into the old storage matters: a fresh table per rebuild lands in V8's large-object
   // space, and seven rebuilds over 100 MB raised the peak heap by 20 MB.
-  const table: GramTable = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: new Map() };
+  const table: GramTable = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: new Map(), version: 0 };
   if (into) {
     into.used.fill(0);
     into.entries.clear();
+    into.version++;
   }
   const add = (entry: GramEntry) => {
     const slot = slotOf(entry.word);

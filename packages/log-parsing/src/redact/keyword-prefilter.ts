@@ -11,13 +11,16 @@
  *    keywords, plus four regex scans for keywords without one) cost ~1.8–2.0 ns (PTP) and ~2.6
  *    (Prow): each `indexOf` hit costs ~35 ns of call and check, and PTP lines are full of the
  *    anchors `_` and `K` (CLOCK_REALTIME), while `/auth|secret/gi` and `/:\/\//` run ~0.3–0.45.
- *  - Now: one JavaScript loop over a one-byte image of the text (../byte-image.ts), four
- *    characters per two 32-bit loads, one table lookup per two characters; a hit on an anchor
- *    pair is confirmed against the string. ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of
- *    it the loop itself; short lines (~46 chars) ~270 ns a call against ~400 (docs/performance.md,
- *    "Session 2"). Since session 3 no native scan is left (GitLab's `gl` was one, ~0.2 ns).
+ *  - Now: one loop over a one-byte image of the text (../byte-image.ts), four characters per
+ *    two 32-bit loads, one table lookup per two characters; a hit on an anchor pair is confirmed
+ *    against the string. ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of it the loop itself;
+ *    short lines (~46 chars) ~270 ns a call against ~400 (docs/performance.md, "Session 2").
+ *    Since session 3 no native scan is left (GitLab's `gl` was one, ~0.2 ns). Since session 5 the
+ *    loop runs in the scan kernel (../scan-kernel/scan-kernel.wat `anchorPair`, ~2x faster than
+ *    V8's code for the same JavaScript); the confirmation stays here.
  */
 import { sharedImage as image } from '../byte-image';
+import { scanKernel } from '../scan-kernel/scan-kernel';
 import { ANCHORED_KEYWORDS, buildAnchorTable, type PrefilterKeyword } from './prefilter-keywords';
 
 export { PREFILTER_KEYWORDS } from './prefilter-keywords';
@@ -53,10 +56,11 @@ export function candidateLineStarts(text: string): number[] {
  */
 function scanWindow(text: string, base: number, end: number, from: number, starts: number[]): number {
   const words = image.words;
+  const kernel = scanKernel();
   const count = (end - base + 3) >>> 2;
   let i = (from - base) >>> 2;
   for (;;) {
-    i = nextAnchorWords(words, i, count);
+    i = kernel.anchorPair(SLOTS, i, count);
     if (i >= count) return end;
     const at = confirmWords(text, words, i, base + 4 * i, from);
     if (at === -1) {
@@ -71,22 +75,6 @@ function scanWindow(text: string, base: number, end: number, from: number, start
     if (from >= end) return from;
     i = (from - base) >>> 2;
   }
-}
-
-/**
- * The hot loop: the first even index >= i (stepping by two) whose two words hold an anchor pair,
- * or `count`. Two words, four table reads, one branch per step. Kept apart from the
- * confirmation code, so V8 compiles it as a tight loop (with the confirmation inlined in the same
- * loop the scan took ~0.25 ns a character more on the PTP log). `words[count]` is one of the
- * image's spare zero words; a pair of zero bytes is no anchor.
- */
-function nextAnchorWords(words: Uint32Array, i: number, count: number): number {
-  for (; i < count; i += 2) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
-    if ((SLOTS[a & 0xffff]! | SLOTS[a >>> 16]! | SLOTS[b & 0xffff]! | SLOTS[b >>> 16]!) !== 0) return i;
-  }
-  return count;
 }
 
 /**

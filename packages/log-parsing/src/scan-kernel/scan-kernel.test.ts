@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
+import { FOLD, slotOf } from '../classify/gram-table';
+import { ScanKernel } from './scan-kernel';
+
+// The JavaScript loops scan-kernel.wat replaced (classify/word-scan.ts `nextFlaggedGroup` and
+// redact/keyword-prefilter.ts `nextAnchorWords` before session 5), kept as the oracle.
+function referenceFlaggedGroup(u32: Uint32Array, i: number, count: number, used: Uint8Array): number {
+  for (; i < count; i += 4) {
+    const w = [0, 1, 2, 3].map((k) => u32[i + k]! | FOLD);
+    for (let k = 0; k < 4; k++) u32[i + k] = w[k]!;
+    if (w.some((word) => used[slotOf(word)] !== 0)) return i;
+  }
+  return count;
+}
+
+function referenceAnchorPair(words: Uint32Array, i: number, count: number, slots: Uint8Array): number {
+  for (; i < count; i += 2) {
+    const a = words[i]!;
+    const b = words[i + 1]!;
+    if ((slots[a & 0xffff]! | slots[a >>> 16]! | slots[b & 0xffff]! | slots[b >>> 16]!) !== 0) return i;
+  }
+  return count;
+}
+
+/** A byte image of `bytes` as the kernel and the oracle each see it: padded with zeros. */
+function images(kernel: ScanKernel, bytes: Uint8Array) {
+  const padded = ((bytes.length + 15) & ~15) + 16;
+  const { bytes: image, words } = kernel.imageViews(padded);
+  image.fill(0, 0, padded);
+  image.set(bytes);
+  const copy = new Uint32Array(padded >>> 2);
+  new Uint8Array(copy.buffer).set(bytes);
+  return { image, words, copy, count: ((bytes.length + 15) & ~15) >>> 2 };
+}
+
+/** ASCII-ish text bytes, so grams of real words come up as well as random ones. */
+const textBytes = fc.uint8Array({ minLength: 0, maxLength: 600, min: 0x20, max: 0x7f });
+
+describe('scan-kernel-wasm.ts', () => {
+  it('is what scan-kernel.wat compiles to (pnpm build:kernel after editing the .wat)', async () => {
+    expect(readFileSync(MODULE_PATH, 'utf8')).toBe(await renderKernelModule());
+  });
+});
+
+describe('ScanKernel.flaggedGroup', () => {
+  it('stops at the same groups and folds the same words as the JavaScript loop', () => {
+    const kernel = new ScanKernel();
+    fc.assert(
+      fc.property(
+        textBytes,
+        fc.array(fc.nat(131_071), { maxLength: 40 }),
+        fc.nat(),
+        (bytes, slots, start) => {
+          const used = new Uint8Array(131_072);
+          for (const s of slots) used[s] = 1;
+          // Slots of some words of the text itself, so that hits happen.
+          const { words, copy, count } = images(kernel, bytes);
+          for (let k = 0; k < count; k += 7) used[slotOf(copy[k]! | FOLD)] = 1;
+          const table = { used, version: 0 };
+          for (let i = count === 0 ? 0 : start % count; i < count; i += 1) {
+            const want = referenceFlaggedGroup(copy, i, count, used);
+            expect(kernel.flaggedGroup(table, i, count)).toBe(want);
+            i = want;
+          }
+          expect([...words.subarray(0, count)]).toEqual([...copy.subarray(0, count)]);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('copies a table in again when its version changes, and only then', () => {
+    const kernel = new ScanKernel();
+    const { count } = images(kernel, Buffer.from('panic: runtime error, and more text after it'));
+    const table = { used: new Uint8Array(131_072), version: 0 };
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
+    table.used[slotOf(Buffer.from('pani').readUInt32LE(0) | FOLD)] = 1;
+    // Same version: the kernel still holds the empty table.
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
+    table.version++;
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(0);
+  });
+
+  it('refuses a table of the wrong size', () => {
+    expect(() => new ScanKernel().flaggedGroup({ used: new Uint8Array(65_536), version: 0 }, 0, 4)).toThrow(
+      /a gram table has 131072 slots, got 65536/,
+    );
+  });
+});
+
+describe('ScanKernel.anchorPair', () => {
+  it('stops at the same pairs as the JavaScript loop', () => {
+    const kernel = new ScanKernel();
+    fc.assert(
+      fc.property(textBytes, fc.array(fc.nat(65_535), { maxLength: 60 }), fc.nat(), (bytes, keys, start) => {
+        const slots = new Uint8Array(65_536);
+        for (const k of keys) slots[k] = 1 + (k % 200);
+        const { copy, count } = images(kernel, bytes);
+        for (let i = count === 0 ? 0 : start % count; i < count; i += 2) {
+          const want = referenceAnchorPair(copy, i, count, slots);
+          expect(kernel.anchorPair(slots, i, count)).toBe(want);
+          i = want;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses a table of the wrong size', () => {
+    expect(() => new ScanKernel().anchorPair(new Uint8Array(10), 0, 2)).toThrow(
+      /an anchor table has 65536 slots/,
+    );
+  });
+});
+
+describe('ScanKernel.imageViews', () => {
+  it('grows the memory for a long image; fresh views read and scan it', () => {
+    const kernel = new ScanKernel();
+    const small = kernel.imageViews(1024);
+    const long = Buffer.alloc(3_000_000, 'x');
+    long.write('secret', long.length - 100);
+    const { words, count } = images(kernel, long);
+    // The memory grew, so the views taken before it are detached.
+    expect(small.bytes.length).toBe(0);
+    expect(words.length).toBeGreaterThanOrEqual(count);
+    const slots = new Uint8Array(65_536);
+    slots[Buffer.from('cr').readUInt16LE(0)] = 1;
+    const at = kernel.anchorPair(slots, 0, count);
+    expect(at).toBeLessThan(count);
+    expect(4 * at).toBeGreaterThan(long.length - 110);
+  });
+});

@@ -1,0 +1,71 @@
+;; The two hot loops of analyze's batch scans, over the shared byte image (../byte-image.ts).
+;; Hand-written WebAssembly because they are most of the scans' time and V8's JavaScript for them
+;; ran ~2x slower (bounds checks, no SIMD): measured on the PTP benchmark log, see
+;; docs/performance.md ("Session 5"). Everything else about the scans (tables, confirmation,
+;; what a hit means) stays in TypeScript; scan-kernel.ts loads this module and owns its memory.
+;;
+;; Memory layout (bytes; scan-kernel.ts has the same constants):
+;;   [0, 131072)       the gram table's slot flags (classify/gram-table.ts `used`)
+;;   [131072, 196608)  the anchor pair table (redact/prefilter-keywords.ts `slots`)
+;;   [196608, ...)     the byte image, read as little-endian 32-bit words
+;;
+;; Build: `pnpm --filter @nightshift/log-parsing build:kernel` (wabt) writes scan-kernel-wasm.ts.
+(module
+  (memory (export "memory") 8)
+
+  ;; classify/word-scan.ts `nextFlaggedGroup`: the first i (stepping by 4 from i) whose four
+  ;; words, case-folded (OR 0x20 into every byte), hash to a used slot of the gram table; or
+  ;; `count`. Writes each group it reads back folded, as the JavaScript loop did.
+  (func (export "flaggedGroup") (param $i i32) (param $count i32) (result i32)
+    (local $at i32)
+    (local $words v128)
+    (local $slots v128)
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $at (i32.add (i32.const 196608) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $words
+          (v128.or (v128.load (local.get $at)) (v128.const i32x4 0x20202020 0x20202020 0x20202020 0x20202020)))
+        (v128.store (local.get $at) (local.get $words))
+        ;; slotOf(word) = Math.imul(word, 0x9e3779b1) >>> 15, for the four words at once.
+        (local.set $slots
+          (i32x4.shr_u
+            (i32x4.mul (local.get $words) (v128.const i32x4 0x9e3779b1 0x9e3779b1 0x9e3779b1 0x9e3779b1))
+            (i32.const 15)))
+        (if (i32.or
+              (i32.or
+                (i32.load8_u (i32x4.extract_lane 0 (local.get $slots)))
+                (i32.load8_u (i32x4.extract_lane 1 (local.get $slots))))
+              (i32.or
+                (i32.load8_u (i32x4.extract_lane 2 (local.get $slots)))
+                (i32.load8_u (i32x4.extract_lane 3 (local.get $slots)))))
+          (then (return (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $group)))
+    (local.get $count))
+
+  ;; redact/keyword-prefilter.ts `nextAnchorWords`: the first i (stepping by 2 from i) whose two
+  ;; words hold a pair of characters (a 16-bit half of a word) that the anchor table knows; or
+  ;; `count`.
+  (func (export "anchorPair") (param $i i32) (param $count i32) (result i32)
+    (local $at i32)
+    (local $a i32)
+    (local $b i32)
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $at (i32.add (i32.const 196608) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $a (i32.load (local.get $at)))
+        (local.set $b (i32.load offset=4 (local.get $at)))
+        (if (i32.or
+              (i32.or
+                (i32.load8_u offset=131072 (i32.and (local.get $a) (i32.const 0xffff)))
+                (i32.load8_u offset=131072 (i32.shr_u (local.get $a) (i32.const 16))))
+              (i32.or
+                (i32.load8_u offset=131072 (i32.and (local.get $b) (i32.const 0xffff)))
+                (i32.load8_u offset=131072 (i32.shr_u (local.get $b) (i32.const 16)))))
+          (then (return (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (br $pair)))
+    (local.get $count))
+)

@@ -34,9 +34,13 @@ afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-/** Runs the built binary with Node from a folder outside the repository. */
+/** Runs the built binary with Node (and `nodeFlags`) from a folder outside the repository. */
 function runBuilt(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(outDir, 'bin.js'), ...args], {
+  return runBuiltWith([], ...args);
+}
+
+function runBuiltWith(nodeFlags: string[], ...args: string[]) {
+  const r = spawnSync(process.execPath, [...nodeFlags, join(outDir, 'bin.js'), ...args], {
     cwd: tmpdir(),
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '' },
@@ -81,6 +85,14 @@ describe('the bundled binary (code splitting)', () => {
     expect(built.code).toBe(0);
     expect(JSON.parse(built.stdout).failures.length).toBeGreaterThan(0);
     expect(built.stdout).toBe(source.stdout);
+  });
+
+  it('analyzes alike without WebAssembly (node --jitless): the scan kernel falls back to JavaScript', () => {
+    const built = runBuilt('analyze', fixture, '--format', 'json');
+    const jitless = runBuiltWith(['--jitless'], 'analyze', fixture, '--format', 'json');
+    expect(jitless.stderr).toBe('');
+    expect(jitless.code).toBe(0);
+    expect(jitless.stdout).toBe(built.stdout);
   });
 
   it('prints the same help and the same usage errors as the sources', async () => {

@@ -60050,38 +60050,199 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
+// ../../packages/log-parsing/src/classify/gram-table.ts
+var MIN_GRAM_LITERAL = 5;
+var FOLD = 538976288;
+var SLOT_BITS = 17;
+function slotOf(word) {
+  return Math.imul(word, 2654435761) >>> 32 - SLOT_BITS;
+}
+var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
+var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
+var CHAR_RARITY = Float64Array.from(
+  { length: 128 },
+  (_, c) => Math.log(2 + (RANK.get(c | 32) ?? BY_FREQUENCY.length))
+);
+var UNRANKED = Math.log(2 + BY_FREQUENCY.length);
+function rarityAt(text, start, length) {
+  let r = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    r += c < 128 ? CHAR_RARITY[c] : UNRANKED;
+  }
+  return r;
+}
+function rarity(gram) {
+  return rarityAt(gram, 0, gram.length);
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function wordOfBytes(a, b, c, d) {
+  return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
+}
+function wordAt(text, at) {
+  return wordOfBytes(
+    text.charCodeAt(at),
+    text.charCodeAt(at + 1),
+    text.charCodeAt(at + 2),
+    text.charCodeAt(at + 3)
+  );
+}
+function isGramLiteral(text) {
+  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
+}
+function buildGramTable(literals, counts, into) {
+  const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map(), version: 0 };
+  if (into) {
+    into.used.fill(0);
+    into.entries.clear();
+    into.version++;
+  }
+  const add = (entry2) => {
+    const slot = slotOf(entry2.word);
+    table.used[slot] = 1;
+    const list = table.entries.get(slot);
+    if (list) list.push(entry2);
+    else table.entries.set(slot, [entry2]);
+  };
+  const costs = [];
+  for (const literal2 of literals) {
+    const text = literal2.text;
+    for (let k = 0; k + 4 <= text.length; k++) {
+      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
+    }
+    const offsets = /* @__PURE__ */ new Set();
+    for (let residue = 0; residue < 4; residue++) {
+      let best2 = -1;
+      for (let k = residue; k + 4 <= text.length; k += 4) {
+        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
+      }
+      if (best2 !== -1) offsets.add(best2);
+      else addWildcard(literal2, residue, add);
+    }
+    for (const offset of offsets) {
+      const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
+      const at = offset + 4 * side;
+      add({
+        word: wordAt(text, offset),
+        literal: literal2,
+        offset,
+        side,
+        neighbour: side === 0 ? 0 : wordAt(text, at)
+      });
+    }
+  }
+  return table;
+}
+function addWildcard(literal2, residue, add) {
+  const text = literal2.text;
+  const before = residue === 3 ? text.slice(0, 3) : null;
+  const after = residue + 3 === text.length ? text.slice(residue) : null;
+  const inside2 = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
+  if (inside2 === null) {
+    throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
+  }
+  const offset = inside2 === before ? -1 : residue;
+  const [a, b, c] = [0, 1, 2].map((i) => inside2.charCodeAt(i));
+  for (let v = 32; v < 256; v = v + 1 | 32) {
+    const word = inside2 === before ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
+    add({ word, literal: literal2, offset, side: 0, neighbour: 0 });
+  }
+}
+function candidateWords(literals) {
+  const words = /* @__PURE__ */ new Set();
+  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
+  return words;
+}
+function sampleGrams(u32, count2, candidates) {
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < count2; i++) {
+    const word = u32[i] | FOLD;
+    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+function literalAt(text, at, literal2) {
+  const lit = literal2.text;
+  if (at < 0 || at + lit.length > text.length) return false;
+  if (!literal2.ignoreCase) return text.startsWith(lit, at);
+  for (let j = 0; j < lit.length; j++) {
+    let a = text.charCodeAt(at + j);
+    let b = lit.charCodeAt(j);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    if (a !== b) return false;
+  }
+  return true;
+}
+
+// ../../packages/log-parsing/src/scan-kernel/js-scan-kernel.ts
+var READ_SLACK = 64;
+var JsScanKernel = class {
+  bytes = Buffer.alloc(0);
+  words = new Uint32Array(0);
+  imageViews(length) {
+    const need = length + READ_SLACK;
+    if (this.bytes.length < need) {
+      const size = Math.max(need, 2 * this.bytes.length, 65536) & ~3;
+      this.bytes = Buffer.alloc(size + 4);
+      this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
+    }
+    return { bytes: this.bytes, words: this.words };
+  }
+  flaggedGroup(table, i, count2) {
+    const u32 = this.words;
+    const used = table.used;
+    for (; i < count2; i += 4) {
+      const w0 = u32[i] | FOLD;
+      const w1 = u32[i + 1] | FOLD;
+      const w2 = u32[i + 2] | FOLD;
+      const w3 = u32[i + 3] | FOLD;
+      u32[i] = w0;
+      u32[i + 1] = w1;
+      u32[i + 2] = w2;
+      u32[i + 3] = w3;
+      if ((used[slotOf(w0)] | used[slotOf(w1)] | used[slotOf(w2)] | used[slotOf(w3)]) !== 0) return i;
+    }
+    return count2;
+  }
+  anchorPair(slots, i, count2) {
+    const words = this.words;
+    for (; i < count2; i += 2) {
+      const a = words[i];
+      const b = words[i + 1];
+      if ((slots[a & 65535] | slots[a >>> 16] | slots[b & 65535] | slots[b >>> 16]) !== 0) return i;
+    }
+    return count2;
+  }
+};
+
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
 var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DAwIAAAUDAQAIByYDBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACmFuY2hvclBhaXIAAQqEAgKVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELawEDfwJAA0AgACABTw0BQYCADCAAQQJ0aiECIAIoAgAhAyACKAIEIQQgA0H//wNxLQCAgAggA0EQdi0AgIAIciAEQf//A3EtAICACCAEQRB2LQCAgAhycgRAIAAPCyAAQQJqIQAMAAsLIAEL";
 
-// ../../packages/log-parsing/src/scan-kernel/scan-kernel.ts
+// ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
 var GRAM_SLOTS_BYTES = 131072;
 var ANCHOR_SLOTS_AT = 131072;
 var ANCHOR_SLOTS_BYTES = 65536;
 var IMAGE_AT = 196608;
 var PAGE_BYTES = 65536;
-var READ_SLACK = 64;
-var ScanKernel = class {
+var READ_SLACK2 = 64;
+var WasmScanKernel = class {
   exports;
   bytes;
   words;
   gramTable = null;
   gramVersion = -1;
   anchorSlots = null;
-  constructor() {
-    const wasm = globalThis.WebAssembly;
+  constructor(wasm) {
     const module2 = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, "base64"));
     this.exports = new wasm.Instance(module2).exports;
     this.bytes = Buffer.alloc(0);
     this.words = new Uint32Array(0);
     this.refreshViews();
   }
-  /**
-   * The image region as bytes and as 32-bit words, with room for at least `length` bytes. Growing
-   * the memory detaches every earlier view, so callers take fresh ones from each call.
-   */
   imageViews(length) {
-    const need = IMAGE_AT + length + READ_SLACK;
+    const need = IMAGE_AT + length + READ_SLACK2;
     const memory = this.exports.memory;
     if (need > memory.buffer.byteLength) {
       memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE_BYTES));
@@ -60089,10 +60250,6 @@ var ScanKernel = class {
     }
     return { bytes: this.bytes, words: this.words };
   }
-  /**
-   * `classify/word-scan.ts`'s group scan with `table`: the first index from `i`, stepping by four
-   * words, of a group with a used slot, or `count`. Folds every word it reads.
-   */
   flaggedGroup(table, i, count2) {
     if (table !== this.gramTable || table.version !== this.gramVersion) {
       if (table.used.length !== GRAM_SLOTS_BYTES) {
@@ -60106,10 +60263,6 @@ var ScanKernel = class {
     }
     return this.exports.flaggedGroup(i, count2);
   }
-  /**
-   * `redact/keyword-prefilter.ts`'s pair scan with the anchor table `slots`: the first index from
-   * `i`, stepping by two words, whose two words hold a known pair, or `count`.
-   */
   anchorPair(slots, i, count2) {
     if (slots !== this.anchorSlots) {
       if (slots.length !== ANCHOR_SLOTS_BYTES) {
@@ -60128,9 +60281,15 @@ var ScanKernel = class {
     this.words = new Uint32Array(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT >>> 2);
   }
 };
+
+// ../../packages/log-parsing/src/scan-kernel/scan-kernel.ts
+function createScanKernel(options2 = {}) {
+  const wasm = globalThis.WebAssembly;
+  return wasm !== void 0 && options2.webAssembly !== false ? new WasmScanKernel(wasm) : new JsScanKernel();
+}
 var kernel;
 function scanKernel() {
-  kernel ??= new ScanKernel();
+  kernel ??= createScanKernel();
   return kernel;
 }
 
@@ -64933,131 +65092,6 @@ var RULE_KINDS = [
   "infra",
   "job"
 ];
-
-// ../../packages/log-parsing/src/classify/gram-table.ts
-var MIN_GRAM_LITERAL = 5;
-var FOLD = 538976288;
-var SLOT_BITS = 17;
-function slotOf(word) {
-  return Math.imul(word, 2654435761) >>> 32 - SLOT_BITS;
-}
-var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
-var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
-var CHAR_RARITY = Float64Array.from(
-  { length: 128 },
-  (_, c) => Math.log(2 + (RANK.get(c | 32) ?? BY_FREQUENCY.length))
-);
-var UNRANKED = Math.log(2 + BY_FREQUENCY.length);
-function rarityAt(text, start, length) {
-  let r = 0;
-  for (let i = start; i < start + length; i++) {
-    const c = text.charCodeAt(i) | 32;
-    r += c < 128 ? CHAR_RARITY[c] : UNRANKED;
-  }
-  return r;
-}
-function rarity(gram) {
-  return rarityAt(gram, 0, gram.length);
-}
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function wordOfBytes(a, b, c, d) {
-  return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
-}
-function wordAt(text, at) {
-  return wordOfBytes(
-    text.charCodeAt(at),
-    text.charCodeAt(at + 1),
-    text.charCodeAt(at + 2),
-    text.charCodeAt(at + 3)
-  );
-}
-function isGramLiteral(text) {
-  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
-}
-function buildGramTable(literals, counts, into) {
-  const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map(), version: 0 };
-  if (into) {
-    into.used.fill(0);
-    into.entries.clear();
-    into.version++;
-  }
-  const add = (entry2) => {
-    const slot = slotOf(entry2.word);
-    table.used[slot] = 1;
-    const list = table.entries.get(slot);
-    if (list) list.push(entry2);
-    else table.entries.set(slot, [entry2]);
-  };
-  const costs = [];
-  for (const literal2 of literals) {
-    const text = literal2.text;
-    for (let k = 0; k + 4 <= text.length; k++) {
-      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
-    }
-    const offsets = /* @__PURE__ */ new Set();
-    for (let residue = 0; residue < 4; residue++) {
-      let best2 = -1;
-      for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
-      }
-      if (best2 !== -1) offsets.add(best2);
-      else addWildcard(literal2, residue, add);
-    }
-    for (const offset of offsets) {
-      const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
-      const at = offset + 4 * side;
-      add({
-        word: wordAt(text, offset),
-        literal: literal2,
-        offset,
-        side,
-        neighbour: side === 0 ? 0 : wordAt(text, at)
-      });
-    }
-  }
-  return table;
-}
-function addWildcard(literal2, residue, add) {
-  const text = literal2.text;
-  const before = residue === 3 ? text.slice(0, 3) : null;
-  const after = residue + 3 === text.length ? text.slice(residue) : null;
-  const inside2 = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
-  if (inside2 === null) {
-    throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
-  }
-  const offset = inside2 === before ? -1 : residue;
-  const [a, b, c] = [0, 1, 2].map((i) => inside2.charCodeAt(i));
-  for (let v = 32; v < 256; v = v + 1 | 32) {
-    const word = inside2 === before ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
-    add({ word, literal: literal2, offset, side: 0, neighbour: 0 });
-  }
-}
-function candidateWords(literals) {
-  const words = /* @__PURE__ */ new Set();
-  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
-  return words;
-}
-function sampleGrams(u32, count2, candidates) {
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < count2; i++) {
-    const word = u32[i] | FOLD;
-    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return counts;
-}
-function literalAt(text, at, literal2) {
-  const lit = literal2.text;
-  if (at < 0 || at + lit.length > text.length) return false;
-  if (!literal2.ignoreCase) return text.startsWith(lit, at);
-  for (let j = 0; j < lit.length; j++) {
-    let a = text.charCodeAt(at + j);
-    let b = lit.charCodeAt(j);
-    if (a >= 65 && a <= 90) a |= 32;
-    if (b >= 65 && b <= 90) b |= 32;
-    if (a !== b) return false;
-  }
-  return true;
-}
 
 // ../../packages/log-parsing/src/classify/word-scan.ts
 function scanWords(text, u32, count2, table, hits) {

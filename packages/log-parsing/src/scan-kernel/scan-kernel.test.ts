@@ -3,10 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
 import { FOLD, slotOf } from '../classify/gram-table';
-import { ScanKernel } from './scan-kernel';
+import { JsScanKernel } from './js-scan-kernel';
+import { createScanKernel, type ScanKernel } from './scan-kernel';
+import { WasmScanKernel } from './wasm-scan-kernel';
 
 // The JavaScript loops scan-kernel.wat replaced (classify/word-scan.ts `nextFlaggedGroup` and
-// redact/keyword-prefilter.ts `nextAnchorWords` before session 5), kept as the oracle.
+// redact/keyword-prefilter.ts `nextAnchorWords` before session 5), written out again as the oracle
+// for both kernels (JsScanKernel is the same loops, kept for runtimes without WebAssembly).
 function referenceFlaggedGroup(u32: Uint32Array, i: number, count: number, used: Uint8Array): number {
   for (; i < count; i += 4) {
     const w = [0, 1, 2, 3].map((k) => u32[i + k]! | FOLD);
@@ -45,9 +48,21 @@ describe('scan-kernel-wasm.ts', () => {
   });
 });
 
-describe('ScanKernel.flaggedGroup', () => {
-  it('stops at the same groups and folds the same words as the JavaScript loop', () => {
-    const kernel = new ScanKernel();
+const KINDS = [
+  { name: 'WebAssembly', make: () => createScanKernel() },
+  { name: 'JavaScript (no WebAssembly)', make: () => createScanKernel({ webAssembly: false }) },
+];
+
+describe('createScanKernel', () => {
+  it('makes the WebAssembly kernel where WebAssembly is, the JavaScript one when told not to use it', () => {
+    expect(createScanKernel()).toBeInstanceOf(WasmScanKernel);
+    expect(createScanKernel({ webAssembly: false })).toBeInstanceOf(JsScanKernel);
+  });
+});
+
+describe.each(KINDS)('$name kernel', ({ make }) => {
+  it('flaggedGroup stops at the same groups and folds the same words as the reference loop', () => {
+    const kernel = make();
     fc.assert(
       fc.property(
         textBytes,
@@ -72,28 +87,8 @@ describe('ScanKernel.flaggedGroup', () => {
     );
   });
 
-  it('copies a table in again when its version changes, and only then', () => {
-    const kernel = new ScanKernel();
-    const { count } = images(kernel, Buffer.from('panic: runtime error, and more text after it'));
-    const table = { used: new Uint8Array(131_072), version: 0 };
-    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
-    table.used[slotOf(Buffer.from('pani').readUInt32LE(0) | FOLD)] = 1;
-    // Same version: the kernel still holds the empty table.
-    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
-    table.version++;
-    expect(kernel.flaggedGroup(table, 0, count)).toBe(0);
-  });
-
-  it('refuses a table of the wrong size', () => {
-    expect(() => new ScanKernel().flaggedGroup({ used: new Uint8Array(65_536), version: 0 }, 0, 4)).toThrow(
-      /a gram table has 131072 slots, got 65536/,
-    );
-  });
-});
-
-describe('ScanKernel.anchorPair', () => {
-  it('stops at the same pairs as the JavaScript loop', () => {
-    const kernel = new ScanKernel();
+  it('anchorPair stops at the same pairs as the reference loop', () => {
+    const kernel = make();
     fc.assert(
       fc.property(textBytes, fc.array(fc.nat(65_535), { maxLength: 60 }), fc.nat(), (bytes, keys, start) => {
         const slots = new Uint8Array(65_536);
@@ -109,27 +104,51 @@ describe('ScanKernel.anchorPair', () => {
     );
   });
 
-  it('refuses a table of the wrong size', () => {
-    expect(() => new ScanKernel().anchorPair(new Uint8Array(10), 0, 2)).toThrow(
-      /an anchor table has 65536 slots/,
-    );
-  });
-});
-
-describe('ScanKernel.imageViews', () => {
-  it('grows the memory for a long image; fresh views read and scan it', () => {
-    const kernel = new ScanKernel();
-    const small = kernel.imageViews(1024);
+  it('gives room for a long image; fresh views read and scan it', () => {
+    const kernel = make();
+    kernel.imageViews(1024);
     const long = Buffer.alloc(3_000_000, 'x');
     long.write('secret', long.length - 100);
     const { words, count } = images(kernel, long);
-    // The memory grew, so the views taken before it are detached.
-    expect(small.bytes.length).toBe(0);
     expect(words.length).toBeGreaterThanOrEqual(count);
     const slots = new Uint8Array(65_536);
     slots[Buffer.from('cr').readUInt16LE(0)] = 1;
     const at = kernel.anchorPair(slots, 0, count);
     expect(at).toBeLessThan(count);
     expect(4 * at).toBeGreaterThan(long.length - 110);
+  });
+});
+
+describe('WasmScanKernel', () => {
+  it('copies a table in again when its version changes, and only then', () => {
+    const kernel = createScanKernel();
+    const { count } = images(kernel, Buffer.from('panic: runtime error, and more text after it'));
+    const table = { used: new Uint8Array(131_072), version: 0 };
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
+    table.used[slotOf(Buffer.from('pani').readUInt32LE(0) | FOLD)] = 1;
+    // Same version: the kernel still holds the empty table.
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
+    table.version++;
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(0);
+  });
+
+  it('refuses a gram table of the wrong size', () => {
+    expect(() => createScanKernel().flaggedGroup({ used: new Uint8Array(65_536), version: 0 }, 0, 4)).toThrow(
+      /a gram table has 131072 slots, got 65536/,
+    );
+  });
+
+  it('grows its memory for a long image, which detaches the views taken before', () => {
+    const kernel = createScanKernel();
+    const small = kernel.imageViews(1024);
+    kernel.imageViews(3_000_000);
+    expect(small.bytes.length).toBe(0);
+    expect(kernel.imageViews(1024).bytes.length).toBeGreaterThan(3_000_000);
+  });
+
+  it('refuses an anchor table of the wrong size', () => {
+    expect(() => createScanKernel().anchorPair(new Uint8Array(10), 0, 2)).toThrow(
+      /an anchor table has 65536 slots/,
+    );
   });
 });

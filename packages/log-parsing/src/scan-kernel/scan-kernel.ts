@@ -1,29 +1,5 @@
-import { SCAN_KERNEL_WASM_BASE64 } from './scan-kernel-wasm';
-
-/** Byte offsets of the kernel memory's regions: the layout scan-kernel.wat is written for. */
-const GRAM_SLOTS_AT = 0;
-const GRAM_SLOTS_BYTES = 131_072;
-const ANCHOR_SLOTS_AT = 131_072;
-const ANCHOR_SLOTS_BYTES = 65_536;
-const IMAGE_AT = 196_608;
-const PAGE_BYTES = 65_536;
-/**
- * Bytes the kernel may read past what an image needs (`ByteImage` zeros 8 spare bytes after its
- * padded text): `flaggedGroup` reads 16 bytes from a word that can lie 3 words before the end.
- */
-const READ_SLACK = 64;
-
-/** The WebAssembly API used here: TypeScript declares it only with the DOM library. */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-}
-
-interface KernelExports {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
-  flaggedGroup(i: number, count: number): number;
-  anchorPair(i: number, count: number): number;
-}
+import { JsScanKernel } from './js-scan-kernel';
+import { type WasmApi, WasmScanKernel } from './wasm-scan-kernel';
 
 /** The gram table the classifier's scan uses: its slot flags and a stamp that changes on rebuild. */
 export interface KernelGramTable {
@@ -32,87 +8,39 @@ export interface KernelGramTable {
 }
 
 /**
- * The WebAssembly module behind the batch scans' two hot loops (scan-kernel.wat) and the memory
- * they read: the tables are copied in when they change, and the shared byte image is written
- * straight into it (`imageBytes`). One per process, made on first use.
+ * The two hot loops of analyze's batch scans and the byte image they read (../byte-image.ts).
+ * Normally the WebAssembly module scan-kernel.wat (`WasmScanKernel`); where WebAssembly is off
+ * (`node --jitless`) the same loops in JavaScript (`JsScanKernel`), ~2x slower.
  */
-export class ScanKernel {
-  private readonly exports: KernelExports;
-  private bytes: Buffer;
-  private words: Uint32Array;
-  private gramTable: KernelGramTable | null = null;
-  private gramVersion = -1;
-  private anchorSlots: Uint8Array | null = null;
-
-  constructor() {
-    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-    const module = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, 'base64'));
-    this.exports = new wasm.Instance(module).exports as KernelExports;
-    this.bytes = Buffer.alloc(0);
-    this.words = new Uint32Array(0);
-    this.refreshViews();
-  }
-
+export interface ScanKernel {
   /**
-   * The image region as bytes and as 32-bit words, with room for at least `length` bytes. Growing
-   * the memory detaches every earlier view, so callers take fresh ones from each call.
+   * The image as bytes and as 32-bit words, with room for at least `length` bytes. Asking for
+   * more room can move the image, which empties every earlier view: take fresh ones each time.
    */
-  imageViews(length: number): { bytes: Buffer; words: Uint32Array } {
-    const need = IMAGE_AT + length + READ_SLACK;
-    const memory = this.exports.memory;
-    if (need > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE_BYTES));
-      this.refreshViews();
-    }
-    return { bytes: this.bytes, words: this.words };
-  }
-
+  imageViews(length: number): { bytes: Buffer; words: Uint32Array };
   /**
    * `classify/word-scan.ts`'s group scan with `table`: the first index from `i`, stepping by four
-   * words, of a group with a used slot, or `count`. Folds every word it reads.
+   * words, of a group with a used slot, or `count`. Writes every group it reads back case-folded
+   * (each byte OR 0x20).
    */
-  flaggedGroup(table: KernelGramTable, i: number, count: number): number {
-    if (table !== this.gramTable || table.version !== this.gramVersion) {
-      if (table.used.length !== GRAM_SLOTS_BYTES) {
-        throw new RangeError(
-          `scan kernel: a gram table has ${GRAM_SLOTS_BYTES} slots, got ${table.used.length}`,
-        );
-      }
-      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS_BYTES).set(table.used);
-      this.gramTable = table;
-      this.gramVersion = table.version;
-    }
-    return this.exports.flaggedGroup(i, count);
-  }
-
+  flaggedGroup(table: KernelGramTable, i: number, count: number): number;
   /**
    * `redact/keyword-prefilter.ts`'s pair scan with the anchor table `slots`: the first index from
-   * `i`, stepping by two words, whose two words hold a known pair, or `count`.
+   * `i`, stepping by two words, whose two words hold a pair of characters `slots` knows, or `count`.
    */
-  anchorPair(slots: Uint8Array, i: number, count: number): number {
-    if (slots !== this.anchorSlots) {
-      if (slots.length !== ANCHOR_SLOTS_BYTES) {
-        throw new RangeError(
-          `scan kernel: an anchor table has ${ANCHOR_SLOTS_BYTES} slots, got ${slots.length}`,
-        );
-      }
-      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS_BYTES).set(slots);
-      this.anchorSlots = slots;
-    }
-    return this.exports.anchorPair(i, count);
-  }
+  anchorPair(slots: Uint8Array, i: number, count: number): number;
+}
 
-  private refreshViews(): void {
-    const buffer = this.exports.memory.buffer;
-    this.bytes = Buffer.from(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT);
-    this.words = new Uint32Array(buffer, IMAGE_AT, (buffer.byteLength - IMAGE_AT) >>> 2);
-  }
+/** A scan kernel: the WebAssembly one when this runtime has WebAssembly, unless told otherwise. */
+export function createScanKernel(options: { webAssembly?: boolean } = {}): ScanKernel {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  return wasm !== undefined && options.webAssembly !== false ? new WasmScanKernel(wasm) : new JsScanKernel();
 }
 
 let kernel: ScanKernel | undefined;
 
-/** The process's scan kernel, compiled on first use (~0.1 ms: the module is ~500 bytes). */
+/** The process's scan kernel, made on first use (~0.1 ms: the module is ~450 bytes). */
 export function scanKernel(): ScanKernel {
-  kernel ??= new ScanKernel();
+  kernel ??= createScanKernel();
   return kernel;
 }

@@ -1,0 +1,51 @@
+import { FOLD, slotOf } from '../classify/gram-table';
+import type { KernelGramTable, ScanKernel } from './scan-kernel';
+
+/** Bytes the loops may read past what an image asks for (see `WasmScanKernel`). */
+const READ_SLACK = 64;
+
+/**
+ * The scan kernel in JavaScript, for runtimes without WebAssembly (`node --jitless`): the loops
+ * analyze ran before scan-kernel.wat, over an image in an ordinary buffer.
+ */
+export class JsScanKernel implements ScanKernel {
+  private bytes = Buffer.alloc(0);
+  private words = new Uint32Array(0);
+
+  imageViews(length: number): { bytes: Buffer; words: Uint32Array } {
+    const need = length + READ_SLACK;
+    if (this.bytes.length < need) {
+      const size = Math.max(need, 2 * this.bytes.length, 65_536) & ~3;
+      this.bytes = Buffer.alloc(size + 4);
+      this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
+    }
+    return { bytes: this.bytes, words: this.words };
+  }
+
+  flaggedGroup(table: KernelGramTable, i: number, count: number): number {
+    const u32 = this.words;
+    const used = table.used;
+    for (; i < count; i += 4) {
+      const w0 = u32[i]! | FOLD;
+      const w1 = u32[i + 1]! | FOLD;
+      const w2 = u32[i + 2]! | FOLD;
+      const w3 = u32[i + 3]! | FOLD;
+      u32[i] = w0;
+      u32[i + 1] = w1;
+      u32[i + 2] = w2;
+      u32[i + 3] = w3;
+      if ((used[slotOf(w0)]! | used[slotOf(w1)]! | used[slotOf(w2)]! | used[slotOf(w3)]!) !== 0) return i;
+    }
+    return count;
+  }
+
+  anchorPair(slots: Uint8Array, i: number, count: number): number {
+    const words = this.words;
+    for (; i < count; i += 2) {
+      const a = words[i]!;
+      const b = words[i + 1]!;
+      if ((slots[a & 0xffff]! | slots[a >>> 16]! | slots[b & 0xffff]! | slots[b >>> 16]!) !== 0) return i;
+    }
+    return count;
+  }
+}

@@ -60054,6 +60054,7 @@ function escapeRegExp(text) {
 var MIN_GRAM_LITERAL = 5;
 var FOLD = 538976288;
 var SLOT_BITS = 17;
+var tablesMade = 0;
 function slotOf(word) {
   return Math.imul(word, 2654435761) >>> 32 - SLOT_BITS;
 }
@@ -60091,7 +60092,12 @@ function isGramLiteral(text) {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
 function buildGramTable(literals, counts, into) {
-  const table = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: /* @__PURE__ */ new Map(), version: 0 };
+  const table = into ?? {
+    used: new Uint8Array(1 << SLOT_BITS),
+    entries: /* @__PURE__ */ new Map(),
+    id: tablesMade++,
+    version: 0
+  };
   if (into) {
     into.used.fill(0);
     into.entries.clear();
@@ -60175,8 +60181,17 @@ function literalAt(text, at, literal2) {
   return true;
 }
 
-// ../../packages/log-parsing/src/scan-kernel/js-scan-kernel.ts
+// ../../packages/log-parsing/src/scan-kernel/kernel-limits.ts
+var GRAM_SLOTS = 131072;
+var ANCHOR_SLOTS = 65536;
 var READ_SLACK = 64;
+function checkTableSize(kind, table, slots) {
+  if (table.length !== slots) {
+    throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
+  }
+}
+
+// ../../packages/log-parsing/src/scan-kernel/js-scan-kernel.ts
 var JsScanKernel = class {
   bytes = Buffer.alloc(0);
   words = new Uint32Array(0);
@@ -60190,6 +60205,7 @@ var JsScanKernel = class {
     return { bytes: this.bytes, words: this.words };
   }
   flaggedGroup(table, i, count2) {
+    checkTableSize("a gram table", table.used, GRAM_SLOTS);
     const u32 = this.words;
     const used = table.used;
     for (; i < count2; i += 4) {
@@ -60206,6 +60222,7 @@ var JsScanKernel = class {
     return count2;
   }
   anchorPair(slots, i, count2) {
+    checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
     const words = this.words;
     for (; i < count2; i += 2) {
       const a = words[i];
@@ -60221,17 +60238,15 @@ var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DAwIAAAUDAQAIByYDBm1lbW9ye
 
 // ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
-var GRAM_SLOTS_BYTES = 131072;
-var ANCHOR_SLOTS_AT = 131072;
-var ANCHOR_SLOTS_BYTES = 65536;
-var IMAGE_AT = 196608;
+var ANCHOR_SLOTS_AT = GRAM_SLOTS;
+var IMAGE_AT = GRAM_SLOTS + ANCHOR_SLOTS;
 var PAGE_BYTES = 65536;
-var READ_SLACK2 = 64;
 var WasmScanKernel = class {
   exports;
   bytes;
   words;
-  gramTable = null;
+  /** The gram table in the memory now: its id and version (not the table: that would keep it alive). */
+  gramId = -1;
   gramVersion = -1;
   anchorSlots = null;
   constructor(wasm) {
@@ -60242,35 +60257,28 @@ var WasmScanKernel = class {
     this.refreshViews();
   }
   imageViews(length) {
-    const need = IMAGE_AT + length + READ_SLACK2;
+    const need = IMAGE_AT + length + READ_SLACK;
     const memory = this.exports.memory;
-    if (need > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE_BYTES));
+    const have = memory.buffer.byteLength;
+    if (need > have) {
+      memory.grow(Math.max(Math.ceil((need - have) / PAGE_BYTES), have / PAGE_BYTES));
       this.refreshViews();
     }
     return { bytes: this.bytes, words: this.words };
   }
   flaggedGroup(table, i, count2) {
-    if (table !== this.gramTable || table.version !== this.gramVersion) {
-      if (table.used.length !== GRAM_SLOTS_BYTES) {
-        throw new RangeError(
-          `scan kernel: a gram table has ${GRAM_SLOTS_BYTES} slots, got ${table.used.length}`
-        );
-      }
-      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS_BYTES).set(table.used);
-      this.gramTable = table;
+    if (table.id !== this.gramId || table.version !== this.gramVersion) {
+      checkTableSize("a gram table", table.used, GRAM_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS).set(table.used);
+      this.gramId = table.id;
       this.gramVersion = table.version;
     }
     return this.exports.flaggedGroup(i, count2);
   }
   anchorPair(slots, i, count2) {
     if (slots !== this.anchorSlots) {
-      if (slots.length !== ANCHOR_SLOTS_BYTES) {
-        throw new RangeError(
-          `scan kernel: an anchor table has ${ANCHOR_SLOTS_BYTES} slots, got ${slots.length}`
-        );
-      }
-      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS_BYTES).set(slots);
+      checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
       this.anchorSlots = slots;
     }
     return this.exports.anchorPair(i, count2);
@@ -60283,9 +60291,16 @@ var WasmScanKernel = class {
 };
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel.ts
+var LITTLE_ENDIAN2 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 function createScanKernel(options2 = {}) {
-  const wasm = globalThis.WebAssembly;
-  return wasm !== void 0 && options2.webAssembly !== false ? new WasmScanKernel(wasm) : new JsScanKernel();
+  const wasm = "webAssembly" in options2 ? options2.webAssembly : globalThis.WebAssembly;
+  if (wasm && LITTLE_ENDIAN2) {
+    try {
+      return new WasmScanKernel(wasm);
+    } catch {
+    }
+  }
+  return new JsScanKernel();
 }
 var kernel;
 function scanKernel() {
@@ -60302,9 +60317,9 @@ var ByteImage = class {
   /** The image as bytes, exactly as long as the last text loaded. */
   bytes = Buffer.alloc(0);
   /**
-   * Writes `text`, then zeros up to the next multiple of 16 bytes and two words more: a scan
-   * reading four words at a time (or a word pair one past the text) never sees bytes of an
-   * earlier, longer text, which could otherwise form a gram or an anchor pair.
+   * Writes `text`, then zeros up to the next multiple of 16 bytes and four words more: a scan
+   * reading four words from any word of the text (or a word pair one past it) never sees bytes
+   * of an earlier, longer text, which could otherwise form a gram or an anchor pair.
    */
   load(text) {
     const need = paddedLength(text.length) + SPARE_BYTES;
@@ -60329,7 +60344,7 @@ var ByteImage = class {
   }
 };
 var sharedImage = new ByteImage();
-var SPARE_BYTES = 8;
+var SPARE_BYTES = 16;
 function wordCount(length) {
   return paddedLength(length) >>> 2;
 }
@@ -65094,8 +65109,9 @@ var RULE_KINDS = [
 ];
 
 // ../../packages/log-parsing/src/classify/word-scan.ts
-function scanWords(text, u32, count2, table, hits) {
+function scanWords(text, count2, table, hits) {
   const kernel2 = scanKernel();
+  const u32 = sharedImage.words;
   let i = 0;
   while (i < count2) {
     i = kernel2.flaggedGroup(table, i, count2);
@@ -65235,7 +65251,7 @@ function buildBlockPrefilter(literals) {
         buildGramTable(gramLiterals, sampleGrams(sharedImage.words, text.length >>> 2, candidates), table);
         untilSample = RESAMPLE_BLOCKS;
       }
-      scanWords(text, sharedImage.words, count2, table, hits);
+      scanWords(text, count2, table, hits);
     } else if (shortScan) {
       const u32 = sharedImage.words;
       for (let i = 0; i < count2; i++) u32[i] = u32[i] | FOLD;

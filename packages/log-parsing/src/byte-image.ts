@@ -22,9 +22,9 @@ class ByteImage {
   bytes: Buffer = Buffer.alloc(0);
 
   /**
-   * Writes `text`, then zeros up to the next multiple of 16 bytes and two words more: a scan
-   * reading four words at a time (or a word pair one past the text) never sees bytes of an
-   * earlier, longer text, which could otherwise form a gram or an anchor pair.
+   * Writes `text`, then zeros up to the next multiple of 16 bytes and four words more: a scan
+   * reading four words from any word of the text (or a word pair one past it) never sees bytes
+   * of an earlier, longer text, which could otherwise form a gram or an anchor pair.
    */
   load(text: string): void {
     const need = paddedLength(text.length) + SPARE_BYTES;
@@ -61,8 +61,11 @@ class ByteImage {
  */
 export const sharedImage = new ByteImage();
 
-/** Zeros kept past the padded text, for scans that read a word pair one past it. */
-const SPARE_BYTES = 8;
+/**
+ * Zeros kept past the padded text, for scans that read past it: a word pair one past it, or the
+ * group scan's four words from the last word of the text (after a hit it resumes at any word).
+ */
+const SPARE_BYTES = 16;
 
 /** Words the scan reads for a text of `length` characters: a multiple of four. */
 export function wordCount(length: number): number {

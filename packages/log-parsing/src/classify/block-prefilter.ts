@@ -75,7 +75,7 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
         buildGramTable(gramLiterals, sampleGrams(image.words, text.length >>> 2, candidates), table);
         untilSample = RESAMPLE_BLOCKS;
       }
-      scanWords(text, image.words, count, table, hits);
+      scanWords(text, count, table, hits);
     } else if (shortScan) {
       // The short-literal search reads the folded image that the word scan would have left.
       const u32 = image.words;

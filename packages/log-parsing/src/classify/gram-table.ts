@@ -60,9 +60,12 @@ export interface GramTable {
    * integer range and a Map look-up would box each one).
    */
   entries: Map<number, GramEntry[]>;
-  /** Changes whenever the table is rebuilt: the scan kernel copies `used` in again then. */
+  /** Different for every table made, and `version` changes whenever it is rebuilt in place: the scan kernel copies `used` in again then. */
+  id: number;
   version: number;
 }
+
+let tablesMade = 0;
 
 /** Multiplicative hash of a folded word into the slot index. */
 export function slotOf(word: number): number {
@@ -133,7 +136,12 @@ export function buildGramTable(
 ): GramTable {
   // Rebuilding into the old storage matters: a fresh table per rebuild lands in V8's large-object
   // space, and seven rebuilds over 100 MB raised the peak heap by 20 MB.
-  const table: GramTable = into ?? { used: new Uint8Array(1 << SLOT_BITS), entries: new Map(), version: 0 };
+  const table: GramTable = into ?? {
+    used: new Uint8Array(1 << SLOT_BITS),
+    entries: new Map(),
+    id: tablesMade++,
+    version: 0,
+  };
   if (into) {
     into.used.fill(0);
     into.entries.clear();

@@ -1,3 +1,4 @@
+import { sharedImage } from '../byte-image';
 import { scanKernel } from '../scan-kernel/scan-kernel';
 import { FOLD, type GramEntry, type GramTable, literalAt, slotOf } from './gram-table';
 
@@ -10,19 +11,14 @@ import { FOLD, type GramEntry, type GramTable, literalAt, slotOf } from './gram-
  * follows (short-literal-scan.ts) finds every case with a plain byte search. Words it jumps over
  * stay as they were: they lie in a line already flagged, where another hit changes nothing.
  *
- * `u32` is the shared byte image (../byte-image.ts), holding `wordCount(text.length)` words (a
- * multiple of four), zero past the text. The loop over groups runs in the scan kernel
+ * It reads the shared byte image (../byte-image.ts), which holds `text` as `count` =
+ * `wordCount(text.length)` words (a multiple of four), zero past it. The loop over groups runs in the scan kernel
  * (../scan-kernel/scan-kernel.wat `flaggedGroup`), which reads the same memory; the confirmation
  * stays here.
  */
-export function scanWords(
-  text: string,
-  u32: Uint32Array,
-  count: number,
-  table: GramTable,
-  hits: number[],
-): void {
+export function scanWords(text: string, count: number, table: GramTable, hits: number[]): void {
   const kernel = scanKernel();
+  const u32 = sharedImage.words;
   let i = 0;
   while (i < count) {
     i = kernel.flaggedGroup(table, i, count);

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +79,22 @@ describe('fileChunks', () => {
     // One read is four chunks; the loop turns before the next one is read.
     expect(seenBeforeTurn).toBe(4 * 1000);
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a FIFO to its end (anything but a regular file is read asynchronously)',
+    async () => {
+      const path = join(dir, 'fifo');
+      execFileSync('mkfifo', [path]);
+      const data = sample(200_000);
+      const writer = createWriteStream(path);
+      writer.end(data);
+      const copies: Buffer[] = [];
+      for await (const chunk of fileChunks(path, { chunkBytes: 4096, wrapError }))
+        copies.push(Buffer.from(chunk));
+      expect(Buffer.concat(copies).equals(data)).toBe(true);
+    },
+    10_000,
+  );
 
   it('wraps the error of a file that cannot be opened', async () => {
     const read = async () => {

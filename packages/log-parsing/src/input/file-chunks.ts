@@ -8,8 +8,8 @@ export interface FileChunksOptions {
   /** Size of each chunk yielded. */
   chunkBytes: number;
   /**
-   * Read into two buffers used in turn instead of a fresh one per read. A chunk is then valid only
-   * until the next one is asked for: for a consumer that decodes each chunk at once (analyze
+   * Read into one buffer again and again instead of a fresh one per read. A chunk is then valid
+   * only until the next one is asked for: for a consumer that decodes each chunk at once (analyze
    * does), never for one that keeps chunks.
    */
   reuseBuffers?: boolean;
@@ -18,23 +18,27 @@ export interface FileChunksOptions {
 }
 
 /**
- * A regular file's bytes in chunks of `chunkBytes`, read `READS_PER_CALL` chunks at a time.
+ * A file's bytes in chunks of `chunkBytes`, read `READS_PER_CALL` chunks at a time.
  * Hand-written rather than `createReadStream` because that stream allocates a fresh buffer per
  * read and makes a thread-pool round trip per 64 KiB: on the 1 GB benchmark log, reading +
  * decoding + splitting took ~2.5 CPU s that way and ~1.5 s with four times larger reads into
  * reused buffers (chunks stay 64 KiB: lines are slices of their decoded chunk, and bigger chunks
  * pin more memory).
  *
- * Reads are synchronous (`readSync`; callers hand it regular files only, whose reads come from
- * the page cache and never wait for a peer). An asynchronous read goes through libuv's thread
- * pool, and on a busy machine the main thread sat idle ~8% of a 100 MB analyze waiting for the
- * pool's thread to get a core, though the read was issued a whole chunk ahead: 100 MB median
- * ~0.83 → 0.76 s, CPU ~1.04 → 0.95 s (docs/performance.md, "Session 5").
+ * A regular file is read synchronously (`readSync`: its reads come from the page cache, or block
+ * only as long as the disk takes; a CLI has nothing else to do meanwhile). An asynchronous read
+ * goes through libuv's thread pool, and on a busy machine the main thread sat idle ~8% of a 100 MB
+ * analyze waiting for the pool's thread to get a core, though the read was issued a whole chunk
+ * ahead: 100 MB median ~0.83 → 0.76 s, CPU ~1.04 → 0.95 s (docs/performance.md, "Session 5").
+ * Anything else that opens as a file (a FIFO swapped in after the caller's `stat`, a device) is
+ * read asynchronously, so a slow writer never blocks the event loop.
  *
  * The event loop still turns after every read (a `setImmediate`, ~400 per 100 MB). A host
  * process's timers and sockets wait ~1 ms at most, and V8's own foreground tasks run: without
  * them, incremental marking finished late, whatever was allocated meanwhile survived, and peak
- * RSS on the 1 GB log rose from ~115 to ~155 MB (a turn every 32 reads still gave 153).
+ * RSS on the 1 GB log rose from ~115 to ~155 MB (a turn every 32 reads still gave 153). With the
+ * turns it is ~133 MB, still ~20 MB above asynchronous reads: V8 grows the heap more for a mutator
+ * that never idles.
  */
 export async function* fileChunks(path: string, options: FileChunksOptions): AsyncGenerator<Uint8Array> {
   const { chunkBytes, reuseBuffers = false, wrapError } = options;
@@ -48,11 +52,19 @@ export async function* fileChunks(path: string, options: FileChunksOptions): Asy
   // Reused, a buffer is read into again only when the caller asks for the chunk after its last.
   let buffer = Buffer.allocUnsafeSlow(readBytes);
   try {
+    let regular: boolean;
+    try {
+      regular = (await handle.stat()).isFile();
+    } catch (error) {
+      throw wrapError(error);
+    }
     for (;;) {
       const current = buffer;
       let bytesRead: number;
       try {
-        bytesRead = readSync(handle.fd, current, 0, readBytes, null);
+        bytesRead = regular
+          ? readSync(handle.fd, current, 0, readBytes, null)
+          : (await handle.read(current, 0, readBytes, null)).bytesRead;
       } catch (error) {
         throw wrapError(error);
       }

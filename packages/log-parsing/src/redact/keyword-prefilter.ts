@@ -16,7 +16,7 @@
  *    against the string. ~0.6 ns (PTP) and ~0.9 (Prow) in all, about half of it the loop itself;
  *    short lines (~46 chars) ~270 ns a call against ~400 (docs/performance.md, "Session 2").
  *    Since session 3 no native scan is left (GitLab's `gl` was one, ~0.2 ns). Since session 5 the
- *    loop runs in the scan kernel (../scan-kernel/scan-kernel.wat `anchorPair`, ~2x faster than
+ *    loop runs in the scan kernel (../scan-kernel/scan-kernel.wat `anchorPair`, ~1.5x faster than
  *    V8's code for the same JavaScript); the confirmation stays here.
  */
 import { sharedImage as image } from '../byte-image';

@@ -1,8 +1,6 @@
 import { FOLD, slotOf } from '../classify/gram-table';
+import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK } from './kernel-limits';
 import type { KernelGramTable, ScanKernel } from './scan-kernel';
-
-/** Bytes the loops may read past what an image asks for (see `WasmScanKernel`). */
-const READ_SLACK = 64;
 
 /**
  * The scan kernel in JavaScript, for runtimes without WebAssembly (`node --jitless`): the loops
@@ -23,6 +21,7 @@ export class JsScanKernel implements ScanKernel {
   }
 
   flaggedGroup(table: KernelGramTable, i: number, count: number): number {
+    checkTableSize('a gram table', table.used, GRAM_SLOTS);
     const u32 = this.words;
     const used = table.used;
     for (; i < count; i += 4) {
@@ -40,6 +39,7 @@ export class JsScanKernel implements ScanKernel {
   }
 
   anchorPair(slots: Uint8Array, i: number, count: number): number {
+    checkTableSize('an anchor table', slots, ANCHOR_SLOTS);
     const words = this.words;
     for (; i < count; i += 2) {
       const a = words[i]!;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
-import { FOLD, slotOf } from '../classify/gram-table';
+import { buildGramTable, FOLD, slotOf } from '../classify/gram-table';
 import { JsScanKernel } from './js-scan-kernel';
 import { createScanKernel, type ScanKernel } from './scan-kernel';
 import { WasmScanKernel } from './wasm-scan-kernel';
@@ -28,7 +28,10 @@ function referenceAnchorPair(words: Uint32Array, i: number, count: number, slots
   return count;
 }
 
-/** A byte image of `bytes` as the kernel and the oracle each see it: padded with zeros. */
+/**
+ * A byte image of `bytes` as the kernel and the oracle each see it, laid out as `ByteImage` does
+ * it: zeros up to a multiple of 16 bytes, then 16 more.
+ */
 function images(kernel: ScanKernel, bytes: Uint8Array) {
   const padded = ((bytes.length + 15) & ~15) + 16;
   const { bytes: image, words } = kernel.imageViews(padded);
@@ -39,8 +42,8 @@ function images(kernel: ScanKernel, bytes: Uint8Array) {
   return { image, words, copy, count: ((bytes.length + 15) & ~15) >>> 2 };
 }
 
-/** ASCII-ish text bytes, so grams of real words come up as well as random ones. */
-const textBytes = fc.uint8Array({ minLength: 0, maxLength: 600, min: 0x20, max: 0x7f });
+/** Any bytes: the image holds the low bytes of UTF-16 units, so every value occurs. */
+const textBytes = fc.uint8Array({ minLength: 0, maxLength: 600 });
 
 describe('scan-kernel-wasm.ts', () => {
   it('is what scan-kernel.wat compiles to (pnpm build:kernel after editing the .wat)', async () => {
@@ -48,15 +51,17 @@ describe('scan-kernel-wasm.ts', () => {
   });
 });
 
+let tableIds = 1_000_000;
+
 const KINDS = [
   { name: 'WebAssembly', make: () => createScanKernel() },
-  { name: 'JavaScript (no WebAssembly)', make: () => createScanKernel({ webAssembly: false }) },
+  { name: 'JavaScript (no WebAssembly)', make: () => createScanKernel({ webAssembly: null }) },
 ];
 
 describe('createScanKernel', () => {
   it('makes the WebAssembly kernel where WebAssembly is, the JavaScript one when told not to use it', () => {
     expect(createScanKernel()).toBeInstanceOf(WasmScanKernel);
-    expect(createScanKernel({ webAssembly: false })).toBeInstanceOf(JsScanKernel);
+    expect(createScanKernel({ webAssembly: null })).toBeInstanceOf(JsScanKernel);
   });
 });
 
@@ -74,7 +79,8 @@ describe.each(KINDS)('$name kernel', ({ make }) => {
           // Slots of some words of the text itself, so that hits happen.
           const { words, copy, count } = images(kernel, bytes);
           for (let k = 0; k < count; k += 7) used[slotOf(copy[k]! | FOLD)] = 1;
-          const table = { used, version: 0 };
+          // A new table each time: a new id, so the kernel copies it in.
+          const table = { used, id: ++tableIds, version: 0 };
           for (let i = count === 0 ? 0 : start % count; i < count; i += 1) {
             const want = referenceFlaggedGroup(copy, i, count, used);
             expect(kernel.flaggedGroup(table, i, count)).toBe(want);
@@ -94,6 +100,8 @@ describe.each(KINDS)('$name kernel', ({ make }) => {
         const slots = new Uint8Array(65_536);
         for (const k of keys) slots[k] = 1 + (k % 200);
         const { copy, count } = images(kernel, bytes);
+        // Pairs of the text itself (every 7th half-word), so that hits happen.
+        for (let h = 0; h < 2 * count; h += 7) slots[(copy[h >>> 1]! >>> (16 * (h & 1))) & 0xffff] = 1;
         for (let i = count === 0 ? 0 : start % count; i < count; i += 2) {
           const want = referenceAnchorPair(copy, i, count, slots);
           expect(kernel.anchorPair(slots, i, count)).toBe(want);
@@ -119,11 +127,25 @@ describe.each(KINDS)('$name kernel', ({ make }) => {
   });
 });
 
+describe.each(KINDS)('$name kernel and gram table rebuilds', ({ make }) => {
+  it('scans with the rebuilt table after buildGramTable refills one in place', () => {
+    const kernel = make();
+    const { count } = images(kernel, Buffer.from('the ptp4l daemon reported a holdover timeout here'));
+    const literal = (text: string) => ({ text, ignoreCase: false });
+    const table = buildGramTable([literal('nothing-of-this')]);
+    expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
+    const version = table.version;
+    buildGramTable([literal('holdover')], undefined, table);
+    expect(table.version).not.toBe(version);
+    expect(kernel.flaggedGroup(table, 0, count)).toBeLessThan(count);
+  });
+});
+
 describe('WasmScanKernel', () => {
   it('copies a table in again when its version changes, and only then', () => {
     const kernel = createScanKernel();
     const { count } = images(kernel, Buffer.from('panic: runtime error, and more text after it'));
-    const table = { used: new Uint8Array(131_072), version: 0 };
+    const table = { used: new Uint8Array(131_072), id: ++tableIds, version: 0 };
     expect(kernel.flaggedGroup(table, 0, count)).toBe(count);
     table.used[slotOf(Buffer.from('pani').readUInt32LE(0) | FOLD)] = 1;
     // Same version: the kernel still holds the empty table.
@@ -132,17 +154,29 @@ describe('WasmScanKernel', () => {
     expect(kernel.flaggedGroup(table, 0, count)).toBe(0);
   });
 
-  it('refuses a gram table of the wrong size', () => {
-    expect(() => createScanKernel().flaggedGroup({ used: new Uint8Array(65_536), version: 0 }, 0, 4)).toThrow(
-      /a gram table has 131072 slots, got 65536/,
-    );
+  it('falls back to the JavaScript kernel when the module cannot be compiled', () => {
+    const refusing = {
+      Module: class {
+        constructor() {
+          throw new Error('CompileError: SIMD unsupported');
+        }
+      },
+      Instance: class {
+        exports = {};
+      },
+    };
+    expect(createScanKernel({ webAssembly: refusing })).toBeInstanceOf(JsScanKernel);
   });
 
-  it('grows its memory for a long image, which detaches the views taken before', () => {
+  it('grows its memory for a long image (at least doubling), which detaches the views taken before', () => {
     const kernel = createScanKernel();
     const small = kernel.imageViews(1024);
-    kernel.imageViews(3_000_000);
+    const before = small.bytes.length;
+    kernel.imageViews(before + 1);
     expect(small.bytes.length).toBe(0);
+    const grown = kernel.imageViews(1024).bytes.length;
+    expect(grown).toBeGreaterThan(2 * before);
+    kernel.imageViews(3_000_000);
     expect(kernel.imageViews(1024).bytes.length).toBeGreaterThan(3_000_000);
   });
 

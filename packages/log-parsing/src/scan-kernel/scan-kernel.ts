@@ -1,16 +1,21 @@
 import { JsScanKernel } from './js-scan-kernel';
 import { type WasmApi, WasmScanKernel } from './wasm-scan-kernel';
 
-/** The gram table the classifier's scan uses: its slot flags and a stamp that changes on rebuild. */
+/** The gram table the classifier's scan uses: its slot flags, and what tells one table state from another. */
 export interface KernelGramTable {
   used: Uint8Array;
+  /** Different for every table made. */
+  id: number;
+  /** Changes whenever the table is rebuilt in place. */
   version: number;
 }
 
 /**
  * The two hot loops of analyze's batch scans and the byte image they read (../byte-image.ts).
  * Normally the WebAssembly module scan-kernel.wat (`WasmScanKernel`); where WebAssembly is off
- * (`node --jitless`) the same loops in JavaScript (`JsScanKernel`), ~2x slower.
+ * (`node --jitless`), cannot compile, or the platform is big-endian (the module reads words
+ * little-endian, the tables are built in the platform's order), the same loops in JavaScript
+ * (`JsScanKernel`), ~1.5–2x slower.
  */
 export interface ScanKernel {
   /**
@@ -31,15 +36,31 @@ export interface ScanKernel {
   anchorPair(slots: Uint8Array, i: number, count: number): number;
 }
 
-/** A scan kernel: the WebAssembly one when this runtime has WebAssembly, unless told otherwise. */
-export function createScanKernel(options: { webAssembly?: boolean } = {}): ScanKernel {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  return wasm !== undefined && options.webAssembly !== false ? new WasmScanKernel(wasm) : new JsScanKernel();
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+export interface ScanKernelOptions {
+  /** The WebAssembly API to use; `null` for the JavaScript kernel. Default: the runtime's own. */
+  webAssembly?: WasmApi | null;
+}
+
+/** A scan kernel: the WebAssembly one where it can run, else the JavaScript one. */
+export function createScanKernel(options: ScanKernelOptions = {}): ScanKernel {
+  const wasm =
+    'webAssembly' in options ? options.webAssembly : (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (wasm && LITTLE_ENDIAN) {
+    try {
+      return new WasmScanKernel(wasm);
+    } catch {
+      // A runtime that refuses to compile the module (no SIMD, compiling from bytes forbidden):
+      // the JavaScript loops give the same results.
+    }
+  }
+  return new JsScanKernel();
 }
 
 let kernel: ScanKernel | undefined;
 
-/** The process's scan kernel, made on first use (~0.1 ms: the module is ~450 bytes). */
+/** The process's scan kernel, made on first use (~0.1 ms: the module is 330 bytes). */
 export function scanKernel(): ScanKernel {
   kernel ??= createScanKernel();
   return kernel;

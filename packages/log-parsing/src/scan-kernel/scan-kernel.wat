@@ -1,10 +1,11 @@
 ;; The two hot loops of analyze's batch scans, over the shared byte image (../byte-image.ts).
 ;; Hand-written WebAssembly because they are most of the scans' time and V8's JavaScript for them
-;; ran ~2x slower (bounds checks, no SIMD): measured on the PTP benchmark log, see
+;; ran ~1.5-2x slower (bounds checks, no SIMD): measured on the PTP benchmark log, see
 ;; docs/performance.md ("Session 5"). Everything else about the scans (tables, confirmation,
-;; what a hit means) stays in TypeScript; scan-kernel.ts loads this module and owns its memory.
+;; what a hit means) stays in TypeScript; wasm-scan-kernel.ts loads this module and owns its memory
+;; (js-scan-kernel.ts has the same loops in JavaScript, for runtimes without WebAssembly).
 ;;
-;; Memory layout (bytes; scan-kernel.ts has the same constants):
+;; Memory layout (bytes; wasm-scan-kernel.ts and kernel-limits.ts have the same constants):
 ;;   [0, 131072)       the gram table's slot flags (classify/gram-table.ts `used`)
 ;;   [131072, 196608)  the anchor pair table (redact/prefilter-keywords.ts `slots`)
 ;;   [196608, ...)     the byte image, read as little-endian 32-bit words
@@ -13,9 +14,10 @@
 (module
   (memory (export "memory") 8)
 
-  ;; classify/word-scan.ts `nextFlaggedGroup`: the first i (stepping by 4 from i) whose four
-  ;; words, case-folded (OR 0x20 into every byte), hash to a used slot of the gram table; or
-  ;; `count`. Writes each group it reads back folded, as the JavaScript loop did.
+  ;; The group scan of classify/word-scan.ts (formerly its `nextFlaggedGroup`): the first i
+  ;; (stepping by 4 from i) whose four words, case-folded (OR 0x20 into every byte), hash to a
+  ;; used slot of the gram table; or `count`. Writes each group it reads back folded, as the
+  ;; JavaScript loop did.
   (func (export "flaggedGroup") (param $i i32) (param $count i32) (result i32)
     (local $at i32)
     (local $words v128)
@@ -44,9 +46,9 @@
         (br $group)))
     (local.get $count))
 
-  ;; redact/keyword-prefilter.ts `nextAnchorWords`: the first i (stepping by 2 from i) whose two
-  ;; words hold a pair of characters (a 16-bit half of a word) that the anchor table knows; or
-  ;; `count`.
+  ;; The pair scan of redact/keyword-prefilter.ts (formerly its `nextAnchorWords`): the first i
+  ;; (stepping by 2 from i) whose two words hold a pair of characters (a 16-bit half of a word)
+  ;; that the anchor table knows; or `count`.
   (func (export "anchorPair") (param $i i32) (param $count i32) (result i32)
     (local $at i32)
     (local $a i32)

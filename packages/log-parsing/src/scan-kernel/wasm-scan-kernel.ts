@@ -1,18 +1,12 @@
+import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK } from './kernel-limits';
 import type { KernelGramTable, ScanKernel } from './scan-kernel';
 import { SCAN_KERNEL_WASM_BASE64 } from './scan-kernel-wasm';
 
 /** Byte offsets of the kernel memory's regions: the layout scan-kernel.wat is written for. */
 const GRAM_SLOTS_AT = 0;
-const GRAM_SLOTS_BYTES = 131_072;
-const ANCHOR_SLOTS_AT = 131_072;
-const ANCHOR_SLOTS_BYTES = 65_536;
-const IMAGE_AT = 196_608;
+const ANCHOR_SLOTS_AT = GRAM_SLOTS;
+const IMAGE_AT = GRAM_SLOTS + ANCHOR_SLOTS;
 const PAGE_BYTES = 65_536;
-/**
- * Bytes the kernel may read past what an image needs (`ByteImage` zeros 8 spare bytes after its
- * padded text): `flaggedGroup` reads 16 bytes from a word that can lie 3 words before the end.
- */
-const READ_SLACK = 64;
 
 /** The WebAssembly API used here: TypeScript declares it only with the DOM library. */
 export interface WasmApi {
@@ -34,7 +28,8 @@ export class WasmScanKernel implements ScanKernel {
   private readonly exports: KernelExports;
   private bytes: Buffer;
   private words: Uint32Array;
-  private gramTable: KernelGramTable | null = null;
+  /** The gram table in the memory now: its id and version (not the table: that would keep it alive). */
+  private gramId = -1;
   private gramVersion = -1;
   private anchorSlots: Uint8Array | null = null;
 
@@ -49,22 +44,20 @@ export class WasmScanKernel implements ScanKernel {
   imageViews(length: number): { bytes: Buffer; words: Uint32Array } {
     const need = IMAGE_AT + length + READ_SLACK;
     const memory = this.exports.memory;
-    if (need > memory.buffer.byteLength) {
-      memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE_BYTES));
+    const have = memory.buffer.byteLength;
+    if (need > have) {
+      // At least double, as a growing series of texts would otherwise grow it on every load.
+      memory.grow(Math.max(Math.ceil((need - have) / PAGE_BYTES), have / PAGE_BYTES));
       this.refreshViews();
     }
     return { bytes: this.bytes, words: this.words };
   }
 
   flaggedGroup(table: KernelGramTable, i: number, count: number): number {
-    if (table !== this.gramTable || table.version !== this.gramVersion) {
-      if (table.used.length !== GRAM_SLOTS_BYTES) {
-        throw new RangeError(
-          `scan kernel: a gram table has ${GRAM_SLOTS_BYTES} slots, got ${table.used.length}`,
-        );
-      }
-      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS_BYTES).set(table.used);
-      this.gramTable = table;
+    if (table.id !== this.gramId || table.version !== this.gramVersion) {
+      checkTableSize('a gram table', table.used, GRAM_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS).set(table.used);
+      this.gramId = table.id;
       this.gramVersion = table.version;
     }
     return this.exports.flaggedGroup(i, count);
@@ -72,12 +65,8 @@ export class WasmScanKernel implements ScanKernel {
 
   anchorPair(slots: Uint8Array, i: number, count: number): number {
     if (slots !== this.anchorSlots) {
-      if (slots.length !== ANCHOR_SLOTS_BYTES) {
-        throw new RangeError(
-          `scan kernel: an anchor table has ${ANCHOR_SLOTS_BYTES} slots, got ${slots.length}`,
-        );
-      }
-      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS_BYTES).set(slots);
+      checkTableSize('an anchor table', slots, ANCHOR_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
       this.anchorSlots = slots;
     }
     return this.exports.anchorPair(i, count);

@@ -139,6 +139,7 @@ export function formatThroughput(rows: ThroughputRow[]): string {
       `| ${r.file} | ${r.mb.toFixed(0)} | ${runs(r.analyzeSec, 2)} | ${big ? runs(rate(r.analyzeSec), 0) : '–'} | ${runs(r.cpuSec, 2)} | ${big ? runs(rate(r.cpuSec), 0) : '–'} | ${runs(r.peakRssMB, 0)} | ${r.grepSec.toFixed(2)} | ${r.wcSec.toFixed(2)} | ${(r.analyzeSec.median / r.grepSec).toFixed(1)}× | ${(r.analyzeSec.median / r.wcSec).toFixed(1)}× | ${r.failures} |`,
     );
   }
+  out.push('', throughputTargets(rows));
   if (startup) {
     out.push('');
     for (const r of rows.filter((x) => x.mb >= 1)) {
@@ -149,4 +150,30 @@ export function formatThroughput(rows: ThroughputRow[]): string {
     }
   }
   return out.join('\n');
+}
+
+/** Issue 2's bars: >= 150 MB/s end to end (median wall), peak RSS <= 150 MB on 1 GB, RSS flat. */
+export const TARGET_MB_PER_SEC = 150;
+export const TARGET_PEAK_RSS_MB = 150;
+
+/** One line saying which bar each log meets, from the medians. */
+export function throughputTargets(rows: ThroughputRow[]): string {
+  const logs = rows.filter((r) => r.mb >= 1);
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  const parts = logs.map((r) => {
+    const rate = r.mb / r.analyzeSec.median;
+    const rss =
+      r.mb >= 1000
+        ? `, peak RSS ${r.peakRssMB.median.toFixed(0)} MB ${verdict(r.peakRssMB.median <= TARGET_PEAK_RSS_MB)}`
+        : '';
+    return `${r.file} ${rate.toFixed(0)} MB/s ${verdict(rate >= TARGET_MB_PER_SEC)}${rss}`;
+  });
+  const [small, large] = [logs[0], logs.at(-1)];
+  if (small && large && small !== large) {
+    const growth = large.peakRssMB.median - small.peakRssMB.median;
+    parts.push(
+      `peak RSS ${small.peakRssMB.median.toFixed(0)} → ${large.peakRssMB.median.toFixed(0)} MB for ${(large.mb / small.mb).toFixed(0)}x the input (+${growth.toFixed(0)} MB)`,
+    );
+  }
+  return `Targets (>= ${TARGET_MB_PER_SEC} MB/s median wall; peak RSS <= ${TARGET_PEAK_RSS_MB} MB on 1 GB): ${parts.join('; ')}.`;
 }

@@ -65923,6 +65923,8 @@ function isRateLimit(error63, message) {
 function toGitHubError(error63, what) {
   if (GitHubError.isInstance(error63)) return error63;
   const prefix = what ? `${what}: ` : "";
+  const graphqlLimited = graphqlRateLimit(error63, prefix);
+  if (graphqlLimited) return graphqlLimited;
   if (!isRequestErrorLike(error63)) {
     const text2 = error63 instanceof Error ? error63.message : String(error63);
     return new GitHubError("unknown", `${prefix}${text2}`, { cause: error63 });
@@ -65956,6 +65958,34 @@ function toGitHubError(error63, what) {
   }
   if (error63.status >= 500) return new GitHubError("server", text, { ...options2, isRetryable: true });
   return new GitHubError("unknown", text, options2);
+}
+function graphqlRateLimit(error63, prefix) {
+  if (typeof error63 !== "object" || error63 === null) return null;
+  const e = error63;
+  const errors = Array.isArray(e.errors) ? e.errors : e.response?.data?.errors;
+  if (!Array.isArray(errors)) return null;
+  const limited = errors.find(
+    (x) => typeof x === "object" && x !== null && x.type === "RATE_LIMITED"
+  );
+  if (!limited) return null;
+  const headers = e.response?.headers ?? e.headers ?? {};
+  const reset = Number(headers["x-ratelimit-reset"]);
+  const resource = headers["x-ratelimit-resource"];
+  const message = typeof limited.message === "string" ? limited.message : "API rate limit exceeded";
+  return new RateLimitedError(
+    `${prefix}${message} (GraphQL, POST /graphql)`,
+    {
+      resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1e3) : null,
+      retryAfterSec: null,
+      secondary: false,
+      resource: typeof resource === "string" ? resource : "graphql"
+    },
+    {
+      request: "POST /graphql",
+      ...typeof e.response?.status === "number" ? { status: e.response.status } : {},
+      cause: error63
+    }
+  );
 }
 
 // ../../packages/github-ops/src/actions/download.ts
@@ -66667,6 +66697,7 @@ async function getViewerLogin(octokit) {
     if (typeof login === "string" && login !== "") return { login, via: "graphql" };
     throw new Error("the viewer query returned no login");
   } catch (error63) {
+    if (GitHubError.isInstance(error63) && error63.kind === "rate-limited") throw error63;
     const why = error63 instanceof Error ? error63.message : String(error63);
     const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
     const http = isRequestErrorLike(error63) ? toGitHubError(error63, "POST /graphql") : null;

@@ -16,6 +16,11 @@ export interface EmulatorLimits {
   search: number;
   /** `/search/code` requests per minute (GitHub: 10). */
   codeSearch: number;
+  /**
+   * GraphQL points per hour per token (GitHub: 5000 for users). The emulator answers only the
+   * viewer query, which costs 1 point, so this counts requests.
+   */
+  graphql: number;
   /** Status when a search limit is exceeded: GitHub sends 403, sometimes 429. */
   searchExceededStatus: 403 | 429;
   /** Entries a recursive tree listing returns before setting `truncated` (GitHub: 100,000). */
@@ -28,6 +33,7 @@ export const DEFAULT_LIMITS: EmulatorLimits = {
   core: 5000,
   search: 30,
   codeSearch: 10,
+  graphql: 5000,
   searchExceededStatus: 403,
   treeEntries: 100_000,
   downloadTtlSeconds: 60,

@@ -33,9 +33,17 @@ export async function runGithubRoute(
 
   const before = limiter.status(identity, resource);
   if (before.remaining <= 0 && !spec.free) {
-    const status = resource === 'core' ? 403 : ctx.limits.searchExceededStatus;
     const who = token ? `user ID ${ensureUser(ctx.world, token.login).id}` : 'anonymous requests';
     const message = `API rate limit exceeded for ${who}.`;
+    if (resource === 'graphql') {
+      // GitHub's GraphQL API answers 200 with a RATE_LIMITED error and x-ratelimit-remaining 0.
+      return {
+        status: 200,
+        json: { errors: [{ type: 'RATE_LIMITED', message }] },
+        headers: { ...common, ...rateHeaders(before) },
+      };
+    }
+    const status = resource === 'core' ? 403 : ctx.limits.searchExceededStatus;
     return errorResponse(new HttpError(status, message), {
       ...common,
       ...rateHeaders(before),

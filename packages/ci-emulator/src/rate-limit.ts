@@ -1,7 +1,7 @@
 import { epochSeconds } from './clock';
 import type { EmulatorLimits } from './context';
 
-export type RateResource = 'core' | 'search' | 'code_search';
+export type RateResource = 'core' | 'search' | 'code_search' | 'graphql';
 
 export interface RateStatus {
   resource: RateResource;
@@ -17,7 +17,12 @@ interface Bucket {
   used: number;
 }
 
-const WINDOW_SECONDS: Record<RateResource, number> = { core: 3600, search: 60, code_search: 60 };
+const WINDOW_SECONDS: Record<RateResource, number> = {
+  core: 3600,
+  search: 60,
+  code_search: 60,
+  graphql: 3600,
+};
 
 /** Fixed-window counters per identity (token, or "anonymous") and resource, on the emulator clock. */
 export class RateLimiter {
@@ -34,6 +39,8 @@ export class RateLimiter {
     const limits = this.#limits();
     if (resource === 'core') return anonymous ? Math.min(60, limits.core) : limits.core;
     if (resource === 'search') return anonymous ? Math.min(10, limits.search) : limits.search;
+    // GraphQL refuses anonymous requests outright (401), so only tokens ever spend from it.
+    if (resource === 'graphql') return limits.graphql;
     return limits.codeSearch;
   }
 

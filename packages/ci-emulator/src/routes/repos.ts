@@ -50,7 +50,12 @@ function rateLimit(ctx: RequestContext) {
   const entry = ({ limit, used, remaining, reset }: RateStatus) => ({ limit, used, remaining, reset });
   const core = entry(ctx.rate('core'));
   return ok({
-    resources: { core, search: entry(ctx.rate('search')), code_search: entry(ctx.rate('code_search')) },
+    resources: {
+      core,
+      search: entry(ctx.rate('search')),
+      code_search: entry(ctx.rate('code_search')),
+      graphql: entry(ctx.rate('graphql')),
+    },
     rate: core,
   });
 }

@@ -4,8 +4,8 @@ import { octokitFor, useEmulator } from '../test-helpers';
 
 const start = useEmulator();
 
-async function seeded() {
-  const emulator = await start();
+async function seeded(limits = {}) {
+  const emulator = await start({ limits });
   emulator.state.addUser('octocat', { name: 'The Octocat' });
   emulator.state.addToken('user-token', 'octocat');
   emulator.state.addUser('nightshift-app[bot]', { type: 'Bot' });
@@ -62,5 +62,41 @@ describe('who the token is', () => {
     await expect(
       octokitFor(emulator, 'user-token').graphql('{ repository(owner: "a", name: "b") { id } }'),
     ).rejects.toThrow(/viewer query only/);
+  });
+
+  it('counts GraphQL in a bucket of its own and, past it, answers 200 with a RATE_LIMITED error', async () => {
+    const emulator = await seeded({ graphql: 2 });
+    const ask = () =>
+      fetch(`${emulator.githubApiUrl}/graphql`, {
+        method: 'POST',
+        body: '{"query":"{ viewer { login } }"}',
+        headers: { authorization: 'token user-token' },
+      });
+    for (let i = 1; i <= 2; i++) {
+      const ok = await ask();
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('x-ratelimit-resource')).toBe('graphql');
+      expect(ok.headers.get('x-ratelimit-limit')).toBe('2');
+      expect(ok.headers.get('x-ratelimit-used')).toBe(String(i));
+    }
+    const limited = await ask();
+    expect(limited.status).toBe(200);
+    expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect(await limited.json()).toEqual({
+      errors: [
+        {
+          type: 'RATE_LIMITED',
+          message: expect.stringMatching(/^API rate limit exceeded for user ID \d+\.$/),
+        },
+      ],
+    });
+    // REST requests spend from `core`, untouched by the GraphQL ones.
+    const octokit = octokitFor(emulator, 'user-token');
+    const { data } = await octokit.rest.rateLimit.get();
+    expect(data.resources.graphql).toMatchObject({ limit: 2, used: 2, remaining: 0 });
+    expect(data.resources.core).toMatchObject({ used: 0 });
+    await expect(octokit.graphql('query { viewer { login } }')).rejects.toMatchObject({
+      errors: [{ type: 'RATE_LIMITED' }],
+    });
   });
 });

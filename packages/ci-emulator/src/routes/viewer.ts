@@ -26,7 +26,7 @@ export function registerViewerRoutes(router: Routes): void {
   );
 
   // A query, not a write: read-only tokens may ask it.
-  router.add('POST', '/graphql', { ...github(graphql), readsOnly: true });
+  router.add('POST', '/graphql', { ...github(graphql, 'graphql'), readsOnly: true });
 }
 
 function authenticated(ctx: RequestContext) {

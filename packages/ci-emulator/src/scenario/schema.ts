@@ -170,6 +170,7 @@ export const scenarioSchema = z.object({
       core: z.number().int().positive(),
       search: z.number().int().positive(),
       codeSearch: z.number().int().positive(),
+      graphql: z.number().int().positive(),
       searchExceededStatus: z.union([z.literal(403), z.literal(429)]),
       treeEntries: z.number().int().positive(),
       downloadTtlSeconds: z.number().int().positive(),

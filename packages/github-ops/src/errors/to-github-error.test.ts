@@ -63,6 +63,42 @@ describe('toGitHubError', () => {
     expect(toGitHubError(requestError(429, { message: 'Too Many Requests' })).kind).toBe('rate-limited');
   });
 
+  it('recognises a GraphQL answer refused for the rate limit, in both shapes Octokit throws it', () => {
+    const errors = [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 7.' }];
+    const headers = {
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': '1700000000',
+      'x-ratelimit-resource': 'graphql',
+    };
+    // @octokit/graphql's GraphqlResponseError: errors and headers, no status.
+    const fromGraphql = toGitHubError(
+      Object.assign(new Error('Request failed'), { errors, headers, data: null }),
+    );
+    // The throttling plugin's, once it stops retrying: the 200 response with its data.
+    const fromThrottle = toGitHubError(
+      Object.assign(new Error('GraphQL Rate Limit Exceeded'), {
+        response: { status: 200, headers, data: { errors } },
+      }),
+      'viewer',
+    );
+    for (const error of [fromGraphql, fromThrottle]) {
+      expect(RateLimitedError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        resetAt: new Date(1_700_000_000_000),
+        resource: 'graphql',
+        isRetryable: true,
+      });
+    }
+    expect(fromThrottle.message).toBe(
+      'viewer: API rate limit exceeded for user ID 7. (GraphQL, POST /graphql)',
+    );
+    // Other GraphQL errors are not rate limits.
+    const other = toGitHubError(
+      Object.assign(new Error('x'), { errors: [{ type: 'NOT_FOUND', message: 'no' }] }),
+    );
+    expect(other.kind).toBe('unknown');
+  });
+
   it('treats a failure without a response as a retryable network error', () => {
     expect(toGitHubError(requestError(500, { message: 'ECONNRESET' }, {}, false))).toMatchObject({
       kind: 'network',

@@ -81,6 +81,8 @@ function isRateLimit(error: RequestErrorLike, message: string): boolean {
 export function toGitHubError(error: unknown, what?: string): GitHubError {
   if (GitHubError.isInstance(error)) return error;
   const prefix = what ? `${what}: ` : '';
+  const graphqlLimited = graphqlRateLimit(error, prefix);
+  if (graphqlLimited) return graphqlLimited;
   if (!isRequestErrorLike(error)) {
     const text = error instanceof Error ? error.message : String(error);
     return new GitHubError('unknown', `${prefix}${text}`, { cause: error });
@@ -115,4 +117,44 @@ export function toGitHubError(error: unknown, what?: string): GitHubError {
   }
   if (error.status >= 500) return new GitHubError('server', text, { ...options, isRetryable: true });
   return new GitHubError('unknown', text, options);
+}
+
+/**
+ * A GraphQL answer refused for the primary rate limit: GitHub answers 200 with an error of type
+ * `RATE_LIMITED` and `x-ratelimit-remaining: 0`. It reaches us as the throttling plugin's error
+ * (`response.data.errors`, once it stops retrying) or as `@octokit/graphql`'s
+ * `GraphqlResponseError` (`errors`, `headers`); either way it has no error status.
+ */
+function graphqlRateLimit(error: unknown, prefix: string): RateLimitedError | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as {
+    errors?: unknown;
+    headers?: Record<string, unknown>;
+    response?: { status?: unknown; data?: { errors?: unknown }; headers?: Record<string, unknown> };
+  };
+  const errors = Array.isArray(e.errors) ? e.errors : e.response?.data?.errors;
+  if (!Array.isArray(errors)) return null;
+  const limited = errors.find(
+    (x): x is { message?: unknown } =>
+      typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'RATE_LIMITED',
+  );
+  if (!limited) return null;
+  const headers = e.response?.headers ?? e.headers ?? {};
+  const reset = Number(headers['x-ratelimit-reset']);
+  const resource = headers['x-ratelimit-resource'];
+  const message = typeof limited.message === 'string' ? limited.message : 'API rate limit exceeded';
+  return new RateLimitedError(
+    `${prefix}${message} (GraphQL, POST /graphql)`,
+    {
+      resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null,
+      retryAfterSec: null,
+      secondary: false,
+      resource: typeof resource === 'string' ? resource : 'graphql',
+    },
+    {
+      request: 'POST /graphql',
+      ...(typeof e.response?.status === 'number' ? { status: e.response.status } : {}),
+      cause: error,
+    },
+  );
 }

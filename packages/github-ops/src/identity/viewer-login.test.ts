@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOT, testClient, useTestEmulator } from '../__fixtures__/harness';
+import { BOT, startTestEmulator, testClient, useTestEmulator } from '../__fixtures__/harness';
 import { GitHubError } from '../errors/github-error';
 import { getViewerLogin } from './viewer-login';
 
@@ -51,5 +51,28 @@ describe('getViewerLogin', () => {
         .slice(before)
         .map((r) => r.path),
     ).toEqual(['/user']);
+  });
+
+  it('throws a retryable rate-limited error when the GraphQL points are spent', async () => {
+    // An emulator of its own, with one GraphQL point an hour.
+    const strict = await startTestEmulator({ limits: { graphql: 1 } });
+    try {
+      strict.state.addUser('ptp-nightly[bot]', { type: 'Bot' });
+      strict.state.addToken('installation-token', 'ptp-nightly[bot]');
+      const client = testClient(strict, { token: 'installation-token', retries: 0 });
+      expect(await getViewerLogin(client)).toEqual({ login: 'ptp-nightly[bot]', via: 'graphql' });
+      const error = await getViewerLogin(client).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        kind: 'rate-limited',
+        isRetryable: true,
+        resource: 'graphql',
+        message: expect.stringMatching(
+          /API rate limit exceeded for user ID \d+\. \(GraphQL, POST \/graphql\)$/,
+        ),
+      });
+      expect((error as { resetAt: Date | null }).resetAt).toBeInstanceOf(Date);
+    } finally {
+      await strict.close();
+    }
   });
 });

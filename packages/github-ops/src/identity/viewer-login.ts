@@ -33,10 +33,12 @@ export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
     if (typeof login === 'string' && login !== '') return { login, via: 'graphql' };
     throw new Error('the viewer query returned no login');
   } catch (error) {
+    // Out of GraphQL points (the client has typed it): retryable once the window resets.
+    if (GitHubError.isInstance(error) && error.kind === 'rate-limited') throw error;
     const why = error instanceof Error ? error.message : String(error);
     const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
-    // An HTTP failure keeps its kind (a 5xx or a rate limit may pass); an answer with GraphQL
-    // errors, or without a login, is a refusal.
+    // An HTTP failure keeps its kind (a 5xx or a rate limit may pass); an answer with other
+    // GraphQL errors, or without a login, is a refusal.
     const http = isRequestErrorLike(error) ? toGitHubError(error, 'POST /graphql') : null;
     if (http) {
       throw new GitHubError(http.kind, message, {

@@ -10,8 +10,8 @@ import { scanKernel } from './scan-kernel/scan-kernel';
  * Writing it costs ~0.07 ns per character for a one-byte string (a copy) and ~0.14 for a two-byte
  * one (a narrowing loop), measured on the PTP benchmark log.
  *
- * The image lives in the scan kernel's WebAssembly memory (scan-kernel/), whose loops read it
- * there; there is one, `sharedImage`.
+ * The image lives in the scan kernel's memory (scan-kernel/: WebAssembly memory, or a buffer for
+ * the JavaScript fallback), where the kernel's loops read it; there is one, `sharedImage`.
  */
 class ByteImage {
   /** The text the image holds exactly as `load` wrote it, or null once a scan has written into it. */

@@ -65894,9 +65894,12 @@ function describeRequest(method, url2) {
   }
   return `${(method ?? "GET").toUpperCase()} ${path}`;
 }
-function header(error63, name) {
-  const value = error63.response?.headers?.[name];
+function headerOf(headers, name) {
+  const value = headers?.[name];
   return value === void 0 ? void 0 : String(value);
+}
+function header(error63, name) {
+  return headerOf(error63.response?.headers, name);
 }
 function githubMessage(error63) {
   const data = error63.response?.data;
@@ -65905,14 +65908,14 @@ function githubMessage(error63) {
   }
   return error63.message.split(" - https://")[0] ?? error63.message;
 }
-function rateLimitDetails(error63, message) {
-  const reset = Number(header(error63, "x-ratelimit-reset"));
-  const retryAfter = Number(header(error63, "retry-after"));
+function rateLimitDetails(headers, message) {
+  const reset = Number(headerOf(headers, "x-ratelimit-reset"));
+  const retryAfter = Number(headerOf(headers, "retry-after"));
   return {
     resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1e3) : null,
     retryAfterSec: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
     secondary: /secondary rate/i.test(message),
-    resource: header(error63, "x-ratelimit-resource") ?? null
+    resource: headerOf(headers, "x-ratelimit-resource") ?? null
   };
 }
 function isRateLimit(error63, message) {
@@ -65937,7 +65940,7 @@ function toGitHubError(error63, what) {
   };
   const text = `${prefix}${message} (HTTP ${error63.status}${options2.request ? `, ${options2.request}` : ""})`;
   if (isRateLimit(error63, message)) {
-    return new RateLimitedError(text, rateLimitDetails(error63, message), options2);
+    return new RateLimitedError(text, rateLimitDetails(error63.response?.headers, message), options2);
   }
   switch (error63.status) {
     case 401:
@@ -65968,18 +65971,11 @@ function graphqlRateLimit(error63, prefix) {
     (x) => typeof x === "object" && x !== null && x.type === "RATE_LIMITED"
   );
   if (!limited) return null;
-  const headers = e.response?.headers ?? e.headers ?? {};
-  const reset = Number(headers["x-ratelimit-reset"]);
-  const resource = headers["x-ratelimit-resource"];
   const message = typeof limited.message === "string" ? limited.message : "API rate limit exceeded";
+  const details2 = rateLimitDetails(e.response?.headers ?? e.headers, message);
   return new RateLimitedError(
     `${prefix}${message} (GraphQL, POST /graphql)`,
-    {
-      resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1e3) : null,
-      retryAfterSec: null,
-      secondary: false,
-      resource: typeof resource === "string" ? resource : "graphql"
-    },
+    { ...details2, resource: details2.resource ?? "graphql" },
     {
       request: "POST /graphql",
       ...typeof e.response?.status === "number" ? { status: e.response.status } : {},
@@ -66697,7 +66693,7 @@ async function getViewerLogin(octokit) {
     if (typeof login === "string" && login !== "") return { login, via: "graphql" };
     throw new Error("the viewer query returned no login");
   } catch (error63) {
-    if (GitHubError.isInstance(error63) && error63.kind === "rate-limited") throw error63;
+    if (RateLimitedError.isInstance(error63)) throw error63;
     const why = error63 instanceof Error ? error63.message : String(error63);
     const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
     const http = isRequestErrorLike(error63) ? toGitHubError(error63, "POST /graphql") : null;

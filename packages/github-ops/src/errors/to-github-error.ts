@@ -39,9 +39,15 @@ export function describeRequest(method: string | undefined, url: string | undefi
   return `${(method ?? 'GET').toUpperCase()} ${path}`;
 }
 
-function header(error: RequestErrorLike, name: string): string | undefined {
-  const value = error.response?.headers?.[name];
+type Headers = Record<string, unknown> | undefined;
+
+function headerOf(headers: Headers, name: string): string | undefined {
+  const value = headers?.[name];
   return value === undefined ? undefined : String(value);
+}
+
+function header(error: RequestErrorLike, name: string): string | undefined {
+  return headerOf(error.response?.headers, name);
 }
 
 function githubMessage(error: RequestErrorLike): string {
@@ -57,14 +63,15 @@ function githubMessage(error: RequestErrorLike): string {
   return error.message.split(' - https://')[0] ?? error.message;
 }
 
-function rateLimitDetails(error: RequestErrorLike, message: string) {
-  const reset = Number(header(error, 'x-ratelimit-reset'));
-  const retryAfter = Number(header(error, 'retry-after'));
+/** A rate-limit refusal's details, from its response headers and message. */
+function rateLimitDetails(headers: Headers, message: string) {
+  const reset = Number(headerOf(headers, 'x-ratelimit-reset'));
+  const retryAfter = Number(headerOf(headers, 'retry-after'));
   return {
     resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null,
     retryAfterSec: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
     secondary: /secondary rate/i.test(message),
-    resource: header(error, 'x-ratelimit-resource') ?? null,
+    resource: headerOf(headers, 'x-ratelimit-resource') ?? null,
   };
 }
 
@@ -95,7 +102,7 @@ export function toGitHubError(error: unknown, what?: string): GitHubError {
   };
   const text = `${prefix}${message} (HTTP ${error.status}${options.request ? `, ${options.request}` : ''})`;
   if (isRateLimit(error, message)) {
-    return new RateLimitedError(text, rateLimitDetails(error, message), options);
+    return new RateLimitedError(text, rateLimitDetails(error.response?.headers, message), options);
   }
   switch (error.status) {
     case 401:
@@ -139,18 +146,11 @@ function graphqlRateLimit(error: unknown, prefix: string): RateLimitedError | nu
       typeof x === 'object' && x !== null && (x as { type?: unknown }).type === 'RATE_LIMITED',
   );
   if (!limited) return null;
-  const headers = e.response?.headers ?? e.headers ?? {};
-  const reset = Number(headers['x-ratelimit-reset']);
-  const resource = headers['x-ratelimit-resource'];
   const message = typeof limited.message === 'string' ? limited.message : 'API rate limit exceeded';
+  const details = rateLimitDetails(e.response?.headers ?? e.headers, message);
   return new RateLimitedError(
     `${prefix}${message} (GraphQL, POST /graphql)`,
-    {
-      resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : null,
-      retryAfterSec: null,
-      secondary: false,
-      resource: typeof resource === 'string' ? resource : 'graphql',
-    },
+    { ...details, resource: details.resource ?? 'graphql' },
     {
       request: 'POST /graphql',
       ...(typeof e.response?.status === 'number' ? { status: e.response.status } : {}),

@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { GitHubError } from '../errors/github-error';
+import { GitHubError, RateLimitedError } from '../errors/github-error';
 import { isRequestErrorLike, toGitHubError } from '../errors/to-github-error';
 
 /** The login a token acts as, and how it was found. */
@@ -34,7 +34,7 @@ export async function getViewerLogin(octokit: Octokit): Promise<ViewerLogin> {
     throw new Error('the viewer query returned no login');
   } catch (error) {
     // Out of GraphQL points (the client has typed it): retryable once the window resets.
-    if (GitHubError.isInstance(error) && error.kind === 'rate-limited') throw error;
+    if (RateLimitedError.isInstance(error)) throw error;
     const why = error instanceof Error ? error.message : String(error);
     const message = `cannot tell who the token is: GET /user was refused (${restError.message}) and the GraphQL viewer query failed (${why})`;
     // An HTTP failure keeps its kind (a 5xx or a rate limit may pass); an answer with other

@@ -60050,13 +60050,23 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
 }
 
+// ../../packages/log-parsing/src/scan-kernel/kernel-limits.ts
+var GRAM_SLOT_BITS = 17;
+var GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
+var ANCHOR_SLOTS = 65536;
+var READ_SLACK = 64;
+function checkTableSize(kind, table, slots) {
+  if (table.length !== slots) {
+    throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
+  }
+}
+
 // ../../packages/log-parsing/src/classify/gram-table.ts
 var MIN_GRAM_LITERAL = 5;
 var FOLD = 538976288;
-var SLOT_BITS = 17;
 var tablesMade = 0;
 function slotOf(word) {
-  return Math.imul(word, 2654435761) >>> 32 - SLOT_BITS;
+  return Math.imul(word, 2654435761) >>> 32 - GRAM_SLOT_BITS;
 }
 var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
 var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
@@ -60093,7 +60103,7 @@ function isGramLiteral(text) {
 }
 function buildGramTable(literals, counts, into) {
   const table = into ?? {
-    used: new Uint8Array(1 << SLOT_BITS),
+    used: new Uint8Array(GRAM_SLOTS),
     entries: /* @__PURE__ */ new Map(),
     id: tablesMade++,
     version: 0
@@ -60179,16 +60189,6 @@ function literalAt(text, at, literal2) {
     if (a !== b) return false;
   }
   return true;
-}
-
-// ../../packages/log-parsing/src/scan-kernel/kernel-limits.ts
-var GRAM_SLOTS = 131072;
-var ANCHOR_SLOTS = 65536;
-var READ_SLACK = 64;
-function checkTableSize(kind, table, slots) {
-  if (table.length !== slots) {
-    throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
-  }
 }
 
 // ../../packages/log-parsing/src/scan-kernel/js-scan-kernel.ts
@@ -60409,7 +60409,7 @@ function pairKeys(pair, ignoreCase) {
   );
 }
 function buildAnchorTable(keywords) {
-  const slots = new Uint8Array(65536);
+  const slots = new Uint8Array(ANCHOR_SLOTS);
   const entries = [];
   for (const keyword of keywords) {
     const parities = /* @__PURE__ */ new Set();

@@ -16,13 +16,12 @@
  * hits, never lose one. Hits are confirmed against the literal itself.
  */
 
+import { GRAM_SLOT_BITS, GRAM_SLOTS } from '../scan-kernel/kernel-limits';
+
 export const MIN_GRAM_LITERAL = 5;
 
 /** OR-ed into every 4-byte word before lookup: ASCII case fold, see above. */
 export const FOLD = 0x20202020;
-
-/** log2 of the number of slots. */
-const SLOT_BITS = 17;
 
 export interface GramLiteral {
   text: string;
@@ -60,7 +59,10 @@ export interface GramTable {
    * integer range and a Map look-up would box each one).
    */
   entries: Map<number, GramEntry[]>;
-  /** Different for every table made, and `version` changes whenever it is rebuilt in place: the scan kernel copies `used` in again then. */
+  /**
+   * Different for every table made, and `version` changes whenever it is rebuilt in place: the
+   * scan kernel copies `used` in again then.
+   */
   id: number;
   version: number;
 }
@@ -69,7 +71,7 @@ let tablesMade = 0;
 
 /** Multiplicative hash of a folded word into the slot index. */
 export function slotOf(word: number): number {
-  return Math.imul(word, 0x9e3779b1) >>> (32 - SLOT_BITS);
+  return Math.imul(word, 0x9e3779b1) >>> (32 - GRAM_SLOT_BITS);
 }
 
 // Printable ASCII folded as above, from most to least frequent in the PTP Prow build logs of
@@ -137,7 +139,7 @@ export function buildGramTable(
   // Rebuilding into the old storage matters: a fresh table per rebuild lands in V8's large-object
   // space, and seven rebuilds over 100 MB raised the peak heap by 20 MB.
   const table: GramTable = into ?? {
-    used: new Uint8Array(1 << SLOT_BITS),
+    used: new Uint8Array(GRAM_SLOTS),
     entries: new Map(),
     id: tablesMade++,
     version: 0,

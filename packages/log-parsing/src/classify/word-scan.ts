@@ -12,9 +12,9 @@ import { FOLD, type GramEntry, type GramTable, literalAt, slotOf } from './gram-
  * stay as they were: they lie in a line already flagged, where another hit changes nothing.
  *
  * It reads the shared byte image (../byte-image.ts), which holds `text` as `count` =
- * `wordCount(text.length)` words (a multiple of four), zero past it. The loop over groups runs in the scan kernel
- * (../scan-kernel/scan-kernel.wat `flaggedGroup`), which reads the same memory; the confirmation
- * stays here.
+ * `wordCount(text.length)` words (a multiple of four), zero past it. The loop over groups runs in
+ * the scan kernel (../scan-kernel/scan-kernel.wat `flaggedGroup`), which reads the same memory;
+ * the confirmation stays here.
  */
 export function scanWords(text: string, count: number, table: GramTable, hits: number[]): void {
   const kernel = scanKernel();

@@ -22,6 +22,8 @@
  * `dt`, `ld`, `lr`, `oa`, `cb`, `bt` occur 0–10 times per 10,000 characters (PTP log, Prow logs).
  */
 
+import { ANCHOR_SLOTS } from '../scan-kernel/kernel-limits';
+
 export interface PrefilterKeyword {
   /** The keyword: exact case, or lower case when `ignoreCase`. */
   text: string;
@@ -108,7 +110,7 @@ export interface AnchorTable {
 
 /** Builds the pair table; throws if a keyword's anchors are not pairs of it with both parities. */
 export function buildAnchorTable(keywords: readonly PrefilterKeyword[]): AnchorTable {
-  const slots = new Uint8Array(65_536);
+  const slots = new Uint8Array(ANCHOR_SLOTS);
   const entries: AnchorEntry[][] = [];
   for (const keyword of keywords) {
     const parities = new Set<number>();

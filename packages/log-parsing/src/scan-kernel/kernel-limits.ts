@@ -1,5 +1,10 @@
-/** Slots of a gram table (classify/gram-table.ts) and of the anchor pair table (redact/). */
-export const GRAM_SLOTS = 131_072;
+/**
+ * log2 of a gram table's slots: classify/gram-table.ts hashes a word into them with
+ * `>>> (32 - GRAM_SLOT_BITS)`, as scan-kernel.wat does with its shift by 15.
+ */
+export const GRAM_SLOT_BITS = 17;
+export const GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
+/** Slots of the anchor pair table (redact/prefilter-keywords.ts): one per 16-bit pair of characters. */
 export const ANCHOR_SLOTS = 65_536;
 
 /**

@@ -61024,9 +61024,16 @@ var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 var INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 var LINE_SEPARATORS = /[\u2028\u2029]/g;
 var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-var suspicious = null;
+var SMALL_TEXT_SUSPICIOUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
+var BIG_TEXT_CHARS = 65536;
+var bigTextSuspicious = null;
+function suspiciousFor(text) {
+  if (text.length <= BIG_TEXT_CHARS) return SMALL_TEXT_SUSPICIOUS;
+  if (bigTextSuspicious === null) bigTextSuspicious = buildSuspicious();
+  return bigTextSuspicious;
+}
 function buildSuspicious() {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
   const below = 55296 - 160;
   const units = new Uint16Array(below + 8192);
   for (let i = 0; i < units.length; i++) units[i] = i < below ? 160 + i : 57344 + (i - below);
@@ -61077,8 +61084,7 @@ function sanitizeTextDetailed(text, options2 = {}) {
   const removed = { escapes: 0, controls: 0, invisible: 0 };
   const parts = [];
   let last = 0;
-  if (suspicious === null) suspicious = buildSuspicious();
-  const SUSPICIOUS = suspicious;
+  const SUSPICIOUS = suspiciousFor(text);
   SUSPICIOUS.lastIndex = 0;
   for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
     const lineStart = text.lastIndexOf("\n", m.index) + 1;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSuspicious, sanitizeText, sanitizeTextDetailed } from './sanitize-text';
+import { BIG_TEXT_CHARS, buildSuspicious, sanitizeText, sanitizeTextDetailed } from './sanitize-text';
 
 describe('sanitizeText', () => {
   it.each([
@@ -91,6 +91,40 @@ describe('sanitizeText', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('small and big texts', () => {
+  // A text past BIG_TEXT_CHARS is scanned with the range class, a shorter one with the property
+  // class: the padding moves the same lines from one to the other.
+  const pad = `\n${'p'.repeat(BIG_TEXT_CHARS)}`;
+  const bothWays = (text: string) => {
+    const small = sanitizeTextDetailed(text);
+    const big = sanitizeTextDetailed(text + pad);
+    expect(big.text).toBe(small.text + pad);
+    expect(big.removed).toEqual(small.removed);
+  };
+
+  it('treat every BMP character and some astral ones alike', () => {
+    const lines: string[] = [];
+    for (let c = 0; c < 0x10000; c += 64) {
+      let line = '';
+      for (let d = c; d < c + 64; d++) if (d !== 10) line += `${String.fromCharCode(d)}x`;
+      lines.push(line);
+    }
+    lines.push('tag \u{E0041}\u{E007F} emoji \u{1F680} math \u{1D400} lone \uDBFF end \uD800');
+    bothWays(lines.join('\n'));
+  });
+
+  it('treat any text alike (property)', () => {
+    const parts = fc.oneof(
+      fc.constantFrom('\x1b[31m', '\x9b', '\u200B', '\u202E', '\uD800', '\uDC00', '\u{E0041}', '\n', 'a'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(fc.array(parts, { maxLength: 30 }), (p) => bothWays(p.join(''))),
+      { numRuns: 300 },
     );
   });
 });

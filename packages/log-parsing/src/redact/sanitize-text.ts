@@ -28,20 +28,37 @@ const LINE_SEPARATORS = /[\u2028\u2029]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Finds lines needing work. Spelled as explicit BMP ranges (derived once from the Unicode
- * properties) plus any surrogate, because V8 scans such a class about twice as fast as the
- * equivalent `\p{…}`/u class. A superset: astral characters send their line down the slow path.
+ * Finds lines needing work: a superset of what `cleanLine` changes. Two spellings of one class:
+ *  - `SMALL_TEXT_SUSPICIOUS`, the Unicode properties as they are, for texts up to
+ *    `BIG_TEXT_CHARS` (excerpts, messages, comments: what analyze and the actions sanitize). V8
+ *    builds it in ~0.3 ms on first use.
+ *  - `buildSuspicious()`, the same class as explicit BMP ranges plus any surrogate, for big texts:
+ *    V8 scans such a class about twice as fast as the `\p{…}`/u class, but deriving it costs ~6 ms
+ *    of cold code, once per process. Spent at every analyze start, that was ~4% of it.
+ * Both send astral format characters (tags U+E0000–E007F) down the slow path: the first by its
+ * property, the second with every astral character. sanitize-text.test.ts checks that both give the
+ * same results.
  */
-let suspicious: RegExp | null = null;
+const SMALL_TEXT_SUSPICIOUS =
+  /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
+/** Texts longer than this are scanned with the range class (`buildSuspicious`). */
+export const BIG_TEXT_CHARS = 65_536;
+let bigTextSuspicious: RegExp | null = null;
+
+function suspiciousFor(text: string): RegExp {
+  if (text.length <= BIG_TEXT_CHARS) return SMALL_TEXT_SUSPICIOUS;
+  if (bigTextSuspicious === null) bigTextSuspicious = buildSuspicious();
+  return bigTextSuspicious;
+}
 
 /**
- * Built on first use, not at import: the explicit ranges of every BMP character in `Cf`,
- * `Default_Ignorable_Code_Point` and U+2028/U+2029 (a class of ranges scans faster than the
- * property escapes). Found with one native scan of a string holding every BMP character from U+00A0
- * (surrogates left out) rather than ~65,000 `test` calls: 7 ms of cold code at every analyze start.
+ * The class for big texts: the explicit ranges of every BMP character in `Cf`,
+ * `Default_Ignorable_Code_Point` and U+2028/U+2029, plus C0/C1 controls and any surrogate. Found
+ * with one native scan of a string holding every BMP character from U+00A0 (surrogates left out)
+ * rather than ~65,000 `test` calls.
  */
 export function buildSuspicious(): RegExp {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
   const below = 0xd800 - 0xa0;
   const units = new Uint16Array(below + 0x2000);
   for (let i = 0; i < units.length; i++) units[i] = i < below ? 0xa0 + i : 0xe000 + (i - below);
@@ -99,8 +116,7 @@ export function sanitizeTextDetailed(text: string, options: SanitizeTextOptions 
   // suspicious character need the full treatment; the rest is copied as is.
   const parts: string[] = [];
   let last = 0;
-  if (suspicious === null) suspicious = buildSuspicious();
-  const SUSPICIOUS = suspicious;
+  const SUSPICIOUS = suspiciousFor(text);
   SUSPICIOUS.lastIndex = 0;
   for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
     const lineStart = text.lastIndexOf('\n', m.index) + 1;

@@ -11,7 +11,8 @@ export function project(name: string, overrides: { testTimeout?: number } = {}) 
     ssr: { resolve: { conditions, externalConditions: ['@nightshift/source'] } },
     test: {
       name,
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // bench/: the benchmarks' own logic (tables, verdicts); their measurements run in `pnpm bench`.
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
       testTimeout: overrides.testTimeout ?? 20_000,
     },
   });

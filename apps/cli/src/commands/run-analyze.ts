@@ -52,8 +52,13 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
     io.stdout.write(rendered);
   }
   const unreadable = result.inputs.filter((i) => i.format === 'unreadable');
-  for (const input of unreadable)
-    io.stderr.write(`nightshift: cannot read ${input.path}: ${input.errors.join('; ')}\n`);
+  for (const input of unreadable) {
+    // The input errors name the path themselves ("missing.log: no such file or directory").
+    const problems = input.errors.map((e) =>
+      e.startsWith(`${input.path}: `) ? e.slice(input.path.length + 2) : e,
+    );
+    io.stderr.write(`nightshift: cannot read ${input.path}: ${problems.join('; ')}\n`);
+  }
   return unreadable.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;
 }
 

@@ -64075,6 +64075,8 @@ var GINKGO_MARKERS = [
   /^▶ START /,
   /^■ DONE /
 ];
+var HTML_START = /^\s*<(?:!DOCTYPE\s+html|html)[\s>]/i;
+var HTML_LOOKAHEAD = 5;
 var GO_TEST_MARKERS = [
   /^=== (?:RUN|PAUSE|CONT|NAME) /,
   /^\s*--- (?:FAIL|PASS|SKIP): \S/,
@@ -64084,6 +64086,7 @@ function detectFormat(head, path) {
   const lines = head.map((l, i) => i === 0 && l.charCodeAt(0) === 65279 ? l.slice(1) : l);
   const nonEmpty2 = lines.filter((l) => l.trim() !== "");
   const first = nonEmpty2[0]?.trimStart() ?? "";
+  if (nonEmpty2.slice(0, HTML_LOOKAHEAD).some((l) => HTML_START.test(l))) return "plain";
   if (first.startsWith("<?xml") || /^<testsuites?[\s>/]/.test(first)) return "junit-xml";
   if (first.startsWith("[") && nonEmpty2.some((l) => l.includes('"SuiteDescription"') || l.includes('"SpecReports"'))) {
     return "ginkgo-json";
@@ -64098,8 +64101,6 @@ function detectFormat(head, path) {
   }
   const lower = path.toLowerCase().replace(/\.gz$/, "");
   if (lower.endsWith(".xml")) return "junit-xml";
-  if (lower.endsWith(".json"))
-    return first.startsWith("[") ? "ginkgo-json" : first.startsWith("{") ? "go-test-json" : "plain";
   return "plain";
 }
 function isTestEvent2(line) {
@@ -64649,6 +64650,7 @@ function firstLine(text) {
 }
 
 // ../../packages/log-parsing/src/analyze/analyze-inputs.ts
+var SKIPPED_ON_PURPOSE = /* @__PURE__ */ new Set(["binary", "symlink"]);
 async function analyzeSources(sources, options2) {
   const budgetTokens = options2.budgetTokens ?? 2e3;
   const analysed = [];
@@ -64656,12 +64658,13 @@ async function analyzeSources(sources, options2) {
   const redactions = /* @__PURE__ */ new Map();
   for await (const item of sources) {
     if ("error" in item) {
+      const skipped = InputError.isInstance(item.error) && SKIPPED_ON_PURPOSE.has(item.error.code);
       inputs.push({
         path: item.path,
-        format: "unreadable",
+        format: skipped ? "skipped" : "unreadable",
         bytes: 0,
         lines: 0,
-        partial: true,
+        partial: !skipped,
         errors: [item.error.message]
       });
       continue;
@@ -64712,9 +64715,8 @@ function describeInput(a) {
     bytes: a.bytes,
     lines: a.lines,
     partial: a.report.partial,
-    errors: a.report.errors.map(
-      (e) => e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`
-    )
+    // Parse errors are worded "<path> line <n>: <problem>" already.
+    errors: a.report.errors.map((e) => e.message)
   };
   if (tests.length > 0) {
     input2.tests = {
@@ -68003,7 +68005,9 @@ var OUTCOME = {
 var MAX_EVIDENCE2 = 5;
 function runLevelFailure(run, analysis) {
   const outcome = OUTCOME[run.conclusion ?? ""] ?? `run ended with conclusion ${run.conclusion ?? "unknown"}`;
-  const unreadable = analysis.inputs.filter((input2) => input2.format === "unreadable");
+  const unreadable = analysis.inputs.filter(
+    (input2) => input2.format === "unreadable" || input2.format === "skipped"
+  );
   const message = analysis.inputs.length === 0 ? `${outcome}; no logs or artifacts were available to analyse` : unreadable.length === analysis.inputs.length ? `${outcome}; none of its logs or artifacts could be read` : `${outcome} with no recognisable failure in its logs`;
   const sig = signature({ message, rule: null, mode: null });
   return {

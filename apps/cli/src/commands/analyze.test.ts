@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -75,6 +75,34 @@ describe('nightshift analyze', () => {
     expect(code).toBe(3);
     expect(stderr).toMatch(/^nightshift: cannot read \S*missing\.log: no such file or directory$/m);
     expect((JSON.parse(stdout) as AnalysisResult).failures.length).toBeGreaterThan(0);
+  });
+
+  it('analyses an artifact folder, listing the files it skipped, and exits 0', async () => {
+    mkdirSync(join(dir, 'artifacts'));
+    writeFileSync(join(dir, 'artifacts', 'build-log.txt'), readFileSync(join(dir, 'job.log')));
+    writeFileSync(join(dir, 'artifacts', 'screenshot.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+    writeFileSync(join(dir, 'artifacts', 'finished.json'), '{"timestamp":1780843320,"passed":false}\n');
+    symlinkSync(join(dir, 'job.log'), join(dir, 'artifacts', 'latest.log'));
+    const { code, stdout, stderr } = await analyze('artifacts', '--format', 'json');
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('cannot read');
+    const result = JSON.parse(stdout) as AnalysisResult;
+    expect(result.status).toBe('failed');
+    expect(result.inputs.map((i) => [i.path.replace(/.*artifacts[/\\]/, ''), i.format])).toEqual([
+      ['build-log.txt', 'github-actions-log'],
+      ['finished.json', 'plain'],
+      ['latest.log', 'skipped'],
+      ['screenshot.png', 'skipped'],
+    ]);
+    const png = result.inputs.find((i) => i.path.endsWith('screenshot.png'))!;
+    expect(png).toMatchObject({ partial: false, errors: [expect.stringMatching(/looks binary.*skipped$/)] });
+  });
+
+  it('exits 3 when the only input is skipped: nothing was analysed', async () => {
+    writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+    const { code, stderr } = await analyze('image.png');
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^nightshift: cannot read \S*image\.png: looks binary .*; skipped$/m);
   });
 
   it('exits 2 on usage errors with a clear message', async () => {

@@ -30,8 +30,10 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       'Reads logs (GitHub Actions, gh run view, Ginkgo, go test, plain), .gz files, .zip archives\n' +
         '(run-log zips, artifact zips), JUnit XML and Ginkgo/go test JSON reports, or whole directories,\n' +
         'and reports each failure with its category, rule, evidence, signature and fingerprint, plus an\n' +
-        'excerpt of the log under a token budget. Secrets are redacted in every output format.\n\n' +
-        'Exit codes: 0 analysis done (whatever the tests did), 2 usage error, 3 unreadable input.',
+        'excerpt of the log under a token budget. Secrets are redacted in every output format.\n' +
+        'Inside a directory, binary files and symbolic links are listed as skipped.\n\n' +
+        'Exit codes: 0 analysis done (whatever the tests did), 2 usage error, 3 unreadable input\n' +
+        '(missing, unreadable, or nothing that could be analysed).',
     )
     .argument('<path...>', 'log files, .gz, .zip, reports or directories; - for stdin')
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join('|')}`, 'text')

@@ -51,7 +51,12 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
   } else {
     io.stdout.write(rendered);
   }
-  const unreadable = result.inputs.filter((i) => i.format === 'unreadable');
+  // Skipped inputs (binary files, links inside a walked folder) are listed in the report; they
+  // fail the command only when nothing at all was analysed (`analyze screenshot.png`).
+  const nothingRead = result.inputs.every((i) => i.format === 'unreadable' || i.format === 'skipped');
+  const unreadable = result.inputs.filter(
+    (i) => i.format === 'unreadable' || (nothingRead && i.format === 'skipped'),
+  );
   for (const input of unreadable) {
     // The input errors name the path themselves ("missing.log: no such file or directory").
     const problems = input.errors.map((e) =>

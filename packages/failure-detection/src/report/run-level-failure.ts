@@ -17,7 +17,10 @@ const MAX_EVIDENCE = 5;
  */
 export function runLevelFailure(run: CiRun, analysis: AnalysisResult): AnalyzedFailure {
   const outcome = OUTCOME[run.conclusion ?? ''] ?? `run ended with conclusion ${run.conclusion ?? 'unknown'}`;
-  const unreadable = analysis.inputs.filter((input) => input.format === 'unreadable');
+  // Inputs nothing was read from: unreadable ones, and those skipped on purpose (binary files).
+  const unreadable = analysis.inputs.filter(
+    (input) => input.format === 'unreadable' || input.format === 'skipped',
+  );
   const message =
     analysis.inputs.length === 0
       ? `${outcome}; no logs or artifacts were available to analyse`

@@ -14,7 +14,12 @@ export interface AnalysisResult {
 
 export interface AnalyzedInput {
   path: string;
-  format: FormatId | 'unreadable';
+  /**
+   * The format it was parsed as; `unreadable` when it could not be read (missing, no permission,
+   * corrupt archive, zip bomb); `skipped` when it was left out on purpose (a binary file, a symbolic
+   * link met while walking a directory). `errors` says why in both cases.
+   */
+  format: FormatId | 'unreadable' | 'skipped';
   bytes: number;
   lines: number;
   partial: boolean;

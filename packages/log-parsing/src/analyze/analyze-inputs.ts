@@ -1,5 +1,5 @@
 import type { Classifier } from '../classify/index';
-import { expandInputs } from '../input/index';
+import { expandInputs, InputError } from '../input/index';
 import type { FormatId } from '../types';
 import type { AnalysisResult, AnalyzedInput, AnalyzeProgress } from './analysis-result';
 import { analyzeInput, type InputAnalysis } from './analyze-input';
@@ -17,6 +17,13 @@ export interface AnalyzeOptions {
 
   progressEveryBytes?: number;
 }
+
+/**
+ * Input errors that are a choice, not a failure to read: an artifact folder holds images and
+ * tarballs, and links are not followed inside a walked directory. Such inputs are listed as
+ * `skipped`; only `unreadable` ones mean something the caller asked for could not be read.
+ */
+const SKIPPED_ON_PURPOSE: ReadonlySet<string> = new Set(['binary', 'symlink']);
 
 /** Analyses logs, archives, reports and directories and returns the `analyze` JSON contract. */
 export function analyzePaths(paths: string[], options: AnalyzeOptions): Promise<AnalysisResult> {
@@ -47,12 +54,13 @@ export async function analyzeSources(
 
   for await (const item of sources) {
     if ('error' in item) {
+      const skipped = InputError.isInstance(item.error) && SKIPPED_ON_PURPOSE.has(item.error.code);
       inputs.push({
         path: item.path,
-        format: 'unreadable',
+        format: skipped ? 'skipped' : 'unreadable',
         bytes: 0,
         lines: 0,
-        partial: true,
+        partial: !skipped,
         errors: [item.error.message],
       });
       continue;
@@ -108,9 +116,8 @@ function describeInput(a: InputAnalysis): AnalyzedInput {
     bytes: a.bytes,
     lines: a.lines,
     partial: a.report.partial,
-    errors: a.report.errors.map((e) =>
-      e.line ? `${e.path}:${e.line}: ${e.message}` : `${e.path}: ${e.message}`,
-    ),
+    // Parse errors are worded "<path> line <n>: <problem>" already.
+    errors: a.report.errors.map((e) => e.message),
   };
   if (tests.length > 0) {
     input.tests = {

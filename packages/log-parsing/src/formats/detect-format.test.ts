@@ -36,6 +36,40 @@ describe('detectFormat', () => {
     expect(detectFormat(['\ufeff<?xml version="1.0"?>'], 'x')).toBe('junit-xml');
   });
 
+  it('reads JSON that is neither test2json nor a Ginkgo report as text, whatever its name', () => {
+    // Prow's finished.json, record.json (pretty-printed) and sidecar-logs.json, a custom summary.
+    expect(detectFormat(['{"timestamp":1780843320,"passed":true,"result":"SUCCESS"}'], 'finished.json')).toBe(
+      'plain',
+    );
+    expect(
+      detectFormat(['{', ' "job": "periodic-ci-e2e-telco5g-ptp",', ' "state": "failure"'], 'record.json'),
+    ).toBe('plain');
+    expect(
+      detectFormat(['{"component":"sidecar","level":"info","msg":"Starting"}'], 'sidecar-logs.json'),
+    ).toBe('plain');
+    expect(detectFormat(['[1, 2, 3]'], 'numbers.json')).toBe('plain');
+    expect(
+      detectFormat(
+        ['{"total": 268, "pass": 146, "tests": {"[It] a": {"result": "pass"}}}'],
+        'test_results.json',
+      ),
+    ).toBe('plain');
+  });
+
+  it('reads an XHTML page as text, not as JUnit, whatever its name', () => {
+    const xhtml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"',
+      '     "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+      '<html xmlns="http://www.w3.org/1999/xhtml">',
+    ];
+    expect(detectFormat(xhtml, 'test_results_bc.html')).toBe('plain');
+    expect(detectFormat(xhtml, 'report.xml')).toBe('plain');
+    expect(detectFormat(['<html>', '<body>FAIL</body>'], 'report.xml')).toBe('plain');
+    // A JUnit file is still JUnit.
+    expect(detectFormat(['<?xml version="1.0"?>', '<testsuites name="x">'], 'report.html')).toBe('junit-xml');
+  });
+
   it('does not take structured JSON logs for test2json', () => {
     expect(detectFormat(['{"level":"info","msg":"Action taken"}'], 'app.log')).toBe('plain');
   });

@@ -12,6 +12,10 @@ const GINKGO_MARKERS = [
   /^▶ START /,
   /^■ DONE /,
 ];
+/** An HTML document's first tag (after an optional XML declaration or comments). */
+const HTML_START = /^\s*<(?:!DOCTYPE\s+html|html)[\s>]/i;
+/** Lines looked at for it. */
+const HTML_LOOKAHEAD = 5;
 const GO_TEST_MARKERS = [
   /^=== (?:RUN|PAUSE|CONT|NAME) /,
   /^\s*--- (?:FAIL|PASS|SKIP): \S/,
@@ -28,6 +32,9 @@ export function detectFormat(head: readonly string[], path: string): FormatId {
   const nonEmpty = lines.filter((l) => l.trim() !== '');
   const first = nonEmpty[0]?.trimStart() ?? '';
 
+  // An XHTML page (a rendered test report beside the JUnit file, say) opens like XML too; read as
+  // JUnit it would only be refused for its DOCTYPE. As text it is harmless.
+  if (nonEmpty.slice(0, HTML_LOOKAHEAD).some((l) => HTML_START.test(l))) return 'plain';
   if (first.startsWith('<?xml') || /^<testsuites?[\s>/]/.test(first)) return 'junit-xml';
   if (
     first.startsWith('[') &&
@@ -45,10 +52,11 @@ export function detectFormat(head: readonly string[], path: string): FormatId {
     if (clean.some((l) => GO_TEST_MARKERS.some((re) => re.test(l)))) return 'go-test-text';
   }
 
+  // Only XML goes by its name: JSON is whatever its content says (above). A CI artifact folder holds
+  // plenty of JSON that is neither test2json nor a Ginkgo report (Prow's finished.json and
+  // record.json, sidecar logs, custom summaries); read as test2json it only gave parse errors.
   const lower = path.toLowerCase().replace(/\.gz$/, '');
   if (lower.endsWith('.xml')) return 'junit-xml';
-  if (lower.endsWith('.json'))
-    return first.startsWith('[') ? 'ginkgo-json' : first.startsWith('{') ? 'go-test-json' : 'plain';
   return 'plain';
 }
 

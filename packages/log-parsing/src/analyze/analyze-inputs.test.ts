@@ -1,0 +1,37 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builtinRules, createClassifier } from '../classify/index';
+import { analyzePaths } from './analyze-inputs';
+
+const classifier = createClassifier(builtinRules);
+
+describe('analyzePaths', () => {
+  it('names the input and line once in each parse error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    const path = join(dir, 'junit.xml');
+    writeFileSync(path, '<?xml version="1.0"?>\n<testsuite name="s" tests="1">\n  <testcase name="a">\n');
+    const result = await analyzePaths([path], { classifier });
+    expect(result.inputs[0]).toMatchObject({ format: 'junit-xml', partial: true });
+    const [error] = result.inputs[0]!.errors;
+    expect(error!.startsWith(`${path} line `)).toBe(true);
+    expect(error).toContain(': truncated or malformed XML');
+    expect(error!.split(path)).toHaveLength(2);
+  });
+
+  it('reads an XHTML report and non-test JSON as text, with no errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    writeFileSync(
+      join(dir, 'test_results_bc.html'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"\n' +
+        '     "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html><body><p>report</p></body></html>\n',
+    );
+    writeFileSync(join(dir, 'record.json'), '{\n "job": "periodic-ptp",\n "state": "failure"\n}\n');
+    const result = await analyzePaths([dir], { classifier });
+    expect(result.inputs.map((i) => [i.format, i.partial, i.errors])).toEqual([
+      ['plain', false, []],
+      ['plain', false, []],
+    ]);
+  });
+});

@@ -98,6 +98,26 @@ describe('nightshift analyze', () => {
     expect(png).toMatchObject({ partial: false, errors: [expect.stringMatching(/looks binary.*skipped$/)] });
   });
 
+  it('summarises a folder of many inputs and lists the ones worth a look', async () => {
+    mkdirSync(join(dir, 'many'));
+    for (let n = 0; n < 30; n++) writeFileSync(join(dir, 'many', `step-${n}.txt`), `step ${n} done\n`);
+    writeFileSync(join(dir, 'many', 'job.log'), readFileSync(join(dir, 'job.log')));
+    writeFileSync(join(dir, 'many', 'shot.png'), Buffer.from([0x89, 0x50, 0, 0]));
+    const text = (await analyze('many')).stdout;
+    expect(text).toContain('32 inputs: 30 plain, 1 github-actions-log, 1 skipped\n');
+    // Listed: the log with a failed test and the skipped image; not the 30 quiet text files.
+    expect(text.match(/^input: .*/gm)).toEqual([
+      expect.stringMatching(/job\.log \(github-actions-log, \d+ lines, 1\/\d+ tests failed\)$/),
+      expect.stringMatching(/shot\.png \(skipped, 0 lines\)$/),
+    ]);
+    expect(text).toContain('(30 more inputs not listed: --format json lists them all)');
+    const markdown = (await analyze('many', '--format', 'markdown')).stdout;
+    expect(markdown).toContain(
+      '32 inputs: 30 plain, 1 github-actions-log, 1 skipped. The inputs worth a look:',
+    );
+    expect(markdown).toContain('30 more inputs not listed');
+  });
+
   it('exits 3 when the only input is skipped: nothing was analysed', async () => {
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
     const { code, stderr } = await analyze('image.png');

@@ -1,4 +1,5 @@
 import type { AnalysisResult, AnalyzedFailure } from '@nightshift/log-parsing';
+import { inputList } from './input-list';
 
 const STATUS_ICON = { failed: '❌', passed: '✅', unknown: '❔' } as const;
 
@@ -6,15 +7,21 @@ const STATUS_ICON = { failed: '❌', passed: '✅', unknown: '❔' } as const;
 export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [];
   out.push(`## ${STATUS_ICON[result.status]} Analysis: ${result.status}`, '');
-  out.push('| Input | Format | Lines | Notes |', '| --- | --- | ---: | --- |');
-  for (const input of result.inputs) {
-    const notes = [
-      input.partial ? 'partial' : '',
-      input.tests ? `${input.tests.failed}/${input.tests.total} tests failed` : '',
-      ...input.errors.slice(0, 2),
-    ].filter(Boolean);
-    out.push(`| \`${cell(input.path)}\` | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`);
+  const inputs = inputList(result.inputs);
+  if (inputs.summary) out.push(`${inputs.summary}. The inputs worth a look:`, '');
+  if (inputs.shown.length > 0) {
+    out.push('| Input | Format | Lines | Notes |', '| --- | --- | ---: | --- |');
+    for (const input of inputs.shown) {
+      const notes = [
+        input.partial ? 'partial' : '',
+        input.tests ? `${input.tests.failed}/${input.tests.total} tests failed` : '',
+        ...input.errors.slice(0, 2),
+      ].filter(Boolean);
+      out.push(`| \`${cell(input.path)}\` | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`);
+    }
   }
+  if (inputs.hidden > 0)
+    out.push('', `${inputs.hidden} more inputs not listed (\`--format json\` lists them all).`);
   if (result.failures.length > 0) {
     out.push('', `### Failures (${result.failures.length})`, '');
     for (const f of result.failures) out.push(...failureBlock(f));

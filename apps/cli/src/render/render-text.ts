@@ -1,15 +1,19 @@
 import type { AnalysisResult } from '@nightshift/log-parsing';
+import { inputList } from './input-list';
 
 /** Plain text for a terminal. */
 export function renderText(result: AnalysisResult): string {
   const out: string[] = [`status: ${result.status}`];
-  for (const input of result.inputs) {
+  const inputs = inputList(result.inputs);
+  if (inputs.summary) out.push(inputs.summary);
+  for (const input of inputs.shown) {
     const extra = input.tests ? `, ${input.tests.failed}/${input.tests.total} tests failed` : '';
     out.push(
       `input: ${input.path} (${input.format}, ${input.lines} lines${input.partial ? ', partial' : ''}${extra})`,
     );
     for (const e of input.errors) out.push(`  error: ${e}`);
   }
+  if (inputs.hidden > 0) out.push(`(${inputs.hidden} more inputs not listed: --format json lists them all)`);
   result.failures.forEach((f, i) => {
     out.push('', `failure ${i + 1}: ${f.test ?? `[${f.kind}]`}`);
     out.push(`  category: ${f.category}${f.rule ? ` (rule ${f.rule})` : ''}`);

@@ -61,6 +61,20 @@ describe('fileChunks', () => {
     expect(total).toBe(100_000);
   });
 
+  it('opens and reads a regular file without waiting for the thread pool', async () => {
+    const path = join(dir, 'sync.bin');
+    writeFileSync(path, sample(5000));
+    let turned = false;
+    setImmediate(() => {
+      turned = true;
+    });
+    for await (const _ of fileChunks(path, { chunkBytes: 1000, wrapError })) {
+      // An asynchronous open would have let the immediate run first.
+      expect(turned).toBe(false);
+      break;
+    }
+  });
+
   it('lets the event loop turn after every read (reads are synchronous)', async () => {
     const path = join(dir, 'long.bin');
     writeFileSync(path, sample(30_000));

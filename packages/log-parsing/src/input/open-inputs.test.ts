@@ -122,6 +122,22 @@ describe('expandInputs', () => {
     ]);
   });
 
+  it('walks a folder and reads a file head without waiting for the thread pool', async () => {
+    let turned = false;
+    setImmediate(() => {
+      turned = true;
+    });
+    // A stat, a listing, an lstat and two head reads: through the thread pool, any of them would
+    // have let the immediate run. (A gzip file would: inflating is asynchronous.)
+    const seen: string[] = [];
+    for await (const item of expandInputs([join(root, 'b', 'deeper'), join(root, 'a.log')])) {
+      expect(item.kind).toBe('source');
+      seen.push(item.path.slice(root.length + 1));
+    }
+    expect(seen).toEqual([join('b', 'deeper', 'e.log'), 'a.log']);
+    expect(turned).toBe(false);
+  });
+
   it('follows a symlink named explicitly, and reports missing paths without throwing', async () => {
     const missing = join(root, 'missing.log');
     expect(await expand([missing, join(root, 'link.log')])).toEqual([

@@ -1,8 +1,8 @@
-import type { Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, readSync, type Stats, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { BINARY_SNIFF_BYTES, looksBinary, peekStream } from './byte-peek';
 import { binaryError, expandZip, gzipSource } from './expand-archive';
-import { fileChunks } from './file-chunks';
+import { fileChunks, openRegularFile } from './file-chunks';
 import { gunzip, isGzip } from './gzip';
 import { asInputError, fsInputError, InputError } from './input-error';
 import { type ExpandInputsOptions, failure, type InputItem } from './input-source';
@@ -47,7 +47,9 @@ export async function* expandInputs(
 async function* expandPath(path: string, context: Context): AsyncGenerator<InputItem> {
   let stats: Stats;
   try {
-    stats = await stat(path);
+    // Synchronous, like the reads (file-chunks.ts): a thread-pool round trip per file is what
+    // a folder of hundreds of small artifacts spent most of its time waiting for.
+    stats = statSync(path);
   } catch (error) {
     yield failure(fsInputError(path, error));
     return;
@@ -85,7 +87,19 @@ async function* expandFile(path: string, size: number, context: Context): AsyncG
   else yield { kind: 'source', path, bytes: size, open: chunks(context.reuseChunkBuffers ?? false) };
 }
 
+/** The first bytes of a file, to recognise archives and binaries: synchronously when it is regular. */
 async function readFileHead(path: string): Promise<Buffer> {
+  const fd = openRegularFile(path, (error) => error as Error);
+  if (fd === null) return readHeadAsync(path);
+  try {
+    const buffer = Buffer.alloc(BINARY_SNIFF_BYTES);
+    return buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function readHeadAsync(path: string): Promise<Buffer> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(BINARY_SNIFF_BYTES);

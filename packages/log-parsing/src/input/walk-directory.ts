@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { type Dirent, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fsInputError, InputError } from './input-error';
 
@@ -9,11 +8,13 @@ export type WalkItem = { kind: 'file'; path: string; size: number } | { kind: 'e
  * Regular files under `dir`, depth first, each directory's entries in code-unit order (stable
  * across machines and locales). Symbolic links are reported, never followed (a link can point
  * anywhere, including back up the tree). Hidden directories (`.git`, `.cache`) are skipped.
+ * Listing and `lstat` are synchronous, as the reads are (file-chunks.ts): a thread-pool round trip
+ * per file was most of the time a folder of hundreds of small artifacts took.
  */
 export async function* walkDirectory(dir: string): AsyncGenerator<WalkItem> {
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     yield { kind: 'error', error: fsInputError(dir, error) };
     return;
@@ -30,7 +31,7 @@ export async function* walkDirectory(dir: string): AsyncGenerator<WalkItem> {
       if (!entry.name.startsWith('.')) yield* walkDirectory(path);
     } else if (entry.isFile()) {
       try {
-        yield { kind: 'file', path, size: (await lstat(path)).size };
+        yield { kind: 'file', path, size: lstatSync(path).size };
       } catch (error) {
         yield { kind: 'error', error: fsInputError(path, error) };
       }

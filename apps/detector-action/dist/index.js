@@ -61024,37 +61024,30 @@ var CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 var INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 var LINE_SEPARATORS = /[\u2028\u2029]/g;
 var LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-var SMALL_TEXT_SUSPICIOUS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
-var BIG_TEXT_CHARS = 65536;
-var bigTextSuspicious = null;
-function suspiciousFor(text) {
-  if (text.length <= BIG_TEXT_CHARS) return SMALL_TEXT_SUSPICIOUS;
-  if (bigTextSuspicious === null) bigTextSuspicious = buildSuspicious();
-  return bigTextSuspicious;
-}
-function buildSuspicious() {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
-  const below = 55296 - 160;
-  const units = new Uint16Array(below + 8192);
-  for (let i = 0; i < units.length; i++) units[i] = i < below ? 160 + i : 57344 + (i - below);
-  const all = new TextDecoder("utf-16le").decode(units);
-  const ranges = ["\\x00-\\x08", "\\x0b-\\x1f", "\\x7f-\\x9f", "\\ud800-\\udfff"];
-  const hex3 = (c) => `\\u${c.toString(16).padStart(4, "0")}`;
-  let start = -1;
-  let end = -1;
-  const close = () => {
-    if (start !== -1) ranges.push(end === start ? hex3(start) : `${hex3(start)}-${hex3(end)}`);
-  };
-  for (const m of all.matchAll(special)) {
-    const c = m[0].charCodeAt(0);
-    if (c === end + 1) end = c;
-    else {
-      close();
-      start = end = c;
+var NOT_PLAIN_ASCII = /[^\t\n\x20-\x7e]/g;
+var SUSPICIOUS_CHAR = /^[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]$/u;
+var bmpVerdicts = new Uint8Array(65536);
+function nextSuspicious(text, from) {
+  NOT_PLAIN_ASCII.lastIndex = from;
+  for (let m = NOT_PLAIN_ASCII.exec(text); m !== null; m = NOT_PLAIN_ASCII.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c < 160) return i;
+    if (c >= 55296 && c <= 57343) {
+      const low = text.charCodeAt(i + 1);
+      if (c > 56319 || !(low >= 56320 && low <= 57343)) return i;
+      if (SUSPICIOUS_CHAR.test(text.slice(i, i + 2))) return i;
+      NOT_PLAIN_ASCII.lastIndex = i + 2;
+      continue;
     }
+    let verdict = bmpVerdicts[c];
+    if (verdict === 0) {
+      verdict = SUSPICIOUS_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+      bmpVerdicts[c] = verdict;
+    }
+    if (verdict === 2) return i;
   }
-  close();
-  return new RegExp(`[${ranges.join("")}]`, "g");
+  return -1;
 }
 function countingReplace(text, re, by) {
   let n = 0;
@@ -61084,16 +61077,13 @@ function sanitizeTextDetailed(text, options2 = {}) {
   const removed = { escapes: 0, controls: 0, invisible: 0 };
   const parts = [];
   let last = 0;
-  const SUSPICIOUS = suspiciousFor(text);
-  SUSPICIOUS.lastIndex = 0;
-  for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
-    const lineStart = text.lastIndexOf("\n", m.index) + 1;
-    const nl = text.indexOf("\n", m.index);
+  for (let at = nextSuspicious(text, 0); at !== -1; at = nextSuspicious(text, last)) {
+    const lineStart = text.lastIndexOf("\n", at) + 1;
+    const nl = text.indexOf("\n", at);
     const lineEnd = nl === -1 ? text.length : nl;
     parts.push(text.slice(last, lineStart), cleanLine(text.slice(lineStart, lineEnd), removed));
     last = lineEnd;
     if (nl === -1) break;
-    SUSPICIOUS.lastIndex = lineEnd;
   }
   let t = parts.length === 0 ? text : parts.join("") + text.slice(last);
   if (options2.singleLine) t = t.replace(/[\t\n]/g, " ");

@@ -28,58 +28,43 @@ const LINE_SEPARATORS = /[\u2028\u2029]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Finds lines needing work: a superset of what `cleanLine` changes. Two spellings of one class:
- *  - `SMALL_TEXT_SUSPICIOUS`, the Unicode properties as they are, for texts up to
- *    `BIG_TEXT_CHARS` (excerpts, messages, comments: what analyze and the actions sanitize). V8
- *    builds it in ~0.3 ms on first use.
- *  - `buildSuspicious()`, the same class as explicit BMP ranges plus any surrogate, for big texts:
- *    V8 scans such a class about twice as fast as the `\p{…}`/u class, but deriving it costs ~6 ms
- *    of cold code, once per process. Spent at every analyze start, that was ~4% of it.
- * Both send astral format characters (tags U+E0000–E007F) down the slow path: the first by its
- * property, the second with every astral character. sanitize-text.test.ts checks that both give the
- * same results.
+ * Finds the lines `cleanLine` would change: those holding a C0/C1 control (tab and newline
+ * aside), a `Cf` or default-ignorable character, U+2028/U+2029 or a lone surrogate. A regex class
+ * of those properties costs V8 a binary search over hundreds of ranges per character (~50–90 MB/s
+ * on an excerpt, whose `│` gutter makes it a two-byte string). So a small class finds what is not
+ * printable ASCII (~10x faster), and each such character is judged once by the property class:
+ * BMP verdicts are remembered in a 64 KiB table, astral ones (tags U+E0000–E007F) are tested each
+ * time (rare). sanitize-text.test.ts checks every BMP character against the property class.
  */
-const SMALL_TEXT_SUSPICIOUS =
-  /[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
-/** Texts longer than this are scanned with the range class (`buildSuspicious`). */
-export const BIG_TEXT_CHARS = 65_536;
-let bigTextSuspicious: RegExp | null = null;
+const NOT_PLAIN_ASCII = /[^\t\n\x20-\x7e]/g;
+const SUSPICIOUS_CHAR =
+  /^[\x00-\x08\x0b-\x1f\x7f-\x9f\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]$/u;
+/** BMP verdicts: 0 not known yet, 1 plain, 2 suspicious. */
+const bmpVerdicts = new Uint8Array(0x10000);
 
-function suspiciousFor(text: string): RegExp {
-  if (text.length <= BIG_TEXT_CHARS) return SMALL_TEXT_SUSPICIOUS;
-  if (bigTextSuspicious === null) bigTextSuspicious = buildSuspicious();
-  return bigTextSuspicious;
-}
-
-/**
- * The class for big texts: the explicit ranges of every BMP character in `Cf`,
- * `Default_Ignorable_Code_Point` and U+2028/U+2029, plus C0/C1 controls and any surrogate. Found
- * with one native scan of a string holding every BMP character from U+00A0 (surrogates left out)
- * rather than ~65,000 `test` calls.
- */
-export function buildSuspicious(): RegExp {
-  const special = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029\p{Cs}]/gu;
-  const below = 0xd800 - 0xa0;
-  const units = new Uint16Array(below + 0x2000);
-  for (let i = 0; i < units.length; i++) units[i] = i < below ? 0xa0 + i : 0xe000 + (i - below);
-  const all = new TextDecoder('utf-16le').decode(units);
-  const ranges: string[] = ['\\x00-\\x08', '\\x0b-\\x1f', '\\x7f-\\x9f', '\\ud800-\\udfff'];
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, '0')}`;
-  let start = -1;
-  let end = -1;
-  const close = () => {
-    if (start !== -1) ranges.push(end === start ? hex(start) : `${hex(start)}-${hex(end)}`);
-  };
-  for (const m of all.matchAll(special)) {
-    const c = m[0].charCodeAt(0);
-    if (c === end + 1) end = c;
-    else {
-      close();
-      start = end = c;
+/** Index of the first character at or after `from` that makes its line need `cleanLine`, or -1. */
+function nextSuspicious(text: string, from: number): number {
+  NOT_PLAIN_ASCII.lastIndex = from;
+  for (let m = NOT_PLAIN_ASCII.exec(text); m !== null; m = NOT_PLAIN_ASCII.exec(text)) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c < 0xa0) return i; // controls, DEL, C1
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const low = text.charCodeAt(i + 1);
+      // A lone surrogate is suspicious; a pair is one astral code point, judged as such.
+      if (c > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return i;
+      if (SUSPICIOUS_CHAR.test(text.slice(i, i + 2))) return i;
+      NOT_PLAIN_ASCII.lastIndex = i + 2;
+      continue;
     }
+    let verdict = bmpVerdicts[c]!;
+    if (verdict === 0) {
+      verdict = SUSPICIOUS_CHAR.test(String.fromCharCode(c)) ? 2 : 1;
+      bmpVerdicts[c] = verdict;
+    }
+    if (verdict === 2) return i;
   }
-  close();
-  return new RegExp(`[${ranges.join('')}]`, 'g');
+  return -1;
 }
 
 function countingReplace(text: string, re: RegExp, by: string | ((m: string) => string)): [string, number] {
@@ -116,16 +101,13 @@ export function sanitizeTextDetailed(text: string, options: SanitizeTextOptions 
   // suspicious character need the full treatment; the rest is copied as is.
   const parts: string[] = [];
   let last = 0;
-  const SUSPICIOUS = suspiciousFor(text);
-  SUSPICIOUS.lastIndex = 0;
-  for (let m = SUSPICIOUS.exec(text); m !== null; m = SUSPICIOUS.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const nl = text.indexOf('\n', m.index);
+  for (let at = nextSuspicious(text, 0); at !== -1; at = nextSuspicious(text, last)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const nl = text.indexOf('\n', at);
     const lineEnd = nl === -1 ? text.length : nl;
     parts.push(text.slice(last, lineStart), cleanLine(text.slice(lineStart, lineEnd), removed));
     last = lineEnd;
     if (nl === -1) break;
-    SUSPICIOUS.lastIndex = lineEnd;
   }
   let t = parts.length === 0 ? text : parts.join('') + text.slice(last);
   if (options.singleLine) t = t.replace(/[\t\n]/g, ' ');

@@ -26,10 +26,11 @@ export interface FileChunksOptions {
  * pin more memory).
  *
  * A regular file is opened and read synchronously (`openSync`, `readSync`: its reads come from the
- * page cache, or block only as long as the disk takes; a CLI has nothing else to do meanwhile). An asynchronous read
- * goes through libuv's thread pool, and on a busy machine the main thread sat idle ~8% of a 100 MB
- * analyze waiting for the pool's thread to get a core, though the read was issued a whole chunk
- * ahead: 100 MB median ~0.83 → 0.76 s, CPU ~1.04 → 0.95 s (docs/performance.md, "Session 5").
+ * page cache, or block only as long as the disk takes; a CLI has nothing else to do meanwhile).
+ * An asynchronous read goes through libuv's thread pool, and on a busy machine the main thread sat
+ * idle ~8% of a 100 MB analyze waiting for the pool's thread to get a core, though the read was
+ * issued a whole chunk ahead: 100 MB median ~0.83 → 0.76 s, CPU ~1.04 → 0.95 s
+ * (docs/performance.md, "Session 5").
  * Anything else that opens as a file (a FIFO swapped in after the caller's `stat`, a device) is
  * read asynchronously, so a slow writer never blocks the event loop.
  *

@@ -88,12 +88,14 @@ describe('nightshift analyze', () => {
     expect(stderr).not.toContain('cannot read');
     const result = JSON.parse(stdout) as AnalysisResult;
     expect(result.status).toBe('failed');
-    expect(result.inputs.map((i) => [i.path.replace(/.*artifacts[/\\]/, ''), i.format])).toEqual([
-      ['build-log.txt', 'github-actions-log'],
-      ['finished.json', 'plain'],
-      ['latest.log', 'skipped'],
-      ['screenshot.png', 'skipped'],
+    // Paths as given: relative to the working folder.
+    expect(result.inputs.map((i) => [i.path, i.format])).toEqual([
+      [join('artifacts', 'build-log.txt'), 'github-actions-log'],
+      [join('artifacts', 'finished.json'), 'plain'],
+      [join('artifacts', 'latest.log'), 'skipped'],
+      [join('artifacts', 'screenshot.png'), 'skipped'],
     ]);
+    expect(result.failures[0]!.evidence[0]!.path).toBe(join('artifacts', 'build-log.txt'));
     const png = result.inputs.find((i) => i.path.endsWith('screenshot.png'))!;
     expect(png).toMatchObject({ partial: false, errors: [expect.stringMatching(/looks binary.*skipped$/)] });
   });

@@ -7,6 +7,7 @@ import { loadClassifier } from '../profile';
 import { renderMarkdown } from '../render/render-markdown';
 import { renderText } from '../render/render-text';
 import { type AnalyzeFlags, INPUT_FORMATS, OUTPUT_FORMATS } from './analyze';
+import { displayPathOf, displayPaths } from './display-paths';
 
 /** `nightshift analyze`: loaded by its action only (see analyze.ts). */
 export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo): Promise<number> {
@@ -26,7 +27,8 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
   }
   const classifier = loadClassifier(flags.profile);
   const started = Date.now();
-  const result = await analyzePaths(
+  const show = displayPathOf(paths, io.cwd);
+  const analysed = await analyzePaths(
     paths.map((p) => (p === '-' ? p : resolve(io.cwd, p))),
     {
       classifier,
@@ -37,11 +39,12 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
       onProgress: (p) => {
         if (!p.done)
           io.stderr.write(
-            `nightshift: ${p.path}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
+            `nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
           );
       },
     },
   );
+  const result = displayPaths(analysed, paths, io.cwd);
   const rendered = render(result, flags.format);
   if (flags.out) {
     await writeFile(resolve(io.cwd, flags.out), rendered);

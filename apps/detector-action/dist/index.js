@@ -64515,10 +64515,15 @@ ${input2.signature}`);
 function normaliseTestIdentity(name) {
   return stripAnsi(name).replace(/\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b/g, "<uuid>").replace(/\b0x[0-9a-fA-F]+\b/g, "<hex>").replace(/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, "<ts>").replace(/\s+/g, " ").trim();
 }
-var createHash;
+var sha256;
 function sha256Hex16(text) {
-  createHash ??= process.getBuiltinModule("node:crypto").createHash;
-  return createHash("sha256").update(text, "utf8").digest("hex").slice(0, 16);
+  sha256 ??= loadSha256();
+  return sha256(text).slice(0, 16);
+}
+function loadSha256() {
+  const crypto2 = process.getBuiltinModule("node:crypto");
+  if (typeof crypto2.hash === "function") return (text) => crypto2.hash("sha256", text, "hex");
+  return (text) => crypto2.createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 // ../../packages/log-parsing/src/analyze/build-failures.ts

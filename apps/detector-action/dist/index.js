@@ -64532,12 +64532,7 @@ function isStructuredFormat(format) {
   return STRUCTURED.has(format);
 }
 var MAX_EVIDENCE = 5;
-function buildFailures(inputs, classifier) {
-  const structuredNames = /* @__PURE__ */ new Set();
-  for (const input2 of inputs) {
-    if (!isStructuredFormat(input2.format)) continue;
-    for (const t of input2.report.tests) structuredNames.add(normaliseName(t.name));
-  }
+function buildFailures(inputs, classifier, structuredNames = allStructuredNames(inputs)) {
   const failures = [];
   for (const input2 of inputs) {
     const structured = isStructuredFormat(input2.format);
@@ -64553,6 +64548,17 @@ function buildFailures(inputs, classifier) {
     if (fromLogs) failures.push(fromLogs);
   }
   return dedupe(failures);
+}
+function structuredTestNames(report) {
+  return report.tests.map((t) => normaliseName(t.name));
+}
+function allStructuredNames(inputs) {
+  const names = /* @__PURE__ */ new Set();
+  for (const input2 of inputs) {
+    if (isStructuredFormat(input2.format))
+      for (const name of structuredTestNames(input2.report)) names.add(name);
+  }
+  return names;
 }
 function testFailure(input2, test, classifier) {
   const message = test.message ?? `${test.failureType ?? "failed"} (no message recorded)`;
@@ -64644,6 +64650,45 @@ function firstLine(text) {
   return i === -1 ? text : text.slice(0, i);
 }
 
+// ../../packages/log-parsing/src/analyze/excerpt-choice.ts
+var RELEASED = { text: "", tokens: 0, ranges: [] };
+var ExcerptChoice = class {
+  /** Best input if nothing failed [0], if something failed [1]. */
+  best = [void 0, void 0];
+  offer(a) {
+    if (a.lines === 0) return;
+    const beaten = [];
+    let kept = false;
+    for (const failed of [0, 1]) {
+      const current = this.best[failed];
+      if (current === void 0 || compare(rank(a, failed === 1), rank(current, failed === 1)) < 0) {
+        if (current !== void 0) beaten.push(current);
+        this.best[failed] = a;
+        kept = true;
+      }
+    }
+    if (!kept) beaten.push(a);
+    for (const b of beaten) if (b !== this.best[0] && b !== this.best[1]) b.excerpt = RELEASED;
+  }
+  pick(failed) {
+    return this.best[failed ? 1 : 0];
+  }
+};
+function rank(a, failed) {
+  const marked = Number.isFinite(a.bestMark);
+  const explains = a.report.tests.some((t) => t.state === "failed") || a.report.jobFailures.length > 0;
+  return [
+    marked ? 0 : 1,
+    failed && !explains ? 1 : 0,
+    isStructuredFormat(a.format) ? 1 : 0,
+    marked ? a.bestMark : 0
+  ];
+}
+function compare(x, y) {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}
+
 // ../../packages/log-parsing/src/analyze/analyze-inputs.ts
 var SKIPPED_ON_PURPOSE = /* @__PURE__ */ new Set(["binary", "symlink"]);
 async function analyzeSources(sources, options2) {
@@ -64651,6 +64696,9 @@ async function analyzeSources(sources, options2) {
   const analysed = [];
   const inputs = [];
   const redactions = /* @__PURE__ */ new Map();
+  const excerpts = new ExcerptChoice();
+  const structuredNames = /* @__PURE__ */ new Set();
+  let sawResults = false;
   for await (const item of sources) {
     if ("error" in item) {
       const skipped = InputError.isInstance(item.error) && SKIPPED_ON_PURPOSE.has(item.error.code);
@@ -64675,9 +64723,14 @@ async function analyzeSources(sources, options2) {
         onProgress: (bytes, lines) => options2.onProgress?.({ path: item.path, bytes, lines, done: false })
       });
       options2.onProgress?.({ path: item.path, bytes: a.bytes, lines: a.lines, done: true });
-      analysed.push(a);
       for (const [k, n] of a.redactions) redactions.set(k, (redactions.get(k) ?? 0) + n);
       inputs.push(describeInput(a));
+      sawResults ||= a.report.tests.length > 0 || a.report.summary !== void 0;
+      if (isStructuredFormat(a.format))
+        for (const name of structuredTestNames(a.report)) structuredNames.add(name);
+      a.report = { ...a.report, tests: a.report.tests.filter((t) => t.state === "failed") };
+      excerpts.offer(a);
+      analysed.push(a);
     } catch (error63) {
       inputs.push({
         path: item.path,
@@ -64689,12 +64742,12 @@ async function analyzeSources(sources, options2) {
       });
     }
   }
-  const failures = buildFailures(analysed, options2.classifier);
+  const failures = buildFailures(analysed, options2.classifier, structuredNames);
   const flaky = analysed.flatMap((a) => a.report.flaky);
-  const excerptSource = pickExcerptSource(analysed, failures.length > 0);
+  const excerptSource = excerpts.pick(failures.length > 0);
   return {
     schemaVersion: 1,
-    status: decideStatus(analysed, failures.length),
+    status: failures.length > 0 ? "failed" : sawResults ? "passed" : "unknown",
     inputs,
     failures,
     flaky,
@@ -64722,28 +64775,6 @@ function describeInput(a) {
     };
   }
   return input2;
-}
-function decideStatus(analysed, failures) {
-  if (failures > 0) return "failed";
-  const sawResults = analysed.some((a) => a.report.tests.length > 0 || a.report.summary !== void 0);
-  return sawResults ? "passed" : "unknown";
-}
-function pickExcerptSource(analysed, failed) {
-  const candidates = analysed.filter((a) => a.lines > 0);
-  if (candidates.length === 0) return void 0;
-  const structured = (a) => isStructuredFormat(a.format) ? 1 : 0;
-  const rank = (a) => [
-    Number.isFinite(a.bestMark) ? 0 : 1,
-    failed && !a.report.tests.some((t) => t.state === "failed") && a.report.jobFailures.length === 0 ? 1 : 0,
-    structured(a),
-    Number.isFinite(a.bestMark) ? a.bestMark : 0
-  ];
-  return [...candidates].sort((x, y) => {
-    const rx = rank(x);
-    const ry = rank(y);
-    for (let i = 0; i < rx.length; i++) if (rx[i] !== ry[i]) return rx[i] - ry[i];
-    return 0;
-  })[0];
 }
 
 // ../../packages/log-parsing/src/classify/validated-rules.ts

@@ -3,7 +3,8 @@ import { expandInputs, InputError } from '../input/index';
 import type { FormatId } from '../types';
 import type { AnalysisResult, AnalyzedInput, AnalyzeProgress } from './analysis-result';
 import { analyzeInput, type InputAnalysis } from './analyze-input';
-import { buildFailures, isStructuredFormat } from './build-failures';
+import { buildFailures, isStructuredFormat, structuredTestNames } from './build-failures';
+import { ExcerptChoice } from './excerpt-choice';
 
 export interface AnalyzeOptions {
   classifier: Classifier;
@@ -51,6 +52,11 @@ export async function analyzeSources(
   const analysed: InputAnalysis[] = [];
   const inputs: AnalyzedInput[] = [];
   const redactions = new Map<string, number>();
+  // What is kept of each input once it is read is what the result needs, so a folder of thousands
+  // of inputs does not hold thousands of excerpts and passed-test lists.
+  const excerpts = new ExcerptChoice();
+  const structuredNames = new Set<string>();
+  let sawResults = false;
 
   for await (const item of sources) {
     if ('error' in item) {
@@ -76,9 +82,15 @@ export async function analyzeSources(
         onProgress: (bytes, lines) => options.onProgress?.({ path: item.path, bytes, lines, done: false }),
       });
       options.onProgress?.({ path: item.path, bytes: a.bytes, lines: a.lines, done: true });
-      analysed.push(a);
       for (const [k, n] of a.redactions) redactions.set(k, (redactions.get(k) ?? 0) + n);
       inputs.push(describeInput(a));
+      sawResults ||= a.report.tests.length > 0 || a.report.summary !== undefined;
+      if (isStructuredFormat(a.format))
+        for (const name of structuredTestNames(a.report)) structuredNames.add(name);
+      // Failures are built from the failed tests; passed ones only counted (describeInput).
+      a.report = { ...a.report, tests: a.report.tests.filter((t) => t.state === 'failed') };
+      excerpts.offer(a);
+      analysed.push(a);
     } catch (error) {
       // A read error mid-stream (truncated gzip, bomb cap) keeps what the other inputs gave.
       inputs.push({
@@ -92,12 +104,12 @@ export async function analyzeSources(
     }
   }
 
-  const failures = buildFailures(analysed, options.classifier);
+  const failures = buildFailures(analysed, options.classifier, structuredNames);
   const flaky = analysed.flatMap((a) => a.report.flaky);
-  const excerptSource = pickExcerptSource(analysed, failures.length > 0);
+  const excerptSource = excerpts.pick(failures.length > 0);
   return {
     schemaVersion: 1,
-    status: decideStatus(analysed, failures.length),
+    status: failures.length > 0 ? 'failed' : sawResults ? 'passed' : 'unknown',
     inputs,
     failures,
     flaky,
@@ -128,29 +140,4 @@ function describeInput(a: InputAnalysis): AnalyzedInput {
     };
   }
   return input;
-}
-
-function decideStatus(analysed: InputAnalysis[], failures: number): AnalysisResult['status'] {
-  if (failures > 0) return 'failed';
-  const sawResults = analysed.some((a) => a.report.tests.length > 0 || a.report.summary !== undefined);
-  return sawResults ? 'passed' : 'unknown';
-}
-
-/** Logs explain failures better than reports; among them, the one with the strongest evidence. */
-function pickExcerptSource(analysed: InputAnalysis[], failed: boolean): InputAnalysis | undefined {
-  const candidates = analysed.filter((a) => a.lines > 0);
-  if (candidates.length === 0) return undefined;
-  const structured = (a: InputAnalysis) => (isStructuredFormat(a.format) ? 1 : 0);
-  const rank = (a: InputAnalysis) => [
-    Number.isFinite(a.bestMark) ? 0 : 1,
-    failed && !a.report.tests.some((t) => t.state === 'failed') && a.report.jobFailures.length === 0 ? 1 : 0,
-    structured(a),
-    Number.isFinite(a.bestMark) ? a.bestMark : 0,
-  ];
-  return [...candidates].sort((x, y) => {
-    const rx = rank(x);
-    const ry = rank(y);
-    for (let i = 0; i < rx.length; i++) if (rx[i]! !== ry[i]!) return rx[i]! - ry[i]!;
-    return 0;
-  })[0];
 }

@@ -1,6 +1,6 @@
 import type { Classifier } from '../classify/index';
 import { fingerprint, signature } from '../fingerprint/index';
-import type { JobFailure, TestCaseResult } from '../types';
+import type { JobFailure, ParsedReport, TestCaseResult } from '../types';
 import type { AnalyzedFailure, Evidence } from './analysis-result';
 import type { InputAnalysis, LogMatch } from './analyze-input';
 
@@ -17,12 +17,12 @@ const MAX_EVIDENCE = 5;
  * Turns parsed inputs into failure entries. Test names come from structured reports when a console
  * log and a report describe the same tests; job-level failures come from logs.
  */
-export function buildFailures(inputs: InputAnalysis[], classifier: Classifier): AnalyzedFailure[] {
-  const structuredNames = new Set<string>();
-  for (const input of inputs) {
-    if (!isStructuredFormat(input.format)) continue;
-    for (const t of input.report.tests) structuredNames.add(normaliseName(t.name));
-  }
+export function buildFailures(
+  inputs: InputAnalysis[],
+  classifier: Classifier,
+  /** The names of every test of the structured inputs (`structuredTestNames`), when `inputs` no longer list passed tests. */
+  structuredNames = allStructuredNames(inputs),
+): AnalyzedFailure[] {
   const failures: AnalyzedFailure[] = [];
   for (const input of inputs) {
     const structured = isStructuredFormat(input.format);
@@ -38,6 +38,20 @@ export function buildFailures(inputs: InputAnalysis[], classifier: Classifier): 
     if (fromLogs) failures.push(fromLogs);
   }
   return dedupe(failures);
+}
+
+/** The names of a structured report's tests, as `buildFailures` compares them with a console log's. */
+export function structuredTestNames(report: ParsedReport): string[] {
+  return report.tests.map((t) => normaliseName(t.name));
+}
+
+function allStructuredNames(inputs: InputAnalysis[]): Set<string> {
+  const names = new Set<string>();
+  for (const input of inputs) {
+    if (isStructuredFormat(input.format))
+      for (const name of structuredTestNames(input.report)) names.add(name);
+  }
+  return names;
 }
 
 function testFailure(input: InputAnalysis, test: TestCaseResult, classifier: Classifier): AnalyzedFailure {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FormatId, TestCaseResult } from '../types';
 import type { InputAnalysis } from './analyze-input';
@@ -59,5 +60,47 @@ describe('ExcerptChoice', () => {
     choice.offer(input('empty.log', { lines: 0, bestMark: 1 }));
     expect(choice.pick(false)).toBeUndefined();
     expect(choice.pick(true)).toBeUndefined();
+  });
+});
+
+describe('ExcerptChoice against the sort it replaced (property)', () => {
+  // The choice as analyzeSources made it before inputs were released one by one: every input kept,
+  // a stable sort by the same rank at the end.
+  function sortedPick(inputs: InputAnalysis[], failed: boolean): InputAnalysis | undefined {
+    const rank = (a: InputAnalysis) => [
+      Number.isFinite(a.bestMark) ? 0 : 1,
+      failed && !a.report.tests.some((t) => t.state === 'failed') && a.report.jobFailures.length === 0
+        ? 1
+        : 0,
+      a.format === 'junit-xml' ? 1 : 0,
+      Number.isFinite(a.bestMark) ? a.bestMark : 0,
+    ];
+    return [...inputs.filter((a) => a.lines > 0)].sort((x, y) => {
+      const rx = rank(x);
+      const ry = rank(y);
+      for (let i = 0; i < rx.length; i++) if (rx[i]! !== ry[i]!) return rx[i]! - ry[i]!;
+      return 0;
+    })[0];
+  }
+
+  it('picks the same input, with its excerpt intact, for any inputs', () => {
+    const arbitraryInput = fc.record({
+      format: fc.constantFrom<FormatId>('plain', 'junit-xml'),
+      bestMark: fc.oneof(fc.constant(Number.POSITIVE_INFINITY), fc.integer({ min: 0, max: 4 })),
+      failed: fc.boolean(),
+      lines: fc.constantFrom(0, 5),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryInput, { maxLength: 12 }), fc.boolean(), (specs, failed) => {
+        const inputs = specs.map((spec, i) => input(`${i}.log`, spec));
+        const expected = sortedPick(inputs, failed)?.path;
+        const choice = new ExcerptChoice();
+        for (const a of inputs) choice.offer(a);
+        const picked = choice.pick(failed);
+        expect(picked?.path).toBe(expected);
+        if (picked) expect(picked.excerpt.text).toBe(`excerpt of ${picked.path}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

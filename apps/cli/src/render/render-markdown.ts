@@ -1,9 +1,14 @@
-import type { AnalysisResult, AnalyzedFailure } from '@nightshift/log-parsing';
+import { type AnalysisResult, type AnalyzedFailure, sanitizeForComment } from '@nightshift/log-parsing';
 import { inputList } from './input-list';
 
 const STATUS_ICON = { failed: '❌', passed: '✅', unknown: '❔' } as const;
 
-/** Markdown for people (a PR comment, an issue body, a job summary). */
+/**
+ * Markdown for people (a PR comment, an issue body, a job summary). Test names, paths and messages
+ * come from logs anyone can write, so the document goes through the same outbound sanitising as
+ * everything the actions post: raw HTML that loads or links escaped, images and links dropped,
+ * @mentions and closing keywords (`Fixes #12`) neutralised, secrets redacted.
+ */
 export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [];
   out.push(`## ${STATUS_ICON[result.status]} Analysis: ${result.status}`, '');
@@ -17,7 +22,9 @@ export function renderMarkdown(result: AnalysisResult): string {
         input.tests ? `${input.tests.failed}/${input.tests.total} tests failed` : '',
         ...input.errors.slice(0, 2),
       ].filter(Boolean);
-      out.push(`| \`${cell(input.path)}\` | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`);
+      out.push(
+        `| ${code(cell(input.path))} | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`,
+      );
     }
   }
   if (inputs.hidden > 0)
@@ -33,19 +40,23 @@ export function renderMarkdown(result: AnalysisResult): string {
   if (result.excerpt.text) {
     out.push(
       '',
-      `<details><summary>Excerpt of <code>${result.excerpt.path}</code> (${result.excerpt.tokens} tokens)</summary>`,
+      `<details><summary>Excerpt of <code>${escapeHtml(result.excerpt.path ?? '')}</code> (${result.excerpt.tokens} tokens)</summary>`,
       '',
     );
     out.push(fence(result.excerpt.text), '', '</details>');
   }
-  return `${out.join('\n')}\n`;
+  return sanitizeForComment(`${out.join('\n')}\n`, {
+    allowedHosts: [],
+    allowHtml: true,
+    maxChars: Number.MAX_SAFE_INTEGER,
+  });
 }
 
 function failureBlock(f: AnalyzedFailure): string[] {
   const title = f.test ?? `${f.kind} failure`;
-  const where = f.location ? ` at \`${f.location.file}:${f.location.line}\`` : '';
+  const where = f.location ? ` at ${code(`${f.location.file}:${f.location.line}`)}` : '';
   const lines = [
-    `#### ${title}`,
+    `#### ${escapeHtml(title.replace(/\s+/g, ' '))}`,
     '',
     `- **Category:** ${f.category}${f.rule ? ` (rule \`${f.rule}\`)` : ''}${where}`,
     `- **Fingerprint:** \`${f.fingerprint}\``,
@@ -60,6 +71,18 @@ function fence(text: string): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = '`'.repeat(longest + 1);
   return `${ticks}\n${text}\n${ticks}`;
+}
+
+/** An inline code span that a backtick inside cannot end. */
+function code(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function cell(text: string): string {

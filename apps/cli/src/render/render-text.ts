@@ -1,7 +1,11 @@
-import type { AnalysisResult } from '@nightshift/log-parsing';
+import { type AnalysisResult, sanitizeText } from '@nightshift/log-parsing';
 import { inputList } from './input-list';
 
-/** Plain text for a terminal. */
+/**
+ * Plain text for a terminal. Test names and messages come from logs anyone can write: the output
+ * is stripped of escape sequences and control characters (a title change, an OSC 52 clipboard
+ * write, a hyperlink) before it reaches the terminal.
+ */
 export function renderText(result: AnalysisResult): string {
   const out: string[] = [`status: ${result.status}`];
   const inputs = inputList(result.inputs);
@@ -25,5 +29,5 @@ export function renderText(result: AnalysisResult): string {
   if (result.excerpt.text) {
     out.push('', `excerpt of ${result.excerpt.path} (${result.excerpt.tokens} tokens):`, result.excerpt.text);
   }
-  return `${out.join('\n')}\n`;
+  return sanitizeText(`${out.join('\n')}\n`);
 }

@@ -1,0 +1,58 @@
+import type { AnalysisResult } from '@nightshift/log-parsing';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from './render-markdown';
+import { renderText } from './render-text';
+
+// What a hostile log can put in a test name, a path and a message.
+const NAME = 'evil <img src=https://evil.example/x.png> @octocat Fixes #12 \x1b]52;c;ZWNobyBoaQ==\x07';
+const PATH = 'art/we`ird|<b>name</b>.log';
+
+const result: AnalysisResult = {
+  schemaVersion: 1,
+  status: 'failed',
+  inputs: [{ path: PATH, format: 'go-test-json', bytes: 10, lines: 3, partial: false, errors: [] }],
+  failures: [
+    {
+      test: NAME,
+      suite: null,
+      kind: 'test',
+      message: 'boom \x1b[31mred\x1b[0m @octocat',
+      location: { file: 'x`y.go', line: 7 },
+      category: 'unknown',
+      rule: null,
+      mode: null,
+      signature: 'v1:0000000000000000',
+      fingerprint: 'v1:1111111111111111',
+      evidence: [{ path: PATH, line: 2, text: 'boom' }],
+    },
+  ],
+  flaky: [],
+  excerpt: { path: PATH, text: '1│ boom', tokens: 3, ranges: [[1, 1]] },
+  redactions: [],
+};
+
+describe('renderMarkdown', () => {
+  const md = renderMarkdown(result);
+
+  it('leaves nothing that loads, pings or closes an issue when posted', () => {
+    expect(md).not.toMatch(/<img/i);
+    expect(md).not.toMatch(/(^|[^`])@octocat/);
+    expect(md).not.toMatch(/(^|[^`])Fixes #12/);
+    expect(md).not.toContain('\x1b');
+    expect(md).not.toContain('\x07');
+  });
+
+  it('keeps paths readable: a backtick cannot end their code span, and markup in them is text', () => {
+    expect(md).toContain('| ``art/we`ird\\|<b>name</b>.log`` |');
+    expect(md).toContain('<summary>Excerpt of <code>art/we`ird|&lt;b&gt;name&lt;/b&gt;.log</code>');
+    expect(md).toContain('at ``x`y.go:7``');
+  });
+});
+
+describe('renderText', () => {
+  it('prints no escape sequence or control character from a log to the terminal', () => {
+    const text = renderText(result);
+    expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    expect(text).toContain('failure 1: evil <img src=https://evil.example/x.png> @octocat Fixes #12');
+  });
+});

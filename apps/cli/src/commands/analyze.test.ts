@@ -120,6 +120,12 @@ describe('nightshift analyze', () => {
     expect(markdown).toContain('30 more inputs not listed');
   });
 
+  it('names an unreadable input on stderr without the escape sequences its name holds', async () => {
+    const { code, stderr } = await analyze('missing-\x1b]0;pwned\x07.log');
+    expect(code).toBe(3);
+    expect(stderr).toBe('nightshift: cannot read missing-.log: no such file or directory\n');
+  });
+
   it('exits 3 when the only input is skipped: nothing was analysed', async () => {
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
     const { code, stderr } = await analyze('image.png');

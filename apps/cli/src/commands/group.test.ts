@@ -41,6 +41,13 @@ describe('nightshift group', () => {
     expect(t.stdout().trim().split('\n')).toHaveLength(2);
   });
 
+  it('quotes a bad line without its escape sequences', async () => {
+    const t = testIo({ cwd: fixtures, stdin: '\x1b]0;pwned\x07{oops\n' });
+    expect(await runCli(['group', '-'], t.io)).toBe(3);
+    expect(t.stderr()).toMatch(/^nightshift: stdin:1: not valid JSON .*\{oops\n$/);
+    expect(t.stderr()).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
+
   it('exits 3 for a missing file', async () => {
     const t = testIo({ cwd: fixtures });
     expect(await runCli(['group', 'nope.jsonl'], t.io)).toBe(3);

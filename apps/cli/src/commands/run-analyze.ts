@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type AnalysisResult, analyzePaths, type FormatId } from '@nightshift/log-parsing';
+import { type AnalysisResult, analyzePaths, type FormatId, sanitizeText } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
 import { ExitCode, UsageError } from '../exit-codes';
 import { loadClassifier } from '../profile';
@@ -39,7 +39,10 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
       onProgress: (p) => {
         if (!p.done)
           io.stderr.write(
-            `nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
+            // A path from a zip entry or a folder can hold anything, escape sequences included.
+            sanitizeText(
+              `nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
+            ),
           );
       },
     },
@@ -65,7 +68,7 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
     const problems = input.errors.map((e) =>
       e.startsWith(`${input.path}: `) ? e.slice(input.path.length + 2) : e,
     );
-    io.stderr.write(`nightshift: cannot read ${input.path}: ${problems.join('; ')}\n`);
+    io.stderr.write(sanitizeText(`nightshift: cannot read ${input.path}: ${problems.join('; ')}\n`));
   }
   return unreadable.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { groupJsonl } from '@nightshift/log-parsing';
+import { groupJsonl, sanitizeText } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
 import { loadClassifier } from '../profile';
@@ -24,7 +24,10 @@ export async function runGroup(file: string, profile: string, io: CliIo): Promis
       // Records before a bad line come out before its message, as they did one by one.
       await flush();
       bad++;
-      io.stderr.write(`nightshift: ${file === '-' ? 'stdin' : file}:${item.line}: ${item.error}\n`);
+      // The error quotes the bad line: no escape sequence of it reaches the terminal.
+      io.stderr.write(
+        sanitizeText(`nightshift: ${file === '-' ? 'stdin' : file}:${item.line}: ${item.error}\n`),
+      );
       continue;
     }
     batch += `${JSON.stringify(item.record)}\n`;

@@ -60873,6 +60873,23 @@ function redactJoined(lines, text, counter, redact = redactInto) {
   return out;
 }
 
+// ../../packages/log-parsing/src/redact/markdown-code-spans.ts
+function codeBlock(text, lang = "text") {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}
+${text.replace(/\n+$/, "")}
+${fence}`;
+}
+function inlineCode(text) {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  if (flat === "") return "` `";
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
 // ../../packages/log-parsing/src/redact/markdown-blocks.ts
 function mapBlocks(text, fn) {
   const parts = text.split(/(\n[ \t]*\n)/);
@@ -64066,7 +64083,12 @@ var GINKGO_MARKERS = [
   /^■ DONE /
 ];
 var HTML_START = /^\s*<(?:!DOCTYPE\s+html|html)[\s>]/i;
-var HTML_LOOKAHEAD = 5;
+var XML_PROLOGUE_LINE = /^\s*(?:<\?xml\b[^>]*\?>|<!--.*-->)\s*$/;
+function isHtmlDocument(nonEmpty2) {
+  let i = 0;
+  while (i < nonEmpty2.length && XML_PROLOGUE_LINE.test(nonEmpty2[i])) i++;
+  return i < nonEmpty2.length && HTML_START.test(nonEmpty2[i]);
+}
 var GO_TEST_MARKERS = [
   /^=== (?:RUN|PAUSE|CONT|NAME) /,
   /^\s*--- (?:FAIL|PASS|SKIP): \S/,
@@ -64076,7 +64098,7 @@ function detectFormat(head, path) {
   const lines = head.map((l, i) => i === 0 && l.charCodeAt(0) === 65279 ? l.slice(1) : l);
   const nonEmpty2 = lines.filter((l) => l.trim() !== "");
   const first = nonEmpty2[0]?.trimStart() ?? "";
-  if (nonEmpty2.slice(0, HTML_LOOKAHEAD).some((l) => HTML_START.test(l))) return "plain";
+  if (isHtmlDocument(nonEmpty2)) return "plain";
   if (first.startsWith("<?xml") || /^<testsuites?[\s>/]/.test(first)) return "junit-xml";
   if (first.startsWith("[") && nonEmpty2.some((l) => l.includes('"SuiteDescription"') || l.includes('"SpecReports"'))) {
     return "ginkgo-json";
@@ -64775,6 +64797,11 @@ function describeInput(a) {
     };
   }
   return input2;
+}
+
+// ../../packages/log-parsing/src/analyze/was-analysed.ts
+function wasAnalysed(input2) {
+  return input2.format !== "unreadable" && input2.format !== "skipped";
 }
 
 // ../../packages/log-parsing/src/classify/validated-rules.ts
@@ -67008,21 +67035,6 @@ function clipStart(text, max) {
   if (text.length <= max) return text;
   return max <= 1 ? "…".slice(0, max) : `…${text.slice(text.length - (max - 1))}`;
 }
-function codeBlock(text, lang = "text") {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
-  return `${fence}${lang}
-${text.replace(/\n+$/, "")}
-${fence}`;
-}
-function inlineCode(text) {
-  const flat = text.replace(/\s*\n\s*/g, " ");
-  if (flat === "") return "` `";
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${flat}${pad}${ticks}`;
-}
 function cell(text) {
   return text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
 }
@@ -68031,9 +68043,7 @@ var OUTCOME = {
 var MAX_EVIDENCE2 = 5;
 function runLevelFailure(run, analysis) {
   const outcome = OUTCOME[run.conclusion ?? ""] ?? `run ended with conclusion ${run.conclusion ?? "unknown"}`;
-  const unreadable = analysis.inputs.filter(
-    (input2) => input2.format === "unreadable" || input2.format === "skipped"
-  );
+  const unreadable = analysis.inputs.filter((input2) => !wasAnalysed(input2));
   const message = analysis.inputs.length === 0 ? `${outcome}; no logs or artifacts were available to analyse` : unreadable.length === analysis.inputs.length ? `${outcome}; none of its logs or artifacts could be read` : `${outcome} with no recognisable failure in its logs`;
   const sig = signature({ message, rule: null, mode: null });
   return {

@@ -126,6 +126,22 @@ describe('nightshift analyze', () => {
     expect(stderr).toBe('nightshift: cannot read missing-.log: no such file or directory\n');
   });
 
+  it('exits 3 for a binary file named on the command line, beside a log it analyses', async () => {
+    writeFileSync(join(dir, 'named.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
+    const { code, stdout, stderr } = await analyze('job.log', 'named.png', '--format', 'json');
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/^nightshift: cannot read named\.png: looks binary .*; skipped$/m);
+    expect((JSON.parse(stdout) as AnalysisResult).status).toBe('failed');
+  });
+
+  it('exits 3 for a folder with nothing to analyse', async () => {
+    mkdirSync(join(dir, 'empty', '.hidden'), { recursive: true });
+    writeFileSync(join(dir, 'empty', '.hidden', 'x.log'), 'hidden\n');
+    const { code, stderr } = await analyze('empty');
+    expect(code).toBe(3);
+    expect(stderr).toBe('nightshift: nothing to analyse in empty: no files (hidden folders are skipped)\n');
+  });
+
   it('exits 3 when the only input is skipped: nothing was analysed', async () => {
     writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]));
     const { code, stderr } = await analyze('image.png');

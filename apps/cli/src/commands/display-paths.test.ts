@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { AnalysisResult } from '@nightshift/log-parsing';
 import { describe, expect, it } from 'vitest';
 import { displayPaths } from './display-paths';
@@ -69,6 +69,25 @@ describe('displayPaths', () => {
   it('leaves a path that only shares a prefix with an argument alone', () => {
     const shown = displayPaths(result([abs('artifacts-old', 'a.log')]), ['artifacts'], cwd);
     expect(shown.inputs[0]!.path).toBe(abs('artifacts-old', 'a.log'));
+  });
+
+  it("keeps an absolute argument absolute, even inside a relative argument's folder", () => {
+    const shown = displayPaths(
+      result([abs('logs', 'x.log'), abs('logs', 'y.log')]),
+      ['logs', abs('logs', 'x.log')],
+      cwd,
+    );
+    expect(shown.inputs.map((i) => i.path)).toEqual([abs('logs', 'x.log'), join('logs', 'y.log')]);
+  });
+
+  it('handles the file-system root as the working folder or as an argument', () => {
+    const root = join('/');
+    expect(displayPaths(result([join('/', 'etc', 'a.log')]), ['.'], root).inputs[0]!.path).toBe(
+      `.${sep}etc${sep}a.log`,
+    );
+    expect(
+      displayPaths(result([join('/', 'etc', 'a.log')]), ['../..'], join('/', 'work', 'repo')).inputs[0]!.path,
+    ).toBe(join('..', '..', 'etc', 'a.log'));
   });
 
   it('changes nothing when every argument is absolute or stdin', () => {

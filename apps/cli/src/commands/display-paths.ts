@@ -32,22 +32,31 @@ export function displayPaths(result: AnalysisResult, args: readonly string[], cw
 
 /** The function `displayPaths` applies to each path (progress lines use it too). */
 export function displayPathOf(args: readonly string[], cwd: string): (path: string) => string {
+  // Absolute arguments map to themselves, so one inside a relative argument's folder stays absolute.
   const roots = args
-    .filter((a) => a !== '-' && !isAbsolute(a))
+    .filter((a) => a !== '-')
     .map((a) => {
       const absolute = resolve(cwd, a);
-      return { absolute, shown: relative(cwd, absolute) || '.' };
+      return { absolute, shown: isAbsolute(a) ? absolute : relative(cwd, absolute) || '.' };
     })
     // The longest first: an argument inside another one's folder keeps its own spelling.
     .sort((x, y) => y.absolute.length - x.absolute.length);
-  if (roots.length === 0) return (path) => path;
+  if (roots.every((r) => r.shown === r.absolute)) return (path) => path;
   const show = (path: string): string => {
     for (const { absolute, shown } of roots) {
       if (path === absolute) return shown;
-      const rest = path.slice(absolute.length);
-      if (path.startsWith(absolute) && (rest.startsWith(sep) || rest.startsWith('!/'))) return shown + rest;
+      if (!path.startsWith(absolute)) continue;
+      // `/` (or `C:\`) ends with the separator already.
+      const rest = absolute.endsWith(sep) ? path.slice(absolute.length - 1) : path.slice(absolute.length);
+      if (rest.startsWith(sep) || rest.startsWith('!/'))
+        return shown === absolute ? path : joinShown(shown, rest);
     }
     return path;
   };
   return show;
+}
+
+/** `shown` + the rest of a path, without doubling the separator of a root shown as `/`. */
+function joinShown(shown: string, rest: string): string {
+  return shown.endsWith(sep) ? shown + rest.slice(1) : shown + rest;
 }

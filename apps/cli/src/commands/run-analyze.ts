@@ -1,6 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type AnalysisResult, analyzePaths, type FormatId, sanitizeText } from '@nightshift/log-parsing';
+import {
+  type AnalysisResult,
+  analyzePaths,
+  type FormatId,
+  sanitizeText,
+  wasAnalysed,
+} from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
 import { ExitCode, UsageError } from '../exit-codes';
 import { loadClassifier } from '../profile';
@@ -40,9 +46,7 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
         if (!p.done)
           io.stderr.write(
             // A path from a zip entry or a folder can hold anything, escape sequences included.
-            sanitizeText(
-              `nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…\n`,
-            ),
+            `${sanitizeText(`nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…`, { singleLine: true })}\n`,
           );
       },
     },
@@ -57,20 +61,41 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
   } else {
     io.stdout.write(rendered);
   }
-  // Skipped inputs (binary files, links inside a walked folder) are listed in the report; they
-  // fail the command only when nothing at all was analysed (`analyze screenshot.png`).
-  const nothingRead = result.inputs.every((i) => i.format === 'unreadable' || i.format === 'skipped');
-  const unreadable = result.inputs.filter(
-    (i) => i.format === 'unreadable' || (nothingRead && i.format === 'skipped'),
+  return reportUnreadable(analysed, paths, io, show);
+}
+
+/**
+ * Exit 3 and one stderr line per input that failed the command: an unreadable one; one skipped on
+ * purpose (a binary file) that was named on the command line, not met in a folder or an archive;
+ * any skipped one when nothing at all was analysed. An argument that gave no input at all (an empty
+ * folder) fails it too.
+ */
+function reportUnreadable(
+  analysed: AnalysisResult,
+  paths: readonly string[],
+  io: CliIo,
+  show: (path: string) => string,
+): number {
+  const say = (text: string) =>
+    // A path from a zip entry or a folder can hold anything: escape sequences, even newlines.
+    io.stderr.write(`${sanitizeText(text, { singleLine: true })}\n`);
+  const named = new Set(paths.filter((p) => p !== '-').map((p) => resolve(io.cwd, p)));
+  const nothingRead = !analysed.inputs.some(wasAnalysed);
+  const failing = analysed.inputs.filter(
+    (i) => i.format === 'unreadable' || (i.format === 'skipped' && (nothingRead || named.has(i.path))),
   );
-  for (const input of unreadable) {
+  for (const input of failing) {
     // The input errors name the path themselves ("missing.log: no such file or directory").
     const problems = input.errors.map((e) =>
       e.startsWith(`${input.path}: `) ? e.slice(input.path.length + 2) : e,
     );
-    io.stderr.write(sanitizeText(`nightshift: cannot read ${input.path}: ${problems.join('; ')}\n`));
+    say(`nightshift: cannot read ${show(input.path)}: ${problems.join('; ')}`);
   }
-  return unreadable.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;
+  if (analysed.inputs.length === 0) {
+    say(`nightshift: nothing to analyse in ${paths.join(', ')}: no files (hidden folders are skipped)`);
+    return ExitCode.unreadableInput;
+  }
+  return failing.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;
 }
 
 function render(result: AnalysisResult, format: string): string {

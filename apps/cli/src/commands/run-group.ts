@@ -24,10 +24,9 @@ export async function runGroup(file: string, profile: string, io: CliIo): Promis
       // Records before a bad line come out before its message, as they did one by one.
       await flush();
       bad++;
-      // The error quotes the bad line: no escape sequence of it reaches the terminal.
-      io.stderr.write(
-        sanitizeText(`nightshift: ${file === '-' ? 'stdin' : file}:${item.line}: ${item.error}\n`),
-      );
+      // The error quotes the bad line: none of its escape sequences or line breaks reach the terminal.
+      const where = `${file === '-' ? 'stdin' : file}:${item.line}`;
+      io.stderr.write(`${sanitizeText(`nightshift: ${where}: ${item.error}`, { singleLine: true })}\n`);
       continue;
     }
     batch += `${JSON.stringify(item.record)}\n`;

@@ -4,7 +4,7 @@ import type { AnalyzedInput } from '@nightshift/log-parsing';
 export const MAX_LISTED_INPUTS = 20;
 
 export interface InputList {
-  /** The inputs to show one per line, in input order. */
+  /** The inputs to show one per line: all in input order, or the notable ones by rank (see below). */
   shown: AnalyzedInput[];
   /** How many inputs are not shown. */
   hidden: number;

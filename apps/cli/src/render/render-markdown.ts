@@ -1,4 +1,10 @@
-import { type AnalysisResult, type AnalyzedFailure, sanitizeForComment } from '@nightshift/log-parsing';
+import {
+  type AnalysisResult,
+  type AnalyzedFailure,
+  codeBlock,
+  inlineCode,
+  sanitizeForComment,
+} from '@nightshift/log-parsing';
 import { inputList } from './input-list';
 
 const STATUS_ICON = { failed: '❌', passed: '✅', unknown: '❔' } as const;
@@ -13,7 +19,11 @@ export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [];
   out.push(`## ${STATUS_ICON[result.status]} Analysis: ${result.status}`, '');
   const inputs = inputList(result.inputs);
-  if (inputs.summary) out.push(`${inputs.summary}. The inputs worth a look:`, '');
+  if (inputs.summary)
+    out.push(
+      inputs.shown.length > 0 ? `${inputs.summary}. The inputs worth a look:` : `${inputs.summary}.`,
+      '',
+    );
   if (inputs.shown.length > 0) {
     out.push('| Input | Format | Lines | Notes |', '| --- | --- | ---: | --- |');
     for (const input of inputs.shown) {
@@ -23,7 +33,8 @@ export function renderMarkdown(result: AnalysisResult): string {
         ...input.errors.slice(0, 2),
       ].filter(Boolean);
       out.push(
-        `| ${code(cell(input.path))} | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`,
+        // In a code span markup is text already; only a pipe could end the cell.
+        `| ${inlineCode(input.path.replace(/\|/g, '\\|'))} | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`,
       );
     }
   }
@@ -35,7 +46,7 @@ export function renderMarkdown(result: AnalysisResult): string {
   }
   if (result.flaky.length > 0) {
     out.push('', '### Flaky', '');
-    for (const f of result.flaky) out.push(`- ${f.test} (${f.attempts} attempts)`);
+    for (const f of result.flaky) out.push(`- ${escapeHtml(f.test)} (${f.attempts} attempts)`);
   }
   if (result.excerpt.text) {
     out.push(
@@ -43,7 +54,7 @@ export function renderMarkdown(result: AnalysisResult): string {
       `<details><summary>Excerpt of <code>${escapeHtml(result.excerpt.path ?? '')}</code> (${result.excerpt.tokens} tokens)</summary>`,
       '',
     );
-    out.push(fence(result.excerpt.text), '', '</details>');
+    out.push(codeBlock(result.excerpt.text, ''), '', '</details>');
   }
   return sanitizeForComment(`${out.join('\n')}\n`, {
     allowedHosts: [],
@@ -54,7 +65,7 @@ export function renderMarkdown(result: AnalysisResult): string {
 
 function failureBlock(f: AnalyzedFailure): string[] {
   const title = f.test ?? `${f.kind} failure`;
-  const where = f.location ? ` at ${code(`${f.location.file}:${f.location.line}`)}` : '';
+  const where = f.location ? ` at ${inlineCode(`${f.location.file}:${f.location.line}`)}` : '';
   const lines = [
     `#### ${escapeHtml(title.replace(/\s+/g, ' '))}`,
     '',
@@ -62,29 +73,15 @@ function failureBlock(f: AnalyzedFailure): string[] {
     `- **Fingerprint:** \`${f.fingerprint}\``,
   ];
   if (f.mode) lines.push(`- **Failure mode:** ${f.mode}`);
-  lines.push('', fence(f.message.split('\n').slice(0, 20).join('\n')), '');
+  lines.push('', codeBlock(f.message.split('\n').slice(0, 20).join('\n'), ''), '');
   return lines;
-}
-
-/** A code fence longer than any backtick run inside, so log text cannot close it. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}\n${text}\n${ticks}`;
-}
-
-/** An inline code span that a backtick inside cannot end. */
-function code(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${text}${pad}${ticks}`;
 }
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** A table cell's text: markup from a log shows as text, and cannot end the cell or the row. */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }

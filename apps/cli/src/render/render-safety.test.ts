@@ -10,7 +10,16 @@ const PATH = 'art/we`ird|<b>name</b>.log';
 const result: AnalysisResult = {
   schemaVersion: 1,
   status: 'failed',
-  inputs: [{ path: PATH, format: 'go-test-json', bytes: 10, lines: 3, partial: false, errors: [] }],
+  inputs: [
+    {
+      path: PATH,
+      format: 'go-test-json',
+      bytes: 10,
+      lines: 3,
+      partial: true,
+      errors: [`${PATH} line 3: bad </details><h1>BIG</h1> | cell`],
+    },
+  ],
   failures: [
     {
       test: NAME,
@@ -26,7 +35,7 @@ const result: AnalysisResult = {
       evidence: [{ path: PATH, line: 2, text: 'boom' }],
     },
   ],
-  flaky: [],
+  flaky: [{ test: '</details><details><summary>nothing here</summary>', attempts: 2 }],
   excerpt: { path: PATH, text: '1│ boom', tokens: 3, ranges: [[1, 1]] },
   redactions: [],
 };
@@ -40,6 +49,16 @@ describe('renderMarkdown', () => {
     expect(md).not.toMatch(/(^|[^`])Fixes #12/);
     expect(md).not.toContain('\x1b');
     expect(md).not.toContain('\x07');
+  });
+
+  it('shows markup from a log as text wherever it lands: notes, flaky names', () => {
+    expect(md).not.toMatch(/<h1>|<\/details><details>/);
+    expect(md).toContain('bad &lt;/details&gt;&lt;h1&gt;BIG&lt;/h1&gt; \\| cell');
+    expect(md).toContain(
+      '- &lt;/details&gt;&lt;details&gt;&lt;summary&gt;nothing here&lt;/summary&gt; (2 attempts)',
+    );
+    // Our own structure is intact: one <details> for the excerpt.
+    expect(md.match(/<details>/g)).toHaveLength(1);
   });
 
   it('keeps paths readable: a backtick cannot end their code span, and markup in them is text', () => {

@@ -12,22 +12,8 @@ export function clipStart(text: string, max: number): string {
   return max <= 1 ? '…'.slice(0, max) : `…${text.slice(text.length - (max - 1))}`;
 }
 
-/** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */
-export function codeBlock(text: string, lang = 'text'): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${lang}\n${text.replace(/\n+$/, '')}\n${fence}`;
-}
-
-/** Inline code that survives backticks inside (CommonMark: a longer delimiter run, padded). */
-export function inlineCode(text: string): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  if (flat === '') return '` `';
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${flat}${pad}${ticks}`;
-}
+// Code spans and blocks that content cannot end: shared with the CLI's markdown report.
+export { codeBlock, inlineCode } from '@nightshift/log-parsing';
 
 /** A table cell: one line, pipes escaped (GitHub splits cells on `|` even inside code spans). */
 export function cell(text: string): string {

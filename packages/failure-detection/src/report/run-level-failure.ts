@@ -1,4 +1,10 @@
-import { type AnalysisResult, type AnalyzedFailure, fingerprint, signature } from '@nightshift/log-parsing';
+import {
+  type AnalysisResult,
+  type AnalyzedFailure,
+  fingerprint,
+  signature,
+  wasAnalysed,
+} from '@nightshift/log-parsing';
 import type { CiRun } from '../types';
 
 const OUTCOME: Record<string, string> = {
@@ -18,9 +24,7 @@ const MAX_EVIDENCE = 5;
 export function runLevelFailure(run: CiRun, analysis: AnalysisResult): AnalyzedFailure {
   const outcome = OUTCOME[run.conclusion ?? ''] ?? `run ended with conclusion ${run.conclusion ?? 'unknown'}`;
   // Inputs nothing was read from: unreadable ones, and those skipped on purpose (binary files).
-  const unreadable = analysis.inputs.filter(
-    (input) => input.format === 'unreadable' || input.format === 'skipped',
-  );
+  const unreadable = analysis.inputs.filter((input) => !wasAnalysed(input));
   const message =
     analysis.inputs.length === 0
       ? `${outcome}; no logs or artifacts were available to analyse`

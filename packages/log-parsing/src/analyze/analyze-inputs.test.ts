@@ -34,4 +34,32 @@ describe('analyzePaths', () => {
       ['plain', false, []],
     ]);
   });
+
+  it('lets a structured report that saw a test pass overrule a console log, and counts passed tests', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    writeFileSync(
+      join(dir, 'a-junit.xml'),
+      '<?xml version="1.0"?>\n<testsuite name="pkg" tests="2">\n' +
+        '  <testcase classname="pkg" name="TestFlaky"/>\n  <testcase classname="pkg" name="TestOther"/>\n</testsuite>\n',
+    );
+    writeFileSync(
+      join(dir, 'b-console.log'),
+      '=== RUN   TestFlaky\n    flaky_test.go:9: boom\n--- FAIL: TestFlaky (0.01s)\nFAIL\tpkg\t0.02s\n',
+    );
+    const result = await analyzePaths([dir], { classifier });
+    // The report lists TestFlaky (passed): the console log's failure of it is not reported again.
+    expect(result.failures.filter((f) => f.test === 'TestFlaky')).toEqual([]);
+    expect(result.inputs[0]!.tests).toEqual({ total: 2, failed: 0, passed: 2, skipped: 0 });
+  });
+
+  it("says 'passed' for reports whose tests all passed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    writeFileSync(
+      join(dir, 'junit.xml'),
+      '<?xml version="1.0"?>\n<testsuite name="s" tests="1"><testcase classname="c" name="t"/></testsuite>\n',
+    );
+    const result = await analyzePaths([dir], { classifier });
+    expect(result.status).toBe('passed');
+    expect(result.failures).toEqual([]);
+  });
 });

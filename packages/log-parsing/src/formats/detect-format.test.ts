@@ -66,8 +66,40 @@ describe('detectFormat', () => {
     expect(detectFormat(xhtml, 'test_results_bc.html')).toBe('plain');
     expect(detectFormat(xhtml, 'report.xml')).toBe('plain');
     expect(detectFormat(['<html>', '<body>FAIL</body>'], 'report.xml')).toBe('plain');
+    expect(detectFormat(['<!-- generated -->', '<!DOCTYPE html>', '<html>'], 'report.xml')).toBe('plain');
     // A JUnit file is still JUnit.
     expect(detectFormat(['<?xml version="1.0"?>', '<testsuites name="x">'], 'report.html')).toBe('junit-xml');
+  });
+
+  it('does not take an HTML body that a test printed for an HTML page', () => {
+    expect(
+      detectFormat(
+        [
+          '=== RUN   TestFetch',
+          '    fetch_test.go:12: got body:',
+          '<html><body>503</body></html>',
+          '--- FAIL: TestFetch (0.01s)',
+        ],
+        'x.log',
+      ),
+    ).toBe('go-test-text');
+    expect(
+      detectFormat(
+        ['Running Suite: e2e', 'Will run 3 of 3 specs', '<!DOCTYPE html>', '• [FAILED] [1.2 seconds]'],
+        'x.log',
+      ),
+    ).toBe('ginkgo-console');
+    expect(
+      detectFormat(
+        [
+          '<?xml version="1.0"?>',
+          '<testsuite name="s" tests="1">',
+          '<testcase name="t"><system-out><![CDATA[',
+          '<html>',
+        ],
+        'junit.xml',
+      ),
+    ).toBe('junit-xml');
   });
 
   it('does not take structured JSON logs for test2json', () => {

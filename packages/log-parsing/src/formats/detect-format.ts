@@ -12,10 +12,19 @@ const GINKGO_MARKERS = [
   /^▶ START /,
   /^■ DONE /,
 ];
-/** An HTML document's first tag (after an optional XML declaration or comments). */
 const HTML_START = /^\s*<(?:!DOCTYPE\s+html|html)[\s>]/i;
-/** Lines looked at for it. */
-const HTML_LOOKAHEAD = 5;
+/** A line holding only an XML declaration or a comment, which may come before an HTML page's first tag. */
+const XML_PROLOGUE_LINE = /^\s*(?:<\?xml\b[^>]*\?>|<!--.*-->)\s*$/;
+
+/**
+ * Whether the input's first tag, past an XML declaration and comments, opens an HTML page. Only
+ * the first: an HTML body a test printed (a go test log, a JUnit `<system-out>`) is not a page.
+ */
+function isHtmlDocument(nonEmpty: readonly string[]): boolean {
+  let i = 0;
+  while (i < nonEmpty.length && XML_PROLOGUE_LINE.test(nonEmpty[i]!)) i++;
+  return i < nonEmpty.length && HTML_START.test(nonEmpty[i]!);
+}
 const GO_TEST_MARKERS = [
   /^=== (?:RUN|PAUSE|CONT|NAME) /,
   /^\s*--- (?:FAIL|PASS|SKIP): \S/,
@@ -34,7 +43,7 @@ export function detectFormat(head: readonly string[], path: string): FormatId {
 
   // An XHTML page (a rendered test report beside the JUnit file, say) opens like XML too; read as
   // JUnit it would only be refused for its DOCTYPE. As text it is harmless.
-  if (nonEmpty.slice(0, HTML_LOOKAHEAD).some((l) => HTML_START.test(l))) return 'plain';
+  if (isHtmlDocument(nonEmpty)) return 'plain';
   if (first.startsWith('<?xml') || /^<testsuites?[\s>/]/.test(first)) return 'junit-xml';
   if (
     first.startsWith('[') &&

@@ -62,9 +62,7 @@ export async function* fileChunks(path: string, options: FileChunksOptions): Asy
       }
       if (bytesRead === 0) break;
       if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
-      for (let at = 0; at < bytesRead; at += chunkBytes) {
-        yield current.subarray(at, Math.min(bytesRead, at + chunkBytes));
-      }
+      yield* pieces(current, bytesRead, chunkBytes);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
@@ -120,11 +118,15 @@ async function* streamChunks(path: string, options: FileChunksOptions): AsyncGen
       }
       if (bytesRead === 0) break;
       if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
-      for (let at = 0; at < bytesRead; at += chunkBytes) {
-        yield current.subarray(at, Math.min(bytesRead, at + chunkBytes));
-      }
+      yield* pieces(current, bytesRead, chunkBytes);
     }
   } finally {
     await handle.close();
   }
+}
+
+/** The first `bytesRead` bytes of a read, in chunks of `chunkBytes`. */
+function* pieces(buffer: Buffer, bytesRead: number, chunkBytes: number): Generator<Uint8Array> {
+  for (let at = 0; at < bytesRead; at += chunkBytes)
+    yield buffer.subarray(at, Math.min(bytesRead, at + chunkBytes));
 }

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { codeBlock, inlineCode } from './markdown-code-spans';
+
+describe('codeBlock', () => {
+  it('uses a fence longer than any backtick run inside', () => {
+    expect(codeBlock('plain')).toBe('```text\nplain\n```');
+    expect(codeBlock('a ``` b\n````', '')).toBe('`````\na ``` b\n````\n`````');
+  });
+});
+
+describe('inlineCode', () => {
+  it('survives backticks and newlines inside, and an empty text', () => {
+    expect(inlineCode('x.go:7')).toBe('`x.go:7`');
+    expect(inlineCode('we`ird')).toBe('``we`ird``');
+    expect(inlineCode('`edge`')).toBe('`` `edge` ``');
+    expect(inlineCode('two\n  lines')).toBe('`two lines`');
+    expect(inlineCode('')).toBe('` `');
+  });
+});

@@ -47,26 +47,39 @@ export async function* fileChunks(path: string, options: FileChunksOptions): Asy
     yield* streamChunks(path, options);
     return;
   }
+  try {
+    yield* readChunks((into, bytes) => readSync(fd, into, 0, bytes, null), options, true);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The read loop: `read` fills the buffer from the current position and says how many bytes it
+ * put there (0 at the end). `turn`: let the event loop turn after each read (synchronous reads).
+ */
+async function* readChunks(
+  read: (into: Buffer, bytes: number) => number | Promise<number>,
+  options: FileChunksOptions,
+  turn: boolean,
+): AsyncGenerator<Uint8Array> {
   const { chunkBytes, reuseBuffers = false, wrapError } = options;
   const readBytes = chunkBytes * READS_PER_CALL;
   // Reused, a buffer is read into again only when the caller asks for the chunk after its last.
   let buffer = Buffer.allocUnsafeSlow(readBytes);
-  try {
-    for (;;) {
-      const current = buffer;
-      let bytesRead: number;
-      try {
-        bytesRead = readSync(fd, current, 0, readBytes, null);
-      } catch (error) {
-        throw wrapError(error);
-      }
-      if (bytesRead === 0) break;
-      if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
-      yield* pieces(current, bytesRead, chunkBytes);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+  for (;;) {
+    const current = buffer;
+    let bytesRead: number;
+    try {
+      bytesRead = await read(current, readBytes);
+    } catch (error) {
+      throw wrapError(error);
     }
-  } finally {
-    closeSync(fd);
+    if (bytesRead === 0) return;
+    if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
+    for (let at = 0; at < bytesRead; at += chunkBytes)
+      yield current.subarray(at, Math.min(bytesRead, at + chunkBytes));
+    if (turn) await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 
@@ -98,35 +111,19 @@ export function openRegularFile(path: string, wrapError: (error: unknown) => Err
 
 /** The chunks of anything that opens as a file but is not one (a FIFO, a device): read asynchronously. */
 async function* streamChunks(path: string, options: FileChunksOptions): AsyncGenerator<Uint8Array> {
-  const { chunkBytes, reuseBuffers = false, wrapError } = options;
-  const readBytes = chunkBytes * READS_PER_CALL;
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw wrapError(error);
+    throw options.wrapError(error);
   }
-  let buffer = Buffer.allocUnsafeSlow(readBytes);
   try {
-    for (;;) {
-      const current = buffer;
-      let bytesRead: number;
-      try {
-        bytesRead = (await handle.read(current, 0, readBytes, null)).bytesRead;
-      } catch (error) {
-        throw wrapError(error);
-      }
-      if (bytesRead === 0) break;
-      if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
-      yield* pieces(current, bytesRead, chunkBytes);
-    }
+    yield* readChunks(
+      async (into, bytes) => (await handle.read(into, 0, bytes, null)).bytesRead,
+      options,
+      false,
+    );
   } finally {
     await handle.close();
   }
-}
-
-/** The first `bytesRead` bytes of a read, in chunks of `chunkBytes`. */
-function* pieces(buffer: Buffer, bytesRead: number, chunkBytes: number): Generator<Uint8Array> {
-  for (let at = 0; at < bytesRead; at += chunkBytes)
-    yield buffer.subarray(at, Math.min(bytesRead, at + chunkBytes));
 }

@@ -35052,11 +35052,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell3) => {
-        if (typeof cell3 === "string") {
-          return this.wrap("td", cell3);
+      const cells = row.map((cell2) => {
+        if (typeof cell2 === "string") {
+          return this.wrap("td", cell2);
         }
-        const { header: header2, data, colspan, rowspan } = cell3;
+        const { header: header2, data, colspan, rowspan } = cell2;
         const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -60873,7 +60873,7 @@ function redactJoined(lines, text, counter, redact = redactInto) {
   return out;
 }
 
-// ../../packages/log-parsing/src/redact/markdown-code-spans.ts
+// ../../packages/log-parsing/src/redact/markdown-builders.ts
 function codeBlock(text, lang = "text") {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longest + 1));
@@ -60888,6 +60888,9 @@ function inlineCode(text) {
   const ticks = "`".repeat(longest + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+function tableCell(text) {
+  return text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
 }
 
 // ../../packages/log-parsing/src/redact/markdown-blocks.ts
@@ -67035,9 +67038,6 @@ function clipStart(text, max) {
   if (text.length <= max) return text;
   return max <= 1 ? "…".slice(0, max) : `…${text.slice(text.length - (max - 1))}`;
 }
-function cell(text) {
-  return text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
-}
 function details(summary2, content) {
   return `<details><summary>${summary2}</summary>
 
@@ -67656,7 +67656,7 @@ function renderHeader(state) {
     ["Tests", String(Math.max(state.testCount, state.tests.length))],
     ["Signature", inlineCode(cleanLine2(state.signature, 80))]
   ];
-  const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| **${k}** | ${cell(v)} |`)].join("\n");
+  const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| **${k}** | ${tableCell(v)} |`)].join("\n");
   return `Nightshift is tracking this CI failure.
 
 ${table}`;
@@ -67666,7 +67666,7 @@ function renderOccurrences(state, rows) {
   const title = state.total > shown.length ? `### Occurrences (latest ${shown.length} of ${state.total})` : `### Occurrences (${state.total})`;
   const lines = shown.map((o) => {
     const where = [o.branch, o.version && o.version !== o.branch ? o.version : null].filter(Boolean).join(" / ");
-    return `| ${link(proseLine(o.runId, 40), o.url)} | ${formatDate(o.at)} | ${cell(proseLine(o.source, 60))} | ${cell(proseLine(where || "—", 80))} | ${o.attempt} |`;
+    return `| ${link(proseLine(o.runId, 40), o.url)} | ${formatDate(o.at)} | ${tableCell(proseLine(o.source, 60))} | ${tableCell(proseLine(where || "—", 80))} | ${o.attempt} |`;
   });
   return [
     title,
@@ -68292,7 +68292,7 @@ function renderStateBody(states) {
   const fitted = fitStates(states);
   const rows = fitted.map((s) => {
     const last = s.cursor?.lastRunId ? `${inlineCode(cleanLine2(s.cursor.lastRunId, 40))}${s.cursor.lastCompletedAt ? ` (${formatDate(s.cursor.lastCompletedAt)})` : ""}` : "—";
-    return `| ${cell(proseLine(s.source, 60))} | ${cell(last)} | ${s.runs.length} |`;
+    return `| ${tableCell(proseLine(s.source, 60))} | ${tableCell(last)} | ${s.runs.length} |`;
   });
   return [
     "Nightshift keeps its detector state here: where each source was last read, and the recent runs it needs to spot flaky and recovered failures. Do not edit; close it only to reset the detector.",
@@ -69518,28 +69518,28 @@ function renderSummary(result, ctx) {
   if (rows.length > 0) {
     out.push("| Issue | Failure | What happened |", "| --- | --- | --- |");
     for (const row of rows)
-      out.push(`| ${row.link} | ${cell2(row.issue.title)} | ${row.actions.join(", ")} |`);
+      out.push(`| ${row.link} | ${cell(row.issue.title)} | ${row.actions.join(", ")} |`);
   } else {
     out.push(ctx.dryRun ? "No issue would change." : "No issue changed.");
   }
   out.push(
     "",
     `Runs processed: **${result.runsProcessed}** · still in progress (next cycle): ${result.runsSkippedInProgress} · failures already up to date: ${result.unchanged} · issues in \`${repoName2(ctx.issueRepo)}\``,
-    `Sources: ${ctx.sources.map((s) => `\`${cell2(s)}\``).join(", ") || "(none)"}`
+    `Sources: ${ctx.sources.map((s) => `\`${cell(s)}\``).join(", ") || "(none)"}`
   );
   if (ctx.dryRun && result.plannedOperations) {
     const creates = result.plannedOperations.filter((op) => op.action === "create-issue");
     out.push("", `Planned writes: ${result.plannedOperations.length} (${creates.length} new issue(s))`);
-    for (const op of creates) if (op.action === "create-issue") out.push(`- ${cell2(op.title)}`);
+    for (const op of creates) if (op.action === "create-issue") out.push(`- ${cell(op.title)}`);
   }
   if (result.sourceErrors.length > 0) {
     out.push("", "### Source errors", "");
-    for (const e of result.sourceErrors) out.push(`- \`${cell2(e.source)}\`: ${cell2(e.message)}`);
+    for (const e of result.sourceErrors) out.push(`- \`${cell(e.source)}\`: ${cell(e.message)}`);
   }
   if (result.runErrors.length > 0) {
     out.push("", "### Runs not read (retried next cycle)", "");
     for (const e of result.runErrors)
-      out.push(`- \`${cell2(e.source)}\` run ${cell2(e.run)}: ${cell2(e.message)}`);
+      out.push(`- \`${cell(e.source)}\` run ${cell(e.run)}: ${cell(e.message)}`);
   }
   return `${out.join("\n")}
 `;
@@ -69560,7 +69560,7 @@ function issueRows(result) {
   }
   return [...rows.values()];
 }
-function cell2(text) {
+function cell(text) {
   const flat = text.replace(/[\r\n]+/g, " ").replaceAll("|", "\\|").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
   return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }

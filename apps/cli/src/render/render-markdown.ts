@@ -4,6 +4,7 @@ import {
   codeBlock,
   inlineCode,
   sanitizeForComment,
+  tableCell,
 } from '@nightshift/log-parsing';
 import { inputList } from './input-list';
 
@@ -34,7 +35,7 @@ export function renderMarkdown(result: AnalysisResult): string {
       ].filter(Boolean);
       out.push(
         // In a code span markup is text already; only a pipe could end the cell.
-        `| ${inlineCode(input.path.replace(/\|/g, '\\|'))} | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`,
+        `| ${tableCell(inlineCode(input.path))} | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`,
       );
     }
   }
@@ -81,7 +82,7 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A table cell's text: markup from a log shows as text, and cannot end the cell or the row. */
+/** A table cell's text from a log: its markup shows as text, and it cannot end the cell or the row. */
 function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return tableCell(escapeHtml(text));
 }

@@ -12,13 +12,9 @@ export function clipStart(text: string, max: number): string {
   return max <= 1 ? '…'.slice(0, max) : `…${text.slice(text.length - (max - 1))}`;
 }
 
-// Code spans and blocks that content cannot end: shared with the CLI's markdown report.
-export { codeBlock, inlineCode } from '@nightshift/log-parsing';
-
-/** A table cell: one line, pipes escaped (GitHub splits cells on `|` even inside code spans). */
-export function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
-}
+// Code spans, code blocks and table cells that content cannot break out of: shared with the CLI's
+// markdown report.
+export { codeBlock, inlineCode, tableCell as cell } from '@nightshift/log-parsing';
 
 export function details(summary: string, content: string): string {
   return `<details><summary>${summary}</summary>\n\n${content}\n\n</details>`;

@@ -2,7 +2,7 @@ export { capText } from './cap-text';
 export { type ChunkRedactor, type ChunkRedactorOptions, createChunkRedactor } from './chunk-redactor';
 export { stripHtmlComments, stripHtmlCommentsDetailed } from './html-comments';
 export { createLineRedactor, type LineRedactor } from './line-redactor';
-export { codeBlock, inlineCode } from './markdown-code-spans';
+export { codeBlock, inlineCode, tableCell } from './markdown-builders';
 export { neutralizeClosingKeywords } from './neutralize-closing-keywords';
 export { neutralizeCommands, neutralizeWorkflowCommands } from './neutralize-commands';
 export { neutralizeMentions } from './neutralize-mentions';

@@ -1,7 +1,8 @@
 /**
- * Markdown code that its content cannot end: whatever backticks a log line holds, it stays code
- * (and so is never read as markup, links or mentions by a renderer). Shared by the reports of
- * `nightshift analyze --format markdown` and the detector's issue bodies.
+ * Markdown pieces that their content cannot break out of: code that whatever backticks a log line
+ * holds cannot end (so it is never read as markup, links or mentions), and table cells that a line
+ * break or a pipe cannot end. Shared by `nightshift analyze --format markdown` and the detector's
+ * issue bodies.
  */
 
 /** A fenced block whose fence is longer than any backtick run inside, so content cannot close it. */
@@ -19,4 +20,9 @@ export function inlineCode(text: string): string {
   const ticks = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${flat}${pad}${ticks}`;
+}
+
+/** A table cell: one line, pipes escaped (GitHub splits cells on `|` even inside code spans). */
+export function tableCell(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeBlock, inlineCode } from './markdown-code-spans';
+import { codeBlock, inlineCode, tableCell } from './markdown-builders';
 
 describe('codeBlock', () => {
   it('uses a fence longer than any backtick run inside', () => {
@@ -15,5 +15,12 @@ describe('inlineCode', () => {
     expect(inlineCode('`edge`')).toBe('`` `edge` ``');
     expect(inlineCode('two\n  lines')).toBe('`two lines`');
     expect(inlineCode('')).toBe('` `');
+  });
+});
+
+describe('tableCell', () => {
+  it('keeps a cell on one line and escapes its pipes', () => {
+    expect(tableCell('a | b\n  c')).toBe('a \\| b c');
+    expect(tableCell(inlineCode('x|y'))).toBe('`x\\|y`');
   });
 });

@@ -1,12 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  type AnalysisResult,
-  analyzePaths,
-  type FormatId,
-  sanitizeText,
-  wasAnalysed,
-} from '@nightshift/log-parsing';
+import { type AnalysisResult, analyzePaths, type FormatId, wasAnalysed } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
 import { ExitCode, UsageError } from '../exit-codes';
 import { loadClassifier } from '../profile';
@@ -14,6 +8,7 @@ import { renderMarkdown } from '../render/render-markdown';
 import { renderText } from '../render/render-text';
 import { type AnalyzeFlags, INPUT_FORMATS, OUTPUT_FORMATS } from './analyze';
 import { displayPathOf, displayPaths } from './display-paths';
+import { writeErrorLine } from './write-error-line';
 
 /** `nightshift analyze`: loaded by its action only (see analyze.ts). */
 export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo): Promise<number> {
@@ -44,9 +39,9 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
       progressEveryBytes: 64 * 1024 * 1024,
       onProgress: (p) => {
         if (!p.done)
-          io.stderr.write(
-            // A path from a zip entry or a folder can hold anything, escape sequences included.
-            `${sanitizeText(`nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…`, { singleLine: true })}\n`,
+          writeErrorLine(
+            io,
+            `nightshift: ${show(p.path)}: ${(p.bytes / 1048576).toFixed(0)} MiB, ${p.lines} lines…`,
           );
       },
     },
@@ -76,9 +71,6 @@ function reportUnreadable(
   io: CliIo,
   show: (path: string) => string,
 ): number {
-  const say = (text: string) =>
-    // A path from a zip entry or a folder can hold anything: escape sequences, even newlines.
-    io.stderr.write(`${sanitizeText(text, { singleLine: true })}\n`);
   const named = new Set(paths.filter((p) => p !== '-').map((p) => resolve(io.cwd, p)));
   const nothingRead = !analysed.inputs.some(wasAnalysed);
   const failing = analysed.inputs.filter(
@@ -89,10 +81,13 @@ function reportUnreadable(
     const problems = input.errors.map((e) =>
       e.startsWith(`${input.path}: `) ? e.slice(input.path.length + 2) : e,
     );
-    say(`nightshift: cannot read ${show(input.path)}: ${problems.join('; ')}`);
+    writeErrorLine(io, `nightshift: cannot read ${show(input.path)}: ${problems.join('; ')}`);
   }
   if (analysed.inputs.length === 0) {
-    say(`nightshift: nothing to analyse in ${paths.join(', ')}: no files (hidden folders are skipped)`);
+    writeErrorLine(
+      io,
+      `nightshift: nothing to analyse in ${paths.join(', ')}: no files (hidden folders are skipped)`,
+    );
     return ExitCode.unreadableInput;
   }
   return failing.length > 0 ? ExitCode.unreadableInput : ExitCode.ok;

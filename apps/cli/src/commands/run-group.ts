@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { groupJsonl, sanitizeText } from '@nightshift/log-parsing';
+import { groupJsonl } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
 import { ExitCode } from '../exit-codes';
 import { loadClassifier } from '../profile';
+import { writeErrorLine } from './write-error-line';
 
 /** `nightshift group`: loaded by its action only (see group.ts). */
 export async function runGroup(file: string, profile: string, io: CliIo): Promise<number> {
@@ -24,9 +25,8 @@ export async function runGroup(file: string, profile: string, io: CliIo): Promis
       // Records before a bad line come out before its message, as they did one by one.
       await flush();
       bad++;
-      // The error quotes the bad line: none of its escape sequences or line breaks reach the terminal.
-      const where = `${file === '-' ? 'stdin' : file}:${item.line}`;
-      io.stderr.write(`${sanitizeText(`nightshift: ${where}: ${item.error}`, { singleLine: true })}\n`);
+      // The error quotes the bad line.
+      writeErrorLine(io, `nightshift: ${file === '-' ? 'stdin' : file}:${item.line}: ${item.error}`);
       continue;
     }
     batch += `${JSON.stringify(item.record)}\n`;

@@ -104,6 +104,23 @@ describe('createLineRedactor', () => {
     expect(out).toEqual(lines.map((l, i) => (i === 300 ? 'x [REDACTED:npm-token]' : l)));
   });
 
+  it('goes back to one pass per batch once a key is decided', () => {
+    const r = createLineRedactor();
+    const pem = fakePem().split('\n');
+    // The key and the lines after it come back once END is seen, none held.
+    const first = ['start', ...pem, 'after'];
+    const out = r.pushLines(first);
+    expect(out).toHaveLength(first.length);
+    expect(out[1]).toBe('[REDACTED:private-key]');
+    expect(r.held()).toBe(0);
+    // The next batch takes the one-pass path: the very same array back.
+    const next = Array.from({ length: 40 }, (_, i) => `line ${i}`);
+    expect(r.pushLines(next, next.join('\n'))).toBe(next);
+    // A BEGIN with no END yet is held, from BEGIN on.
+    expect(r.pushLines(['x', pem[0]!, pem[1]!])).toEqual(['x']);
+    expect(r.held()).toBe(2);
+  });
+
   it('rejects nonsensical batch sizes', () => {
     expect(() => createLineRedactor({ batchLines: 0 })).toThrow(/batchLines/);
   });

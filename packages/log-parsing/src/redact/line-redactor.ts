@@ -99,6 +99,10 @@ export function createLineRedactor(options: LineRedactorOptions = {}): LineRedac
       }
       const ready: string[] = [];
       for (const line of lines) for (const out of push(line)) ready.push(out);
+      // Let go of everything no undecided key needs: lines left held would keep every later
+      // batch off the one-pass path above (one "BEGIN CERTIFICATE" early in a log did, to its end).
+      const count = held.length > 0 ? releasable() : 0;
+      if (count > 0) for (const out of release(count)) ready.push(out);
       return ready;
     },
     flush() {

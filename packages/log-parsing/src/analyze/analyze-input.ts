@@ -52,34 +52,46 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   let pendingFirst = 1;
   let pendingCount = 0;
 
-  for await (const block of readLineBlocks(
-    toBytes(options.open(), (n) => (bytes += n)),
-    {
-      maxLineBytes: options.maxLineBytes,
-    },
-  )) {
-    const texts = block.texts;
-    const ready = redactor.pushLines(texts, block.text);
-    // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.
-    if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
-    else {
-      if (pendingCount === 0) pendingFirst = block.firstNo;
-      pendingCount += texts.length;
-      if (ready.length > 0) {
-        consumer.take(pendingFirst, ready);
-        pendingFirst += ready.length;
-        pendingCount -= ready.length;
+  // A source that fails after giving bytes (a truncated .gz, a zip entry cut short, a size cap)
+  // ends the input there: what it gave is analysed, and the input is marked partial.
+  let readError: unknown = null;
+  try {
+    for await (const block of readLineBlocks(
+      toBytes(options.open(), (n) => (bytes += n)),
+      {
+        maxLineBytes: options.maxLineBytes,
+      },
+    )) {
+      const texts = block.texts;
+      const ready = redactor.pushLines(texts, block.text);
+      // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.
+      if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
+      else {
+        if (pendingCount === 0) pendingFirst = block.firstNo;
+        pendingCount += texts.length;
+        if (ready.length > 0) {
+          consumer.take(pendingFirst, ready);
+          pendingFirst += ready.length;
+          pendingCount -= ready.length;
+        }
+      }
+      if (options.onProgress && bytes >= nextProgress) {
+        options.onProgress(bytes, consumer.consumedLines);
+        nextProgress += options.progressEveryBytes ?? 64 * 1024 * 1024;
       }
     }
-    if (options.onProgress && bytes >= nextProgress) {
-      options.onProgress(bytes, consumer.consumedLines);
-      nextProgress += options.progressEveryBytes ?? 64 * 1024 * 1024;
-    }
+  } catch (error) {
+    if (bytes === 0) throw error;
+    readError = error;
   }
   const rest = redactor.flush();
   if (rest.length > 0) consumer.take(pendingFirst, rest);
 
   const consumed = consumer.finish();
+  if (readError !== null) {
+    consumed.report.partial = true;
+    consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
+  }
   // The excerpt is built from redacted lines already; sanitising can join a secret that invisible
   // characters had split, so the small excerpt text is checked once more.
   const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
@@ -108,4 +120,11 @@ async function* toBytes(
     count(typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength);
     yield chunk;
   }
+}
+
+/** The read error that ended an input early, named once (errors from the input layer name the path already). */
+function readErrorMessage(path: string, error: unknown, bytes: number): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const named = text.startsWith(path) ? text : `${path}: ${text}`;
+  return `${named}; kept what was read before it (${bytes} bytes)`;
 }

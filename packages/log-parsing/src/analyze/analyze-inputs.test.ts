@@ -62,4 +62,12 @@ describe('analyzePaths', () => {
     expect(result.status).toBe('passed');
     expect(result.failures).toEqual([]);
   });
+
+  it('gives a failure that names no test a job kind, whatever kind its rule has', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    const path = join(dir, 'setup.log');
+    writeFileSync(path, 'setting up\n  [FAILED] Timed out after 300.001s.\ndone\n');
+    const result = await analyzePaths([path], { classifier });
+    expect(result.failures.map((f) => [f.test, f.kind])).toEqual([[null, 'job']]);
+  });
 });

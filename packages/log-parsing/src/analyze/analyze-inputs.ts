@@ -4,6 +4,7 @@ import type { FormatId } from '../types';
 import type { AnalysisResult, AnalyzedInput, AnalyzeProgress } from './analysis-result';
 import { analyzeInput, type InputAnalysis } from './analyze-input';
 import { buildFailures, isStructuredFormat, structuredTestNames } from './build-failures';
+import { cleanResult } from './clean-result';
 import { ExcerptChoice } from './excerpt-choice';
 
 export interface AnalyzeOptions {
@@ -107,9 +108,11 @@ export async function analyzeSources(
   const failures = buildFailures(analysed, options.classifier, structuredNames);
   const flaky = analysed.flatMap((a) => a.report.flaky);
   const excerptSource = excerpts.pick(failures.length > 0);
-  return {
+  // "passed" only when every input was read whole: a truncated report may have lost the failure.
+  const complete = inputs.every((i) => !i.partial);
+  return cleanResult({
     schemaVersion: 1,
-    status: failures.length > 0 ? 'failed' : sawResults ? 'passed' : 'unknown',
+    status: failures.length > 0 ? 'failed' : sawResults && complete ? 'passed' : 'unknown',
     inputs,
     failures,
     flaky,
@@ -117,7 +120,7 @@ export async function analyzeSources(
       ? { path: excerptSource.path, ...excerptSource.excerpt }
       : { path: null, text: '', tokens: 0, ranges: [] },
     redactions: [...redactions].map(([kind, count]) => ({ kind, count })),
-  };
+  });
 }
 
 function describeInput(a: InputAnalysis): AnalyzedInput {

@@ -89,7 +89,7 @@ function jobFailure(input: InputAnalysis, job: JobFailure, classifier: Classifie
   return {
     test: null,
     suite: null,
-    kind: (c?.kind as AnalyzedFailure['kind'] | undefined) ?? job.kind,
+    kind: withoutTest(c?.kind) ?? job.kind,
     message: job.message,
     location: null,
     category: c?.category ?? 'unknown',
@@ -114,7 +114,7 @@ function logLevelFailure(inputs: InputAnalysis[], classifier: Classifier): Analy
   const f = jobFailure(
     best.input,
     {
-      kind: (best.m.match.kind as JobFailure['kind'] | undefined) ?? 'job',
+      kind: withoutTest(best.m.match.kind) ?? 'job',
       message: best.m.text,
       line: best.m.line,
     },
@@ -155,4 +155,13 @@ function normaliseName(name: string): string {
 function firstLine(text: string): string {
   const i = text.indexOf('\n');
   return i === -1 ? text : text.slice(0, i);
+}
+
+/**
+ * A rule's kind for a failure that names no test: a rule of kind `test` (a Ginkgo timeout, say)
+ * matched a line outside any test, so the failure is the job's.
+ */
+function withoutTest(kind: string | null | undefined): JobFailure['kind'] | undefined {
+  if (kind === null || kind === undefined) return undefined;
+  return kind === 'test' ? 'job' : (kind as JobFailure['kind']);
 }

@@ -59,6 +59,21 @@ describe('GitHubActionsLogParser', () => {
     ]);
   });
 
+  it('drops "Process completed with exit code" when a build failure in the job explains it', () => {
+    const r = parse(
+      [
+        '2024-05-01T10:00:00.0000000Z ##[group]Run go test ./...',
+        '2024-05-01T10:00:00.0000000Z ##[endgroup]',
+        '2024-05-01T10:00:00.0000000Z # example.com/pkg [example.com/pkg.test]',
+        '2024-05-01T10:00:00.0000000Z pkg/main.go:3:11: undefined: y',
+        '2024-05-01T10:00:00.0000000Z FAIL\texample.com/pkg [build failed]',
+        '2024-05-01T10:00:00.0000000Z FAIL',
+        '2024-05-01T10:00:00.0000000Z ##[error]Process completed with exit code 1.',
+      ].join('\n'),
+    );
+    expect(r.jobFailures.map((f) => f.kind)).toEqual(['build']);
+  });
+
   it('reads cancellation and runner loss', () => {
     const r = parse(
       [

@@ -129,6 +129,9 @@ export class GitHubLogReader {
     for (const test of this.out.tests) {
       if (test.state === 'failed' && test.line !== undefined) this.explainedJobs.add(this.jobAt(test.line));
     }
+    // So does a build failure or another error the job's output gave (the exit-code lines are not
+    // among these yet).
+    for (const failure of this.out.jobFailures) this.explainedJobs.add(this.jobAt(failure.line));
     for (const { failure, job } of this.exitCodeErrors) {
       if (!this.explainedJobs.has(job)) this.out.addJobFailure(failure);
     }

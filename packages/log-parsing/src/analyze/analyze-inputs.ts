@@ -22,10 +22,11 @@ export interface AnalyzeOptions {
 
 /**
  * Input errors that are a choice, not a failure to read: an artifact folder holds images and
- * tarballs, and links are not followed inside a walked directory. Such inputs are listed as
+ * tarballs, and links and special files (a FIFO may never end) are not read inside a walked
+ * directory. Such inputs are listed as
  * `skipped`; only `unreadable` ones mean something the caller asked for could not be read.
  */
-const SKIPPED_ON_PURPOSE: ReadonlySet<string> = new Set(['binary', 'symlink']);
+const SKIPPED_ON_PURPOSE: ReadonlySet<string> = new Set(['binary', 'symlink', 'special-file']);
 
 /** Analyses logs, archives, reports and directories and returns the `analyze` JSON contract. */
 export function analyzePaths(paths: string[], options: AnalyzeOptions): Promise<AnalysisResult> {

@@ -11,8 +11,10 @@ export type InputErrorCode =
   | 'not-found'
   /** The path exists but could not be read (permissions, I/O error, stdin missing). */
   | 'unreadable'
-  /** Neither a regular file nor a directory (socket, FIFO, device). */
+  /** Named on its own, neither a regular file, a FIFO nor a directory (a socket, a device). */
   | 'not-a-file'
+  /** A FIFO, socket or device met while walking a directory: not read (a FIFO may never end). */
+  | 'special-file'
   /** A symbolic link met while walking a directory; links are never followed there. */
   | 'symlink'
   /** NUL byte in the first 8 KiB of a file that is not an archive. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -146,24 +147,38 @@ describe('expandInputs', () => {
     ]);
   });
 
-  it('reports sockets and other special files as not-a-file, walked or named', async () => {
+  it('refuses a socket named on its own, and leaves special files in a folder unread', async () => {
     const dir = join(scratch, 'special');
     await mkdir(dir);
     const socket = join(dir, 'agent.sock');
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
-      const expected = {
-        path: socket,
-        code: 'not-a-file',
-        message: `${socket}: not a regular file or directory`,
-      };
-      expect(await expand([dir])).toEqual([expected]);
-      expect(await expand([socket])).toEqual([expected]);
+      expect(await expand([socket])).toEqual([
+        { path: socket, code: 'not-a-file', message: `${socket}: not a regular file or directory` },
+      ]);
+      expect(await expand([dir])).toEqual([
+        {
+          path: socket,
+          code: 'special-file',
+          message: `${socket}: not a regular file (a FIFO, socket or device): not read inside a folder`,
+        },
+      ]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'reads a named pipe given on its own as a stream, gzip and all',
+    async () => {
+      const fifo = join(scratch, 'job.pipe');
+      execFileSync('mkfifo', [fifo]);
+      const writer = writeFile(fifo, gzipSync('one\ntwo\n'));
+      expect(await expand([fifo])).toEqual([{ path: fifo, bytes: null, text: 'one|two' }]);
+      await writer;
+    },
+  );
 
   it('detects gzip and zip by magic bytes, not by extension', async () => {
     const dir = join(scratch, 'no-ext');

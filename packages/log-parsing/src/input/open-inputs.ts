@@ -61,6 +61,14 @@ async function* expandPath(path: string, context: Context): AsyncGenerator<Input
       if (item.kind === 'error') yield failure(item.error);
       else yield* expandFile(item.path, item.size, context);
     }
+  } else if (stats.isFIFO()) {
+    // Named on its own, a FIFO is read as a stream (`analyze <(zcat job.log.gz)`): its head is
+    // sniffed from the stream, since opening it again would lose those bytes.
+    const chunks = fileChunks(path, {
+      chunkBytes: context.chunkBytes,
+      wrapError: (e) => fsInputError(path, e),
+    });
+    yield* expandStream(path, chunks, context, 'a named pipe');
   } else {
     yield failure(notAFile(path));
   }
@@ -120,29 +128,36 @@ async function* expandStdin(context: Context): AsyncGenerator<InputItem> {
     return;
   }
   context.stdinTaken = true;
+  yield* expandStream(STDIN_PATH, asBytes(stdin), context, 'stdin');
+}
+
+/** A one-shot stream of bytes (stdin, a named pipe) as an input: sniffed, inflated, or refused. */
+async function* expandStream(
+  path: string,
+  stream: AsyncIterable<Uint8Array>,
+  context: Context,
+  what: string,
+): AsyncGenerator<InputItem> {
   try {
-    let peeked = await peekStream(asBytes(stdin), BINARY_SNIFF_BYTES);
+    let peeked = await peekStream(stream, BINARY_SNIFF_BYTES);
     if (isZip(peeked.head)) {
       await peeked.cancel();
-      const problem = 'a zip archive cannot be read from stdin (it needs random access); pass its path';
-      yield failure(new InputError({ code: 'unsupported', path: STDIN_PATH, problem }));
+      const problem = `a zip archive cannot be read from ${what} (it needs random access); pass its path`;
+      yield failure(new InputError({ code: 'unsupported', path, problem }));
       return;
     }
     if (isGzip(peeked.head)) {
-      const inflated = gunzip(peeked.rest, {
-        path: STDIN_PATH,
-        maxDecompressedBytes: context.maxGunzipBytes,
-      });
+      const inflated = gunzip(peeked.rest, { path, maxDecompressedBytes: context.maxGunzipBytes });
       peeked = await peekStream(inflated, BINARY_SNIFF_BYTES);
     }
     if (looksBinary(peeked.head)) {
       await peeked.cancel();
-      yield failure(binaryError(STDIN_PATH));
+      yield failure(binaryError(path));
     } else {
-      yield { kind: 'source', path: STDIN_PATH, bytes: null, open: once(peeked.rest) };
+      yield { kind: 'source', path, bytes: null, open: once(peeked.rest) };
     }
   } catch (error) {
-    yield failure(asInputError(STDIN_PATH, error));
+    yield failure(asInputError(path, error));
   }
 }
 

@@ -36,7 +36,8 @@ export async function* walkDirectory(dir: string): AsyncGenerator<WalkItem> {
         yield { kind: 'error', error: fsInputError(path, error) };
       }
     } else {
-      yield { kind: 'error', error: notAFile(path) };
+      const problem = 'not a regular file (a FIFO, socket or device): not read inside a folder';
+      yield { kind: 'error', error: new InputError({ code: 'special-file', path, problem }) };
     }
   }
 }

@@ -63,6 +63,8 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
       },
     )) {
       const texts = block.texts;
+      // Cut lines are rare; the parsers are told (a JUnit report says its text is incomplete).
+      if (block.cut.length > 0) consumer.markCut(block.cut);
       const ready = redactor.pushLines(texts, block.text);
       // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.
       if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);

@@ -23,7 +23,7 @@ async function analyzed(path: string) {
   return { result, json: JSON.stringify({ ...result, excerpt: null }) };
 }
 
-describe('analyze result: secrets that appear only once the text is decoded', () => {
+describe('analyze result: what appears only once the text is decoded (secrets, colour remnants)', () => {
   it('redacts a token a JUnit report spells with a character reference or splits over CDATA sections', async () => {
     const entity = `${token.slice(0, 4)}&#${token.charCodeAt(4)};${token.slice(5)}`;
     const path = file(
@@ -78,6 +78,16 @@ describe('analyze result: secrets that appear only once the text is decoded', ()
     const second = await analyzed(zip);
     expect(second.result.inputs[0]!.path).toContain('[REDACTED:github-token]');
     expect(second.json).not.toContain(token);
+  });
+
+  it('takes the remnants of colour codes out of names and messages a JUnit report carried', async () => {
+    const path = file(
+      'junit.xml',
+      '<?xml version="1.0"?>\n<testsuite name="s">\n' +
+        '<testcase name="\x1b[31mred test\x1b[0m" classname="c"><failure message="\x1b[1mboom\x1b[0m"/></testcase>\n</testsuite>\n',
+    );
+    const { result } = await analyzed(path);
+    expect(result.failures.map((f) => [f.test, f.message])).toEqual([['red test', 'boom']]);
   });
 });
 

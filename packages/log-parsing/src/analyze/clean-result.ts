@@ -1,3 +1,4 @@
+import { stripAnsi } from '../ansi';
 import { redactSecrets, sanitizeText } from '../redact/index';
 import type { AnalysisResult } from './analysis-result';
 
@@ -16,7 +17,9 @@ import type { AnalysisResult } from './analysis-result';
 export function cleanResult(result: AnalysisResult): AnalysisResult {
   const found = new Map<string, number>(result.redactions.map((r) => [r.kind, r.count]));
   const clean = (text: string): string => {
-    const red = redactSecrets(sanitizeText(text));
+    // stripAnsi first: it also takes out the `\uFFFD[31m` remnants of colour codes that a JUnit
+    // report's XML could not hold (sanitizeText leaves a U+FFFD alone).
+    const red = redactSecrets(sanitizeText(stripAnsi(text)));
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };

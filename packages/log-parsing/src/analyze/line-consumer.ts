@@ -41,6 +41,8 @@ export class LineConsumer {
   private skipper: SkippingLineParser | undefined;
   private lines = 0;
   private bestMark = Number.POSITIVE_INFINITY;
+  /** Numbers of lines the reader cut to its cap and not yet consumed. */
+  private readonly cut = new Set<number>();
 
   constructor(
     private readonly path: string,
@@ -49,6 +51,11 @@ export class LineConsumer {
     format: FormatId | undefined,
   ) {
     if (format) this.startParser(format);
+  }
+
+  /** Says that the lines numbered `nos` were cut to the reader's cap (`LogLine.truncated`). */
+  markCut(nos: readonly number[]): void {
+    for (const no of nos) if (no > this.lines) this.cut.add(no);
   }
 
   /** Number of the last line handed to the parser (for progress reports). */
@@ -124,6 +131,8 @@ export class LineConsumer {
     }
     this.excerpt.pushTexts(firstNo, texts, run, texts.length);
     if (texts.length > 0) this.lines = firstNo + texts.length - 1;
+    // A skipped line that was cut: the parser ignored it, so the cut does not matter to it.
+    if (this.cut.size > 0) for (const no of this.cut) if (no <= this.lines) this.cut.delete(no);
   }
 
   finish(): ConsumedInput {
@@ -161,6 +170,7 @@ export class LineConsumer {
 
   private consume(line: LogLine, match: RuleMatch | null): void {
     this.lines = line.no;
+    if (this.cut.size > 0 && this.cut.delete(line.no)) line.truncated = true;
     this.parser!.push(line);
     this.excerpt.push(line);
     if (match) {

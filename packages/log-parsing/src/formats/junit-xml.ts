@@ -65,7 +65,10 @@ export class JUnitXmlParser implements LineParser {
     let text = line.text;
     if (line.truncated) {
       text = text.replace(CUT_MARKER, '');
-      this.warn('cut', 'line cut by the reader; text on it is incomplete');
+      this.warn(
+        'cut',
+        'line cut by the reader (over its line cap, 1 MiB unless set); the XML after the cut is lost',
+      );
     }
     ILLEGAL_XML_CHARS.lastIndex = 0;
     if (ILLEGAL_XML_CHARS.test(text)) {

@@ -12,6 +12,8 @@ export interface LineBlock {
   readonly texts: string[];
   readonly text: string;
   readonly lines: LogLine[];
+  /** Numbers of lines cut to the cap, ascending (`LogLine.truncated`); may name a sibling block's. */
+  readonly cut: readonly number[];
 }
 
 /**
@@ -99,7 +101,7 @@ class Block implements LineBlock {
     readonly texts: string[],
     private joined: string | null,
     /** Numbers of the lines cut to the cap (may name lines of a sibling block: checked by range). */
-    private readonly cut: readonly number[],
+    readonly cut: readonly number[],
   ) {}
 
   get text(): string {

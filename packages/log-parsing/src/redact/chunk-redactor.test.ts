@@ -29,6 +29,13 @@ const FRAGMENTS = [
   '\n',
   '\r\n',
   '\x1b[31m',
+  '\x1b[0m',
+  '\x1b[36mpassword\x1b[0m=',
+  'Authorization: \x1b[1mBearer\x1b[0m abc123def456ghi789',
+  '&quot;password&quot;:&quot;',
+  '&quot;',
+  '\\"',
+  'GH_TOKEN_',
   'é✓',
 ];
 

@@ -2,7 +2,8 @@
  * Just enough CommonMark to tell code from prose: closed fenced code blocks and inline code
  * spans (backtick runs paired within a blank-line-delimited block, honouring backslash
  * escapes outside code). Used only where getting it wrong is cosmetic — escaping raw HTML in
- * prose but not in quoted code. Security-relevant neutralisers do not depend on it.
+ * prose but not in quoted code. HTML comments use a stricter reading built on `splitSpans`
+ * (literal-code.ts), where a mistake in the other direction would leave a live comment.
  */
 
 interface Segment {
@@ -43,7 +44,7 @@ function splitFences(text: string): Segment[] {
 }
 
 /** Inline code spans inside one prose region. */
-function splitSpans(text: string): Segment[] {
+export function splitSpans(text: string): Segment[] {
   const segs: Segment[] = [];
   let plain = '';
   let i = 0;

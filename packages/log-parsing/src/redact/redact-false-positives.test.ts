@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FAKE } from './__fixtures__/fake-secrets';
 import { redactSecrets } from './redact-secrets';
 
 const FIXTURES = fileURLToPath(new URL('./__fixtures__/log-lines/', import.meta.url));
@@ -33,6 +34,29 @@ const ORDINARY = [
   'apiKey: ""',
   'password_length=12',
   'echo "-----BEGIN CERTIFICATE-----"',
+  // Prefixes that match glued to a word only in their distinctive shapes.
+  'THE_ASIA_PACIFIC_REGION_CONFIG=1',
+  'regionASIAPACIFIC_SOUTHEAST',
+  'disk_test_abcdefghijklmnopqrst passed',
+  'deployment myxapp-controller-deployment-7d9f8 ready',
+  'task-ant-deployment-abcdef scaled',
+  'ask-proj-abcdefghijklmnopqrstuvwxyz',
+  'npm_config_cache=/home/runner/.npm',
+  'password: \x1b[31minvalid\x1b[0m',
+  '\x1b[1mtoken\x1b[0m refresh failed: context deadline exceeded',
+  '&quot;password&quot;: &quot;&quot;',
+  '{\\"token\\":\\"$GITHUB_TOKEN\\"}',
+];
+
+/** Near misses built from the fake key, so no key-shaped literal sits in the source. */
+const NEAR_MISSES = [
+  // Inside an upper-case word or digits: not a key's start.
+  `X${FAKE.awsAccessKey}`,
+  `9${FAKE.awsAccessKey}`,
+  // One character too long.
+  `${FAKE.awsAccessKey}Q`,
+  // GitHub prefix with too short a body.
+  `GH_TOKEN_${FAKE.githubClassic.slice(0, 30)}`,
 ];
 
 function unchanged(text: string): void {
@@ -43,6 +67,8 @@ function unchanged(text: string): void {
 
 describe('redactSecrets: no false positives', () => {
   it.each(ORDINARY)('leaves %j alone', (line) => unchanged(line));
+
+  it.each(NEAR_MISSES)('leaves the near miss %j alone', (line) => unchanged(line));
 
   it('changes nothing in the real PTP log excerpts kept as fixtures', () => {
     const files = readdirSync(FIXTURES);

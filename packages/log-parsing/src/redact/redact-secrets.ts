@@ -3,6 +3,7 @@
  * the pipeline needs >= 150 MB/s: a keyword prefilter (keyword-prefilter.ts) finds the few lines
  * that can hold a secret, and only those lines run the rules (docs/redaction.md has figures).
  */
+import { stripAnsi } from '../ansi';
 import { buildPrefilter } from '../classify/prefilter';
 import { candidateLineStarts } from './keyword-prefilter';
 import { replacePemBlocks, scanPemBlocks } from './pem-blocks';
@@ -40,10 +41,35 @@ const RULE_GATE = buildPrefilter(
 );
 
 /** Run every rule whose keyword occurs in `line`, in rule order. */
-function redactLine(line: string, counter: FindingCounter): string {
+function applyRules(line: string, counter: FindingCounter): string {
   let out = line;
   for (const i of RULE_GATE.rulesFor(line)) out = applyRule(SECRET_RULES[i]!, out, counter);
   return out;
+}
+
+/** An escape sequence that stripAnsi (../ansi.ts) removes may start here: ESC, 8-bit CSI, U+FFFD `[`. */
+function hasEscape(line: string): boolean {
+  return line.indexOf('\x1b') !== -1 || line.indexOf('\x9b') !== -1 || line.indexOf('\ufffd[') !== -1;
+}
+
+/**
+ * The rules on one line. A colour code inside a secret or between its key and value
+ * (`\x1b[36mpassword\x1b[0m=…`, `Authorization: \x1b[1mBearer\x1b[0m …`, `ghp_ab\x1b[0mcd…`)
+ * hides it from the rules, so a line with escapes is also judged without them: when that finds
+ * more, the line comes back stripped of its escapes (and colours) and redacted. When both
+ * readings agree, the coloured one is kept; when the plain one finds nothing, the raw one stands
+ * (an escape can also be what ends a secret: `AKIA…\x1b[0mabc`).
+ */
+function redactLine(line: string, counter: FindingCounter): string {
+  if (!hasEscape(line)) return applyRules(line, counter);
+  const raw = new FindingCounter();
+  const rawOut = applyRules(line, raw);
+  const plain = stripAnsi(line);
+  const plainFound = new FindingCounter();
+  const plainOut = applyRules(plain, plainFound);
+  const useRaw = plainOut === plain || (rawOut !== line && stripAnsi(rawOut) === plainOut);
+  counter.merge((useRaw ? raw : plainFound).list());
+  return useRaw ? rawOut : plainOut;
 }
 
 /**

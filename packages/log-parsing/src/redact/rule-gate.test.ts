@@ -12,7 +12,8 @@ describe('the keyword gate of the secret rules', () => {
       fc.constantFrom(...Object.values(FAKE)),
       fc.constantFrom(...keywords, ...keywords.map((k) => k.toUpperCase())),
       fc.constantFrom('=', ': ', ' ', '"', 'password=', 'Authorization: Bearer ', 'https://u:', '@host/'),
-      fc.constantFrom('\u212a', '\u017f', '\u0130', 'é', '\x1b[31m'),
+      fc.constantFrom('\u212a', '\u017f', '\u0130', 'é', '\x1b[31m', '\x1b[0m', '\x9b1m', '\ufffd[0m'),
+      fc.constantFrom('&quot;', '&#34;', '\\"', "'", '&apos;'),
       fc.string({ maxLength: 10 }),
     );
     const line = fc.array(piece, { maxLength: 8 }).map((p) => p.join('').replace(/[\r\n]/g, ' '));

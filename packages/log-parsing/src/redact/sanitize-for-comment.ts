@@ -3,10 +3,12 @@
  * here, model-written text above all. Order matters: invisible text first (so nothing hides
  * from the later steps), then HTML comments, secrets, raw HTML, images/links, closing keywords,
  * mentions, slash and workflow commands, and finally the size cap (GitHub rejects bodies over
- * 65,536 characters).
+ * 65,536 characters). HTML comments inside code stay (they are shown as text there); since later
+ * steps and the cap can change what is code (a redacted value or a cut can take a backtick), any
+ * comment opener left outside code is escaped once more on the final text.
  */
 import { capText } from './cap-text';
-import { stripHtmlComments } from './html-comments';
+import { escapeHtmlCommentOpeners, stripHtmlComments } from './html-comments';
 import { mapProse } from './markdown-code';
 import { neutralizeClosingKeywords } from './neutralize-closing-keywords';
 import { neutralizeCommands, neutralizeWorkflowCommands } from './neutralize-commands';
@@ -54,8 +56,19 @@ export function sanitizeForCommentDetailed(
   t = neutralizeClosingKeywords(t);
   t = neutralizeMentions(t);
   t = neutralizeWorkflowCommands(neutralizeCommands(t));
-  const capped = capText(t, options.maxChars ?? 60_000);
+  const capped = capEscaped(t, options.maxChars ?? 60_000);
   return { text: capped.text, truncated: capped.truncated, findings: redacted.findings };
+}
+
+/** The cap, then comment openers escaped; a cap lowered until the escaped text fits. */
+function capEscaped(text: string, maxChars: number): { text: string; truncated: boolean } {
+  let budget = maxChars;
+  for (;;) {
+    const capped = capText(text, budget);
+    const escaped = escapeHtmlCommentOpeners(capped.text).text;
+    if (escaped.length <= maxChars) return { text: escaped, truncated: capped.truncated };
+    budget = Math.max(0, budget - (escaped.length - maxChars));
+  }
 }
 
 export function sanitizeForComment(text: string, options: SanitizeForCommentOptions): string {

@@ -71,26 +71,50 @@ const W = notAfter('A-Za-z0-9_');
 const WD = notAfter('A-Za-z0-9_-');
 const AN = notAfter('A-Za-z0-9');
 
-// `(?<![…])` instead of `\b`: `_` and `-` are word-ish in tokens but `\b` treats them differently.
-const GITHUB_CLASSIC = new RegExp(`${W}(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}`, 'g');
-const GITHUB_FINE_GRAINED = new RegExp(`${W}github_pat_[A-Za-z0-9_]{22,}`, 'g');
+// Distinctive prefixes match with no left boundary, as in gitleaks: `GH_TOKEN_ghp_…`, `TestA_ghp_…`
+// and `1ghp_…` are tokens glued to a word, and nothing else starts `ghp_` + 36 alphanumerics.
+// No quantifier here can fail after an unbounded scan, so dropping the boundary keeps them linear.
+const GITHUB_CLASSIC = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}/g;
+const GITHUB_FINE_GRAINED = /github_pat_[A-Za-z0-9_]{22,}/g;
 // gitleaks also lists the rare A3T and ACCA prefixes; left out so the prefilter stays cheap.
-const AWS_ACCESS_KEY = new RegExp(`${AN}(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])`, 'g');
+// Any left neighbour but an upper-case letter or digit (`keyAKIA…`, `_AKIA…`): inside an
+// upper-case word such as `XAKIA…` the four letters are not a key's start.
+const AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
+/**
+ * A quote around a key or value, as written raw or escaped: `"`, `\"` (JSON inside a JSON string,
+ * go test -json), `\\\"`, and the XML/HTML entities of raw JUnit (`&quot;`, `&#34;`, `&#x22;`,
+ * `&apos;`, `&#39;`, `&#x27;`). Patterns with this are case-insensitive.
+ */
+const QUOTE = `(?:\\\\{0,3}["']|&(?:quot|apos|#0{0,3}3[49]|#x0{0,3}2[27]);)`;
 const AWS_SECRET_KEY = new RegExp(
-  `(?<keep>${AN}aws_?secret(?:_?access)?_?key["']?[ \\t]*(?::=|[:=])[ \\t]*["']?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
+  `(?<keep>${AN}aws_?secret(?:_?access)?_?key${QUOTE}?[ \\t]*(?::=|[:=])[ \\t]*${QUOTE}?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
   'gi',
 );
-const SLACK_TOKEN = new RegExp(`${AN}(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,}`, 'g');
+// `xox?-` followed by a digit is a Slack token wherever it starts; `xapp-` and the other shapes
+// need a boundary (`myxapp-controller-deployment` is a pod name).
+const SLACK_TOKEN = new RegExp(
+  `(?:xox[abeoprs]-(?=[0-9])|${AN}(?:xox[abeoprs]|xapp)-)[A-Za-z0-9-]{10,}`,
+  'g',
+);
 const SLACK_WEBHOOK =
   /(?<keep>hooks\.slack\.com\/(?:services|workflows|triggers)\/)(?<value>[A-Za-z0-9+/_-]{10,})/g;
-const GOOGLE_API_KEY = new RegExp(`${WD}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`, 'g');
-const ANTHROPIC_KEY = new RegExp(`${WD}sk-ant-[A-Za-z0-9_-]{8,}`, 'g');
+const GOOGLE_API_KEY = /AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g;
+// The versioned shape (`sk-ant-api03-…`) glued to anything; the loose one only after a boundary
+// (`task-ant-…` is no key).
+const ANTHROPIC_KEY = new RegExp(
+  `sk-ant-[a-z]{3,5}[0-9]{2}-[A-Za-z0-9_-]{20,}|${WD}sk-ant-[A-Za-z0-9_-]{8,}`,
+  'g',
+);
 const OPENAI_PROJECT_KEY = new RegExp(`${WD}sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}`, 'g');
-const OPENAI_LEGACY_KEY = new RegExp(`${WD}sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}`, 'g');
-const NPM_TOKEN = new RegExp(`${W}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])`, 'g');
-const GITLAB_TOKEN = new RegExp(`${W}gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}`, 'g');
+// `T3BlbkFJ` (base64 of "OpenAI") makes any `sk-…` around it a key, glued or not.
+const OPENAI_LEGACY_KEY = /sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}/g;
+const NPM_TOKEN = /npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g;
+const GITLAB_TOKEN = /gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}/g;
+// Keeps its boundary: `disk_test_…`, `risk_live_…` are test and variable names.
 const STRIPE_KEY = new RegExp(`${W}[rs]k_(?:live|test)_[A-Za-z0-9]{16,}`, 'g');
-const OPENSHIFT_TOKEN = new RegExp(`${W}sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, 'g');
+const OPENSHIFT_TOKEN = /sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
+// Keeps its boundary: base64url has no character that could mark where a glued JWT starts, and
+// without one every `eyJ` of a long base64 run would rescan it (quadratic on hostile input).
 const JWT = new RegExp(`${WD}eyJ[A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`, 'g');
 /** Base64 of `-----BEGIN` (kubeconfig `client-key-data`, Secrets' `data:`); decoded to check. */
 const BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
@@ -99,8 +123,10 @@ const URL_PASSWORD =
   /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
 
 const AUTH_SCHEMES = 'Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256';
+// The value stops at a quote however it is written (`\"`, `&quot;`), so an escaped quoted header
+// keeps its closing quote and the text around it stays valid JSON or XML.
 const AUTHORIZATION = new RegExp(
-  `(?<keep>${AN}(?:Proxy-)?Authorization["']?[ \\t]*[:=][ \\t]*["']?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>[^\\s"'\`,;<>]+)`,
+  `(?<keep>${AN}(?:Proxy-)?Authorization${QUOTE}?[ \\t]*[:=][ \\t]*${QUOTE}?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>(?:[^\\s"'\`,;<>\\\\&]|\\\\(?![\\\\"'])|&(?![#A-Za-z0-9]+;))+)`,
   'gi',
 );
 
@@ -123,10 +149,12 @@ const STRONG_KEYS = [
   'client-key-data',
 ];
 const WEAK_KEYS = ['secret', 'token', 'auth'];
-// A quoted value runs to its closing quote (spaces allowed); a bare one to the first delimiter.
-const VALUE = `(?<value>(?<=")[^"\\n]{1,256}(?=")|(?<=')[^'\\n]{1,256}(?=')|[^\\s"'\`,;&<>(){}\\[\\]]+)`;
+// A quoted value runs to its closing quote, written the same way as the opening one (`"…"`,
+// `\"…\"`, `&quot;…&quot;`; spaces allowed); a bare one to the first delimiter or escaped quote.
+// With no opening quote, `\k<q>` is empty and `(?!\k<q>)` fails, so the bare form applies.
+const VALUE = `(?<value>(?:(?!\\k<q>)[^\\n]){1,256}(?=\\k<q>)|(?:[^\\s"'\`,;&<>(){}\\[\\]\\\\]|\\\\(?![\\\\"']))+)`;
 const ASSIGNMENT = new RegExp(
-  `(?<keep>${AN}(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join('|')})["']?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)["']?)${VALUE}`,
+  `(?<keep>${AN}(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join('|')})${QUOTE}?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)(?<q>${QUOTE})?)${VALUE}`,
   'gi',
 );
 const STRONG_KEY = new RegExp(`^(?:${STRONG_KEYS.join('|')})$`, 'i');

@@ -70,4 +70,25 @@ describe('analyzePaths', () => {
     const result = await analyzePaths([path], { classifier });
     expect(result.failures.map((f) => [f.test, f.kind])).toEqual([[null, 'job']]);
   });
+
+  it("says what failed a GitHub job whose only error is the runner's exit code", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    const path = join(dir, 'job.log');
+    const ts = '2024-05-01T10:00:01.0000000Z ';
+    writeFileSync(
+      path,
+      [
+        `${ts}##[group]Run npm ci`,
+        `${ts}##[endgroup]`,
+        `${ts}npm ERR! code ERESOLVE`,
+        `${ts}npm ERR! ERESOLVE unable to resolve dependency tree`,
+        `${ts}##[error]Process completed with exit code 1.`,
+      ].join('\n'),
+    );
+    const result = await analyzePaths([path], { classifier });
+    expect(result.failures.map((f) => [f.test, f.rule, f.message])).toEqual([
+      [null, 'npm-error-code', 'npm ERR! code ERESOLVE'],
+    ]);
+    expect(result.failures[0]!.evidence.map((e) => e.line)).toEqual([3, 5]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { Classifier } from '../classify/index';
 import { fingerprint, signature } from '../fingerprint/index';
+import { githubTimestampLength } from '../formats/index';
 import type { JobFailure, ParsedReport, TestCaseResult } from '../types';
 import type { AnalyzedFailure, Evidence } from './analysis-result';
 import type { InputAnalysis, LogMatch } from './analyze-input';
@@ -31,7 +32,7 @@ export function buildFailures(
       if (!structured && describedByStructured(test.name, structuredNames)) continue;
       failures.push(testFailure(input, test, classifier));
     }
-    for (const job of input.report.jobFailures) failures.push(jobFailure(input, job, classifier));
+    for (const job of input.report.jobFailures) failures.push(explainedJobFailure(input, job, classifier));
   }
   if (failures.length === 0) {
     const fromLogs = logLevelFailure(inputs, classifier);
@@ -101,6 +102,29 @@ function jobFailure(input: InputAnalysis, job: JobFailure, classifier: Classifie
   };
 }
 
+/**
+ * A job failure no rule explains ("Process completed with exit code 1.", the runner's only words
+ * on an `npm ERR!` or a `docker build` error) takes the strongest rule match logged before it in
+ * the same input, when there is one: that line says what failed. Its own line stays as evidence.
+ */
+function explainedJobFailure(input: InputAnalysis, job: JobFailure, classifier: Classifier): AnalyzedFailure {
+  const own = jobFailure(input, job, classifier);
+  if (own.rule !== null) return own;
+  let best: LogMatch | null = null;
+  for (const m of input.logMatches) {
+    if (m.line > job.line) continue;
+    if (!best || m.match.priority <= best.match.priority) best = m;
+  }
+  if (!best) return own;
+  const f = jobFailure(
+    input,
+    { kind: withoutTest(best.match.kind) ?? job.kind, message: logText(input, best), line: best.line },
+    classifier,
+  );
+  f.evidence.push(own.evidence[0]!);
+  return f;
+}
+
 /** No parser found a failure, but rules matched log lines: report the strongest as a job failure. */
 function logLevelFailure(inputs: InputAnalysis[], classifier: Classifier): AnalyzedFailure | null {
   let best: { input: InputAnalysis; m: LogMatch } | null = null;
@@ -115,7 +139,7 @@ function logLevelFailure(inputs: InputAnalysis[], classifier: Classifier): Analy
     best.input,
     {
       kind: withoutTest(best.m.match.kind) ?? 'job',
-      message: best.m.text,
+      message: logText(best.input, best.m),
       line: best.m.line,
     },
     classifier,
@@ -164,4 +188,9 @@ function firstLine(text: string): string {
 function withoutTest(kind: string | null | undefined): JobFailure['kind'] | undefined {
   if (kind === null || kind === undefined) return undefined;
   return kind === 'test' ? 'job' : (kind as JobFailure['kind']);
+}
+
+/** A matched log line as a failure message: without the runner's timestamp in a GitHub job log. */
+function logText(input: InputAnalysis, m: LogMatch): string {
+  return input.format === 'github-actions-log' ? m.text.slice(githubTimestampLength(m.text)) : m.text;
 }

@@ -1,8 +1,9 @@
 import type { Classifier } from '../classify/index';
 import type { Excerpt } from '../excerpt/index';
 import { readLineBlocks } from '../input/index';
-import { createLineRedactor, redactSecrets, sanitizeText } from '../redact/index';
+import { createLineRedactor } from '../redact/index';
 import type { FormatId, ParsedReport } from '../types';
+import { recheckExcerpt } from './excerpt-recheck';
 import { LineConsumer, type LogMatch } from './line-consumer';
 
 export type { LogMatch };
@@ -94,9 +95,8 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     consumed.report.partial = true;
     consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
   }
-  // The excerpt is built from redacted lines already; sanitising can join a secret that invisible
-  // characters had split, so the small excerpt text is checked once more.
-  const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
+  // The excerpt quotes redacted lines raw: escapes can still spell a secret (excerpt-recheck.ts).
+  const recheck = recheckExcerpt(consumed.excerpt.text);
   const redactions = new Map<string, number>();
   for (const f of [...redactor.findings(), ...recheck.findings]) {
     redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { FAKE } from '../redact/__fixtures__/fake-secrets';
+import { recheckExcerpt } from './excerpt-recheck';
+
+const token = FAKE.githubClassic;
+
+describe('recheckExcerpt', () => {
+  it('shows a line decoded and redacted when its escapes spell a secret', () => {
+    const entity = `${token.slice(0, 4)}&#${token.charCodeAt(4)};${token.slice(5)}`;
+    const cdata = `<failure><![CDATA[push ${token.slice(0, 8)}]]><![CDATA[${token.slice(8)}]]></failure>`;
+    const json = `{"Output":"auth \\u${token.charCodeAt(0).toString(16).padStart(4, '0')}${token.slice(1)}\\n"}`;
+    const out = recheckExcerpt([`1│ clone ${entity}`, `2│ ${cdata}`, `3│ ${json}`].join('\n'));
+    expect(out.text).not.toContain(token.slice(5));
+    expect(out.text).not.toContain(token.slice(8));
+    expect(out.text.split('\n')).toEqual([
+      '1│ clone [REDACTED:github-token]',
+      '2│ <failure><![CDATA[push [REDACTED:github-token]]]></failure>',
+      '3│ {"Output":"auth [REDACTED:github-token]\\n"}',
+    ]);
+    expect(out.findings).toEqual([{ kind: 'github-token', count: 3 }]);
+  });
+
+  it('leaves escaped lines that hide no secret as they are', () => {
+    const text = '1│ <failure message="a &lt; b &amp;&amp; c"/>\n2│ {"Output":"caf\\u00e9\\n"}';
+    expect(recheckExcerpt(text)).toEqual({ text, findings: [] });
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -163,5 +163,79 @@ describe('nightshift analyze', () => {
     const md = readFileSync(join(dir, 'report.md'), 'utf8');
     expect(md).toContain('Analysis: failed');
     expect(md).toContain('PTP ClockSync Slave can sync to master');
+  });
+
+  it('exits 2 when stdin is named twice, or --out is empty', async () => {
+    const twice = await analyze('-', '-');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toBe(
+      "nightshift: '-' (stdin) is given more than once; stdin can be read only once\n",
+    );
+    const empty = await analyze('job.log', '--out', '');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('nightshift: --out needs a path (got an empty one)\n');
+    expect(empty.stdout).toBe('');
+  });
+
+  it('exits 2 with one line naming --out when the report cannot be written there', async () => {
+    mkdirSync(join(dir, 'a-folder'), { recursive: true });
+    const cases: [string, string][] = [
+      ['a-folder', 'is a folder (EISDIR)'],
+      [join('no-such-folder', 'r.json'), 'its folder does not exist (ENOENT)'],
+      [join('job.log', 'r.json'), 'a part of the path is not a folder (ENOTDIR)'],
+    ];
+    // A full disk, where the system has the device for it.
+    if (existsSync('/dev/full')) cases.push(['/dev/full', 'no space left on the device (ENOSPC)']);
+    for (const [out, problem] of cases) {
+      const { code, stdout, stderr } = await analyze('job.log', '--out', out);
+      expect({ out, code, stderr }).toEqual({
+        out,
+        code: 2,
+        stderr: `nightshift: cannot write --out ${out}: ${problem}\n`,
+      });
+      expect(stdout).toBe('');
+    }
+  });
+
+  it('ends every report format with one newline', async () => {
+    for (const format of ['json', 'markdown', 'text']) {
+      for (const input of ['job.log', join(fixtures, 'passing-go-test.log')]) {
+        const { stdout } = await analyze(input, '--format', format);
+        expect({ format, input, end: stdout.slice(-2) }).toMatchObject({
+          end: expect.stringMatching(/[^\n]\n$/),
+        });
+      }
+    }
+  });
+
+  it('keeps the markdown report under the comment cap, with a 70,000-character test name', async () => {
+    const name = 'A'.repeat(70_000);
+    writeFileSync(
+      join(dir, 'long-name.xml'),
+      `<?xml version="1.0"?><testsuites><testsuite name="s"><testcase name="${name}" classname="c"><failure message="m"/></testcase></testsuite></testsuites>\n`,
+    );
+    const { code, stdout } = await analyze('long-name.xml', '--format', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout.length).toBeLessThanOrEqual(60_000);
+    expect(stdout).toMatch(/^#### A{299}…$/m);
+  });
+
+  it('cuts a markdown report of many failures at whole lines and says so', async () => {
+    const cases = Array.from(
+      { length: 1500 },
+      (_, i) =>
+        `<testcase name="test ${i}" classname="c"><failure message="m">${`line ${i}\n`.repeat(20)}</failure></testcase>`,
+    );
+    writeFileSync(
+      join(dir, 'many.xml'),
+      `<?xml version="1.0"?><testsuites><testsuite name="s">${cases.join('')}</testsuite></testsuites>\n`,
+    );
+    const { code, stdout } = await analyze('many.xml', '--format', 'markdown');
+    expect(code).toBe(0);
+    expect(stdout.length).toBeLessThanOrEqual(60_000);
+    expect(stdout).toContain('#### test 0\n');
+    expect(stdout).toMatch(
+      /\n\n_Report cut to fit a GitHub comment: its last \d+ lines \(\d+ characters\) were left out; `--format json` has everything\._\n$/,
+    );
   });
 });

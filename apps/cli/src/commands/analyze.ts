@@ -32,8 +32,9 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         'and reports each failure with its category, rule, evidence, signature and fingerprint, plus an\n' +
         'excerpt of the log under a token budget. Secrets are redacted in every output format.\n' +
         'Inside a directory, binary files and symbolic links are listed as skipped.\n\n' +
-        'Exit codes: 0 analysis done (whatever the tests did), 2 usage error, 3 unreadable input\n' +
-        '(missing, unreadable, or nothing that could be analysed).',
+        'Exit codes: 0 analysis done (whatever the tests did), 2 usage error (a bad option, - given\n' +
+        'twice, an --out file that cannot be written), 3 unreadable input (missing, unreadable, or\n' +
+        'nothing that could be analysed).',
     )
     .argument('<path...>', 'log files, .gz, .zip, reports or directories; - for stdin')
     .option('-f, --format <format>', `output format: ${OUTPUT_FORMATS.join('|')}`, 'text')

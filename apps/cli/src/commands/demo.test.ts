@@ -81,4 +81,21 @@ describe('nightshift demo (embedded ptp-nightly scenario)', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('demo.yaml: now:');
   });
+
+  it('exits 2 at once, in one line, when --out cannot be the folder for state.json', async () => {
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const cases: [string, string][] = [
+      ['', '--out needs a path (got an empty one)'],
+      ['a-file', 'cannot write --out a-file: is a file, not a folder (EEXIST)'],
+      [
+        join('a-file', 'sub'),
+        `cannot write --out ${join('a-file', 'sub')}: a part of the path is not a folder (ENOTDIR)`,
+      ],
+    ];
+    for (const [out, message] of cases) {
+      const { code, stdout, stderr } = await demo('--out', out);
+      expect({ code, stderr }).toEqual({ code: 2, stderr: `nightshift: ${message}\n` });
+      expect(stdout).toBe('');
+    }
+  });
 });

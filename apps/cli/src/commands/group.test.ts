@@ -48,9 +48,61 @@ describe('nightshift group', () => {
     expect(t.stderr()).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 
-  it('exits 3 for a missing file', async () => {
-    const t = testIo({ cwd: fixtures });
-    expect(await runCli(['group', 'nope.jsonl'], t.io)).toBe(3);
-    expect(t.stderr()).toContain('nope.jsonl');
+  it('exits 3 with one line naming a missing file or a folder', async () => {
+    for (const [input, problem] of [
+      ['nope.jsonl', 'no such file or folder (ENOENT)'],
+      ['.', 'is a folder (EISDIR)'],
+    ]) {
+      const t = testIo({ cwd: fixtures });
+      expect(await runCli(['group', input as string], t.io)).toBe(3);
+      expect(t.stderr()).toBe(`nightshift: cannot read ${input}: ${problem}\n`);
+    }
+  });
+
+  it('redacts a secret in a quoted bad line; records are written back as given', async () => {
+    // Built by concatenation so no scanner ever sees a literal token in the repository.
+    const token = 'ghp_' + 'aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4';
+    const good = `{"test":"b","message":"push with ${token} failed"}`;
+    const t = testIo({
+      cwd: fixtures,
+      stdin: `{"test":"a","message":"clone ${token} failed" oops\n${good}\n`,
+    });
+    expect(await runCli(['group', '-'], t.io)).toBe(3);
+    expect(t.stderr()).toMatch(
+      /^nightshift: stdin:1: not valid JSON \(.*\): \{"test":"a","message":"clone \[REDACTED:[\w-]+\] failed" oops\n$/,
+    );
+    expect(t.stderr()).not.toContain(token.slice(4, 16));
+    // group annotates the caller's own file: the record keeps its text.
+    expect(t.stdout()).toMatch(new RegExp(`^${good.slice(0, -1).replace(/[{}]/g, '\\$&')},"signature":`));
+  });
+
+  it('keeps every number and key as written', async () => {
+    const line =
+      '{"test":"t","message":"m","build_id":2063335283989942272,"duration_s":12.50,"n":1e3,"z":-0,' +
+      '"nested":{"a":[1.0,{"b":9007199254740993}],"c":7}}';
+    const t = testIo({ cwd: fixtures, stdin: `${line}\n` });
+    expect(await runCli(['group', '-'], t.io)).toBe(0);
+    expect(t.stdout()).toMatch(
+      new RegExp(
+        `^${line.slice(0, -1).replace(/[{}[\].]/g, '\\$&')},"signature":"v1:[0-9a-f]{16}","fingerprint":"v1:[0-9a-f]{16}","category":"\\w+"\\}\n$`,
+      ),
+    );
+  });
+
+  it('reports records without "test" or "message" as bad lines, naming the field', async () => {
+    const t = testIo({
+      cwd: fixtures,
+      stdin:
+        '{}\n{"test":"only test"}\n{"message":"only message"}\n{"test":null,"message":"ok"}\n{"test":"x","message":null}\n',
+    });
+    expect(await runCli(['group', '-'], t.io)).toBe(3);
+    expect(t.stderr().split('\n')).toEqual([
+      'nightshift: stdin:1: missing fields "test" and "message" (a record needs "test" and "message")',
+      'nightshift: stdin:2: missing field "message" (a record needs "test" and "message")',
+      'nightshift: stdin:3: missing field "test" (a record needs "test" and "message")',
+      'nightshift: stdin:5: field "message" must be a string, got null',
+      '',
+    ]);
+    expect(t.stdout()).toMatch(/^\{"test":null,"message":"ok","signature":"v1:[^\n]*\}\n$/);
   });
 });

@@ -6,10 +6,13 @@ export function registerGroup(program: Command, io: CliIo, setExit: (code: numbe
     .command('group')
     .summary('add signature, fingerprint and category to JSONL failure records')
     .description(
-      'Reads JSONL records that have at least `test` and `message` (the shape of the PTP nightly\n' +
-        'failures.jsonl) and writes the same records, in the same order, with `signature`,\n' +
-        '`fingerprint` and `category` added. A line that is not a JSON object is reported on stderr\n' +
-        'with its line number and skipped; the exit code is then 3.',
+      'Reads JSONL records that have at least `test` (a string or null) and `message` (a string), the\n' +
+        'shape of the PTP nightly failures.jsonl, and writes the same records, in the same order, with\n' +
+        '`signature`, `fingerprint` and `category` added; every other key and value is written back as\n' +
+        'given (numbers too: a 19-digit build id or 12.50 keeps its text; secrets too: it is your file).\n' +
+        'A line that is not a JSON object, or a record without `test` or `message`, is reported on stderr\n' +
+        'with its line number (its start quoted, secrets redacted) and skipped; the exit code is then 3.\n\n' +
+        'Exit codes: 0 done, 2 usage error, 3 bad lines or an unreadable input.',
     )
     .argument('[file]', 'JSONL file, or - for stdin', '-')
     .option('-p, --profile <name>', 'classification profile: ptp|none', 'ptp')

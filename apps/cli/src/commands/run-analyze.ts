@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type AnalysisResult, analyzePaths, type FormatId, wasAnalysed } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
@@ -8,6 +7,7 @@ import { renderMarkdown } from '../render/render-markdown';
 import { renderText } from '../render/render-text';
 import { type AnalyzeFlags, INPUT_FORMATS, OUTPUT_FORMATS } from './analyze';
 import { displayPathOf, displayPaths } from './display-paths';
+import { checkOutOption, writeOutFile } from './out-file';
 import { writeErrorLine } from './write-error-line';
 
 /** `nightshift analyze`: loaded by its action only (see analyze.ts). */
@@ -26,6 +26,10 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
       `--input-format must be one of ${INPUT_FORMATS.join(', ')} (got '${flags.inputFormat}')`,
     );
   }
+  if (paths.filter((p) => p === '-').length > 1) {
+    throw new UsageError("'-' (stdin) is given more than once; stdin can be read only once");
+  }
+  checkOutOption(flags.out);
   const classifier = loadClassifier(flags.profile);
   const started = Date.now();
   const show = displayPathOf(paths, io.cwd);
@@ -48,8 +52,8 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
   );
   const result = displayPaths(analysed, paths, io.cwd);
   const rendered = render(result, flags.format);
-  if (flags.out) {
-    await writeFile(resolve(io.cwd, flags.out), rendered);
+  if (flags.out !== undefined) {
+    await writeOutFile(io.cwd, flags.out, rendered);
     io.stderr.write(
       `nightshift: wrote ${flags.out} (${result.failures.length} failures, ${Date.now() - started} ms)\n`,
     );

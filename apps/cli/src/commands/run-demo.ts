@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { type Emulator, type RequestLogEntry, startEmulator } from '@nightshift/ci-emulator';
 import { buildDetectorDeps, type DetectionOutcome, runDetection } from '@nightshift/detector-action';
@@ -11,6 +11,7 @@ import { readDemoSettings } from './demo-settings';
 import { renderDetectorText } from './detector-report';
 import { findEmbeddedScenario, readScenario } from './embedded-scenario';
 import { loadDetectorConfig } from './load-detector-config';
+import { checkOutOption, makeOutFolder, outError } from './out-file';
 
 interface CycleReport {
   outcome: DetectionOutcome;
@@ -22,6 +23,7 @@ interface CycleReport {
 
 /** `nightshift demo`: loaded by its action only (see demo.ts). */
 export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
+  checkOutOption(flags.out);
   const dir = flags.scenario ? resolve(io.cwd, flags.scenario) : findEmbeddedScenario();
   const settings = await readDemoSettings(dir);
   const config = await loadDetectorConfig(join(dir, settings.config ?? 'nightshift.yml'));
@@ -30,6 +32,8 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
   const issueRepo = parseRepo(config.issues.repository);
   const clock = settings.now ? new Date(settings.now) : new Date();
   const scenario = await readScenario(dir);
+  // Made before the run, so a --out that cannot be a folder fails at once.
+  const outDir = await makeOutFolder(io.cwd, flags.out);
 
   const emulator = await startEmulator({ scenario, now: () => clock });
   try {
@@ -58,10 +62,12 @@ export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
     const first = await cycle();
     const second = await cycle();
 
-    const outDir = resolve(io.cwd, flags.out);
     const stateFile = join(outDir, 'state.json');
-    await mkdir(outDir, { recursive: true });
-    await writeFile(stateFile, `${JSON.stringify(finalState(emulator, dir, clock), null, 2)}\n`);
+    await writeFile(stateFile, `${JSON.stringify(finalState(emulator, dir, clock), null, 2)}\n`).catch(
+      (error: unknown) => {
+        throw outError(error, join(flags.out, 'state.json'));
+      },
+    );
 
     const sources = deps.sources.map((s) => s.name);
     if (flags.json) {

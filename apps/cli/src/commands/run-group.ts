@@ -1,16 +1,34 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { groupJsonl } from '@nightshift/log-parsing';
+import type { Readable } from 'node:stream';
+import { type Classifier, groupJsonl } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
-import { ExitCode } from '../exit-codes';
+import { ExitCode, UnreadableInputError } from '../exit-codes';
 import { loadClassifier } from '../profile';
+import { fsProblem } from './fs-problem';
 import { writeErrorLine } from './write-error-line';
 
-/** `nightshift group`: loaded by its action only (see group.ts). */
+/**
+ * `nightshift group`: loaded by its action only (see group.ts). Records are written back as given,
+ * secrets included: group annotates the caller's own file. What goes to stderr quotes at most the
+ * start of a bad line, with secrets redacted (groupJsonl) and escape sequences stripped.
+ */
 export async function runGroup(file: string, profile: string, io: CliIo): Promise<number> {
   const classifier = loadClassifier(profile);
+  const name = file === '-' ? 'stdin' : file;
   const input = file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));
+  try {
+    return await groupStream(input, name, classifier, io);
+  } catch (error) {
+    // A missing or unreadable input, or a folder: one line naming it, exit 3, no stack trace.
+    const problem = fsProblem(error, 'read');
+    if (problem) throw new UnreadableInputError(`cannot read ${name}: ${problem}`);
+    throw error;
+  }
+}
+
+async function groupStream(input: Readable, name: string, classifier: Classifier, io: CliIo) {
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let bad = 0;
   // Records go out in batches: one write per record was a system call each, ~12% of a run.
@@ -20,19 +38,23 @@ export async function runGroup(file: string, profile: string, io: CliIo): Promis
     batch = '';
     if (text !== '' && !io.stdout.write(text)) await new Promise((r) => io.stdout.once('drain', r));
   };
-  for await (const item of groupJsonl(lines, classifier)) {
-    if ('error' in item) {
-      // Records before a bad line come out before its message, as they did one by one.
-      await flush();
-      bad++;
-      // The error quotes the bad line.
-      writeErrorLine(io, `nightshift: ${file === '-' ? 'stdin' : file}:${item.line}: ${item.error}`);
-      continue;
+  try {
+    for await (const item of groupJsonl(lines, classifier)) {
+      if ('error' in item) {
+        // Records before a bad line come out before its message, as they did one by one.
+        await flush();
+        bad++;
+        writeErrorLine(io, `nightshift: ${name}:${item.line}: ${item.error}`);
+        continue;
+      }
+      // Numbers JavaScript would rewrite (big ids, 12.50) are raw JSON values: written as given.
+      batch += `${JSON.stringify(item.record)}\n`;
+      if (batch.length >= BATCH_CHARS) await flush();
     }
-    batch += `${JSON.stringify(item.record)}\n`;
-    if (batch.length >= BATCH_CHARS) await flush();
+  } finally {
+    // Records read before a read error still come out.
+    await flush();
   }
-  await flush();
   return bad > 0 ? ExitCode.unreadableInput : ExitCode.ok;
 }
 

@@ -3,18 +3,26 @@ import {
   type AnalyzedFailure,
   codeBlock,
   inlineCode,
-  sanitizeForComment,
   tableCell,
 } from '@nightshift/log-parsing';
+import { clip } from './clip';
+import { fitComment } from './fit-comment';
 import { inputList } from './input-list';
 
 const STATUS_ICON = { failed: '❌', passed: '✅', unknown: '❔' } as const;
+
+/** Longest test name, path or note shown in full; longer ones end in `…`. */
+const MAX_NAME = 300;
+/** Longest message line shown in full (the excerpt cuts its lines at 500 too). */
+const MAX_MESSAGE_LINE = 500;
 
 /**
  * Markdown for people (a PR comment, an issue body, a job summary). Test names, paths and messages
  * come from logs anyone can write, so the document goes through the same outbound sanitising as
  * everything the actions post: raw HTML that loads or links escaped, images and links dropped,
- * @mentions and closing keywords (`Fixes #12`) neutralised, secrets redacted.
+ * @mentions and closing keywords (`Fixes #12`) neutralised, secrets redacted, and the size capped
+ * like a comment (fit-comment.ts). Names, paths and message lines from logs are cut to a readable
+ * length first, so one huge test name does not crowd out the rest; `--format json` has them whole.
  */
 export function renderMarkdown(result: AnalysisResult): string {
   const out: string[] = [];
@@ -35,7 +43,7 @@ export function renderMarkdown(result: AnalysisResult): string {
       ].filter(Boolean);
       out.push(
         // In a code span markup is text already; only a pipe could end the cell.
-        `| ${tableCell(inlineCode(input.path))} | ${input.format} | ${input.lines} | ${cell(notes.join('; '))} |`,
+        `| ${tableCell(inlineCode(clip(input.path, MAX_NAME)))} | ${input.format} | ${input.lines} | ${cell(clip(notes.join('; '), MAX_NAME))} |`,
       );
     }
   }
@@ -47,34 +55,37 @@ export function renderMarkdown(result: AnalysisResult): string {
   }
   if (result.flaky.length > 0) {
     out.push('', '### Flaky', '');
-    for (const f of result.flaky) out.push(`- ${escapeHtml(f.test)} (${f.attempts} attempts)`);
+    for (const f of result.flaky)
+      out.push(`- ${escapeHtml(clip(f.test, MAX_NAME))} (${f.attempts} attempts)`);
   }
   if (result.excerpt.text) {
     out.push(
       '',
-      `<details><summary>Excerpt of <code>${escapeHtml(result.excerpt.path ?? '')}</code> (${result.excerpt.tokens} tokens)</summary>`,
+      `<details><summary>Excerpt of <code>${escapeHtml(clip(result.excerpt.path ?? '', MAX_NAME))}</code> (${result.excerpt.tokens} tokens)</summary>`,
       '',
     );
     out.push(codeBlock(result.excerpt.text, ''), '', '</details>');
   }
-  return sanitizeForComment(`${out.join('\n')}\n`, {
-    allowedHosts: [],
-    allowHtml: true,
-    maxChars: Number.MAX_SAFE_INTEGER,
-  });
+  return fitComment(`${out.join('\n')}\n`);
 }
 
 function failureBlock(f: AnalyzedFailure): string[] {
   const title = f.test ?? `${f.kind} failure`;
-  const where = f.location ? ` at ${inlineCode(`${f.location.file}:${f.location.line}`)}` : '';
+  const where = f.location
+    ? ` at ${inlineCode(clip(`${f.location.file}:${f.location.line}`, MAX_NAME))}`
+    : '';
   const lines = [
-    `#### ${escapeHtml(title.replace(/\s+/g, ' '))}`,
+    `#### ${escapeHtml(clip(title.replace(/\s+/g, ' '), MAX_NAME))}`,
     '',
     `- **Category:** ${f.category}${f.rule ? ` (rule \`${f.rule}\`)` : ''}${where}`,
     `- **Fingerprint:** \`${f.fingerprint}\``,
   ];
   if (f.mode) lines.push(`- **Failure mode:** ${f.mode}`);
-  lines.push('', codeBlock(f.message.split('\n').slice(0, 20).join('\n'), ''), '');
+  const message = f.message
+    .split('\n')
+    .slice(0, 20)
+    .map((line) => clip(line, MAX_MESSAGE_LINE));
+  lines.push('', codeBlock(message.join('\n'), ''), '');
   return lines;
 }
 

@@ -37,7 +37,7 @@ describe('groupJsonl', () => {
         extra: { k: 1 },
       }),
       JSON.stringify({ idx: 1, test: 'B', message: 'result: error', suite: 'S' }),
-      JSON.stringify({ idx: 2, test: 'A', message: null, signature: 'stale' }),
+      JSON.stringify({ idx: 2, test: null, message: '', signature: 'stale' }),
     ];
     const out = await collect(slowly(input));
     expect(out.map((o) => o.line)).toEqual([1, 2, 3]);
@@ -62,6 +62,12 @@ describe('groupJsonl', () => {
       '{"test":42,"message":"x"}',
       '{"test":"B","message":["x"]}',
       '   {"test":"C","message":"y"}\r',
+      '{}',
+      '{"test":"only test"}',
+      '{"message":"only message"}',
+      '{"test":"D","message":null}',
+      '{"test":"E","message":12.50}',
+      '{"test":null,"message":"z"}',
     ]);
     expect(out.map((o) => [o.line, 'error' in o ? o.error.replace(/\(.*\)/, '(…)') : 'ok'])).toEqual([
       [1, 'ok'],
@@ -69,9 +75,56 @@ describe('groupJsonl', () => {
       [4, 'expected a JSON object, got an array'],
       [5, 'expected a JSON object, got string'],
       [6, 'field "test" must be a string or null, got number'],
-      [7, 'field "message" must be a string or null, got an array'],
+      [7, 'field "message" must be a string, got an array'],
       [8, 'ok'],
+      [9, 'missing fields "test" and "message" (…)'],
+      [10, 'missing field "message" (…)'],
+      [11, 'missing field "test" (…)'],
+      [12, 'field "message" must be a string, got null'],
+      [13, 'field "message" must be a string, got number'],
+      [14, 'ok'],
     ]);
+  });
+
+  it('keeps every number as written: big ints, trailing zeros, exponents, -0, nested', async () => {
+    const line =
+      '{"test":"t","build_id":2063335283989942272,"message":"m","duration_s":12.50,"n":1e3,"z":-0,' +
+      '"plain":42,"f":1.5,"neg":-7,"nested":{"a":[1.0,{"b":9007199254740993}],"e":1E-7},"empty":[],"s":"12.50"}';
+    const [item] = await collect([line]);
+    if (!item || !('record' in item)) throw new Error(`not grouped: ${JSON.stringify(item)}`);
+    const { signature: _s, fingerprint: _f, category: _c, ...rest } = item.record;
+    // Same text back, key order included, with the three fields appended.
+    expect(JSON.stringify(rest)).toBe(line);
+    expect(JSON.stringify(item.record)).toBe(
+      `${line.slice(0, -1)},"signature":"${_s}","fingerprint":"${_f}","category":"${_c}"}`,
+    );
+    // Numbers JavaScript writes back the same stay numbers.
+    expect(item.record.plain).toBe(42);
+    expect(item.record.f).toBe(1.5);
+  });
+
+  it('replaces existing grouping fields in place', async () => {
+    const [item] = await collect(['{"signature":"old","test":"t","message":"m","id":10000000000000000001}']);
+    const text = item && 'record' in item ? JSON.stringify(item.record) : '';
+    expect(text).toMatch(
+      /^\{"signature":"v1:[0-9a-f]{16}","test":"t","message":"m","id":10000000000000000001,/,
+    );
+  });
+
+  it('redacts secrets in a quoted bad line, before cutting it', async () => {
+    const token = 'ghp_aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4';
+    const [a, b] = await collect([
+      `{"test":"a","message":"clone ${token} failed" oops`,
+      // The token straddles the 80-character cut.
+      `{"test":"a","message":"${'x'.repeat(50)} ${token}" oops`,
+    ]);
+    for (const item of [a, b]) {
+      const error = item && 'error' in item ? item.error : '';
+      expect(error).toMatch(/^not valid JSON/);
+      expect(error).not.toContain('ghp_');
+      expect(error).not.toContain('aB3dE5fG7hJ9');
+    }
+    expect(a && 'error' in a ? a.error : '').toContain('clone [REDACTED');
   });
 
   it('cuts long bad lines in error messages', async () => {

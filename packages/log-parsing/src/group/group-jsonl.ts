@@ -1,5 +1,7 @@
 import type { Classifier } from '../classify/classifier';
+import { redactSecrets } from '../redact/redact-secrets';
 import { type FailureRecord, type GroupKey, groupRecord } from './group-record';
+import { isRawJsonNumber, parseKeepingNumbers } from './parse-keeping-numbers';
 
 /**
  * One output item per non-blank input line, in input order. A line that cannot be grouped
@@ -8,16 +10,22 @@ import { type FailureRecord, type GroupKey, groupRecord } from './group-record';
  */
 export type GroupItem = { line: number; record: GroupedRecord } | { line: number; error: string };
 
-/** An input record with the grouping fields added; its other fields are kept as they were. */
+/**
+ * An input record with the grouping fields added; its other fields are kept as they were. A
+ * number JavaScript cannot hold exactly as written (a 19-digit build id, `12.50`, `1e3`, `-0`) is
+ * a `RawJsonNumber` (`JSON.rawJSON`), so `JSON.stringify(record)` writes it back unchanged.
+ */
 export type GroupedRecord = Record<string, unknown> & FailureRecord & GroupKey;
 
-/** Messages longer than this are not echoed in errors. */
+/** Bad lines longer than this are cut when quoted in errors. */
 const MAX_ERROR_SNIPPET = 80;
 
 /**
  * Streaming JSONL transform: reads failure records (`{ test, message, suite?, … }`), yields the
  * same records with `signature`, `fingerprint` and `category` added (existing fields of those
- * names are replaced). Line numbers are 1-based and count blank lines, which are skipped.
+ * names are replaced in place; key order and every other value stay as they were). Line numbers
+ * are 1-based and count blank lines, which are skipped. A record needs a `test` key (a string or
+ * null) and a string `message`; `suite` may be absent, null or a string.
  */
 export async function* groupJsonl(
   lines: AsyncIterable<string> | Iterable<string>,
@@ -30,9 +38,14 @@ export async function* groupJsonl(
     if (text === '') continue;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseKeepingNumbers(text);
     } catch (error) {
-      yield { line: no, error: `not valid JSON (${(error as Error).message}): ${snippet(text)}` };
+      // The line is the caller's data and may hold a secret (a token in a half-written record);
+      // V8's message can quote it too. Redacted before it is cut, so a cut cannot hide a token
+      // from the rules.
+      const quoted = snippet(redactSecrets(text).text);
+      const reason = redactSecrets((error as Error).message).text;
+      yield { line: no, error: `not valid JSON (${reason}): ${quoted}` };
       continue;
     }
     const problem = checkRecord(value);
@@ -45,17 +58,34 @@ export async function* groupJsonl(
   }
 }
 
+/** Why a parsed line is not a failure record, or null when it is one. */
 function checkRecord(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return `expected a JSON object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || isRawJsonNumber(value)) {
+    return `expected a JSON object, got ${describe(value)}`;
   }
-  for (const field of ['test', 'message', 'suite'] as const) {
-    const v = (value as Record<string, unknown>)[field];
+  const record = value as Record<string, unknown>;
+  // Without a message there is nothing to classify, and without a test key the record is not the
+  // failures.jsonl shape: signing it would group unrelated lines under one made-up failure.
+  const missing = (['test', 'message'] as const).filter((f) => !Object.hasOwn(record, f));
+  if (missing.length > 0) {
+    return `missing field${missing.length > 1 ? 's' : ''} ${missing.map((f) => `"${f}"`).join(' and ')} (a record needs "test" and "message")`;
+  }
+  if (typeof record.message !== 'string')
+    return `field "message" must be a string, got ${describe(record.message)}`;
+  for (const field of ['test', 'suite'] as const) {
+    const v = record[field];
     if (v !== undefined && v !== null && typeof v !== 'string') {
-      return `field "${field}" must be a string or null, got ${Array.isArray(v) ? 'an array' : typeof v}`;
+      return `field "${field}" must be a string or null, got ${describe(v)}`;
     }
   }
   return null;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (isRawJsonNumber(value)) return 'number';
+  return typeof value;
 }
 
 function snippet(text: string): string {

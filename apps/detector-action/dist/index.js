@@ -59865,6 +59865,32 @@ function settleCut(scan, start, snap) {
   }
 }
 
+// ../../packages/log-parsing/src/ansi.ts
+var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
+function stripAnsi(text) {
+  if (text.indexOf("") === -1 && text.indexOf("�[") === -1) {
+    if (text.indexOf("\x1B") === -1) return text;
+    const stripped = stripColourCodes(text);
+    if (stripped !== null) return stripped;
+  }
+  return text.replace(ANSI_PATTERN, "");
+}
+function stripColourCodes(text) {
+  let out = "";
+  let last = 0;
+  for (let esc2 = text.indexOf("\x1B"); esc2 !== -1; esc2 = text.indexOf("\x1B", last)) {
+    if (text.charCodeAt(esc2 + 1) !== 91) return null;
+    let i = esc2 + 2;
+    let c = text.charCodeAt(i);
+    while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
+    while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
+    if (!(c >= 64 && c <= 126)) return null;
+    out += text.slice(last, esc2);
+    last = i + 1;
+  }
+  return out + text.slice(last);
+}
+
 // ../../packages/log-parsing/src/classify/prefilter.ts
 var ALPHABET = 128;
 var LOWER = new Uint8Array(ALPHABET).map((_, c) => c >= 65 && c <= 90 ? c + 32 : c);
@@ -60583,29 +60609,36 @@ function notAfter(chars) {
 var W = notAfter("A-Za-z0-9_");
 var WD = notAfter("A-Za-z0-9_-");
 var AN = notAfter("A-Za-z0-9");
-var GITHUB_CLASSIC = new RegExp(`${W}(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}`, "g");
-var GITHUB_FINE_GRAINED = new RegExp(`${W}github_pat_[A-Za-z0-9_]{22,}`, "g");
-var AWS_ACCESS_KEY = new RegExp(`${AN}(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])`, "g");
+var GITHUB_CLASSIC = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}/g;
+var GITHUB_FINE_GRAINED = /github_pat_[A-Za-z0-9_]{22,}/g;
+var AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
+var QUOTE = `(?:\\\\{0,3}["']|&(?:quot|apos|#0{0,3}3[49]|#x0{0,3}2[27]);)`;
 var AWS_SECRET_KEY = new RegExp(
-  `(?<keep>${AN}aws_?secret(?:_?access)?_?key["']?[ \\t]*(?::=|[:=])[ \\t]*["']?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
+  `(?<keep>${AN}aws_?secret(?:_?access)?_?key${QUOTE}?[ \\t]*(?::=|[:=])[ \\t]*${QUOTE}?)(?<value>[A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])`,
   "gi"
 );
-var SLACK_TOKEN = new RegExp(`${AN}(?:xox[abeoprs]|xapp)-[A-Za-z0-9-]{10,}`, "g");
+var SLACK_TOKEN = new RegExp(
+  `(?:xox[abeoprs]-(?=[0-9])|${AN}(?:xox[abeoprs]|xapp)-)[A-Za-z0-9-]{10,}`,
+  "g"
+);
 var SLACK_WEBHOOK = /(?<keep>hooks\.slack\.com\/(?:services|workflows|triggers)\/)(?<value>[A-Za-z0-9+/_-]{10,})/g;
-var GOOGLE_API_KEY = new RegExp(`${WD}AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`, "g");
-var ANTHROPIC_KEY = new RegExp(`${WD}sk-ant-[A-Za-z0-9_-]{8,}`, "g");
+var GOOGLE_API_KEY = /AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g;
+var ANTHROPIC_KEY = new RegExp(
+  `sk-ant-[a-z]{3,5}[0-9]{2}-[A-Za-z0-9_-]{20,}|${WD}sk-ant-[A-Za-z0-9_-]{8,}`,
+  "g"
+);
 var OPENAI_PROJECT_KEY = new RegExp(`${WD}sk-(?:proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}`, "g");
-var OPENAI_LEGACY_KEY = new RegExp(`${WD}sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}`, "g");
-var NPM_TOKEN = new RegExp(`${W}npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])`, "g");
-var GITLAB_TOKEN = new RegExp(`${W}gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}`, "g");
+var OPENAI_LEGACY_KEY = /sk-[A-Za-z0-9_-]{0,100}T3BlbkFJ[A-Za-z0-9_-]{10,}/g;
+var NPM_TOKEN = /npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g;
+var GITLAB_TOKEN = /gl(?:pat|dt|rt|ptt|soat|cbt)-[A-Za-z0-9_-]{20,}/g;
 var STRIPE_KEY = new RegExp(`${W}[rs]k_(?:live|test)_[A-Za-z0-9]{16,}`, "g");
-var OPENSHIFT_TOKEN = new RegExp(`${W}sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, "g");
+var OPENSHIFT_TOKEN = /sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
 var JWT = new RegExp(`${WD}eyJ[A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`, "g");
 var BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
 var URL_PASSWORD = /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
 var AUTH_SCHEMES = "Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256";
 var AUTHORIZATION = new RegExp(
-  `(?<keep>${AN}(?:Proxy-)?Authorization["']?[ \\t]*[:=][ \\t]*["']?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>[^\\s"'\`,;<>]+)`,
+  `(?<keep>${AN}(?:Proxy-)?Authorization${QUOTE}?[ \\t]*[:=][ \\t]*${QUOTE}?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>(?:[^\\s"'\`,;<>\\\\&]|\\\\(?![\\\\"'])|&(?![#A-Za-z0-9]+;))+)`,
   "gi"
 );
 var STRONG_KEYS = [
@@ -60626,9 +60659,9 @@ var STRONG_KEYS = [
   "client-key-data"
 ];
 var WEAK_KEYS = ["secret", "token", "auth"];
-var VALUE = `(?<value>(?<=")[^"\\n]{1,256}(?=")|(?<=')[^'\\n]{1,256}(?=')|[^\\s"'\`,;&<>(){}\\[\\]]+)`;
+var VALUE = `(?<value>(?:(?!\\k<q>)[^\\n]){1,256}(?=\\k<q>)|(?:[^\\s"'\`,;&<>(){}\\[\\]\\\\]|\\\\(?![\\\\"']))+)`;
 var ASSIGNMENT = new RegExp(
-  `(?<keep>${AN}(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join("|")})["']?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)["']?)${VALUE}`,
+  `(?<keep>${AN}(?<key>${[...STRONG_KEYS, ...WEAK_KEYS].join("|")})${QUOTE}?(?<sep>[ \\t]*(?::=|[:=])[ \\t]*)(?<q>${QUOTE})?)${VALUE}`,
   "gi"
 );
 var STRONG_KEY = new RegExp(`^(?:${STRONG_KEYS.join("|")})$`, "i");
@@ -60710,10 +60743,24 @@ function applyRule(rule, line, counter) {
 var RULE_GATE = buildPrefilter(
   SECRET_RULES.map((r) => ({ literals: [...r.keywords], literalsIgnoreCase: true }))
 );
-function redactLine(line, counter) {
+function applyRules(line, counter) {
   let out = line;
   for (const i of RULE_GATE.rulesFor(line)) out = applyRule(SECRET_RULES[i], out, counter);
   return out;
+}
+function hasEscape(line) {
+  return line.indexOf("\x1B") !== -1 || line.indexOf("") !== -1 || line.indexOf("�[") !== -1;
+}
+function redactLine(line, counter) {
+  if (!hasEscape(line)) return applyRules(line, counter);
+  const raw = new FindingCounter();
+  const rawOut = applyRules(line, raw);
+  const plain = stripAnsi(line);
+  const plainFound = new FindingCounter();
+  const plainOut = applyRules(plain, plainFound);
+  const useRaw = plainOut === plain || rawOut !== line && stripAnsi(rawOut) === plainOut;
+  counter.merge((useRaw ? raw : plainFound).list());
+  return useRaw ? rawOut : plainOut;
 }
 function redactLines(text, counter) {
   const starts = candidateLineStarts(text);
@@ -60751,6 +60798,164 @@ function redactSecrets(text) {
   return { text: out, findings: counter.list() };
 }
 
+// ../../packages/log-parsing/src/redact/markdown-code.ts
+var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+function splitFences(text) {
+  const lines = text.split(/(?<=\n)/);
+  const bare = (k) => lines[k].replace(/\n$/, "");
+  const segs = [];
+  let prose = "";
+  let i = 0;
+  while (i < lines.length) {
+    const m = FENCE_OPEN.exec(bare(i));
+    const fence = m?.[1];
+    if (fence && !(fence[0] === "`" && m[2].includes("`"))) {
+      const close = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
+      let j = i + 1;
+      while (j < lines.length && !close.test(bare(j))) j++;
+      if (j < lines.length) {
+        if (prose) segs.push({ text: prose, code: false });
+        prose = "";
+        segs.push({ text: lines.slice(i, j + 1).join(""), code: true });
+        i = j + 1;
+        continue;
+      }
+    }
+    prose += lines[i];
+    i++;
+  }
+  if (prose) segs.push({ text: prose, code: false });
+  return segs;
+}
+function splitSpans(text) {
+  const segs = [];
+  let plain = "";
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === "\\" && i + 1 < text.length) {
+      plain += text.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c !== "`") {
+      plain += c;
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (text[i + n] === "`") n++;
+    const close = findRun(text, i + n, n);
+    if (close === -1) {
+      plain += text.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain) segs.push({ text: plain, code: false });
+    plain = "";
+    segs.push({ text: text.slice(i, close + n), code: true });
+    i = close + n;
+  }
+  if (plain) segs.push({ text: plain, code: false });
+  return segs;
+}
+function findRun(text, from, n) {
+  let i = from;
+  while (i < text.length) {
+    if (text[i] === "\n" && /^\n[ \t]*\n/.test(text.slice(i, i + 64))) return -1;
+    if (text[i] !== "`") {
+      i++;
+      continue;
+    }
+    let k = 1;
+    while (text[i + k] === "`") k++;
+    if (k === n) return i;
+    i += k;
+  }
+  return -1;
+}
+function mapProse(text, fn) {
+  return splitFences(text).flatMap((s) => s.code ? [s] : splitSpans(s.text)).map((s) => s.code ? s.text : fn(s.text)).join("");
+}
+
+// ../../packages/log-parsing/src/redact/literal-code.ts
+var FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
+var HTML_LINE = /^ {0,3}<(?:[A-Za-z/?]|!(?!--))/;
+var RAW_HTML = /<(?:[A-Za-z/?]|!(?!--))/;
+function longBlockEnd(line) {
+  const m = /^ {0,3}<(?:(pre|script|style|textarea)(?=[\s>]|$)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i.exec(line);
+  if (!m) return null;
+  const end = m[1] ? new RegExp(`</${m[1]}>`, "i") : m[2] ? /\?>/ : m[3] ? /\]\]>/ : />/;
+  return end.test(line.slice(m[0].length)) ? null : end;
+}
+function literalCodeRanges(text) {
+  const ranges = [];
+  let fence = null;
+  let poisoned = false;
+  let tagBlock = false;
+  let longEnd = null;
+  let para = -1;
+  let paraHtml = false;
+  const flush = (end) => {
+    if (para !== -1 && !poisoned && !paraHtml) spanRanges(text, para, end, ranges);
+    para = -1;
+    paraHtml = false;
+  };
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    const next = nl === -1 ? text.length + 1 : nl + 1;
+    const line = text.slice(start, end);
+    const inLong = longEnd !== null;
+    if (longEnd?.test(line)) longEnd = null;
+    if (fence) {
+      if (fence.close.test(line)) {
+        if (fence.trusted) ranges.push([fence.start, Math.min(next, text.length)]);
+        fence = null;
+      }
+      start = next;
+      continue;
+    }
+    const m = FENCE.exec(line);
+    if (m && !(m[2][0] === "`" && m[3].includes("`"))) {
+      flush(start);
+      const trusted = !poisoned && m[1] === "" && !tagBlock && !inLong;
+      if (!trusted) poisoned = true;
+      const close = new RegExp(`^ {0,3}${m[2][0] === "`" ? "`" : "~"}{${m[2].length},}[ \\t]*$`);
+      fence = { close, start, trusted };
+      start = next;
+      continue;
+    }
+    if (/^[ \t]*$/.test(line)) {
+      flush(start);
+      tagBlock = false;
+    } else {
+      if (para === -1) para = start;
+      const long = longBlockEnd(line);
+      if (long) longEnd = long;
+      if (HTML_LINE.test(line)) tagBlock = true;
+      if (tagBlock || inLong || longEnd !== null) paraHtml = true;
+    }
+    start = next;
+  }
+  flush(text.length);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+function spanRanges(text, from, to, out) {
+  const para = text.slice(from, to);
+  if (!para.includes("`")) return;
+  let at = from;
+  let rawHtmlBefore = false;
+  for (const seg of splitSpans(para)) {
+    if (!seg.code) {
+      if (RAW_HTML.test(seg.text)) rawHtmlBefore = true;
+    } else if (!rawHtmlBefore && !seg.text.includes("\n") && !seg.text.includes("|")) {
+      out.push([at, at + seg.text.length]);
+    }
+    at += seg.text.length;
+  }
+}
+
 // ../../packages/log-parsing/src/redact/html-comments.ts
 var OPENER = "<!--";
 var CLOSER = /--!?>/g;
@@ -60759,10 +60964,9 @@ function commentEnd(text, bodyFrom) {
   if (text.startsWith("->", bodyFrom)) return bodyFrom + 2;
   CLOSER.lastIndex = bodyFrom;
   const m = CLOSER.exec(text);
-  return m ? m.index + m[0].length : text.length;
+  return m ? m.index + m[0].length : -1;
 }
-function stripHtmlCommentsDetailed(text) {
-  if (!text.includes("<!")) return { text, removed: 0 };
+function stripTerminated(text) {
   let out = "";
   let pos = 0;
   let removed = 0;
@@ -60776,19 +60980,56 @@ function stripHtmlCommentsDetailed(text) {
     }
     let bodyFrom;
     if (straddle > 0) {
-      out = out.slice(0, out.length - straddle);
       bodyFrom = pos + (OPENER.length - straddle);
     } else {
       const start = text.indexOf(OPENER, pos);
       if (start === -1) break;
       out += text.slice(pos, start);
+      pos = start;
       bodyFrom = start + OPENER.length;
     }
-    pos = commentEnd(text, bodyFrom);
+    const end = commentEnd(text, bodyFrom);
+    if (end === -1) break;
+    if (straddle > 0) out = out.slice(0, out.length - straddle);
+    pos = end;
     removed++;
   }
-  if (pos < text.length) out += text.slice(pos);
-  return { text: out, removed };
+  return { text: out + text.slice(pos), removed };
+}
+function mapOutsideCode(text, fn) {
+  const ranges = literalCodeRanges(text);
+  if (ranges.length === 0) return fn(text);
+  let out = "";
+  let last = 0;
+  for (const [start, end] of ranges) {
+    out += fn(text.slice(last, start)) + text.slice(start, end);
+    last = end;
+  }
+  return out + fn(text.slice(last));
+}
+function escapeHtmlCommentOpeners(text) {
+  if (!text.includes(OPENER)) return { text, escaped: 0 };
+  let escaped = 0;
+  const out = mapOutsideCode(
+    text,
+    (prose) => prose.replaceAll(OPENER, () => {
+      escaped++;
+      return "&lt;!--";
+    })
+  );
+  return { text: out, escaped };
+}
+function stripHtmlCommentsDetailed(text) {
+  if (!text.includes("<!")) return { text, removed: 0 };
+  let removed = 0;
+  const stripped = mapOutsideCode(text, (prose) => {
+    if (!prose.includes("<!")) return prose;
+    const r = stripTerminated(prose);
+    removed += r.removed;
+    return r.text;
+  });
+  const escaped = escapeHtmlCommentOpeners(stripped);
+  return { text: escaped.text, removed: removed + escaped.escaped };
 }
 function stripHtmlComments(text) {
   return stripHtmlCommentsDetailed(text).text;
@@ -60849,6 +61090,8 @@ function createLineRedactor(options2 = {}) {
       }
       const ready = [];
       for (const line of lines) for (const out of push2(line)) ready.push(out);
+      const count2 = held.length > 0 ? releasable() : 0;
+      if (count2 > 0) for (const out of release(count2)) ready.push(out);
       return ready;
     },
     flush() {
@@ -60954,86 +61197,6 @@ function neutralizeMentions(text) {
       return canWrapInCode(block, offset, offset + m.length) ? `${fence}@${name}${fence}` : `@ ${name}`;
     });
   });
-}
-
-// ../../packages/log-parsing/src/redact/markdown-code.ts
-var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-function splitFences(text) {
-  const lines = text.split(/(?<=\n)/);
-  const bare = (k) => lines[k].replace(/\n$/, "");
-  const segs = [];
-  let prose = "";
-  let i = 0;
-  while (i < lines.length) {
-    const m = FENCE_OPEN.exec(bare(i));
-    const fence = m?.[1];
-    if (fence && !(fence[0] === "`" && m[2].includes("`"))) {
-      const close = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
-      let j = i + 1;
-      while (j < lines.length && !close.test(bare(j))) j++;
-      if (j < lines.length) {
-        if (prose) segs.push({ text: prose, code: false });
-        prose = "";
-        segs.push({ text: lines.slice(i, j + 1).join(""), code: true });
-        i = j + 1;
-        continue;
-      }
-    }
-    prose += lines[i];
-    i++;
-  }
-  if (prose) segs.push({ text: prose, code: false });
-  return segs;
-}
-function splitSpans(text) {
-  const segs = [];
-  let plain = "";
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "\\" && i + 1 < text.length) {
-      plain += text.slice(i, i + 2);
-      i += 2;
-      continue;
-    }
-    if (c !== "`") {
-      plain += c;
-      i++;
-      continue;
-    }
-    let n = 1;
-    while (text[i + n] === "`") n++;
-    const close = findRun(text, i + n, n);
-    if (close === -1) {
-      plain += text.slice(i, i + n);
-      i += n;
-      continue;
-    }
-    if (plain) segs.push({ text: plain, code: false });
-    plain = "";
-    segs.push({ text: text.slice(i, close + n), code: true });
-    i = close + n;
-  }
-  if (plain) segs.push({ text: plain, code: false });
-  return segs;
-}
-function findRun(text, from, n) {
-  let i = from;
-  while (i < text.length) {
-    if (text[i] === "\n" && /^\n[ \t]*\n/.test(text.slice(i, i + 64))) return -1;
-    if (text[i] !== "`") {
-      i++;
-      continue;
-    }
-    let k = 1;
-    while (text[i + k] === "`") k++;
-    if (k === n) return i;
-    i += k;
-  }
-  return -1;
-}
-function mapProse(text, fn) {
-  return splitFences(text).flatMap((s) => s.code ? [s] : splitSpans(s.text)).map((s) => s.code ? s.text : fn(s.text)).join("");
 }
 
 // ../../packages/log-parsing/src/redact/sanitize-text.ts
@@ -61211,11 +61374,44 @@ function sanitizeForCommentDetailed(text, options2) {
   t = neutralizeClosingKeywords(t);
   t = neutralizeMentions(t);
   t = neutralizeWorkflowCommands(neutralizeCommands(t));
-  const capped = capText(t, options2.maxChars ?? 6e4);
+  const capped = capEscaped(t, options2.maxChars ?? 6e4);
   return { text: capped.text, truncated: capped.truncated, findings: redacted.findings };
+}
+function capEscaped(text, maxChars) {
+  let budget = maxChars;
+  for (; ; ) {
+    const capped = capText(text, budget);
+    const escaped = escapeHtmlCommentOpeners(capped.text).text;
+    if (escaped.length <= maxChars) return { text: escaped, truncated: capped.truncated };
+    budget = Math.max(0, budget - (escaped.length - maxChars));
+  }
 }
 function sanitizeForComment(text, options2) {
   return sanitizeForCommentDetailed(text, options2).text;
+}
+
+// ../../packages/log-parsing/src/analyze/excerpt-recheck.ts
+function recheckExcerpt(text) {
+  const checked = redactSecrets(sanitizeText(text));
+  if (!ESCAPED.test(checked.text)) return checked;
+  const findings = new Map(checked.findings.map((f) => [f.kind, f.count]));
+  const lines = checked.text.split("\n").map((line) => {
+    if (!ESCAPED.test(line)) return line;
+    const decoded = redactSecrets(decodeEscapes(line));
+    if (decoded.findings.length === 0) return line;
+    for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
+    return decoded.text;
+  });
+  return { text: lines.join("\n"), findings: [...findings].map(([kind, count2]) => ({ kind, count: count2 })) };
+}
+var ESCAPED = /&(?:#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);|\]\]><!\[CDATA\[|\\u[0-9a-f]{4}/i;
+var NAMED = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
+function decodeEscapes(line) {
+  return line.replace(/\]\]><!\[CDATA\[/g, "").replace(/&(#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);/gi, (whole, ref) => {
+    if (ref[0] !== "#") return NAMED[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  }).replace(/\\u([0-9a-f]{4})/gi, (_, hex3) => String.fromCharCode(Number.parseInt(hex3, 16)));
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-options.ts
@@ -61633,32 +61829,6 @@ function createExcerptBuilder(options2 = {}) {
     return all.size;
   }
   return { push: push2, pushText, pushTexts, mark, finish, retained };
-}
-
-// ../../packages/log-parsing/src/ansi.ts
-var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
-function stripAnsi(text) {
-  if (text.indexOf("") === -1 && text.indexOf("�[") === -1) {
-    if (text.indexOf("\x1B") === -1) return text;
-    const stripped = stripColourCodes(text);
-    if (stripped !== null) return stripped;
-  }
-  return text.replace(ANSI_PATTERN, "");
-}
-function stripColourCodes(text) {
-  let out = "";
-  let last = 0;
-  for (let esc2 = text.indexOf("\x1B"); esc2 !== -1; esc2 = text.indexOf("\x1B", last)) {
-    if (text.charCodeAt(esc2 + 1) !== 91) return null;
-    let i = esc2 + 2;
-    let c = text.charCodeAt(i);
-    while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
-    while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
-    if (!(c >= 64 && c <= 126)) return null;
-    out += text.slice(last, esc2);
-    last = i + 1;
-  }
-  return out + text.slice(last);
 }
 
 // ../../packages/log-parsing/src/formats/ginkgo-spec-name.ts
@@ -63194,6 +63364,7 @@ var GitHubLogReader = class {
     for (const test of this.out.tests) {
       if (test.state === "failed" && test.line !== void 0) this.explainedJobs.add(this.jobAt(test.line));
     }
+    for (const failure2 of this.out.jobFailures) this.explainedJobs.add(this.jobAt(failure2.line));
     for (const { failure: failure2, job } of this.exitCodeErrors) {
       if (!this.explainedJobs.has(job)) this.out.addJobFailure(failure2);
     }
@@ -63864,7 +64035,10 @@ var JUnitXmlParser = class {
     let text = line.text;
     if (line.truncated) {
       text = text.replace(CUT_MARKER, "");
-      this.warn("cut", "line cut by the reader; text on it is incomplete");
+      this.warn(
+        "cut",
+        "line cut by the reader (over its line cap, 1 MiB unless set); the XML after the cut is lost"
+      );
     }
     ILLEGAL_XML_CHARS.lastIndex = 0;
     if (ILLEGAL_XML_CHARS.test(text)) {
@@ -64172,6 +64346,12 @@ var LineConsumer = class {
   skipper;
   lines = 0;
   bestMark = Number.POSITIVE_INFINITY;
+  /** Numbers of lines the reader cut to its cap and not yet consumed. */
+  cut = /* @__PURE__ */ new Set();
+  /** Says that the lines numbered `nos` were cut to the reader's cap (`LogLine.truncated`). */
+  markCut(nos) {
+    for (const no of nos) if (no > this.lines) this.cut.add(no);
+  }
   /** Number of the last line handed to the parser (for progress reports). */
   get consumedLines() {
     return this.lines;
@@ -64235,6 +64415,9 @@ var LineConsumer = class {
     }
     this.excerpt.pushTexts(firstNo, texts, run, texts.length);
     if (texts.length > 0) this.lines = firstNo + texts.length - 1;
+    if (this.cut.size > 0) {
+      for (const no of this.cut) if (no <= this.lines) this.cut.delete(no);
+    }
   }
   finish() {
     if (!this.parser) this.detect();
@@ -64268,6 +64451,7 @@ var LineConsumer = class {
   }
   consume(line, match) {
     this.lines = line.no;
+    if (this.cut.size > 0 && this.cut.delete(line.no)) line.truncated = true;
     this.parser.push(line);
     this.excerpt.push(line);
     if (match) {
@@ -64297,33 +64481,44 @@ async function analyzeInput(options2) {
   let nextProgress = options2.progressEveryBytes ?? 64 * 1024 * 1024;
   let pendingFirst = 1;
   let pendingCount = 0;
-  for await (const block of readLineBlocks(
-    toBytes(options2.open(), (n) => bytes += n),
-    {
-      maxLineBytes: options2.maxLineBytes
-    }
-  )) {
-    const texts = block.texts;
-    const ready = redactor.pushLines(texts, block.text);
-    if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
-    else {
-      if (pendingCount === 0) pendingFirst = block.firstNo;
-      pendingCount += texts.length;
-      if (ready.length > 0) {
-        consumer.take(pendingFirst, ready);
-        pendingFirst += ready.length;
-        pendingCount -= ready.length;
+  let readError = null;
+  try {
+    for await (const block of readLineBlocks(
+      toBytes(options2.open(), (n) => bytes += n),
+      {
+        maxLineBytes: options2.maxLineBytes
+      }
+    )) {
+      const texts = block.texts;
+      if (block.cut.length > 0) consumer.markCut(block.cut);
+      const ready = redactor.pushLines(texts, block.text);
+      if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
+      else {
+        if (pendingCount === 0) pendingFirst = block.firstNo;
+        pendingCount += texts.length;
+        if (ready.length > 0) {
+          consumer.take(pendingFirst, ready);
+          pendingFirst += ready.length;
+          pendingCount -= ready.length;
+        }
+      }
+      if (options2.onProgress && bytes >= nextProgress) {
+        options2.onProgress(bytes, consumer.consumedLines);
+        nextProgress += options2.progressEveryBytes ?? 64 * 1024 * 1024;
       }
     }
-    if (options2.onProgress && bytes >= nextProgress) {
-      options2.onProgress(bytes, consumer.consumedLines);
-      nextProgress += options2.progressEveryBytes ?? 64 * 1024 * 1024;
-    }
+  } catch (error63) {
+    if (bytes === 0) throw error63;
+    readError = error63;
   }
   const rest = redactor.flush();
   if (rest.length > 0) consumer.take(pendingFirst, rest);
   const consumed = consumer.finish();
-  const recheck = redactSecrets(sanitizeText(consumed.excerpt.text));
+  if (readError !== null) {
+    consumed.report.partial = true;
+    consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
+  }
+  const recheck = recheckExcerpt(consumed.excerpt.text);
   const redactions = /* @__PURE__ */ new Map();
   for (const f of [...redactor.findings(), ...recheck.findings]) {
     redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
@@ -64345,6 +64540,11 @@ async function* toBytes(source, count2) {
     count2(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
     yield chunk;
   }
+}
+function readErrorMessage(path, error63, bytes) {
+  const text = error63 instanceof Error ? error63.message : String(error63);
+  const named = text.startsWith(path) ? text : `${path}: ${text}`;
+  return `${named}; kept what was read before it (${bytes} bytes)`;
 }
 
 // ../../packages/log-parsing/src/fingerprint/normalise-message.ts
@@ -64566,7 +64766,7 @@ function buildFailures(inputs, classifier, structuredNames = allStructuredNames(
       if (!structured && describedByStructured(test.name, structuredNames)) continue;
       failures.push(testFailure(input2, test, classifier));
     }
-    for (const job of input2.report.jobFailures) failures.push(jobFailure(input2, job, classifier));
+    for (const job of input2.report.jobFailures) failures.push(explainedJobFailure(input2, job, classifier));
   }
   if (failures.length === 0) {
     const fromLogs = logLevelFailure(inputs, classifier);
@@ -64619,7 +64819,7 @@ function jobFailure(input2, job, classifier) {
   return {
     test: null,
     suite: null,
-    kind: c?.kind ?? job.kind,
+    kind: withoutTest(c?.kind) ?? job.kind,
     message: job.message,
     location: null,
     category: c?.category ?? "unknown",
@@ -64629,6 +64829,23 @@ function jobFailure(input2, job, classifier) {
     fingerprint: fingerprint({ test: null, suite: null, signature: sig }),
     evidence: [{ path: input2.path, line: job.line, text: firstLine(job.message) }]
   };
+}
+function explainedJobFailure(input2, job, classifier) {
+  const own2 = jobFailure(input2, job, classifier);
+  if (own2.rule !== null) return own2;
+  let best2 = null;
+  for (const m of input2.logMatches) {
+    if (m.line > job.line) continue;
+    if (!best2 || m.match.priority <= best2.match.priority) best2 = m;
+  }
+  if (!best2) return own2;
+  const f = jobFailure(
+    input2,
+    { kind: withoutTest(best2.match.kind) ?? job.kind, message: logText(input2, best2), line: best2.line },
+    classifier
+  );
+  f.evidence.push(own2.evidence[0]);
+  return f;
 }
 function logLevelFailure(inputs, classifier) {
   let best2 = null;
@@ -64641,8 +64858,8 @@ function logLevelFailure(inputs, classifier) {
   const f = jobFailure(
     best2.input,
     {
-      kind: best2.m.match.kind ?? "job",
-      message: best2.m.text,
+      kind: withoutTest(best2.m.match.kind) ?? "job",
+      message: logText(best2.input, best2.m),
       line: best2.m.line
     },
     classifier
@@ -64673,6 +64890,55 @@ function normaliseName(name) {
 function firstLine(text) {
   const i = text.indexOf("\n");
   return i === -1 ? text : text.slice(0, i);
+}
+function withoutTest(kind) {
+  if (kind === null || kind === void 0) return void 0;
+  return kind === "test" ? "job" : kind;
+}
+function logText(input2, m) {
+  return input2.format === "github-actions-log" ? m.text.slice(githubTimestampLength(m.text)) : m.text;
+}
+
+// ../../packages/log-parsing/src/analyze/clean-result.ts
+function cleanResult(result) {
+  const found = new Map(result.redactions.map((r) => [r.kind, r.count]));
+  const clean = (text) => {
+    const red = redactSecrets(sanitizeText(stripAnsi(text)));
+    for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
+    return red.text;
+  };
+  const redact = (text) => {
+    const red = redactSecrets(text);
+    for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
+    return red.text;
+  };
+  const cleanOrNull = (text) => text === null ? null : clean(text);
+  const cleaned = {
+    ...result,
+    inputs: result.inputs.map((input2) => ({
+      ...input2,
+      path: redact(input2.path),
+      errors: input2.errors.map(redact)
+    })),
+    failures: result.failures.map((f) => ({
+      ...f,
+      test: cleanOrNull(f.test),
+      suite: cleanOrNull(f.suite),
+      message: clean(f.message),
+      mode: cleanOrNull(f.mode),
+      location: f.location === null ? null : { ...f.location, file: redact(f.location.file) },
+      evidence: f.evidence.map((e) => ({ ...e, path: redact(e.path), text: clean(e.text) }))
+    })),
+    flaky: result.flaky.map((f) => ({ ...f, test: clean(f.test) })),
+    excerpt: {
+      ...result.excerpt,
+      path: result.excerpt.path === null ? null : redact(result.excerpt.path),
+      // Sanitised and redacted already (analyze-input.ts); a second pass would change nothing.
+      text: result.excerpt.text
+    }
+  };
+  cleaned.redactions = [...found].map(([kind, count2]) => ({ kind, count: count2 }));
+  return cleaned;
 }
 
 // ../../packages/log-parsing/src/analyze/excerpt-choice.ts
@@ -64715,7 +64981,7 @@ function compare(x, y) {
 }
 
 // ../../packages/log-parsing/src/analyze/analyze-inputs.ts
-var SKIPPED_ON_PURPOSE = /* @__PURE__ */ new Set(["binary", "symlink"]);
+var SKIPPED_ON_PURPOSE = /* @__PURE__ */ new Set(["binary", "symlink", "special-file"]);
 async function analyzeSources(sources, options2) {
   const budgetTokens = options2.budgetTokens ?? 2e3;
   const analysed = [];
@@ -64770,15 +65036,16 @@ async function analyzeSources(sources, options2) {
   const failures = buildFailures(analysed, options2.classifier, structuredNames);
   const flaky = analysed.flatMap((a) => a.report.flaky);
   const excerptSource = excerpts.pick(failures.length > 0);
-  return {
+  const complete = inputs.every((i) => !i.partial);
+  return cleanResult({
     schemaVersion: 1,
-    status: failures.length > 0 ? "failed" : sawResults ? "passed" : "unknown",
+    status: failures.length > 0 ? "failed" : sawResults && complete ? "passed" : "unknown",
     inputs,
     failures,
     flaky,
     excerpt: excerptSource ? { path: excerptSource.path, ...excerptSource.excerpt } : { path: null, text: "", tokens: 0, ranges: [] },
     redactions: [...redactions].map(([kind, count2]) => ({ kind, count: count2 }))
-  };
+  });
 }
 function describeInput(a) {
   const tests = a.report.tests;

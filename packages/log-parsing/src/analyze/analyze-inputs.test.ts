@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { builtinRules, createClassifier } from '../classify/index';
+import { buildZip } from '../input/__fixtures__/build-zip';
 import { analyzePaths } from './analyze-inputs';
 
 const classifier = createClassifier(builtinRules);
@@ -90,5 +92,33 @@ describe('analyzePaths', () => {
       [null, 'npm-error-code', 'npm ERR! code ERESOLVE'],
     ]);
     expect(result.failures[0]!.evidence.map((e) => e.line)).toEqual([3, 5]);
+  });
+
+  it('reads a .gz entry of a zip whole after sniffing it (yauzl crashed on a read it had queued)', async () => {
+    let seed = 1;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    // Random enough that the compressed entry is ~150 KB: reads still queued when a sniff stops.
+    const lines = Array.from(
+      { length: 8000 },
+      (_, i) =>
+        `2026-08-01T00:00:00.${next() % 1e6}Z ptp4l[${next() % 99999}]: master offset ${next() % 999} freq ${next()} ${i}`,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    const archive = join(dir, 'artifacts.zip');
+    writeFileSync(
+      archive,
+      await buildZip([
+        { name: 'daemon.log.gz', data: gzipSync(`${lines.join('\n')}\n`), compress: false },
+        { name: 'build-log.txt', data: '=== RUN   TestA\n--- FAIL: TestA (0.00s)\nFAIL\tp\t0.1s\n' },
+      ]),
+    );
+    const result = await analyzePaths([archive], { classifier });
+    expect(result.inputs.map((i) => [i.format === 'unreadable', i.lines])).toEqual([
+      [false, 8000],
+      [false, 3],
+    ]);
   });
 });

@@ -153,7 +153,7 @@ async function openArchive(yauzl: Yauzl, file: string | Uint8Array, display: str
   // must match the headers exactly.
   const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
   try {
-    if (typeof file === 'string') return await yauzl.openPromise(file, options);
+    if (typeof file === 'string') return guardDestroyedReads(await yauzl.openPromise(file, options));
     const buffer = Buffer.isBuffer(file) ? file : Buffer.from(file.buffer, file.byteOffset, file.byteLength);
     return await yauzl.fromBufferPromise(buffer, options);
   } catch (error) {
@@ -164,6 +164,31 @@ async function openArchive(yauzl: Yauzl, file: string | Uint8Array, display: str
     if (errno) throw fsInputError(display, error);
     throw invalidArchive(display, error);
   }
+}
+
+/**
+ * yauzl 3.4's fd-slicer queues each read of an entry stream behind the one in flight (one at a
+ * time per file) and runs it even if the stream was destroyed meanwhile, when its context is
+ * null: stopping early after an entry's head (every entry is sniffed, a `.gz` one twice) crashed
+ * the process with a TypeError thrown from the queue, past any handler of ours. Such a read is
+ * dropped instead (it was never issued, and nothing waits for its stream any more).
+ */
+function guardDestroyedReads(zip: ZipFile): ZipFile {
+  type Task = (done: () => void) => void;
+  const pend = (zip as unknown as { reader?: { pend?: { go(task: Task): void } } }).reader?.pend;
+  if (pend && typeof pend.go === 'function') {
+    const go = pend.go.bind(pend);
+    pend.go = (task: Task) =>
+      go((done) => {
+        try {
+          task(done);
+        } catch (error) {
+          if (!(error instanceof TypeError)) throw error;
+          done();
+        }
+      });
+  }
+  return zip;
 }
 
 function invalidArchive(display: string, error: unknown): InputError {

@@ -160,11 +160,31 @@ function dedupe(failures: AnalyzedFailure[]): AnalyzedFailure[] {
   });
 }
 
+/**
+ * Whether a console log's failed test is one a structured report lists. The same name, or, for
+ * a Ginkgo spec (several words), one name inside the other at word boundaries: console output and
+ * JUnit differ by labels and container text at either end. A one-word go test name must match
+ * exactly, so `TestSync` in a report never hides `TestSyncLost` in a log.
+ */
 function describedByStructured(name: string, structured: Set<string>): boolean {
   const n = normaliseName(name);
   if (structured.has(n)) return true;
-  for (const s of structured) if (s.includes(n) || n.includes(s)) return true;
+  if (wordCount(n) < MIN_SPEC_WORDS) return false;
+  const padded = ` ${n} `;
+  for (const s of structured) {
+    if (wordCount(s) >= MIN_SPEC_WORDS && (` ${s} `.includes(padded) || padded.includes(` ${s} `)))
+      return true;
+  }
   return false;
+}
+
+/** Words a name needs before it may match another by containment (a Ginkgo spec's text). */
+const MIN_SPEC_WORDS = 3;
+
+function wordCount(name: string): number {
+  let words = 1;
+  for (let i = name.indexOf(' '); i !== -1; i = name.indexOf(' ', i + 1)) words++;
+  return words;
 }
 
 /** Ginkgo JUnit names carry `[It] ` and trailing labels; console names do not. */

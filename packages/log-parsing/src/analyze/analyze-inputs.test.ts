@@ -121,4 +121,23 @@ describe('analyzePaths', () => {
       [false, 3],
     ]);
   });
+
+  it('lets a report hide a console failure only when it is the same test', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'analyze-inputs-'));
+    writeFileSync(
+      join(dir, 'a-console.log'),
+      '=== RUN   TestSyncLost\n    s_test.go:1: lost sync\n--- FAIL: TestSyncLost (0.00s)\n' +
+        '=== RUN   TestSyncRecovered\n    s_test.go:9: never recovered\n--- FAIL: TestSyncRecovered (0.00s)\nFAIL\n',
+    );
+    writeFileSync(
+      join(dir, 'b-junit.xml'),
+      '<?xml version="1.0"?>\n<testsuite name="other"><testcase classname="other" name="TestSync"><failure message="config map missing"/></testcase></testsuite>\n',
+    );
+    const result = await analyzePaths([dir], { classifier });
+    expect(result.failures.map((f) => f.test).sort()).toEqual([
+      'TestSync',
+      'TestSyncLost',
+      'TestSyncRecovered',
+    ]);
+  });
 });

@@ -66,18 +66,21 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       (error as { exitCode?: number }).exitCode ??
       ((await isConfigError(error)) ? ExitCode.usage : undefined);
     const message = error instanceof Error ? error.message : String(error);
+    // Messages quote paths and values the caller gave, and inputs: sanitised and redacted like
+    // every such line. Loaded here, on the error path only (log-parsing is not a start-up cost).
+    const { writeErrorLine, writeErrorText } = await import('./commands/write-error-line');
     if (typeof exitCode === 'number') {
-      io.stderr.write(`nightshift: ${message}\n`);
+      writeErrorLine(io, `nightshift: ${message}`);
       return exitCode;
     }
     if (
       (error as NodeJS.ErrnoException).code === 'ENOENT' ||
       (error as NodeJS.ErrnoException).code === 'EACCES'
     ) {
-      io.stderr.write(`nightshift: ${message}\n`);
+      writeErrorLine(io, `nightshift: ${message}`);
       return ExitCode.unreadableInput;
     }
-    io.stderr.write(`nightshift: ${error instanceof Error ? (error.stack ?? message) : message}\n`);
+    writeErrorText(io, `nightshift: ${error instanceof Error ? (error.stack ?? message) : message}`);
     return ExitCode.failure;
   }
 }

@@ -197,6 +197,42 @@ describe('nightshift analyze', () => {
     }
   });
 
+  it('writes the report to stdout for --out -, as - means stdin for inputs', async () => {
+    const { code, stdout, stderr } = await analyze('job.log', '--out', '-');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^status: failed\n/);
+    expect(stderr).toBe('');
+    expect(existsSync(join(dir, '-'))).toBe(false);
+  });
+
+  it('counts failures in the --out line in the singular and the plural', async () => {
+    const one = '=== RUN   TestA\n--- FAIL: TestA (0.00s)\nFAIL\tp\t0.1s\n';
+    writeFileSync(join(dir, 'one.log'), one);
+    writeFileSync(join(dir, 'two.log'), one.replace('FAIL\t', '--- FAIL: TestB (0.00s)\nFAIL\t'));
+    expect((await analyze('one.log', '--out', 'one.txt')).stderr).toMatch(
+      /^nightshift: wrote one\.txt \(1 failure, \d+ ms\)\n$/,
+    );
+    expect((await analyze('two.log', '--out', 'two.txt')).stderr).toMatch(/\(2 failures, \d+ ms\)\n$/);
+  });
+
+  it('redacts a secret in every error line that quotes a path or a value', async () => {
+    // A token in a folder name of --out, in an input path, in an option value.
+    const cases = [
+      ['job.log', '--out', join('no-such', TOKEN, 'r.json')],
+      [join('no-such', `${TOKEN}.log`)],
+      ['job.log', '--format', `x${TOKEN}`],
+    ];
+    for (const args of cases) {
+      const { code, stderr } = await analyze(...args);
+      expect({ args, code: code > 0, stderr }).toEqual({
+        args,
+        code: true,
+        stderr: expect.stringContaining('[REDACTED:'),
+      });
+      expect(stderr).not.toContain(TOKEN.slice(4));
+    }
+  });
+
   it('ends every report format with one newline', async () => {
     for (const format of ['json', 'markdown', 'text']) {
       for (const input of ['job.log', join(fixtures, 'passing-go-test.log')]) {

@@ -31,7 +31,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
         '(run-log zips, artifact zips), JUnit XML and Ginkgo/go test JSON reports, or whole directories,\n' +
         'and reports each failure with its category, rule, evidence, signature and fingerprint, plus an\n' +
         'excerpt of the log under a token budget. Secrets are redacted in every output format.\n' +
-        'Inside a directory, binary files and symbolic links are listed as skipped.\n\n' +
+        'Inside a directory, binary files, symbolic links and FIFOs, sockets or devices are listed as\n' +
+        'skipped (not read).\n\n' +
         'Exit codes: 0 analysis done (whatever the tests did), 2 usage error (a bad option, - given\n' +
         'twice, an --out file that cannot be written), 3 unreadable input (missing, unreadable, or\n' +
         'nothing that could be analysed).',
@@ -44,7 +45,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       '--input-format <format>',
       `skip detection and parse every input as one of: ${INPUT_FORMATS.join(', ')}`,
     )
-    .option('-o, --out <file>', 'write the report to a file instead of stdout')
+    .option('-o, --out <file>', 'write the report to a file instead of stdout (- is stdout)')
     .action(async (paths: string[], flags: AnalyzeFlags) => {
       // Loaded on use, like every command's implementation, so each command pays only for what it
       // runs (see program.ts).

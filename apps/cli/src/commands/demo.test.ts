@@ -86,6 +86,8 @@ describe('nightshift demo (embedded ptp-nightly scenario)', () => {
     writeFileSync(join(dir, 'a-file'), 'x');
     const cases: [string, string][] = [
       ['', '--out needs a path (got an empty one)'],
+      // - is stdout for a file, and no folder: demo does not make a folder named -.
+      ['-', '--out - means stdout, but demo writes a folder (<out>/state.json): give a folder'],
       ['a-file', 'cannot write --out a-file: is a file, not a folder (EEXIST)'],
       [
         join('a-file', 'sub'),

@@ -13,7 +13,8 @@ export function fsProblem(error: unknown, doing: 'read' | 'write'): string | und
   return `${message.replace(/^E[A-Z0-9]+: /, '').replace(/, \w+(?: '.*')?$/, '')} (${code})`;
 }
 
-const NOT_FOUND = { read: 'no such file or folder', write: 'its folder does not exist' } as const;
+// Reading, the words analyze uses for a missing input (log-parsing's InputError).
+const NOT_FOUND = { read: 'no such file or directory', write: 'its folder does not exist' } as const;
 
 const PROBLEMS: Record<string, string> = {
   EISDIR: 'is a folder',

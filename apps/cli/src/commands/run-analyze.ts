@@ -7,7 +7,7 @@ import { renderMarkdown } from '../render/render-markdown';
 import { renderText } from '../render/render-text';
 import { type AnalyzeFlags, INPUT_FORMATS, OUTPUT_FORMATS } from './analyze';
 import { displayPathOf, displayPaths } from './display-paths';
-import { checkOutOption, writeOutFile } from './out-file';
+import { checkOutOption, isStdout, writeOutFile } from './out-file';
 import { writeErrorLine } from './write-error-line';
 
 /** `nightshift analyze`: loaded by its action only (see analyze.ts). */
@@ -52,13 +52,15 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
   );
   const result = displayPaths(analysed, paths, io.cwd);
   const rendered = render(result, flags.format);
-  if (flags.out !== undefined) {
-    await writeOutFile(io.cwd, flags.out, rendered);
-    io.stderr.write(
-      `nightshift: wrote ${flags.out} (${result.failures.length} failures, ${Date.now() - started} ms)\n`,
-    );
-  } else {
+  if (isStdout(flags.out)) {
     io.stdout.write(rendered);
+  } else {
+    await writeOutFile(io.cwd, flags.out, rendered);
+    const n = result.failures.length;
+    writeErrorLine(
+      io,
+      `nightshift: wrote ${flags.out} (${n} failure${n === 1 ? '' : 's'}, ${Date.now() - started} ms)`,
+    );
   }
   return reportUnreadable(analysed, paths, io, show);
 }

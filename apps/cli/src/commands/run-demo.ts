@@ -23,7 +23,7 @@ interface CycleReport {
 
 /** `nightshift demo`: loaded by its action only (see demo.ts). */
 export async function runDemo(flags: DemoFlags, io: CliIo): Promise<number> {
-  checkOutOption(flags.out);
+  checkOutOption(flags.out, 'folder');
   const dir = flags.scenario ? resolve(io.cwd, flags.scenario) : findEmbeddedScenario();
   const settings = await readDemoSettings(dir);
   const config = await loadDetectorConfig(join(dir, settings.config ?? 'nightshift.yml'));

@@ -12,7 +12,8 @@ import { writeErrorLine } from './write-error-line';
 /**
  * `nightshift group`: loaded by its action only (see group.ts). Records are written back as given,
  * secrets included: group annotates the caller's own file. What goes to stderr quotes at most the
- * start of a bad line, with secrets redacted (groupJsonl) and escape sequences stripped.
+ * start of a bad line, or the path, stripped of escape sequences and invisible characters first,
+ * then redacted (groupJsonl, writeErrorLine, and program.ts for a thrown error).
  */
 export async function runGroup(file: string, profile: string, io: CliIo): Promise<number> {
   const classifier = loadClassifier(profile);

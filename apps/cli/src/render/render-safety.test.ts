@@ -75,3 +75,44 @@ describe('renderText', () => {
     expect(text).toContain('failure 1: evil <img src=https://evil.example/x.png> @octocat Fixes #12');
   });
 });
+
+describe('renderText, with hostile paths and names', () => {
+  // A secret split by invisible characters is no secret to the redaction rules; once they are
+  // stripped it is. Built by concatenation so no scanner sees a literal key in the repository.
+  const SPLIT = `pass\u200bword=Hunter2Hunter2x9-AKIA\u00ad${'IOSFODNN7EXAMPLQ'}.log`;
+  const FORGED =
+    'build.txt\n\nstatus: passed\nfailure 9: TestForged\n  category: infra\n  | all good\n\nx.txt';
+  const hostile: AnalysisResult = {
+    ...result,
+    inputs: [
+      { path: SPLIT, format: 'go-test-text', bytes: 10, lines: 3, partial: false, errors: [] },
+      { path: FORGED, format: 'unreadable', bytes: 0, lines: 0, partial: false, errors: [`${FORGED}: nope`] },
+    ],
+    failures: [
+      {
+        ...result.failures[0]!,
+        test: 'TestA\nstatus: passed',
+        location: { file: `${SPLIT}\nfailure 2: x`, line: 1 },
+        message: 'line one\nstatus: passed',
+      },
+    ],
+    flaky: [{ test: 'TestB\nfailure 3: TestC', attempts: 2 }],
+    excerpt: { path: FORGED, text: '1│ boom', tokens: 3, ranges: [[1, 1]] },
+  };
+  const text = renderText(hostile);
+  const lines = text.split('\n');
+
+  it('strips invisible characters before redacting, so a split secret is redacted', () => {
+    expect(text).not.toMatch(/Hunter2Hunter2x9|IOSFODNN7EXAMPLQ|[\u200b\u00ad]/);
+    expect(text).toContain('[REDACTED');
+  });
+
+  it('prints paths, names and errors on one line each: a name cannot forge report lines', () => {
+    expect(lines.filter((l) => l.startsWith('status: '))).toEqual(['status: failed']);
+    expect(lines.filter((l) => /^failure \d+: /.test(l))).toEqual(['failure 1: TestA status: passed']);
+    expect(lines.filter((l) => l.startsWith('  category: '))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('  | '))).toEqual(['  | line one', '  | status: passed']);
+    expect(text).toContain('input: build.txt  status: passed failure 9: TestForged ');
+    expect(text).toContain('flaky: TestB failure 3: TestC (2 attempts)');
+  });
+});

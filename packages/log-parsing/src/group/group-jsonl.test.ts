@@ -127,6 +127,20 @@ describe('groupJsonl', () => {
     expect(a && 'error' in a ? a.error : '').toContain('clone [REDACTED');
   });
 
+  it('strips invisible characters from a quoted bad line before redacting it', async () => {
+    // A zero-width space in a key, a soft hyphen in a token: stripped after redaction, they
+    // would leave a plain secret that the rules never saw.
+    const items = await collect([
+      '{"m":"pass\u200bword=Hunter2Hunter2x9 x" oops',
+      '{"m":"ghp_aB3dE5fG7h\u00adJ9kL1mN2pQ4rS6tU8vW0xY2zA4" oops',
+    ]);
+    for (const item of items) {
+      const error = item && 'error' in item ? item.error : '';
+      expect(error).toMatch(/^not valid JSON .*\[REDACTED/);
+      expect(error).not.toMatch(/Hunter2Hunter2x9|J9kL1mN2pQ4rS6tU8vW0xY2zA4|[\u200b\u00ad]/);
+    }
+  });
+
   it('cuts long bad lines in error messages', async () => {
     const [item] = await collect([`{${'x'.repeat(500)}`]);
     expect(item && 'error' in item ? item.error.length : 0).toBeLessThan(200);

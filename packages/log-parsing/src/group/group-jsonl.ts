@@ -1,5 +1,6 @@
 import type { Classifier } from '../classify/classifier';
 import { redactSecrets } from '../redact/redact-secrets';
+import { sanitizeText } from '../redact/sanitize-text';
 import { type FailureRecord, type GroupKey, groupRecord } from './group-record';
 import { isRawJsonNumber, parseKeepingNumbers } from './parse-keeping-numbers';
 
@@ -41,10 +42,11 @@ export async function* groupJsonl(
       value = parseKeepingNumbers(text);
     } catch (error) {
       // The line is the caller's data and may hold a secret (a token in a half-written record);
-      // V8's message can quote it too. Redacted before it is cut, so a cut cannot hide a token
-      // from the rules.
-      const quoted = snippet(redactSecrets(text).text);
-      const reason = redactSecrets((error as Error).message).text;
+      // V8's message can quote it too. Sanitised first (a zero-width space or soft hyphen inside
+      // a key or token hides it from the rules, and the terminal would not show it), then
+      // redacted, then cut, so a cut cannot hide a token from the rules either.
+      const quoted = snippet(redactSecrets(oneLine(text)).text);
+      const reason = redactSecrets(oneLine((error as Error).message)).text;
       yield { line: no, error: `not valid JSON (${reason}): ${quoted}` };
       continue;
     }
@@ -90,4 +92,9 @@ function describe(value: unknown): string {
 
 function snippet(text: string): string {
   return text.length > MAX_ERROR_SNIPPET ? `${text.slice(0, MAX_ERROR_SNIPPET)}…` : text;
+}
+
+/** Escape sequences, control and invisible characters stripped; line breaks become spaces. */
+function oneLine(text: string): string {
+  return sanitizeText(text, { singleLine: true });
 }

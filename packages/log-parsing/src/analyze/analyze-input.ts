@@ -3,8 +3,8 @@ import type { Excerpt } from '../excerpt/index';
 import { readLineBlocks } from '../input/index';
 import { createLineRedactor } from '../redact/index';
 import type { FormatId, ParsedReport } from '../types';
-import { recheckExcerpt } from './excerpt-recheck';
 import { LineConsumer, type LogMatch } from './line-consumer';
+import { recheckText } from './recheck-text';
 
 export type { LogMatch };
 
@@ -96,7 +96,7 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
   }
   // The excerpt quotes redacted lines raw: escapes can still spell a secret (excerpt-recheck.ts).
-  const recheck = recheckExcerpt(consumed.excerpt.text);
+  const recheck = recheckText(consumed.excerpt.text);
   const redactions = new Map<string, number>();
   for (const f of [...redactor.findings(), ...recheck.findings]) {
     redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);

@@ -1,10 +1,11 @@
 import { stripAnsi } from '../ansi';
-import { redactSecrets, sanitizeText } from '../redact/index';
+import { redactSecrets } from '../redact/index';
 import type { AnalysisResult } from './analysis-result';
+import { recheckText } from './recheck-text';
 
 /**
  * The last step before a result leaves the package: every string in it redacted, and all but
- * paths sanitised first (escapes, controls and invisible characters out).
+ * paths sanitised first and read decoded where they hold escapes (`recheckText`).
  *
  * Redaction runs on the log's lines as they are read, which is where almost every secret is found.
  * But parsers decode what lines encode, and a secret can appear only then: XML entities in a
@@ -19,7 +20,7 @@ export function cleanResult(result: AnalysisResult): AnalysisResult {
   const clean = (text: string): string => {
     // stripAnsi first: it also takes out the `\uFFFD[31m` remnants of colour codes that a JUnit
     // report's XML could not hold (sanitizeText leaves a U+FFFD alone).
-    const red = redactSecrets(sanitizeText(stripAnsi(text)));
+    const red = recheckText(stripAnsi(text));
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };

@@ -161,3 +161,26 @@ describe('quoted values written with escaped quotes', () => {
     });
   });
 });
+
+describe('redactSecrets: two tokens glued together, and secrets passed as a flag argument', () => {
+  it('redacts both of two glued GitHub tokens', () => {
+    const out = redactSecrets(`${FAKE.githubClassic}${FAKE.githubOauth}`);
+    expect(out.text).toBe('[REDACTED:github-token][REDACTED:github-token]');
+  });
+
+  it('redacts the argument of --password, --token and --client-secret, not a variable or a placeholder', () => {
+    expect(redactSecrets(`docker login -u bot --password ${FAKE.password}`).text).toBe(
+      'docker login -u bot --password [REDACTED:password]',
+    );
+    expect(redactSecrets('oc login --token abcDEF123ghiJKL456 --server x').text).toBe(
+      'oc login --token [REDACTED:token] --server x',
+    );
+    for (const kept of [
+      'run --password $PASS',
+      'usage: --password <value>',
+      'x --password-stdin',
+      '--token-file /x',
+    ])
+      expect(redactSecrets(kept).text).toBe(kept);
+  });
+});

@@ -74,7 +74,8 @@ const AN = notAfter('A-Za-z0-9');
 // Distinctive prefixes match with no left boundary, as in gitleaks: `GH_TOKEN_ghp_…`, `TestA_ghp_…`
 // and `1ghp_…` are tokens glued to a word, and nothing else starts `ghp_` + 36 alphanumerics.
 // No quantifier here can fail after an unbounded scan, so dropping the boundary keeps them linear.
-const GITHUB_CLASSIC = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}/g;
+// A longer body is taken whole, but not into a glued second token (`ghp_…ghp_…`).
+const GITHUB_CLASSIC = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?:(?!gh[pousr]_)[A-Za-z0-9])*/g;
 const GITHUB_FINE_GRAINED = /github_pat_[A-Za-z0-9_]{22,}/g;
 // gitleaks also lists the rare A3T and ACCA prefixes; left out so the prefilter stays cheap.
 // Any left neighbour but an upper-case letter or digit (`keyAKIA…`, `_AKIA…`): inside an
@@ -121,6 +122,14 @@ const BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
 
 const URL_PASSWORD =
   /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
+
+/**
+ * A secret passed as a command-line flag's separate argument: `docker login -u bot --password x`,
+ * `helm repo add --password x`, `oc login --token x` (the `--flag=value` form is an assignment).
+ * Only long flags: `-p` means too many other things.
+ */
+const FLAG_SECRET =
+  /(?<keep>(?<![A-Za-z0-9_-])--(?<key>password|passwd|token|secret|client-secret|api-key|access-token)[ \t]+)(?<value>[^\s"'`;&|<>]+)/gi;
 
 const AUTH_SCHEMES = 'Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256';
 // The value stops at a quote however it is written (`\"`, `&quot;`), so an escaped quoted header
@@ -200,6 +209,12 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { ...keyed('url-password', ['://'], URL_PASSWORD, (v) => !isPlaceholderValue(v)), needs: '@' },
   keyed('authorization', ['auth'], AUTHORIZATION, (v, m) =>
     m.groups?.scheme ? !isPlaceholderValue(v) : looksLikeGeneratedSecret(v),
+  ),
+  keyed(
+    (m) => assignmentKind((m.groups?.key ?? '').replace(/-/g, '_')),
+    ['--passw', '--token', '--secret', '--client-secret', '--api-key', '--access-token'],
+    FLAG_SECRET,
+    (v) => (v.startsWith('-') || v.startsWith('$') ? false : !isPlaceholderValue(v)),
   ),
   keyed(
     (m) => assignmentKind(m.groups?.key ?? ''),

@@ -26,3 +26,29 @@ describe('analyze: lines cut to the cap', () => {
     expect(result.report.tests.length).toBeLessThan(40);
   });
 });
+
+describe('analyze: console lines cut to the cap', () => {
+  const run = (text: string) =>
+    analyzeInput({
+      path: 'job.log',
+      classifier,
+      budgetTokens: 2000,
+      maxLineBytes: 200,
+      async *open() {
+        yield Buffer.from(text);
+      },
+    });
+
+  it('says a go test line was cut', async () => {
+    const result = await run(`=== RUN   TestLong\n--- FAIL: TestLong (0.00s) ${'x'.repeat(300)}\nFAIL\n`);
+    expect(result.report.errors.map((e) => e.message)).toEqual([
+      'job.log line 2: line cut by the reader (over its line cap, 1 MiB unless set)',
+    ]);
+  });
+
+  it('says a test2json event was lost to the cut, not that it was bad JSON', async () => {
+    const event = JSON.stringify({ Action: 'output', Test: 'TestA', Output: `${'y'.repeat(300)}\n` });
+    const result = await run(`${JSON.stringify({ Action: 'run', Test: 'TestA' })}\n${event}\n`);
+    expect(result.report.errors.map((e) => e.message).join()).toContain('the test2json event is lost');
+  });
+});

@@ -57,7 +57,10 @@ export class GoTestJsonParser implements LineParser {
     try {
       event = JSON.parse(text) as Event;
     } catch {
-      if (this.badLines++ === 0) this.out.addError(line.no, 'not a valid test2json event (invalid JSON)');
+      const problem = line.truncated
+        ? 'line cut by the reader (over its line cap, 1 MiB unless set); the test2json event is lost'
+        : 'not a valid test2json event (invalid JSON)';
+      if (line.truncated || this.badLines++ === 0) this.out.addError(line.no, problem);
       return;
     }
     if (event === null || typeof event !== 'object' || typeof event.Action !== 'string') return;

@@ -49,6 +49,9 @@ export class GoTestTextParser implements LineParser {
   }
 
   push(line: LogLine): void {
+    // A cut line may have lost a `--- FAIL` or a panic's end: say so, once per cut line.
+    if (line.truncated)
+      this.out.addError(line.no, 'line cut by the reader (over its line cap, 1 MiB unless set)');
     this.pushStripped(stripAnsi(line.text), line.no);
   }
 

@@ -4,11 +4,18 @@ import { asInputError, InputError } from './input-error';
 import { type ExpandInputsOptions, failure, type InputItem } from './input-source';
 import { isZip, readZipEntries, type ZipEntry } from './zip-reader';
 
-export function binaryError(path: string): InputError {
+export function binaryError(path: string, head?: Uint8Array): InputError {
+  // UTF-16 text (PowerShell 5's `>`, some .NET reporters) has NUL bytes too: say what it is.
+  const utf16 =
+    head !== undefined &&
+    head.length >= 2 &&
+    ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
   return new InputError({
     code: 'binary',
     path,
-    problem: 'looks binary (NUL byte in the first 8 KiB); skipped',
+    problem: utf16
+      ? 'UTF-16 text (it starts with a UTF-16 byte-order mark); only UTF-8 is read: convert it first (iconv -f UTF-16 -t UTF-8); skipped'
+      : 'looks binary (NUL byte in the first 8 KiB); skipped',
   });
 }
 
@@ -23,7 +30,8 @@ export async function gzipSource(
 ): Promise<InputItem> {
   const open = () => gunzip(openCompressed(), { path, maxDecompressedBytes: options.maxGunzipBytes });
   try {
-    if (looksBinary(await readPrefix(open(), BINARY_SNIFF_BYTES))) return failure(binaryError(path));
+    const head = await readPrefix(open(), BINARY_SNIFF_BYTES);
+    if (looksBinary(head)) return failure(binaryError(path, head));
   } catch (error) {
     return failure(asInputError(path, error));
   }
@@ -78,7 +86,7 @@ async function zipEntrySource(entry: ZipEntry, options: ExpandInputsOptions): Pr
     );
   }
   if (isGzip(head)) return gzipSource(entry.path, open, options);
-  if (looksBinary(head)) return failure(binaryError(entry.path));
+  if (looksBinary(head)) return failure(binaryError(entry.path, head));
   return { kind: 'source', path: entry.path, bytes: entry.uncompressedSize, open };
 }
 

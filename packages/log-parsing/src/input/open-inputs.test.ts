@@ -147,6 +147,17 @@ describe('expandInputs', () => {
     ]);
   });
 
+  it('names UTF-16 text for what it is when it skips it', async () => {
+    const path = join(scratch, 'windows.log');
+    await writeFile(
+      path,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('=== RUN TestA\n', 'utf16le')]),
+    );
+    const [seen] = await expand([path]);
+    expect(seen).toMatchObject({ code: 'binary' });
+    expect(seen!.message).toContain('UTF-16 text');
+  });
+
   it('refuses a socket named on its own, and leaves special files in a folder unread', async () => {
     const dir = join(scratch, 'special');
     await mkdir(dir);

@@ -91,7 +91,7 @@ async function* expandFile(path: string, size: number, context: Context): AsyncG
   if (isZip(head)) yield* expandZip(path, context);
   // gunzip may hold on to a chunk while it inflates: fresh buffers for it.
   else if (isGzip(head)) yield await gzipSource(path, chunks(false), context);
-  else if (looksBinary(head)) yield failure(binaryError(path));
+  else if (looksBinary(head)) yield failure(binaryError(path, head));
   else yield { kind: 'source', path, bytes: size, open: chunks(context.reuseChunkBuffers ?? false) };
 }
 
@@ -152,7 +152,7 @@ async function* expandStream(
     }
     if (looksBinary(peeked.head)) {
       await peeked.cancel();
-      yield failure(binaryError(path));
+      yield failure(binaryError(path, peeked.head));
     } else {
       yield { kind: 'source', path, bytes: null, open: once(peeked.rest) };
     }

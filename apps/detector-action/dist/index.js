@@ -59687,7 +59687,7 @@ function loadYauzl() {
 async function openArchive(yauzl, file2, display) {
   const options2 = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
   try {
-    if (typeof file2 === "string") return await yauzl.openPromise(file2, options2);
+    if (typeof file2 === "string") return guardDestroyedReads(await yauzl.openPromise(file2, options2));
     const buffer = Buffer.isBuffer(file2) ? file2 : Buffer.from(file2.buffer, file2.byteOffset, file2.byteLength);
     return await yauzl.fromBufferPromise(buffer, options2);
   } catch (error63) {
@@ -59698,6 +59698,21 @@ async function openArchive(yauzl, file2, display) {
     if (errno) throw fsInputError(display, error63);
     throw invalidArchive(display, error63);
   }
+}
+function guardDestroyedReads(zip) {
+  const pend = zip.reader?.pend;
+  if (pend && typeof pend.go === "function") {
+    const go = pend.go.bind(pend);
+    pend.go = (task) => go((done) => {
+      try {
+        task(done);
+      } catch (error63) {
+        if (!(error63 instanceof TypeError)) throw error63;
+        done();
+      }
+    });
+  }
+  return zip;
 }
 function invalidArchive(display, error63) {
   if (InputError.isInstance(error63)) return error63;
@@ -60609,7 +60624,7 @@ function notAfter(chars) {
 var W = notAfter("A-Za-z0-9_");
 var WD = notAfter("A-Za-z0-9_-");
 var AN = notAfter("A-Za-z0-9");
-var GITHUB_CLASSIC = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}/g;
+var GITHUB_CLASSIC = /(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36}(?:(?!gh[pousr]_)[A-Za-z0-9])*/g;
 var GITHUB_FINE_GRAINED = /github_pat_[A-Za-z0-9_]{22,}/g;
 var AWS_ACCESS_KEY = /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA)[A-Z2-7]{16}(?![A-Za-z0-9])/g;
 var QUOTE = `(?:\\\\{0,3}["']|&(?:quot|apos|#0{0,3}3[49]|#x0{0,3}2[27]);)`;
@@ -60636,6 +60651,7 @@ var OPENSHIFT_TOKEN = /sha256~[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g;
 var JWT = new RegExp(`${WD}eyJ[A-Za-z0-9_-]{8,}\\.ey[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`, "g");
 var BASE64_PEM = /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g;
 var URL_PASSWORD = /(?<keep>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>]{1,256}:)(?<value>[^\s/?#@"'<>]{1,256})(?=@)/g;
+var FLAG_SECRET = /(?<keep>(?<![A-Za-z0-9_-])--(?<key>password|passwd|token|secret|client-secret|api-key|access-token)[ \t]+)(?<value>[^\s"'`;&|<>]+)/gi;
 var AUTH_SCHEMES = "Bearer|Basic|Digest|Token|Negotiate|NTLM|Bot|AWS4-HMAC-SHA256";
 var AUTHORIZATION = new RegExp(
   `(?<keep>${AN}(?:Proxy-)?Authorization${QUOTE}?[ \\t]*[:=][ \\t]*${QUOTE}?(?<scheme>(?:${AUTH_SCHEMES})[ \\t]+)?)(?<value>(?:[^\\s"'\`,;<>\\\\&]|\\\\(?![\\\\"'])|&(?![#A-Za-z0-9]+;))+)`,
@@ -60706,6 +60722,12 @@ var SECRET_RULES = [
     ["auth"],
     AUTHORIZATION,
     (v, m) => m.groups?.scheme ? !isPlaceholderValue(v) : looksLikeGeneratedSecret(v)
+  ),
+  keyed(
+    (m) => assignmentKind((m.groups?.key ?? "").replace(/-/g, "_")),
+    ["--passw", "--token", "--secret", "--client-secret", "--api-key", "--access-token"],
+    FLAG_SECRET,
+    (v) => v.startsWith("-") || v.startsWith("$") ? false : !isPlaceholderValue(v)
   ),
   keyed(
     (m) => assignmentKind(m.groups?.key ?? ""),
@@ -61388,30 +61410,6 @@ function capEscaped(text, maxChars) {
 }
 function sanitizeForComment(text, options2) {
   return sanitizeForCommentDetailed(text, options2).text;
-}
-
-// ../../packages/log-parsing/src/analyze/excerpt-recheck.ts
-function recheckExcerpt(text) {
-  const checked = redactSecrets(sanitizeText(text));
-  if (!ESCAPED.test(checked.text)) return checked;
-  const findings = new Map(checked.findings.map((f) => [f.kind, f.count]));
-  const lines = checked.text.split("\n").map((line) => {
-    if (!ESCAPED.test(line)) return line;
-    const decoded = redactSecrets(decodeEscapes(line));
-    if (decoded.findings.length === 0) return line;
-    for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
-    return decoded.text;
-  });
-  return { text: lines.join("\n"), findings: [...findings].map(([kind, count2]) => ({ kind, count: count2 })) };
-}
-var ESCAPED = /&(?:#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);|\]\]><!\[CDATA\[|\\u[0-9a-f]{4}/i;
-var NAMED = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
-function decodeEscapes(line) {
-  return line.replace(/\]\]><!\[CDATA\[/g, "").replace(/&(#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);/gi, (whole, ref) => {
-    if (ref[0] !== "#") return NAMED[ref.toLowerCase()] ?? whole;
-    const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
-  }).replace(/\\u([0-9a-f]{4})/gi, (_, hex3) => String.fromCharCode(Number.parseInt(hex3, 16)));
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-options.ts
@@ -62795,6 +62793,8 @@ var GoTestTextParser = class {
     this.out = new ReportBuilder("go-test-text", options2.path);
   }
   push(line) {
+    if (line.truncated)
+      this.out.addError(line.no, "line cut by the reader (over its line cap, 1 MiB unless set)");
     this.pushStripped(stripAnsi(line.text), line.no);
   }
   /** For composite parsers that already stripped colour codes from the line. */
@@ -63058,7 +63058,8 @@ var GoTestJsonParser = class {
     try {
       event = JSON.parse(text);
     } catch {
-      if (this.badLines++ === 0) this.out.addError(line.no, "not a valid test2json event (invalid JSON)");
+      const problem = line.truncated ? "line cut by the reader (over its line cap, 1 MiB unless set); the test2json event is lost" : "not a valid test2json event (invalid JSON)";
+      if (line.truncated || this.badLines++ === 0) this.out.addError(line.no, problem);
       return;
     }
     if (event === null || typeof event !== "object" || typeof event.Action !== "string") return;
@@ -64472,6 +64473,30 @@ function keepMatch(list, m) {
   }
 }
 
+// ../../packages/log-parsing/src/analyze/recheck-text.ts
+function recheckText(text) {
+  const checked = redactSecrets(sanitizeText(text));
+  if (!ESCAPED.test(checked.text)) return checked;
+  const findings = new Map(checked.findings.map((f) => [f.kind, f.count]));
+  const lines = checked.text.split("\n").map((line) => {
+    if (!ESCAPED.test(line)) return line;
+    const decoded = redactSecrets(sanitizeText(decodeEscapes(line)));
+    if (decoded.findings.length === 0) return line;
+    for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
+    return decoded.text;
+  });
+  return { text: lines.join("\n"), findings: [...findings].map(([kind, count2]) => ({ kind, count: count2 })) };
+}
+var ESCAPED = /&(?:#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);|<!\[CDATA\[|\]\]>|<!--|\\u[0-9a-f]{4}/i;
+var NAMED = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
+function decodeEscapes(line) {
+  return line.replace(/<!--[^]*?(?:-->|$)|<!\[CDATA\[|\]\]>/g, "").replace(/&(#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);/gi, (whole, ref) => {
+    if (ref[0] !== "#") return NAMED[ref.toLowerCase()] ?? whole;
+    const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+    return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;
+  }).replace(/\\u([0-9a-f]{4})/gi, (_, hex3) => String.fromCharCode(Number.parseInt(hex3, 16)));
+}
+
 // ../../packages/log-parsing/src/analyze/analyze-input.ts
 async function analyzeInput(options2) {
   const { path } = options2;
@@ -64518,7 +64543,7 @@ async function analyzeInput(options2) {
     consumed.report.partial = true;
     consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
   }
-  const recheck = recheckExcerpt(consumed.excerpt.text);
+  const recheck = recheckText(consumed.excerpt.text);
   const redactions = /* @__PURE__ */ new Map();
   for (const f of [...redactor.findings(), ...recheck.findings]) {
     redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
@@ -64881,8 +64906,19 @@ function dedupe(failures) {
 function describedByStructured(name, structured) {
   const n = normaliseName(name);
   if (structured.has(n)) return true;
-  for (const s of structured) if (s.includes(n) || n.includes(s)) return true;
+  if (wordCount2(n) < MIN_SPEC_WORDS) return false;
+  const padded = ` ${n} `;
+  for (const s of structured) {
+    if (wordCount2(s) >= MIN_SPEC_WORDS && (` ${s} `.includes(padded) || padded.includes(` ${s} `)))
+      return true;
+  }
   return false;
+}
+var MIN_SPEC_WORDS = 3;
+function wordCount2(name) {
+  let words = 1;
+  for (let i = name.indexOf(" "); i !== -1; i = name.indexOf(" ", i + 1)) words++;
+  return words;
 }
 function normaliseName(name) {
   return name.replace(/^\[(It|BeforeSuite|SynchronizedBeforeSuite|AfterSuite|BeforeEach|AfterEach)\]\s*/, "").replace(/\s+/g, " ").trim().toLowerCase();
@@ -64903,7 +64939,7 @@ function logText(input2, m) {
 function cleanResult(result) {
   const found = new Map(result.redactions.map((r) => [r.kind, r.count]));
   const clean = (text) => {
-    const red = redactSecrets(sanitizeText(stripAnsi(text)));
+    const red = recheckText(stripAnsi(text));
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };

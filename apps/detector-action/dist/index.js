@@ -64490,7 +64490,7 @@ function recheckText(text) {
 var ESCAPED = /&(?:#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);|<!\[CDATA\[|\]\]>|<!--|\\u[0-9a-f]{4}/i;
 var NAMED = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
 function decodeEscapes(line) {
-  return line.replace(/<!--[^]*?(?:-->|$)|<!\[CDATA\[|\]\]>/g, "").replace(/&(#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);/gi, (whole, ref) => {
+  return line.replace(/<!--.*?(?:-->|$)|<!\[CDATA\[|\]\]>/g, "").replace(/&(#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);/gi, (whole, ref) => {
     if (ref[0] !== "#") return NAMED[ref.toLowerCase()] ?? whole;
     const code = ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
     return code > 0 && code <= 1114111 ? String.fromCodePoint(code) : whole;

@@ -32,7 +32,7 @@ const NAMED: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<',
 
 function decodeEscapes(line: string): string {
   return line
-    .replace(/<!--[^]*?(?:-->|$)|<!\[CDATA\[|\]\]>/g, '')
+    .replace(/<!--.*?(?:-->|$)|<!\[CDATA\[|\]\]>/g, '')
     .replace(/&(#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);/gi, (whole, ref: string) => {
       if (ref[0] !== '#') return NAMED[ref.toLowerCase()] ?? whole;
       const code =

@@ -42,6 +42,20 @@ async function detect(args: string[], env: Record<string, string> = { GITHUB_TOK
 }
 
 describe('nightshift detect', () => {
+  it('cleans and redacts the progress lines it prints, which quote what sources and config say', async () => {
+    const token = `gh${'p_'}${'A1b2C3d4E5f6G7h8I9j0'.repeat(2).slice(0, 36)}`;
+    const config = [
+      'version: 1',
+      'sources:',
+      `  - { type: github-actions, name: "unit ${token}", repo: k8snetworkplumbingwg/linuxptp-daemon, workflow: test.yml, branch: main }`,
+      'issues: { repository: k8snetworkplumbingwg/ptp-operator, botLogin: nightshift-bot }',
+    ].join('\n');
+    writeFileSync(join(dir, 'secret-name.yml'), config);
+    const { stderr } = await detect(['--config', 'secret-name.yml', '--dry-run']);
+    expect(stderr).toContain('unit [REDACTED:github-token]: ');
+    expect(stderr).not.toContain(token);
+  });
+
   it('dry run: prints the planned issues as JSON and writes nothing, even without a token', async () => {
     const { code, stdout, emulator } = await detect(
       ['--config', 'nightshift.yml', '--dry-run', '--json'],

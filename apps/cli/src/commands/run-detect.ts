@@ -8,6 +8,7 @@ import { loadProfileRules } from '../profile';
 import type { DetectFlags } from './detect';
 import { renderDetectorText } from './detector-report';
 import { loadDetectorConfig } from './load-detector-config';
+import { writeErrorLine } from './write-error-line';
 
 /** A cycle that could not run (bad token, unreadable state issue…): exit 1 with the message only. */
 export class DetectorRunError extends Error {
@@ -45,7 +46,9 @@ export async function runDetect(flags: DetectFlags, io: CliIo): Promise<number> 
     apiUrl: flags.apiUrl,
     ...(flags.gcsUrl ? { gcsUrl: flags.gcsUrl } : {}),
     profileRules: loadProfileRules(),
-    log: (line) => io.stderr.write(`nightshift: ${line}\n`),
+    // Progress lines quote what the sources return (run names, URLs, file names): cleaned and
+    // redacted like every other line that quotes input.
+    log: (line) => writeErrorLine(io, `nightshift: ${line}`),
     ...(flags.botLogin ? { botLogin: flags.botLogin } : {}),
   });
   let outcome: Awaited<ReturnType<typeof runDetection>>;

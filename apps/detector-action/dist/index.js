@@ -11246,11 +11246,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count3) {
+        const one = count3 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count: count3, noun };
       }
     };
   }
@@ -18669,15 +18669,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count3) {
+        while (count3 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count3 < remaining) {
+            this.linePos += count3;
+            count3 = 0;
           } else {
-            count2 -= remaining;
+            count3 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -20499,8 +20499,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -20608,13 +20608,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -23567,8 +23567,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -23645,12 +23645,12 @@ var require_errors2 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error63.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error63.message += `:
 
 ${lineStr}
@@ -40566,14 +40566,14 @@ function codePointLength(str3) {
   const units = str3.length;
   if (!highSurrogate.test(str3))
     return units;
-  let count2 = units;
+  let count3 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
-      count2--;
+      count3--;
       i++;
     }
   }
-  return count2;
+  return count3;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -44956,8 +44956,8 @@ function az_default() {
 }
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getBelarusianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -47604,8 +47604,8 @@ function hu_default() {
 }
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count2, one, many) {
-  return Math.abs(count2) === 1 ? one : many;
+function getArmenianPlural(count3, one, many) {
+  return Math.abs(count3) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -50343,8 +50343,8 @@ function ro_default() {
 }
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count2, one, few, many) {
-  const absCount = Math.abs(count2);
+function getRussianPlural(count3, one, few, many) {
+  const absCount = Math.abs(count3);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -60210,9 +60210,9 @@ function candidateWords(literals) {
   for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
   return words;
 }
-function sampleGrams(u32, count2, candidates) {
+function sampleGrams(u32, count3, candidates) {
   const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < count2; i++) {
+  for (let i = 0; i < count3; i++) {
     const word = u32[i] | FOLD;
     if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
@@ -60245,11 +60245,11 @@ var JsScanKernel = class {
     }
     return { bytes: this.bytes, words: this.words };
   }
-  flaggedGroup(table, i, count2) {
+  flaggedGroup(table, i, count3) {
     checkTableSize("a gram table", table.used, GRAM_SLOTS);
     const u32 = this.words;
     const used = table.used;
-    for (; i < count2; i += 4) {
+    for (; i < count3; i += 4) {
       const w0 = u32[i] | FOLD;
       const w1 = u32[i + 1] | FOLD;
       const w2 = u32[i + 2] | FOLD;
@@ -60260,17 +60260,17 @@ var JsScanKernel = class {
       u32[i + 3] = w3;
       if ((used[slotOf(w0)] | used[slotOf(w1)] | used[slotOf(w2)] | used[slotOf(w3)]) !== 0) return i;
     }
-    return count2;
+    return count3;
   }
-  anchorPair(slots, i, count2) {
+  anchorPair(slots, i, count3) {
     checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
     const words = this.words;
-    for (; i < count2; i += 2) {
+    for (; i < count3; i += 2) {
       const a = words[i];
       const b = words[i + 1];
       if ((slots[a & 65535] | slots[a >>> 16] | slots[b & 65535] | slots[b >>> 16]) !== 0) return i;
     }
-    return count2;
+    return count3;
   }
 };
 
@@ -60307,22 +60307,22 @@ var WasmScanKernel = class {
     }
     return { bytes: this.bytes, words: this.words };
   }
-  flaggedGroup(table, i, count2) {
+  flaggedGroup(table, i, count3) {
     if (table.id !== this.gramId || table.version !== this.gramVersion) {
       checkTableSize("a gram table", table.used, GRAM_SLOTS);
       new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS).set(table.used);
       this.gramId = table.id;
       this.gramVersion = table.version;
     }
-    return this.exports.flaggedGroup(i, count2);
+    return this.exports.flaggedGroup(i, count3);
   }
-  anchorPair(slots, i, count2) {
+  anchorPair(slots, i, count3) {
     if (slots !== this.anchorSlots) {
       checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
       new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
       this.anchorSlots = slots;
     }
-    return this.exports.anchorPair(i, count2);
+    return this.exports.anchorPair(i, count3);
   }
   refreshViews() {
     const buffer = this.exports.memory.buffer;
@@ -60497,11 +60497,11 @@ function candidateLineStarts(text) {
 function scanWindow(text, base, end, from, starts) {
   const words = sharedImage.words;
   const kernel2 = scanKernel();
-  const count2 = end - base + 3 >>> 2;
+  const count3 = end - base + 3 >>> 2;
   let i = from - base >>> 2;
   for (; ; ) {
-    i = kernel2.anchorPair(SLOTS, i, count2);
-    if (i >= count2) return end;
+    i = kernel2.anchorPair(SLOTS, i, count3);
+    if (i >= count3) return end;
     const at = confirmWords(text, words, i, base + 4 * i, from);
     if (at === -1) {
       i += 2;
@@ -60542,15 +60542,15 @@ function matchesAt(text, at, kw) {
 // ../../packages/log-parsing/src/redact/redaction-types.ts
 var FindingCounter = class {
   counts = /* @__PURE__ */ new Map();
-  add(kind, count2 = 1) {
-    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count2);
+  add(kind, count3 = 1) {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + count3);
   }
   merge(findings) {
     for (const f of findings) this.add(f.kind, f.count);
   }
   /** Sorted by kind so output is deterministic. */
   list() {
-    return [...this.counts.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([kind, count2]) => ({ kind, count: count2 }));
+    return [...this.counts.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([kind, count3]) => ({ kind, count: count3 }));
   }
 };
 function redactionMarker(kind) {
@@ -61071,9 +61071,9 @@ function createLineRedactor(options2 = {}) {
   const counter = new FindingCounter();
   let held = [];
   let heldChars = 0;
-  function release(count2) {
-    const lines = count2 === held.length ? held : held.slice(0, count2);
-    held = count2 === held.length ? [] : held.slice(count2);
+  function release(count3) {
+    const lines = count3 === held.length ? held : held.slice(0, count3);
+    held = count3 === held.length ? [] : held.slice(count3);
     heldChars = 0;
     for (const l of held) heldChars += l.length + 1;
     return redactJoined(lines, lines.join("\n"), counter);
@@ -61100,8 +61100,8 @@ function createLineRedactor(options2 = {}) {
     held.push(line);
     heldChars += line.length + 1;
     if (held.length < batchLines && heldChars < batchChars) return [];
-    const count2 = releasable();
-    return count2 > 0 ? release(count2) : [];
+    const count3 = releasable();
+    return count3 > 0 ? release(count3) : [];
   }
   return {
     push: push2,
@@ -61112,8 +61112,8 @@ function createLineRedactor(options2 = {}) {
       }
       const ready = [];
       for (const line of lines) for (const out of push2(line)) ready.push(out);
-      const count2 = held.length > 0 ? releasable() : 0;
-      if (count2 > 0) for (const out of release(count2)) ready.push(out);
+      const count3 = held.length > 0 ? releasable() : 0;
+      if (count3 > 0) for (const out of release(count3)) ready.push(out);
       return ready;
     },
     flush() {
@@ -61743,8 +61743,8 @@ function createExcerptBuilder(options2 = {}) {
     lastText = text;
   }
   function flush() {
-    const { texts, count: count2 } = ungrouped;
-    if (count2 === 0) return;
+    const { texts, count: count3 } = ungrouped;
+    if (count3 === 0) return;
     const { rows } = groupTail(
       ungrouped,
       recentCap,
@@ -61754,9 +61754,9 @@ function createExcerptBuilder(options2 = {}) {
     for (const row of rows) recent.push(row);
     if (recent.length > recentCap) recent.splice(0, recent.length - recentCap);
     lastRow = rows[rows.length - 1] ?? lastRow;
-    const last = texts[count2 - 1];
+    const last = texts[count3 - 1];
     lastText = view ? view(last) : last;
-    texts.fill("", 0, count2);
+    texts.fill("", 0, count3);
     ungrouped.count = 0;
   }
   function push2(line) {
@@ -64485,7 +64485,7 @@ function recheckText(text) {
     for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
     return decoded.text;
   });
-  return { text: lines.join("\n"), findings: [...findings].map(([kind, count2]) => ({ kind, count: count2 })) };
+  return { text: lines.join("\n"), findings: [...findings].map(([kind, count3]) => ({ kind, count: count3 })) };
 }
 var ESCAPED = /&(?:#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);|<!\[CDATA\[|\]\]>|<!--|\\u[0-9a-f]{4}/i;
 var NAMED = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
@@ -64560,9 +64560,9 @@ async function analyzeInput(options2) {
     redactions
   };
 }
-async function* toBytes(source, count2) {
+async function* toBytes(source, count3) {
   for await (const chunk of source) {
-    count2(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
+    count3(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.byteLength);
     yield chunk;
   }
 }
@@ -64944,7 +64944,9 @@ function cleanResult(result) {
     return red.text;
   };
   const redact = (text) => {
-    const red = redactSecrets(text);
+    let red = redactSecrets(text);
+    const cleaned2 = redactSecrets(sanitizeText(text));
+    if (count2(cleaned2.findings) > count2(red.findings)) red = cleaned2;
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };
@@ -64973,8 +64975,13 @@ function cleanResult(result) {
       text: result.excerpt.text
     }
   };
-  cleaned.redactions = [...found].map(([kind, count2]) => ({ kind, count: count2 }));
+  cleaned.redactions = [...found].map(([kind, count3]) => ({ kind, count: count3 }));
   return cleaned;
+}
+function count2(findings) {
+  let n = 0;
+  for (const f of findings) n += f.count;
+  return n;
 }
 
 // ../../packages/log-parsing/src/analyze/excerpt-choice.ts
@@ -65080,7 +65087,7 @@ async function analyzeSources(sources, options2) {
     failures,
     flaky,
     excerpt: excerptSource ? { path: excerptSource.path, ...excerptSource.excerpt } : { path: null, text: "", tokens: 0, ranges: [] },
-    redactions: [...redactions].map(([kind, count2]) => ({ kind, count: count2 }))
+    redactions: [...redactions].map(([kind, count3]) => ({ kind, count: count3 }))
   });
 }
 function describeInput(a) {
@@ -65476,13 +65483,13 @@ var RULE_KINDS = [
 ];
 
 // ../../packages/log-parsing/src/classify/word-scan.ts
-function scanWords(text, count2, table, hits) {
+function scanWords(text, count3, table, hits) {
   const kernel2 = scanKernel();
   const u32 = sharedImage.words;
   let i = 0;
-  while (i < count2) {
-    i = kernel2.flaggedGroup(table, i, count2);
-    if (i < count2) i = confirmGroup(text, u32, i, table, hits);
+  while (i < count3) {
+    i = kernel2.flaggedGroup(table, i, count3);
+    if (i < count3) i = confirmGroup(text, u32, i, table, hits);
   }
 }
 function confirmGroup(text, u32, i, table, hits) {
@@ -65612,16 +65619,16 @@ function buildBlockPrefilter(literals) {
     for (const c of foldChars) {
       for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
     }
-    const count2 = wordCount(text.length);
+    const count3 = wordCount(text.length);
     if (table) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
         buildGramTable(gramLiterals, sampleGrams(sharedImage.words, text.length >>> 2, candidates), table);
         untilSample = RESAMPLE_BLOCKS;
       }
-      scanWords(text, count2, table, hits);
+      scanWords(text, count3, table, hits);
     } else if (shortScan) {
       const u32 = sharedImage.words;
-      for (let i = 0; i < count2; i++) u32[i] = u32[i] | FOLD;
+      for (let i = 0; i < count3; i++) u32[i] = u32[i] | FOLD;
     }
     shortScan?.scan(text, sharedImage.bytes, hits);
   };

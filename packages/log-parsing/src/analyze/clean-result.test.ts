@@ -78,6 +78,15 @@ describe('analyze result: what appears only once the text is decoded (secrets, c
     const second = await analyzed(zip);
     expect(second.result.inputs[0]!.path).toContain('[REDACTED:github-token]');
     expect(second.json).not.toContain(token);
+
+    // A path that hides a secret behind an invisible character is shown sanitised and redacted;
+    // any other path stays exactly as it is.
+    const hidden = file(`job-${split}.log`, '=== RUN   TestC\n--- FAIL: TestC (0.00s)\nFAIL\n');
+    const third = await analyzed(hidden);
+    expect(third.result.inputs[0]!.path).toContain('job-[REDACTED:github-token].log');
+    expect(third.json).not.toContain(token.slice(12));
+    const plain = file('job-\u200bplain.log', '=== RUN   TestD\n--- FAIL: TestD (0.00s)\nFAIL\n');
+    expect((await analyzed(plain)).result.inputs[0]!.path).toBe(plain);
   });
 
   it('takes the remnants of colour codes out of names and messages a JUnit report carried', async () => {

@@ -1,5 +1,5 @@
 import { stripAnsi } from '../ansi';
-import { redactSecrets } from '../redact/index';
+import { redactSecrets, sanitizeText } from '../redact/index';
 import type { AnalysisResult } from './analysis-result';
 import { recheckText } from './recheck-text';
 
@@ -27,7 +27,11 @@ export function cleanResult(result: AnalysisResult): AnalysisResult {
   // Paths (and errors, which start with one) are only redacted: they must stay the names of the
   // files, which callers match them with; whoever shows them sanitises them (the CLI does).
   const redact = (text: string): string => {
-    const red = redactSecrets(text);
+    let red = redactSecrets(text);
+    // A path stays as it is, unless its sanitised form shows a secret that an invisible
+    // character split: then it is shown sanitised and redacted.
+    const cleaned = redactSecrets(sanitizeText(text));
+    if (count(cleaned.findings) > count(red.findings)) red = cleaned;
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };
@@ -58,4 +62,10 @@ export function cleanResult(result: AnalysisResult): AnalysisResult {
   };
   cleaned.redactions = [...found].map(([kind, count]) => ({ kind, count }));
   return cleaned;
+}
+
+function count(findings: readonly { count: number }[]): number {
+  let n = 0;
+  for (const f of findings) n += f.count;
+  return n;
 }

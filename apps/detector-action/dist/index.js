@@ -60770,14 +60770,11 @@ function applyRules(line, counter) {
   for (const i of RULE_GATE.rulesFor(line)) out = applyRule(SECRET_RULES[i], out, counter);
   return out;
 }
-function hasEscape(line) {
-  return line.indexOf("\x1B") !== -1 || line.indexOf("") !== -1 || line.indexOf("�[") !== -1;
-}
 function redactLine(line, counter) {
-  if (!hasEscape(line)) return applyRules(line, counter);
+  const plain = stripAnsi(line);
+  if (plain === line) return applyRules(line, counter);
   const raw = new FindingCounter();
   const rawOut = applyRules(line, raw);
-  const plain = stripAnsi(line);
   const plainFound = new FindingCounter();
   const plainOut = applyRules(plain, plainFound);
   const useRaw = plainOut === plain || rawOut !== line && stripAnsi(rawOut) === plainOut;
@@ -61296,6 +61293,11 @@ function sanitizeTextDetailed(text, options2 = {}) {
 }
 function sanitizeText(text, options2 = {}) {
   return sanitizeTextDetailed(text, options2).text;
+}
+
+// ../../packages/log-parsing/src/redact/redact-shown.ts
+function redactShown(text, options2) {
+  return redactSecrets(sanitizeText(text, options2));
 }
 
 // ../../packages/log-parsing/src/redact/url-policy.ts
@@ -62647,6 +62649,9 @@ function suiteDescription(rest) {
   return rest.trim();
 }
 
+// ../../packages/log-parsing/src/formats/cut-line.ts
+var LINE_CUT = "line cut by the reader (over its line cap, 1 MiB unless set)";
+
 // ../../packages/log-parsing/src/formats/go-test-location.ts
 var GO_MESSAGE_LOCATION = /^\s*([\w./\\-]+\.go):(\d+): /m;
 function goMessageLocation(message) {
@@ -62793,8 +62798,7 @@ var GoTestTextParser = class {
     this.out = new ReportBuilder("go-test-text", options2.path);
   }
   push(line) {
-    if (line.truncated)
-      this.out.addError(line.no, "line cut by the reader (over its line cap, 1 MiB unless set)");
+    if (line.truncated) this.out.addError(line.no, LINE_CUT);
     this.pushStripped(stripAnsi(line.text), line.no);
   }
   /** For composite parsers that already stripped colour codes from the line. */
@@ -63058,7 +63062,7 @@ var GoTestJsonParser = class {
     try {
       event = JSON.parse(text);
     } catch {
-      const problem = line.truncated ? "line cut by the reader (over its line cap, 1 MiB unless set); the test2json event is lost" : "not a valid test2json event (invalid JSON)";
+      const problem = line.truncated ? `${LINE_CUT}; the test2json event is lost` : "not a valid test2json event (invalid JSON)";
       if (line.truncated || this.badLines++ === 0) this.out.addError(line.no, problem);
       return;
     }
@@ -64036,10 +64040,7 @@ var JUnitXmlParser = class {
     let text = line.text;
     if (line.truncated) {
       text = text.replace(CUT_MARKER, "");
-      this.warn(
-        "cut",
-        "line cut by the reader (over its line cap, 1 MiB unless set); the XML after the cut is lost"
-      );
+      this.warn("cut", `${LINE_CUT}; the XML after the cut is lost`);
     }
     ILLEGAL_XML_CHARS.lastIndex = 0;
     if (ILLEGAL_XML_CHARS.test(text)) {
@@ -64475,12 +64476,12 @@ function keepMatch(list, m) {
 
 // ../../packages/log-parsing/src/analyze/recheck-text.ts
 function recheckText(text) {
-  const checked = redactSecrets(sanitizeText(text));
+  const checked = redactShown(text);
   if (!ESCAPED.test(checked.text)) return checked;
   const findings = new Map(checked.findings.map((f) => [f.kind, f.count]));
   const lines = checked.text.split("\n").map((line) => {
     if (!ESCAPED.test(line)) return line;
-    const decoded = redactSecrets(sanitizeText(decodeEscapes(line)));
+    const decoded = redactShown(decodeEscapes(line));
     if (decoded.findings.length === 0) return line;
     for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
     return decoded.text;
@@ -64858,11 +64859,7 @@ function jobFailure(input2, job, classifier) {
 function explainedJobFailure(input2, job, classifier) {
   const own2 = jobFailure(input2, job, classifier);
   if (own2.rule !== null) return own2;
-  let best2 = null;
-  for (const m of input2.logMatches) {
-    if (m.line > job.line) continue;
-    if (!best2 || m.match.priority <= best2.match.priority) best2 = m;
-  }
+  const best2 = strongestMatch(input2.logMatches, job.line);
   if (!best2) return own2;
   const f = jobFailure(
     input2,
@@ -64872,12 +64869,18 @@ function explainedJobFailure(input2, job, classifier) {
   f.evidence.push(own2.evidence[0]);
   return f;
 }
+function strongestMatch(matches, upTo = Number.POSITIVE_INFINITY) {
+  let best2 = null;
+  for (const m of matches) {
+    if (m.line <= upTo && (!best2 || m.match.priority <= best2.match.priority)) best2 = m;
+  }
+  return best2;
+}
 function logLevelFailure(inputs, classifier) {
   let best2 = null;
   for (const input2 of inputs) {
-    for (const m of input2.logMatches) {
-      if (!best2 || m.match.priority <= best2.m.match.priority) best2 = { input: input2, m };
-    }
+    const m = strongestMatch(input2.logMatches);
+    if (m && (!best2 || m.match.priority <= best2.m.match.priority)) best2 = { input: input2, m };
   }
   if (!best2) return null;
   const f = jobFailure(
@@ -64938,17 +64941,17 @@ function logText(input2, m) {
 // ../../packages/log-parsing/src/analyze/clean-result.ts
 function cleanResult(result) {
   const found = new Map(result.redactions.map((r) => [r.kind, r.count]));
-  const clean = (text) => {
-    const red = recheckText(stripAnsi(text));
+  const tally = (red) => {
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };
+  const clean = (text) => tally(recheckText(stripAnsi(text)));
   const redact = (text) => {
-    let red = redactSecrets(text);
-    const cleaned2 = redactSecrets(sanitizeText(text));
-    if (count2(cleaned2.findings) > count2(red.findings)) red = cleaned2;
-    for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
-    return red.text;
+    const red = redactSecrets(text);
+    const sanitized = sanitizeText(text);
+    if (sanitized === text) return tally(red);
+    const shown = redactSecrets(sanitized);
+    return tally(count2(shown.findings) > count2(red.findings) ? shown : red);
   };
   const cleanOrNull = (text) => text === null ? null : clean(text);
   const cleaned = {

@@ -1,4 +1,4 @@
-import { redactSecrets, sanitizeText } from '../redact/index';
+import { redactShown } from '../redact/index';
 import type { RedactionResult } from '../redact/redaction-types';
 
 /**
@@ -12,12 +12,12 @@ import type { RedactionResult } from '../redact/redaction-types';
  * characters split.
  */
 export function recheckText(text: string): RedactionResult {
-  const checked = redactSecrets(sanitizeText(text));
+  const checked = redactShown(text);
   if (!ESCAPED.test(checked.text)) return checked;
   const findings = new Map(checked.findings.map((f) => [f.kind, f.count]));
   const lines = checked.text.split('\n').map((line) => {
     if (!ESCAPED.test(line)) return line;
-    const decoded = redactSecrets(sanitizeText(decodeEscapes(line)));
+    const decoded = redactShown(decodeEscapes(line));
     if (decoded.findings.length === 0) return line;
     for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
     return decoded.text;

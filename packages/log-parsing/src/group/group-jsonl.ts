@@ -1,6 +1,5 @@
 import type { Classifier } from '../classify/classifier';
-import { redactSecrets } from '../redact/redact-secrets';
-import { sanitizeText } from '../redact/sanitize-text';
+import { redactShown } from '../redact/redact-shown';
 import { type FailureRecord, type GroupKey, groupRecord } from './group-record';
 import { isRawJsonNumber, parseKeepingNumbers } from './parse-keeping-numbers';
 
@@ -45,8 +44,8 @@ export async function* groupJsonl(
       // V8's message can quote it too. Sanitised first (a zero-width space or soft hyphen inside
       // a key or token hides it from the rules, and the terminal would not show it), then
       // redacted, then cut, so a cut cannot hide a token from the rules either.
-      const quoted = snippet(redactSecrets(oneLine(text)).text);
-      const reason = redactSecrets(oneLine((error as Error).message)).text;
+      const quoted = snippet(redactShown(text, ONE_LINE).text);
+      const reason = redactShown((error as Error).message, ONE_LINE).text;
       yield { line: no, error: `not valid JSON (${reason}): ${quoted}` };
       continue;
     }
@@ -94,7 +93,5 @@ function snippet(text: string): string {
   return text.length > MAX_ERROR_SNIPPET ? `${text.slice(0, MAX_ERROR_SNIPPET)}…` : text;
 }
 
-/** Escape sequences, control and invisible characters stripped; line breaks become spaces. */
-function oneLine(text: string): string {
-  return sanitizeText(text, { singleLine: true });
-}
+/** Quoted in a one-line error: line breaks become spaces. */
+const ONE_LINE = { singleLine: true } as const;

@@ -8,6 +8,7 @@ export { neutralizeCommands, neutralizeWorkflowCommands } from './neutralize-com
 export { neutralizeMentions } from './neutralize-mentions';
 export { PEM_WINDOW_CHARS } from './pem-blocks';
 export { redactSecrets } from './redact-secrets';
+export { redactShown } from './redact-shown';
 export type { RedactionFinding, RedactionResult } from './redaction-types';
 export {
   escapeRawHtml,

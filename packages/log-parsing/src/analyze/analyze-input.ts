@@ -95,7 +95,7 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     consumed.report.partial = true;
     consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
   }
-  // The excerpt quotes redacted lines raw: escapes can still spell a secret (excerpt-recheck.ts).
+  // The excerpt quotes redacted lines raw: escapes can still spell a secret (recheck-text.ts).
   const recheck = recheckText(consumed.excerpt.text);
   const redactions = new Map<string, number>();
   for (const f of [...redactor.findings(), ...recheck.findings]) {

@@ -94,7 +94,8 @@ export async function analyzeSources(
       excerpts.offer(a);
       analysed.push(a);
     } catch (error) {
-      // A read error mid-stream (truncated gzip, bomb cap) keeps what the other inputs gave.
+      // An input that failed before giving a byte (analyzeInput keeps what a later failure left):
+      // it is unreadable, and the other inputs still count.
       inputs.push({
         path: item.path,
         format: 'unreadable',

@@ -1,5 +1,5 @@
 import { stripAnsi } from '../ansi';
-import { redactSecrets, sanitizeText } from '../redact/index';
+import { type RedactionResult, redactSecrets, sanitizeText } from '../redact/index';
 import type { AnalysisResult } from './analysis-result';
 import { recheckText } from './recheck-text';
 
@@ -17,23 +17,22 @@ import { recheckText } from './recheck-text';
  */
 export function cleanResult(result: AnalysisResult): AnalysisResult {
   const found = new Map<string, number>(result.redactions.map((r) => [r.kind, r.count]));
-  const clean = (text: string): string => {
-    // stripAnsi first: it also takes out the `\uFFFD[31m` remnants of colour codes that a JUnit
-    // report's XML could not hold (sanitizeText leaves a U+FFFD alone).
-    const red = recheckText(stripAnsi(text));
+  const tally = (red: RedactionResult): string => {
     for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
     return red.text;
   };
+  // stripAnsi first: it also takes out the `\uFFFD[31m` remnants of colour codes that a JUnit
+  // report's XML could not hold (sanitizeText leaves a U+FFFD alone).
+  const clean = (text: string): string => tally(recheckText(stripAnsi(text)));
   // Paths (and errors, which start with one) are only redacted: they must stay the names of the
-  // files, which callers match them with; whoever shows them sanitises them (the CLI does).
+  // files, which callers match them with; whoever shows them sanitises them (the CLI does). Unless
+  // an invisible character splits a secret in one: then it is shown sanitised and redacted.
   const redact = (text: string): string => {
-    let red = redactSecrets(text);
-    // A path stays as it is, unless its sanitised form shows a secret that an invisible
-    // character split: then it is shown sanitised and redacted.
-    const cleaned = redactSecrets(sanitizeText(text));
-    if (count(cleaned.findings) > count(red.findings)) red = cleaned;
-    for (const f of red.findings) found.set(f.kind, (found.get(f.kind) ?? 0) + f.count);
-    return red.text;
+    const red = redactSecrets(text);
+    const sanitized = sanitizeText(text);
+    if (sanitized === text) return tally(red);
+    const shown = redactSecrets(sanitized);
+    return tally(count(shown.findings) > count(red.findings) ? shown : red);
   };
   const cleanOrNull = (text: string | null): string | null => (text === null ? null : clean(text));
   const cleaned: AnalysisResult = {

@@ -110,11 +110,7 @@ function jobFailure(input: InputAnalysis, job: JobFailure, classifier: Classifie
 function explainedJobFailure(input: InputAnalysis, job: JobFailure, classifier: Classifier): AnalyzedFailure {
   const own = jobFailure(input, job, classifier);
   if (own.rule !== null) return own;
-  let best: LogMatch | null = null;
-  for (const m of input.logMatches) {
-    if (m.line > job.line) continue;
-    if (!best || m.match.priority <= best.match.priority) best = m;
-  }
+  const best = strongestMatch(input.logMatches, job.line);
   if (!best) return own;
   const f = jobFailure(
     input,
@@ -125,14 +121,25 @@ function explainedJobFailure(input: InputAnalysis, job: JobFailure, classifier: 
   return f;
 }
 
+/**
+ * The strongest rule match on a line up to `upTo`: the highest priority (lowest number), and among
+ * equals the last occurrence (the pytorch classifier's choice: the latest is closest to the failure).
+ */
+function strongestMatch(matches: readonly LogMatch[], upTo = Number.POSITIVE_INFINITY): LogMatch | null {
+  let best: LogMatch | null = null;
+  for (const m of matches) {
+    if (m.line <= upTo && (!best || m.match.priority <= best.match.priority)) best = m;
+  }
+  return best;
+}
+
 /** No parser found a failure, but rules matched log lines: report the strongest as a job failure. */
 function logLevelFailure(inputs: InputAnalysis[], classifier: Classifier): AnalyzedFailure | null {
   let best: { input: InputAnalysis; m: LogMatch } | null = null;
   for (const input of inputs) {
-    for (const m of input.logMatches) {
-      // Highest priority wins; among equals the last occurrence (the pytorch classifier's choice).
-      if (!best || m.match.priority <= best.m.match.priority) best = { input, m };
-    }
+    const m = strongestMatch(input.logMatches);
+    // Among equals across inputs, the later input's, as within one.
+    if (m && (!best || m.match.priority <= best.m.match.priority)) best = { input, m };
   }
   if (!best) return null;
   const f = jobFailure(

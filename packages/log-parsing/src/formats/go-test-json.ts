@@ -1,4 +1,5 @@
 import type { FailureType, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
+import { LINE_CUT } from './cut-line';
 import { goMessageLocation, panicFailureType, panicLocation } from './go-test-location';
 import { GoTestOutput } from './go-test-output';
 import { GoTestTextParser } from './go-test-text';
@@ -58,7 +59,7 @@ export class GoTestJsonParser implements LineParser {
       event = JSON.parse(text) as Event;
     } catch {
       const problem = line.truncated
-        ? 'line cut by the reader (over its line cap, 1 MiB unless set); the test2json event is lost'
+        ? `${LINE_CUT}; the test2json event is lost`
         : 'not a valid test2json event (invalid JSON)';
       if (line.truncated || this.badLines++ === 0) this.out.addError(line.no, problem);
       return;

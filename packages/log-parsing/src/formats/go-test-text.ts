@@ -1,5 +1,6 @@
 import { stripAnsi } from '../ansi';
 import type { JobFailure, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
+import { LINE_CUT } from './cut-line';
 import { GoBuildOutput } from './go-build-output';
 import { GoPanic } from './go-panic';
 import { goMessageLocation } from './go-test-location';
@@ -50,8 +51,7 @@ export class GoTestTextParser implements LineParser {
 
   push(line: LogLine): void {
     // A cut line may have lost a `--- FAIL` or a panic's end: say so, once per cut line.
-    if (line.truncated)
-      this.out.addError(line.no, 'line cut by the reader (over its line cap, 1 MiB unless set)');
+    if (line.truncated) this.out.addError(line.no, LINE_CUT);
     this.pushStripped(stripAnsi(line.text), line.no);
   }
 

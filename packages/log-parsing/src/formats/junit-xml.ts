@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { LineParser, LogLine, ParsedReport } from '../types';
+import { LINE_CUT } from './cut-line';
 import { appendResultText, type OpenTestCase, openTestCase, toTestCaseResult } from './junit-testcase';
 import { LIMITS } from './limits';
 import { ReportBuilder } from './report-builder';
@@ -65,10 +66,7 @@ export class JUnitXmlParser implements LineParser {
     let text = line.text;
     if (line.truncated) {
       text = text.replace(CUT_MARKER, '');
-      this.warn(
-        'cut',
-        'line cut by the reader (over its line cap, 1 MiB unless set); the XML after the cut is lost',
-      );
+      this.warn('cut', `${LINE_CUT}; the XML after the cut is lost`);
     }
     ILLEGAL_XML_CHARS.lastIndex = 0;
     if (ILLEGAL_XML_CHARS.test(text)) {

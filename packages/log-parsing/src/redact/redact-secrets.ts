@@ -47,11 +47,6 @@ function applyRules(line: string, counter: FindingCounter): string {
   return out;
 }
 
-/** An escape sequence that stripAnsi (../ansi.ts) removes may start here: ESC, 8-bit CSI, U+FFFD `[`. */
-function hasEscape(line: string): boolean {
-  return line.indexOf('\x1b') !== -1 || line.indexOf('\x9b') !== -1 || line.indexOf('\ufffd[') !== -1;
-}
-
 /**
  * The rules on one line. A colour code inside a secret or between its key and value
  * (`\x1b[36mpassword\x1b[0m=…`, `Authorization: \x1b[1mBearer\x1b[0m …`, `ghp_ab\x1b[0mcd…`)
@@ -61,10 +56,11 @@ function hasEscape(line: string): boolean {
  * (an escape can also be what ends a secret: `AKIA…\x1b[0mabc`).
  */
 function redactLine(line: string, counter: FindingCounter): string {
-  if (!hasEscape(line)) return applyRules(line, counter);
+  // stripAnsi gives the line itself back when it holds no escape (its own three native scans).
+  const plain = stripAnsi(line);
+  if (plain === line) return applyRules(line, counter);
   const raw = new FindingCounter();
   const rawOut = applyRules(line, raw);
-  const plain = stripAnsi(line);
   const plainFound = new FindingCounter();
   const plainOut = applyRules(plain, plainFound);
   const useRaw = plainOut === plain || (rawOut !== line && stripAnsi(rawOut) === plainOut);

@@ -18320,8 +18320,8 @@ var require_eventsource_stream = __commonJS({
     var { Transform } = __require("stream");
     var { isASCIINumber, isValidLastEventId } = require_util8();
     var BOM = [239, 187, 191];
-    var LF2 = 10;
-    var CR = 13;
+    var LF3 = 10;
+    var CR2 = 13;
     var COLON = 58;
     var SPACE = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
@@ -18435,7 +18435,7 @@ var require_eventsource_stream = __commonJS({
           callback();
           return;
         }
-        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF2 && chunk[0] !== CR) {
+        if (this.maxEventSize > 0 && this.chunks.length >= this.maxBufferedChunks && chunk[0] !== LF3 && chunk[0] !== CR2) {
           callback(createMaxEventSizeExceededError());
           return;
         }
@@ -18450,15 +18450,15 @@ var require_eventsource_stream = __commonJS({
           const byte = this.currentByte();
           if (this.eventEndCheck) {
             if (this.crlfCheck) {
-              if (byte === LF2) {
+              if (byte === LF3) {
                 this.crlfCheck = false;
                 this.consumeCurrentByte();
                 continue;
               }
               this.crlfCheck = false;
             }
-            if (byte === LF2 || byte === CR) {
-              if (byte === CR) {
+            if (byte === LF3 || byte === CR2) {
+              if (byte === CR2) {
                 this.crlfCheck = true;
               }
               this.consumeCurrentByte();
@@ -18471,8 +18471,8 @@ var require_eventsource_stream = __commonJS({
             this.eventEndCheck = false;
             continue;
           }
-          if (byte === LF2 || byte === CR) {
-            if (byte === CR) {
+          if (byte === LF3 || byte === CR2) {
+            if (byte === CR2) {
               this.crlfCheck = true;
             }
             try {
@@ -20290,7 +20290,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -20306,9 +20306,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -21769,22 +21769,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -21793,15 +21793,15 @@ var require_stringifyCollection = __commonJS({
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines2.push(blockItemPrefix + str4);
       }
       let str3;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str3 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str3 = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str3 += line ? `
 ${indent}${line}` : "\n";
         }
@@ -21824,22 +21824,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -21856,12 +21856,12 @@ ${indent}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str3 += ",";
@@ -21869,35 +21869,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
-        linesAtValue = lines.length;
+        lines2.push(str3);
+        linesAtValue = lines2.length;
       }
       const { start, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str3 = start;
-          for (const line of lines)
+          for (const line of lines2)
             str3 += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str3}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports2.stringifyCollection = stringifyCollection;
@@ -22535,11 +22535,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str3.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines2[i] = str3.substr(o, lineWidth);
           }
-          str3 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str3 }, ctx, onComment, onChompKeep);
       }
@@ -23219,35 +23219,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options2) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options2.directives === true;
       if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -23256,36 +23256,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports2.stringifyDocument = stringifyDocument;
   }
@@ -24347,17 +24347,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header2.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -24367,7 +24367,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -24387,17 +24387,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -24434,8 +24434,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -24510,10 +24510,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
   }
@@ -28625,15 +28625,15 @@ var require_ed5 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE = 32;
-    exports2.S_LIST = [SPACE, NL, CR, TAB];
+    exports2.S_LIST = [SPACE, NL, CR2, TAB];
     function isChar(c) {
-      return c >= SPACE && c <= 55295 || c === NL || c === CR || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
+      return c >= SPACE && c <= 55295 || c === NL || c === CR2 || c === TAB || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
     exports2.isChar = isChar;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE || c === NL || c === CR2 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -28666,9 +28666,9 @@ var require_ed2 = __commonJS({
     exports2.NMTOKEN_RE = new RegExp("^[" + exports2.NAME_CHAR + "]+$", "u");
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE = 32;
-    exports2.S_LIST = [SPACE, NL, CR, TAB];
+    exports2.S_LIST = [SPACE, NL, CR2, TAB];
     function isChar(c) {
       return c >= 1 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536 && c <= 1114111;
     }
@@ -28682,7 +28682,7 @@ var require_ed2 = __commonJS({
     }
     exports2.isCharAndNotRestricted = isCharAndNotRestricted;
     function isS(c) {
-      return c === SPACE || c === NL || c === CR || c === TAB;
+      return c === SPACE || c === NL || c === CR2 || c === TAB;
     }
     exports2.isS = isS;
     function isNameStartChar(c) {
@@ -28802,7 +28802,7 @@ var require_saxes = __commonJS({
     var S_CLOSE_TAG_SAW_WHITE = 44;
     var TAB = 9;
     var NL = 10;
-    var CR = 13;
+    var CR2 = 13;
     var SPACE = 32;
     var BANG = 33;
     var DQUOTE2 = 34;
@@ -29145,7 +29145,7 @@ var require_saxes = __commonJS({
         const lastCode = chunk.charCodeAt(limit - 1);
         if (!end && // A trailing CR or surrogate must be carried over to the next
         // chunk.
-        (lastCode === CR || lastCode >= 55296 && lastCode <= 56319)) {
+        (lastCode === CR2 || lastCode >= 55296 && lastCode <= 56319)) {
           this.carriedFromPrevious = chunk[limit - 1];
           limit--;
           chunk = chunk.slice(0, limit);
@@ -29195,7 +29195,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR:
+            case CR2:
               if (chunk.charCodeAt(i + 1) === NL) {
                 this.i = i + 2;
               }
@@ -29248,7 +29248,7 @@ var require_saxes = __commonJS({
               this.column = 0;
               this.positionAtNewLine = this.position;
               return NL;
-            case CR: {
+            case CR2: {
               const next = chunk.charCodeAt(i + 1);
               if (next === NL || next === NEL) {
                 this.i = i + 2;
@@ -41079,14 +41079,14 @@ function toDotPath(_path) {
   return segs.join("");
 }
 function prettifyError(error63) {
-  const lines = [];
+  const lines2 = [];
   const issues = [...error63.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
   for (const issue3 of issues) {
-    lines.push(`✖ ${issue3.message}`);
+    lines2.push(`✖ ${issue3.message}`);
     if (issue3.path?.length)
-      lines.push(`  → at ${toDotPath(issue3.path)}`);
+      lines2.push(`  → at ${toDotPath(issue3.path)}`);
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 
 // ../../node_modules/.pnpm/zod@4.6.7/node_modules/zod/v4/core/parse.js
@@ -41921,9 +41921,9 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines2 = content.split("\n").filter((x) => x);
+    const minIndent = Math.min(...lines2.map((x) => x.length - x.trimStart().length));
+    const dedented = lines2.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
     for (const line of dedented) {
       this.content.push(line);
     }
@@ -59373,6 +59373,16 @@ var LineSplitter = class {
   endTexts(out) {
     if (this.partial.length > 0 || this.cut) this.flushPartial(out);
   }
+  /**
+   * Goes on from another reader that has read the input's first `lineCount` lines, up to a line
+   * start (so past any BOM and with no `\r` pending): numbering continues after them.
+   */
+  resumeAfter(lineCount) {
+    if (this.no !== 0 || !this.atStart)
+      throw new Error("LineSplitter.resumeAfter: the splitter has read text already");
+    this.no = lineCount;
+    this.atStart = false;
+  }
   /** Lines completed so far (the number of the last one). */
   get lineCount() {
     return this.no;
@@ -59484,44 +59494,58 @@ function toLogLines(firstNo, texts, cutNos) {
 
 // ../../packages/log-parsing/src/input/line-reader.ts
 async function* readLineBlocks(source, options2) {
-  const splitter = new LineSplitter(options2);
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  let decoderHoldsBytes = false;
-  for await (const chunk of source) {
-    const firstNo2 = splitter.lineCount + 1;
-    const out2 = [];
+  const reader = new TextBlockReader(options2);
+  for await (const chunk of source) yield* reader.push(chunk);
+  yield* reader.end();
+}
+var TextBlockReader = class {
+  splitter;
+  // ignoreBOM: the splitter strips a BOM itself, so string and byte inputs behave the same.
+  decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  decoderHoldsBytes = false;
+  /** `resume`: go on from a reader that has read `lineCount` lines and the input's start. */
+  constructor(options2, resume) {
+    this.splitter = new LineSplitter(options2);
+    if (resume) this.splitter.resumeAfter(resume.lineCount);
+  }
+  push(chunk) {
+    const { splitter, decoder } = this;
+    const firstNo = splitter.lineCount + 1;
+    const out = [];
     let split;
     if (typeof chunk === "string") {
       splitter.cutLines.length = 0;
-      if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out2);
-      decoderHoldsBytes = false;
-      if (out2.length === 0) split = splitter.pushRun(chunk, out2);
+      if (this.decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
+      this.decoderHoldsBytes = false;
+      if (out.length === 0) split = splitter.pushRun(chunk, out);
       else {
-        splitter.pushTexts(chunk, out2);
+        splitter.pushTexts(chunk, out);
         split = null;
       }
     } else if (chunk instanceof Uint8Array) {
-      split = splitter.pushRun(decoder.decode(chunk, { stream: true }), out2);
-      decoderHoldsBytes = true;
+      split = splitter.pushRun(decoder.decode(chunk, { stream: true }), out);
+      this.decoderHoldsBytes = true;
     } else {
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe3(chunk)}`);
     }
-    if (out2.length === 0) continue;
+    if (out.length === 0) return [];
     const cut = splitter.cutLines.length > 0 ? [...splitter.cutLines] : NO_CUT;
-    if (split === null) yield new Block(firstNo2, out2, null, cut);
-    else if (split.carried === 0) yield new Block(firstNo2, out2, split.run, cut);
-    else {
-      yield new Block(firstNo2, [out2[0]], out2[0], cut);
-      if (out2.length > 1) yield new Block(firstNo2 + 1, out2.slice(1), split.run, cut);
-    }
+    if (split === null) return [new Block(firstNo, out, null, cut)];
+    if (split.carried === 0) return [new Block(firstNo, out, split.run, cut)];
+    const blocks = [new Block(firstNo, [out[0]], out[0], cut)];
+    if (out.length > 1) blocks.push(new Block(firstNo + 1, out.slice(1), split.run, cut));
+    return blocks;
   }
-  const out = [];
-  const firstNo = splitter.lineCount + 1;
-  splitter.cutLines.length = 0;
-  if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
-  splitter.endTexts(out);
-  if (out.length > 0) yield new Block(firstNo, out, null, [...splitter.cutLines]);
-}
+  end() {
+    const { splitter } = this;
+    const out = [];
+    const firstNo = splitter.lineCount + 1;
+    splitter.cutLines.length = 0;
+    if (this.decoderHoldsBytes) splitter.pushTexts(this.decoder.decode(), out);
+    splitter.endTexts(out);
+    return out.length > 0 ? [new Block(firstNo, out, null, [...splitter.cutLines])] : [];
+  }
+};
 var NO_CUT = [];
 var Block = class {
   constructor(firstNo, texts, joined, cut) {
@@ -59776,6 +59800,433 @@ function entryError(path, error63, state) {
 }
 function messageOf(error63) {
   return error63 instanceof Error ? error63.message : String(error63);
+}
+
+// ../../packages/log-parsing/src/scan-kernel/kernel-limits.ts
+var GRAM_SLOT_BITS = 17;
+var GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
+var ANCHOR_SLOTS = 65536;
+var READ_SLACK = 64;
+function checkTableSize(kind, table, slots) {
+  if (table.length !== slots) {
+    throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
+  }
+}
+
+// ../../packages/log-parsing/src/classify/gram-table.ts
+var MIN_GRAM_LITERAL = 5;
+var FOLD = 538976288;
+var tablesMade = 0;
+function slotOf(word) {
+  return Math.imul(word, 2654435761) >>> 32 - GRAM_SLOT_BITS;
+}
+var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
+var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
+var CHAR_RARITY = Float64Array.from(
+  { length: 128 },
+  (_, c) => Math.log(2 + (RANK.get(c | 32) ?? BY_FREQUENCY.length))
+);
+var UNRANKED = Math.log(2 + BY_FREQUENCY.length);
+function rarityAt(text, start, length) {
+  let r = 0;
+  for (let i = start; i < start + length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    r += c < 128 ? CHAR_RARITY[c] : UNRANKED;
+  }
+  return r;
+}
+function rarity(gram) {
+  return rarityAt(gram, 0, gram.length);
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function wordOfBytes(a, b, c, d) {
+  return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
+}
+function wordAt(text, at) {
+  return wordOfBytes(
+    text.charCodeAt(at),
+    text.charCodeAt(at + 1),
+    text.charCodeAt(at + 2),
+    text.charCodeAt(at + 3)
+  );
+}
+function isGramLiteral(text) {
+  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
+}
+function buildGramTable(literals, counts, into) {
+  const table = into ?? {
+    used: new Uint8Array(GRAM_SLOTS),
+    entries: /* @__PURE__ */ new Map(),
+    id: tablesMade++,
+    version: 0
+  };
+  if (into) {
+    into.used.fill(0);
+    into.entries.clear();
+    into.version++;
+  }
+  const add = (entry2) => {
+    const slot = slotOf(entry2.word);
+    table.used[slot] = 1;
+    const list = table.entries.get(slot);
+    if (list) list.push(entry2);
+    else table.entries.set(slot, [entry2]);
+  };
+  const costs = [];
+  for (const literal2 of literals) {
+    const text = literal2.text;
+    for (let k = 0; k + 4 <= text.length; k++) {
+      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
+    }
+    const offsets = /* @__PURE__ */ new Set();
+    for (let residue = 0; residue < 4; residue++) {
+      let best2 = -1;
+      for (let k = residue; k + 4 <= text.length; k += 4) {
+        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
+      }
+      if (best2 !== -1) offsets.add(best2);
+      else addWildcard(literal2, residue, add);
+    }
+    for (const offset of offsets) {
+      const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
+      const at = offset + 4 * side;
+      add({
+        word: wordAt(text, offset),
+        literal: literal2,
+        offset,
+        side,
+        neighbour: side === 0 ? 0 : wordAt(text, at)
+      });
+    }
+  }
+  return table;
+}
+function addWildcard(literal2, residue, add) {
+  const text = literal2.text;
+  const before = residue === 3 ? text.slice(0, 3) : null;
+  const after = residue + 3 === text.length ? text.slice(residue) : null;
+  const inside2 = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
+  if (inside2 === null) {
+    throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
+  }
+  const offset = inside2 === before ? -1 : residue;
+  const [a, b, c] = [0, 1, 2].map((i) => inside2.charCodeAt(i));
+  for (let v = 32; v < 256; v = v + 1 | 32) {
+    const word = inside2 === before ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
+    add({ word, literal: literal2, offset, side: 0, neighbour: 0 });
+  }
+}
+function candidateWords(literals) {
+  const words = /* @__PURE__ */ new Set();
+  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
+  return words;
+}
+function sampleGrams(u32, count3, candidates) {
+  const counts = /* @__PURE__ */ new Map();
+  for (let i = 0; i < count3; i++) {
+    const word = u32[i] | FOLD;
+    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+function literalAt(text, at, literal2) {
+  const lit = literal2.text;
+  if (at < 0 || at + lit.length > text.length) return false;
+  if (!literal2.ignoreCase) return text.startsWith(lit, at);
+  for (let j = 0; j < lit.length; j++) {
+    let a = text.charCodeAt(at + j);
+    let b = lit.charCodeAt(j);
+    if (a >= 65 && a <= 90) a |= 32;
+    if (b >= 65 && b <= 90) b |= 32;
+    if (a !== b) return false;
+  }
+  return true;
+}
+
+// ../../packages/log-parsing/src/scan-kernel/js-scan-kernel.ts
+var JsScanKernel = class {
+  bytes = Buffer.alloc(0);
+  words = new Uint32Array(0);
+  imageViews(length) {
+    const need = length + READ_SLACK;
+    if (this.bytes.length < need) {
+      const size = Math.max(need, 2 * this.bytes.length, 65536) & ~3;
+      this.bytes = Buffer.alloc(size + 4);
+      this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
+    }
+    return { bytes: this.bytes, words: this.words };
+  }
+  flaggedGroup(table, i, count3) {
+    checkTableSize("a gram table", table.used, GRAM_SLOTS);
+    const u32 = this.words;
+    const used = table.used;
+    for (; i < count3; i += 4) {
+      const w0 = u32[i] | FOLD;
+      const w1 = u32[i + 1] | FOLD;
+      const w2 = u32[i + 2] | FOLD;
+      const w3 = u32[i + 3] | FOLD;
+      u32[i] = w0;
+      u32[i + 1] = w1;
+      u32[i + 2] = w2;
+      u32[i + 3] = w3;
+      if ((used[slotOf(w0)] | used[slotOf(w1)] | used[slotOf(w2)] | used[slotOf(w3)]) !== 0) return i;
+    }
+    return count3;
+  }
+  anchorPair(slots, i, count3) {
+    checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
+    const words = this.words;
+    for (; i < count3; i += 2) {
+      const a = words[i];
+      const b = words[i + 1];
+      if ((slots[a & 65535] | slots[a >>> 16] | slots[b & 65535] | slots[b >>> 16]) !== 0) return i;
+    }
+    return count3;
+  }
+  highByte(i, count3) {
+    const words = this.words;
+    for (; i < count3; i += 4) {
+      if (((words[i] | words[i + 1] | words[i + 2] | words[i + 3]) & 2155905152) !== 0) return i;
+    }
+    return count3;
+  }
+  lineEnds(length, out) {
+    const bytes = this.bytes;
+    const words = this.words;
+    let n = 0;
+    for (let at = bytes.indexOf(10); at !== -1 && at < length; at = bytes.indexOf(10, at + 1)) {
+      words[(out >>> 2) + n++] = at + 1;
+    }
+    return n;
+  }
+};
+
+// ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DBQQAAAAABQMBAAgHPAUGbWVtb3J5AgAMZmxhZ2dlZEdyb3VwAAAIaGlnaEJ5dGUAAQhsaW5lRW5kcwACCmFuY2hvclBhaXIAAwqyAwSVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELMAACQANAIAAgAU8NAUGAgAwgAEECdGr9AAQA/WQEQCAADwsgAEEEaiEADAALCyABC3wBBH8CQANAIAIgAE8NAUGAgAwgAmr9AAQA/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZCEDAkADQCADRQ0BIAIgA2hqIQQgBCAATw0DIAEgBUECdGogBEEBajYCACAFQQFqIQUgAyADQQFrcSEDDAALCyACQRBqIQIMAAsLIAULawEDfwJAA0AgACABTw0BQYCADCAAQQJ0aiECIAIoAgAhAyACKAIEIQQgA0H//wNxLQCAgAggA0EQdi0AgIAIciAEQf//A3EtAICACCAEQRB2LQCAgAhycgRAIAAPCyAAQQJqIQAMAAsLIAEL";
+
+// ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
+var GRAM_SLOTS_AT = 0;
+var ANCHOR_SLOTS_AT = GRAM_SLOTS;
+var IMAGE_AT = GRAM_SLOTS + ANCHOR_SLOTS;
+var PAGE_BYTES = 65536;
+var WasmScanKernel = class {
+  exports;
+  bytes;
+  words;
+  /** The gram table in the memory now: its id and version (not the table: that would keep it alive). */
+  gramId = -1;
+  gramVersion = -1;
+  anchorSlots = null;
+  constructor(wasm) {
+    const module2 = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, "base64"));
+    this.exports = new wasm.Instance(module2).exports;
+    this.bytes = Buffer.alloc(0);
+    this.words = new Uint32Array(0);
+    this.refreshViews();
+  }
+  imageViews(length) {
+    const need = IMAGE_AT + length + READ_SLACK;
+    const memory = this.exports.memory;
+    const have = memory.buffer.byteLength;
+    if (need > have) {
+      memory.grow(Math.max(Math.ceil((need - have) / PAGE_BYTES), have / PAGE_BYTES));
+      this.refreshViews();
+    }
+    return { bytes: this.bytes, words: this.words };
+  }
+  flaggedGroup(table, i, count3) {
+    if (table.id !== this.gramId || table.version !== this.gramVersion) {
+      checkTableSize("a gram table", table.used, GRAM_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS).set(table.used);
+      this.gramId = table.id;
+      this.gramVersion = table.version;
+    }
+    return this.exports.flaggedGroup(i, count3);
+  }
+  anchorPair(slots, i, count3) {
+    if (slots !== this.anchorSlots) {
+      checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
+      this.anchorSlots = slots;
+    }
+    return this.exports.anchorPair(i, count3);
+  }
+  highByte(i, count3) {
+    return this.exports.highByte(i, count3);
+  }
+  lineEnds(length, out) {
+    return this.exports.lineEnds(length, IMAGE_AT + out);
+  }
+  refreshViews() {
+    const buffer = this.exports.memory.buffer;
+    this.bytes = Buffer.from(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT);
+    this.words = new Uint32Array(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT >>> 2);
+  }
+};
+
+// ../../packages/log-parsing/src/scan-kernel/scan-kernel.ts
+var LITTLE_ENDIAN2 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function createScanKernel(options2 = {}) {
+  const wasm = "webAssembly" in options2 ? options2.webAssembly : globalThis.WebAssembly;
+  if (wasm && LITTLE_ENDIAN2) {
+    try {
+      return new WasmScanKernel(wasm);
+    } catch {
+    }
+  }
+  return new JsScanKernel();
+}
+var kernel;
+function scanKernel() {
+  kernel ??= createScanKernel();
+  return kernel;
+}
+
+// ../../packages/log-parsing/src/byte-image.ts
+var ByteImage = class {
+  /** The text the image holds exactly as `load` wrote it, or null once a scan has written into it. */
+  held = null;
+  /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
+  words = new Uint32Array(0);
+  /** The image as bytes, exactly as long as the last text loaded. */
+  bytes = Buffer.alloc(0);
+  /**
+   * Writes `text`, then zeros up to the next multiple of 16 bytes and four words more: a scan
+   * reading four words from any word of the text (or a word pair one past it) never sees bytes
+   * of an earlier, longer text, which could otherwise form a gram or an anchor pair.
+   */
+  load(text) {
+    const need = paddedLength(text.length) + SPARE_BYTES;
+    const { bytes, words } = scanKernel().imageViews(need);
+    bytes.write(text, 0, "latin1");
+    bytes.fill(0, text.length, need);
+    this.words = words;
+    this.bytes = bytes.subarray(0, text.length);
+    this.held = text;
+  }
+  /**
+   * `load(text)` unless the image already holds `text` untouched: the second scan of a batch's
+   * text reuses the first one's image. Usually the very same string (a pointer compare); an equal
+   * copy is compared in full, which is still cheaper than writing it.
+   */
+  hold(text) {
+    if (this.held !== text) this.load(text);
+  }
+  /**
+   * The line starts of `text` (lines each ended by `'\n'`): `starts[0]` is 0 and `starts[k + 1]`
+   * is just past the k-th `'\n'`; returns them in `into`, or in a bigger array when it is too
+   * small, and how many `'\n'` there are. The image holds `text` afterwards. The scan kernel
+   * finds them 16 bytes at a time (`lineEnds`); `indexOf` once per line cost ~40 ns a line.
+   */
+  lineStarts(text, into) {
+    const out = paddedLength(text.length) + SPARE_BYTES;
+    if (scanKernel().imageViews(out + 4 * (text.length + 1)).words !== this.words) this.held = null;
+    this.hold(text);
+    const count3 = scanKernel().lineEnds(text.length, out);
+    let starts = into;
+    if (starts.length < count3 + 1) starts = new Int32Array(Math.max(count3 + 1, 2 * starts.length));
+    starts[0] = 0;
+    starts.set(this.words.subarray(out >>> 2, (out >>> 2) + count3), 1);
+    return { starts, count: count3 };
+  }
+  /** Call before writing into the image (the block scan folds it): it no longer holds its text. */
+  spoil() {
+    this.held = null;
+  }
+};
+var sharedImage = new ByteImage();
+var SPARE_BYTES = 16;
+function wordCount(length) {
+  return paddedLength(length) >>> 2;
+}
+function paddedLength(length) {
+  return length + 15 & ~15;
+}
+
+// ../../packages/log-parsing/src/input/scan-blocks.ts
+var LF2 = 10;
+var CR = 13;
+var NO_CUT2 = [];
+async function* readScanBlocks(source, options2) {
+  new LineSplitter(options2);
+  const max = options2?.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let text = null;
+  let no = 0;
+  let atStart = true;
+  let carry = Buffer.alloc(0);
+  let starts = new Int32Array(1024);
+  const toText = () => {
+    const reader = new TextBlockReader(options2, atStart ? void 0 : { lineCount: no });
+    text = reader;
+    return reader;
+  };
+  for await (const chunk of source) {
+    if (text !== null) {
+      yield* lines(text.push(chunk));
+      continue;
+    }
+    if (!(chunk instanceof Uint8Array) || chunk.length > max || atStart && chunk.length < 3 && chunk[0] === 239) {
+      const reader = toText();
+      if (carry.length > 0) yield* lines(reader.push(carry));
+      yield* lines(reader.push(chunk));
+      continue;
+    }
+    let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (bytes.length === 0) continue;
+    if (bytes.indexOf(CR) !== -1) {
+      const reader = toText();
+      if (carry.length > 0) yield* lines(reader.push(carry));
+      yield* lines(reader.push(bytes));
+      continue;
+    }
+    if (atStart) {
+      atStart = false;
+      if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
+    }
+    const first = bytes.indexOf(LF2);
+    if (first === -1 || carry.length + first > max) {
+      carry = Buffer.concat([carry, bytes]);
+      if (carry.length > max) {
+        const reader = toText();
+        const held = carry;
+        carry = Buffer.alloc(0);
+        yield* lines(reader.push(held));
+      }
+      continue;
+    }
+    let from = 0;
+    if (carry.length > 0) {
+      const line = decoder.decode(Buffer.concat([carry, bytes.subarray(0, first)]));
+      yield { lines: oneLine(++no, line) };
+      from = first + 1;
+    }
+    const last = bytes.lastIndexOf(LF2);
+    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : Buffer.alloc(0);
+    if (last + 1 <= from) continue;
+    const regionBytes = bytes.subarray(from, last + 1);
+    const regionText = latin1Text(regionBytes);
+    const found = sharedImage.lineStarts(regionText, starts);
+    starts = found.starts;
+    const count3 = found.count;
+    yield { region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count: count3 } };
+    no += count3;
+  }
+  if (text !== null) {
+    yield* lines(text.end());
+    return;
+  }
+  if (carry.length > 0) yield { lines: oneLine(no + 1, decoder.decode(carry)) };
+}
+function* lines(blocks) {
+  for (const block of blocks) yield { lines: block };
+}
+function oneLine(no, text) {
+  return { firstNo: no, texts: [text], text, lines: [{ no, text }], cut: NO_CUT2 };
+}
+var latin1Slice = Buffer.prototype.latin1Slice;
+function latin1Text(bytes) {
+  return typeof latin1Slice === "function" ? latin1Slice.call(bytes, 0, bytes.length) : bytes.toString("latin1");
 }
 
 // ../../packages/log-parsing/src/redact/cap-text.ts
@@ -60089,308 +60540,6 @@ function combine(literals, flags) {
 }
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
-
-// ../../packages/log-parsing/src/scan-kernel/kernel-limits.ts
-var GRAM_SLOT_BITS = 17;
-var GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
-var ANCHOR_SLOTS = 65536;
-var READ_SLACK = 64;
-function checkTableSize(kind, table, slots) {
-  if (table.length !== slots) {
-    throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
-  }
-}
-
-// ../../packages/log-parsing/src/classify/gram-table.ts
-var MIN_GRAM_LITERAL = 5;
-var FOLD = 538976288;
-var tablesMade = 0;
-function slotOf(word) {
-  return Math.imul(word, 2654435761) >>> 32 - GRAM_SLOT_BITS;
-}
-var BY_FREQUENCY = " etiasronl*.cfpd-gmh:u1\"0/by2843v{k=}#56x,()+97w|$'jq>z;!&`<~%?";
-var RANK = new Map([...BY_FREQUENCY].map((c, i) => [c.charCodeAt(0), i]));
-var CHAR_RARITY = Float64Array.from(
-  { length: 128 },
-  (_, c) => Math.log(2 + (RANK.get(c | 32) ?? BY_FREQUENCY.length))
-);
-var UNRANKED = Math.log(2 + BY_FREQUENCY.length);
-function rarityAt(text, start, length) {
-  let r = 0;
-  for (let i = start; i < start + length; i++) {
-    const c = text.charCodeAt(i) | 32;
-    r += c < 128 ? CHAR_RARITY[c] : UNRANKED;
-  }
-  return r;
-}
-function rarity(gram) {
-  return rarityAt(gram, 0, gram.length);
-}
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function wordOfBytes(a, b, c, d) {
-  return (LITTLE_ENDIAN ? a | b << 8 | c << 16 | d << 24 : d | c << 8 | b << 16 | a << 24) | FOLD;
-}
-function wordAt(text, at) {
-  return wordOfBytes(
-    text.charCodeAt(at),
-    text.charCodeAt(at + 1),
-    text.charCodeAt(at + 2),
-    text.charCodeAt(at + 3)
-  );
-}
-function isGramLiteral(text) {
-  return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
-}
-function buildGramTable(literals, counts, into) {
-  const table = into ?? {
-    used: new Uint8Array(GRAM_SLOTS),
-    entries: /* @__PURE__ */ new Map(),
-    id: tablesMade++,
-    version: 0
-  };
-  if (into) {
-    into.used.fill(0);
-    into.entries.clear();
-    into.version++;
-  }
-  const add = (entry2) => {
-    const slot = slotOf(entry2.word);
-    table.used[slot] = 1;
-    const list = table.entries.get(slot);
-    if (list) list.push(entry2);
-    else table.entries.set(slot, [entry2]);
-  };
-  const costs = [];
-  for (const literal2 of literals) {
-    const text = literal2.text;
-    for (let k = 0; k + 4 <= text.length; k++) {
-      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
-    }
-    const offsets = /* @__PURE__ */ new Set();
-    for (let residue = 0; residue < 4; residue++) {
-      let best2 = -1;
-      for (let k = residue; k + 4 <= text.length; k += 4) {
-        if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
-      }
-      if (best2 !== -1) offsets.add(best2);
-      else addWildcard(literal2, residue, add);
-    }
-    for (const offset of offsets) {
-      const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
-      const at = offset + 4 * side;
-      add({
-        word: wordAt(text, offset),
-        literal: literal2,
-        offset,
-        side,
-        neighbour: side === 0 ? 0 : wordAt(text, at)
-      });
-    }
-  }
-  return table;
-}
-function addWildcard(literal2, residue, add) {
-  const text = literal2.text;
-  const before = residue === 3 ? text.slice(0, 3) : null;
-  const after = residue + 3 === text.length ? text.slice(residue) : null;
-  const inside2 = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
-  if (inside2 === null) {
-    throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
-  }
-  const offset = inside2 === before ? -1 : residue;
-  const [a, b, c] = [0, 1, 2].map((i) => inside2.charCodeAt(i));
-  for (let v = 32; v < 256; v = v + 1 | 32) {
-    const word = inside2 === before ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
-    add({ word, literal: literal2, offset, side: 0, neighbour: 0 });
-  }
-}
-function candidateWords(literals) {
-  const words = /* @__PURE__ */ new Set();
-  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
-  return words;
-}
-function sampleGrams(u32, count3, candidates) {
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < count3; i++) {
-    const word = u32[i] | FOLD;
-    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return counts;
-}
-function literalAt(text, at, literal2) {
-  const lit = literal2.text;
-  if (at < 0 || at + lit.length > text.length) return false;
-  if (!literal2.ignoreCase) return text.startsWith(lit, at);
-  for (let j = 0; j < lit.length; j++) {
-    let a = text.charCodeAt(at + j);
-    let b = lit.charCodeAt(j);
-    if (a >= 65 && a <= 90) a |= 32;
-    if (b >= 65 && b <= 90) b |= 32;
-    if (a !== b) return false;
-  }
-  return true;
-}
-
-// ../../packages/log-parsing/src/scan-kernel/js-scan-kernel.ts
-var JsScanKernel = class {
-  bytes = Buffer.alloc(0);
-  words = new Uint32Array(0);
-  imageViews(length) {
-    const need = length + READ_SLACK;
-    if (this.bytes.length < need) {
-      const size = Math.max(need, 2 * this.bytes.length, 65536) & ~3;
-      this.bytes = Buffer.alloc(size + 4);
-      this.words = new Uint32Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length >>> 2);
-    }
-    return { bytes: this.bytes, words: this.words };
-  }
-  flaggedGroup(table, i, count3) {
-    checkTableSize("a gram table", table.used, GRAM_SLOTS);
-    const u32 = this.words;
-    const used = table.used;
-    for (; i < count3; i += 4) {
-      const w0 = u32[i] | FOLD;
-      const w1 = u32[i + 1] | FOLD;
-      const w2 = u32[i + 2] | FOLD;
-      const w3 = u32[i + 3] | FOLD;
-      u32[i] = w0;
-      u32[i + 1] = w1;
-      u32[i + 2] = w2;
-      u32[i + 3] = w3;
-      if ((used[slotOf(w0)] | used[slotOf(w1)] | used[slotOf(w2)] | used[slotOf(w3)]) !== 0) return i;
-    }
-    return count3;
-  }
-  anchorPair(slots, i, count3) {
-    checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
-    const words = this.words;
-    for (; i < count3; i += 2) {
-      const a = words[i];
-      const b = words[i + 1];
-      if ((slots[a & 65535] | slots[a >>> 16] | slots[b & 65535] | slots[b >>> 16]) !== 0) return i;
-    }
-    return count3;
-  }
-};
-
-// ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
-var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DAwIAAAUDAQAIByYDBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACmFuY2hvclBhaXIAAQqEAgKVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELawEDfwJAA0AgACABTw0BQYCADCAAQQJ0aiECIAIoAgAhAyACKAIEIQQgA0H//wNxLQCAgAggA0EQdi0AgIAIciAEQf//A3EtAICACCAEQRB2LQCAgAhycgRAIAAPCyAAQQJqIQAMAAsLIAEL";
-
-// ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
-var GRAM_SLOTS_AT = 0;
-var ANCHOR_SLOTS_AT = GRAM_SLOTS;
-var IMAGE_AT = GRAM_SLOTS + ANCHOR_SLOTS;
-var PAGE_BYTES = 65536;
-var WasmScanKernel = class {
-  exports;
-  bytes;
-  words;
-  /** The gram table in the memory now: its id and version (not the table: that would keep it alive). */
-  gramId = -1;
-  gramVersion = -1;
-  anchorSlots = null;
-  constructor(wasm) {
-    const module2 = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, "base64"));
-    this.exports = new wasm.Instance(module2).exports;
-    this.bytes = Buffer.alloc(0);
-    this.words = new Uint32Array(0);
-    this.refreshViews();
-  }
-  imageViews(length) {
-    const need = IMAGE_AT + length + READ_SLACK;
-    const memory = this.exports.memory;
-    const have = memory.buffer.byteLength;
-    if (need > have) {
-      memory.grow(Math.max(Math.ceil((need - have) / PAGE_BYTES), have / PAGE_BYTES));
-      this.refreshViews();
-    }
-    return { bytes: this.bytes, words: this.words };
-  }
-  flaggedGroup(table, i, count3) {
-    if (table.id !== this.gramId || table.version !== this.gramVersion) {
-      checkTableSize("a gram table", table.used, GRAM_SLOTS);
-      new Uint8Array(this.exports.memory.buffer, GRAM_SLOTS_AT, GRAM_SLOTS).set(table.used);
-      this.gramId = table.id;
-      this.gramVersion = table.version;
-    }
-    return this.exports.flaggedGroup(i, count3);
-  }
-  anchorPair(slots, i, count3) {
-    if (slots !== this.anchorSlots) {
-      checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
-      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
-      this.anchorSlots = slots;
-    }
-    return this.exports.anchorPair(i, count3);
-  }
-  refreshViews() {
-    const buffer = this.exports.memory.buffer;
-    this.bytes = Buffer.from(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT);
-    this.words = new Uint32Array(buffer, IMAGE_AT, buffer.byteLength - IMAGE_AT >>> 2);
-  }
-};
-
-// ../../packages/log-parsing/src/scan-kernel/scan-kernel.ts
-var LITTLE_ENDIAN2 = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function createScanKernel(options2 = {}) {
-  const wasm = "webAssembly" in options2 ? options2.webAssembly : globalThis.WebAssembly;
-  if (wasm && LITTLE_ENDIAN2) {
-    try {
-      return new WasmScanKernel(wasm);
-    } catch {
-    }
-  }
-  return new JsScanKernel();
-}
-var kernel;
-function scanKernel() {
-  kernel ??= createScanKernel();
-  return kernel;
-}
-
-// ../../packages/log-parsing/src/byte-image.ts
-var ByteImage = class {
-  /** The text the image holds exactly as `load` wrote it, or null once a scan has written into it. */
-  held = null;
-  /** The image as 32-bit words; valid up to `wordCount(text)` of the last text loaded. */
-  words = new Uint32Array(0);
-  /** The image as bytes, exactly as long as the last text loaded. */
-  bytes = Buffer.alloc(0);
-  /**
-   * Writes `text`, then zeros up to the next multiple of 16 bytes and four words more: a scan
-   * reading four words from any word of the text (or a word pair one past it) never sees bytes
-   * of an earlier, longer text, which could otherwise form a gram or an anchor pair.
-   */
-  load(text) {
-    const need = paddedLength(text.length) + SPARE_BYTES;
-    const { bytes, words } = scanKernel().imageViews(need);
-    bytes.write(text, 0, "latin1");
-    bytes.fill(0, text.length, need);
-    this.words = words;
-    this.bytes = bytes.subarray(0, text.length);
-    this.held = text;
-  }
-  /**
-   * `load(text)` unless the image already holds `text` untouched: the second scan of a batch's
-   * text reuses the first one's image. Usually the very same string (a pointer compare); an equal
-   * copy is compared in full, which is still cheaper than writing it.
-   */
-  hold(text) {
-    if (this.held !== text) this.load(text);
-  }
-  /** Call before writing into the image (the block scan folds it): it no longer holds its text. */
-  spoil() {
-    this.held = null;
-  }
-};
-var sharedImage = new ByteImage();
-var SPARE_BYTES = 16;
-function wordCount(length) {
-  return paddedLength(length) >>> 2;
-}
-function paddedLength(length) {
-  return length + 15 & ~15;
 }
 
 // ../../packages/log-parsing/src/redact/prefilter-keywords.ts
@@ -60820,27 +60969,27 @@ function redactSecrets(text) {
 // ../../packages/log-parsing/src/redact/markdown-code.ts
 var FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 function splitFences(text) {
-  const lines = text.split(/(?<=\n)/);
-  const bare = (k) => lines[k].replace(/\n$/, "");
+  const lines2 = text.split(/(?<=\n)/);
+  const bare = (k) => lines2[k].replace(/\n$/, "");
   const segs = [];
   let prose = "";
   let i = 0;
-  while (i < lines.length) {
+  while (i < lines2.length) {
     const m = FENCE_OPEN.exec(bare(i));
     const fence = m?.[1];
     if (fence && !(fence[0] === "`" && m[2].includes("`"))) {
       const close = new RegExp(`^ {0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}[ \\t]*$`);
       let j = i + 1;
-      while (j < lines.length && !close.test(bare(j))) j++;
-      if (j < lines.length) {
+      while (j < lines2.length && !close.test(bare(j))) j++;
+      if (j < lines2.length) {
         if (prose) segs.push({ text: prose, code: false });
         prose = "";
-        segs.push({ text: lines.slice(i, j + 1).join(""), code: true });
+        segs.push({ text: lines2.slice(i, j + 1).join(""), code: true });
         i = j + 1;
         continue;
       }
     }
-    prose += lines[i];
+    prose += lines2[i];
     i++;
   }
   if (prose) segs.push({ text: prose, code: false });
@@ -61069,11 +61218,11 @@ function createLineRedactor(options2 = {}) {
   let held = [];
   let heldChars = 0;
   function release(count3) {
-    const lines = count3 === held.length ? held : held.slice(0, count3);
+    const lines2 = count3 === held.length ? held : held.slice(0, count3);
     held = count3 === held.length ? [] : held.slice(count3);
     heldChars = 0;
     for (const l of held) heldChars += l.length + 1;
-    return redactJoined(lines, lines.join("\n"), counter);
+    return redactJoined(lines2, lines2.join("\n"), counter);
   }
   function releasable() {
     if (!held.some((l) => l.includes("BEGIN"))) return held.length;
@@ -61102,13 +61251,13 @@ function createLineRedactor(options2 = {}) {
   }
   return {
     push: push2,
-    pushLines(lines, joined) {
+    pushLines(lines2, joined) {
       if (held.length === 0) {
-        const text = joined ?? lines.join("\n");
-        if (text.indexOf("BEGIN") === -1) return redactJoined(lines, text, counter, redactLines);
+        const text = joined ?? lines2.join("\n");
+        if (text.indexOf("BEGIN") === -1) return redactJoined(lines2, text, counter, redactLines);
       }
       const ready = [];
-      for (const line of lines) for (const out of push2(line)) ready.push(out);
+      for (const line of lines2) for (const out of push2(line)) ready.push(out);
       const count3 = held.length > 0 ? releasable() : 0;
       if (count3 > 0) for (const out of release(count3)) ready.push(out);
       return ready;
@@ -61120,14 +61269,14 @@ function createLineRedactor(options2 = {}) {
     held: () => held.length
   };
 }
-function redactJoined(lines, text, counter, redact = redactInto) {
+function redactJoined(lines2, text, counter, redact = redactInto) {
   const red = redact(text, counter);
-  if (red === text) return lines;
+  if (red === text) return lines2;
   const pieces = red.split("\n");
-  if (pieces.length === lines.length) return pieces;
+  if (pieces.length === lines2.length) return pieces;
   const out = [];
   let k = 0;
-  for (const line of lines) {
+  for (const line of lines2) {
     const n = line.split("\n").length;
     out.push(pieces.slice(k, k + n).join("\n"));
     k += n;
@@ -61509,22 +61658,22 @@ function renderLines(rows, span) {
 }
 function renderedLength(rows, rowLength, span) {
   let len = 0;
-  let lines = 0;
+  let lines2 = 0;
   let prev = span.firstNo - 1;
   for (const row of rows) {
     if (row.first > prev + 1) {
       len += omittedLength(prev + 1, row.first - 1);
-      lines++;
+      lines2++;
     }
     len += rowLength(row);
-    lines++;
+    lines2++;
     prev = row.last;
   }
   if (prev < span.lastNo) {
     len += omittedLength(prev + 1, span.lastNo);
-    lines++;
+    lines2++;
   }
-  return lines === 0 ? 0 : len + lines - 1;
+  return lines2 === 0 ? 0 : len + lines2 - 1;
 }
 function renderedTokens(rows, rowLength, span) {
   return Math.ceil(renderedLength(rows, rowLength, span) / 4);
@@ -61600,16 +61749,41 @@ function growContext(group, tryAdd) {
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-tail.ts
-function groupTail(lines, cap2, maxLineChars, previous) {
-  const { nos, texts } = lines;
-  const view = lines.view ?? ((t) => t);
+function createTailLines(capacity, view) {
+  return {
+    nos: new Float64Array(capacity),
+    sources: new Array(capacity).fill(""),
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    count: 0,
+    view
+  };
+}
+function tailText(lines2, i) {
+  return lines2.sources[i].slice(lines2.starts[i], lines2.ends[i]);
+}
+function addTailLine(lines2, no, source, start, end) {
+  const at = lines2.count++;
+  lines2.nos[at] = no;
+  lines2.sources[at] = source;
+  lines2.starts[at] = start;
+  lines2.ends[at] = end;
+}
+function clearTailLines(lines2) {
+  lines2.sources.fill("", 0, lines2.count);
+  lines2.count = 0;
+}
+function groupTail(lines2, cap2, maxLineChars, previous) {
+  const { nos } = lines2;
+  const view = lines2.view ?? ((t) => t);
   const rows = [];
-  let end = lines.count - 1;
-  let shown = end >= 0 ? view(texts[end]) : "";
+  let end = lines2.count - 1;
+  let shown = end >= 0 ? view(tailText(lines2, end)) : "";
+  const newest = shown;
   while (end >= 0 && rows.length < cap2) {
     let start = end;
     while (start > 0 && nos[start] === nos[start - 1] + 1) {
-      const before = view(texts[start - 1]);
+      const before = view(tailText(lines2, start - 1));
       if (!sameCollapseKey(shown, before)) break;
       start--;
       shown = before;
@@ -61617,16 +61791,16 @@ function groupTail(lines, cap2, maxLineChars, previous) {
     if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(shown, previous.text)) {
       previous.row.last = nos[end];
       previous.row.count += end + 1;
-      return { rows: rows.reverse(), extendedPrevious: true };
+      return { rows: rows.reverse(), extendedPrevious: true, newest };
     }
     const row = makeRow(nos[start], shown, maxLineChars);
     row.last = nos[end];
     row.count = end - start + 1;
     rows.push(row);
     end = start - 1;
-    if (end >= 0) shown = view(texts[end]);
+    if (end >= 0) shown = view(tailText(lines2, end));
   }
-  return { rows: rows.reverse(), extendedPrevious: false };
+  return { rows: rows.reverse(), extendedPrevious: false, newest };
 }
 
 // ../../packages/log-parsing/src/excerpt/token-estimate.ts
@@ -61653,12 +61827,7 @@ function createExcerptBuilder(options2 = {}) {
   let firstNo = 0;
   let lastNo = 0;
   let eager = true;
-  const ungrouped = {
-    nos: new Float64Array(LAZY_LINES),
-    texts: new Array(LAZY_LINES).fill(""),
-    count: 0,
-    view
-  };
+  const ungrouped = createTailLines(LAZY_LINES, view);
   function evictWeakest() {
     let worst = 0;
     for (let i = 1; i < anchors.length; i++) {
@@ -61745,9 +61914,8 @@ function createExcerptBuilder(options2 = {}) {
     lastText = text;
   }
   function flush() {
-    const { texts, count: count3 } = ungrouped;
-    if (count3 === 0) return;
-    const { rows } = groupTail(
+    if (ungrouped.count === 0) return;
+    const { rows, newest } = groupTail(
       ungrouped,
       recentCap,
       opt.maxLineChars,
@@ -61756,18 +61924,14 @@ function createExcerptBuilder(options2 = {}) {
     for (const row of rows) recent.push(row);
     if (recent.length > recentCap) recent.splice(0, recent.length - recentCap);
     lastRow = rows[rows.length - 1] ?? lastRow;
-    const last = texts[count3 - 1];
-    lastText = view ? view(last) : last;
-    texts.fill("", 0, count3);
-    ungrouped.count = 0;
+    lastText = newest;
+    clearTailLines(ungrouped);
   }
   function push2(line) {
     pushText(line?.no, line?.text);
   }
-  function wait(no, text) {
-    const at = ungrouped.count++;
-    ungrouped.nos[at] = no;
-    ungrouped.texts[at] = text;
+  function wait(no, source, start, end) {
+    addTailLine(ungrouped, no, source, start, end);
     if (ungrouped.count >= LAZY_LINES) flush();
   }
   function pushText(no, text) {
@@ -61782,7 +61946,7 @@ function createExcerptBuilder(options2 = {}) {
     if (eager) {
       group(no, view ? view(text) : text);
       eager = needsEager();
-    } else wait(no, text);
+    } else wait(no, text, 0, text.length);
     const pending = future.size === 0 ? void 0 : future.get(no);
     if (pending !== void 0) {
       future.delete(no);
@@ -61804,7 +61968,49 @@ function createExcerptBuilder(options2 = {}) {
       }
       if (firstNo === 0) firstNo = first + i;
       lastNo = first + i;
-      wait(lastNo, text);
+      wait(lastNo, text, 0, text.length);
+    }
+  }
+  function pushSlices(first, text, starts, from, to) {
+    if (from >= to) return;
+    if (typeof text !== "string" || !(starts instanceof Int32Array))
+      throw new TypeError("excerpt pushSlices: expected a string and an Int32Array of line starts");
+    if (!Number.isSafeInteger(from) || from < 0 || !Number.isSafeInteger(to) || to >= starts.length)
+      throw new RangeError(
+        `excerpt pushSlices: lines ${from} to ${to} need ${to + 1} line starts, got ${starts.length}`
+      );
+    const start = first + from;
+    if (!Number.isSafeInteger(start) || start < 1)
+      throw new TypeError(`excerpt pushSlices: expected positive integer line numbers, got ${start}`);
+    if (start <= lastNo)
+      throw new RangeError(`excerpt push: line ${start} after line ${lastNo}; lines must increase`);
+    for (let k2 = from, n = text.length; k2 < to; k2++) {
+      const a = starts[k2];
+      const b = starts[k2 + 1] - 1;
+      if (a < 0 || b < a || b > n)
+        throw new RangeError(
+          `excerpt pushSlices: line ${first + k2} spans ${a} to ${b}, outside 0..${n} or backwards`
+        );
+    }
+    if (firstNo === 0) firstNo = first + from;
+    let k = from;
+    while (k < to && !eager && future.size === 0) {
+      const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
+      for (const stop = k + room; k < stop; k++)
+        addTailLine(ungrouped, first + k, text, starts[k], starts[k + 1] - 1);
+      lastNo = first + k - 1;
+      if (ungrouped.count >= LAZY_LINES) flush();
+    }
+    for (; k < to; k++) {
+      const a = starts[k];
+      const b = starts[k + 1] - 1;
+      if (eager || future.size > 0) {
+        pushText(first + k, text.slice(a, b));
+        continue;
+      }
+      if (firstNo === 0) firstNo = first + k;
+      lastNo = first + k;
+      wait(lastNo, text, a, b);
     }
   }
   function finish() {
@@ -61828,7 +62034,7 @@ function createExcerptBuilder(options2 = {}) {
     for (const a of anchors) for (const r of a.window) all.add(r);
     return all.size;
   }
-  return { push: push2, pushText, pushTexts, mark, finish, retained };
+  return { push: push2, pushText, pushTexts, pushSlices, mark, finish, retained };
 }
 
 // ../../packages/log-parsing/src/formats/ginkgo-spec-name.ts
@@ -62025,16 +62231,16 @@ ${this.text}` : this.text;
   }
 };
 function dedentBlock(text) {
-  const lines = text.split("\n");
+  const lines2 = text.split("\n");
   let common = Number.POSITIVE_INFINITY;
-  for (const line of lines) {
+  for (const line of lines2) {
     if (line.trim() === "") continue;
     let n = 0;
     while (n < line.length && (line[n] === " " || line[n] === "	")) n++;
     if (n < common) common = n;
   }
   if (common === 0 || common === Number.POSITIVE_INFINITY) return text;
-  return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length))).join("\n");
+  return lines2.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length))).join("\n");
 }
 
 // ../../packages/log-parsing/src/formats/source-location.ts
@@ -62051,9 +62257,9 @@ function parseLocationLine(line) {
   const m = LOCATION_LINE.exec(line);
   return m ? { file: m[1], line: Number(m[2]) } : null;
 }
-function lastLocationLine(lines) {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const loc = parseLocationLine(lines[i]);
+function lastLocationLine(lines2) {
+  for (let i = lines2.length - 1; i >= 0; i--) {
+    const loc = parseLocationLine(lines2[i]);
     if (loc) return loc;
   }
   return null;
@@ -62120,10 +62326,10 @@ var GinkgoBlock = class {
     if (header2.flakyAttempts > 0) return { ...test, state: "passed", attempts: header2.flakyAttempts };
     let nodeType = header2.node ?? identity.nodeType;
     if (header2.version === 1) {
-      const lines = (this.body.text() ?? "").split("\n");
-      const at = lines.findIndex((l) => parseLocationLine(l) !== null);
-      test.location = at === -1 ? null : parseLocationLine(lines[at]);
-      test.message = (at === -1 ? lines : lines.slice(0, at)).join("\n").trim() || null;
+      const lines2 = (this.body.text() ?? "").split("\n");
+      const at = lines2.findIndex((l) => parseLocationLine(l) !== null);
+      test.location = at === -1 ? null : parseLocationLine(lines2[at]);
+      test.message = (at === -1 ? lines2 : lines2.slice(0, at)).join("\n").trim() || null;
       if (this.stackFrame && (test.location === null || RUNTIME_FILE.test(test.location.file))) {
         test.location = this.stackFrame;
       }
@@ -62248,23 +62454,23 @@ function looksLikeGinkgoFailure(text) {
   return STATE_PREFIX2.test(text) || text.indexOf("] at: ") !== -1;
 }
 function parseGinkgoFailureText(raw) {
-  const lines = stripAnsi(raw).split("\n");
+  const lines2 = stripAnsi(raw).split("\n");
   let start = 0;
-  while (start < lines.length && lines[start].trim() === "") start++;
+  while (start < lines2.length && lines2[start].trim() === "") start++;
   let failureType = null;
-  const first = lines[start];
+  const first = lines2[start];
   if (first !== void 0) {
     const m = STATE_PREFIX2.exec(first);
     if (m) {
       failureType = GINKGO_FAILURE_STATES[m[1]] ?? null;
-      lines[start] = first.slice(m[0].length);
+      lines2[start] = first.slice(m[0].length);
     }
   }
-  for (let i = start; i < lines.length; i++) {
-    const at = parseInAt(lines[i]);
+  for (let i = start; i < lines2.length; i++) {
+    const at = parseInAt(lines2[i]);
     if (at) {
       return {
-        message: joinTrimmed(lines, start, i),
+        message: joinTrimmed(lines2, start, i),
         location: at.location,
         nodeType: at.nodeType,
         failureType
@@ -62272,14 +62478,14 @@ function parseGinkgoFailureText(raw) {
     }
   }
   return {
-    message: joinTrimmed(lines, start, lines.length),
-    location: lastLocationLine(lines),
+    message: joinTrimmed(lines2, start, lines2.length),
+    location: lastLocationLine(lines2),
     nodeType: null,
     failureType
   };
 }
-function joinTrimmed(lines, start, end) {
-  const text = lines.slice(start, end).join("\n").trim();
+function joinTrimmed(lines2, start, end) {
+  const text = lines2.slice(start, end).join("\n").trim();
   return text === "" ? null : text;
 }
 
@@ -62475,16 +62681,21 @@ var GinkgoConsoleParser = class {
     this.idleLine(text, no);
   }
   /**
-   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
-   * outside a failure block and a summary, only an empty line or one opening with a header or
-   * banner character (`idleLine`) can matter.
+   * Whether `pushStripped` of the colour-free line ending at `end` of `text` (the rest of `text`
+   * is other lines), read from offset `at`, would do nothing: outside a failure block and a
+   * summary, only an empty line or one opening with a header or banner character (`idleLine`) can
+   * matter.
    */
-  ignoresAt(text, at) {
-    if (this.block !== null || this.inSummary) return false;
-    if (at >= text.length) return true;
+  ignoresAt(text, at, end) {
+    if (!this.idle()) return false;
+    if (at >= end) return true;
     const c = text.charCodeAt(at);
     if (isHeaderStart(c)) return false;
     return c !== 82 && c !== 83 && c !== 70 && c !== 9654 && c !== 9632;
+  }
+  /** Outside a failure block and a summary: `ignoresAt` reads the first character alone. */
+  idle() {
+    return this.block === null && !this.inSummary;
   }
   /** Closes any open block: the caller knows the output it belongs to has ended (step boundary). */
   endSection() {
@@ -62659,11 +62870,11 @@ function goMessageLocation(message) {
   const m = GO_MESSAGE_LOCATION.exec(message);
   return m ? { file: m[1], line: Number(m[2]) } : null;
 }
-function panicLocation(lines) {
-  for (let i = 1; i < lines.length; i++) {
-    const loc = parseLocationLine(lines[i]);
+function panicLocation(lines2) {
+  for (let i = 1; i < lines2.length; i++) {
+    const loc = parseLocationLine(lines2[i]);
     if (!loc) continue;
-    const fn = lines[i - 1].trim();
+    const fn = lines2[i - 1].trim();
     if (/^(runtime\.|testing\.|panic\(|created by |sync\.|reflect\.)/.test(fn)) continue;
     if (/\/src\/(runtime|testing)\//.test(loc.file)) continue;
     return loc;
@@ -62831,13 +63042,13 @@ var GoTestTextParser = class {
     }
   }
   /**
-   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
-   * the mirror of its first-character dispatch, for a parser not inside a panic, a build error or
-   * a result's output.
+   * Whether `pushStripped` of the colour-free line ending at `end` of `text` (the rest of `text`
+   * is other lines), read from offset `at`, would do nothing: the mirror of its first-character
+   * dispatch, for a parser not inside a panic, a build error or a result's output.
    */
-  ignoresAt(text, at) {
-    if (this.panic !== null || this.build !== null || this.collector !== null) return false;
-    if (at >= text.length) return true;
+  ignoresAt(text, at, end) {
+    if (!this.idle()) return false;
+    if (at >= end) return true;
     switch (text.charCodeAt(at)) {
       case 61:
       case 45:
@@ -62845,16 +63056,20 @@ var GoTestTextParser = class {
         return false;
       case 32:
       case 9:
-        return this.current === null && text.indexOf("--- ", at) === -1;
+        return this.current === null && !hasWithin(text, "--- ", at, end);
       case 112:
-        return text.charCodeAt(at + 1) !== 97 || !text.startsWith("panic: ", at);
+        return at + 1 === end || text.charCodeAt(at + 1) !== 97 || end - at < 7 || !text.startsWith("panic: ", at);
       case 111:
       case 70:
       case 63:
-        return text.indexOf("	", at) === -1;
+        return !hasWithin(text, "	", at, end);
       default:
         return true;
     }
+  }
+  /** Not inside a panic, a build error or a result's output: `ignoresAt` reads the first characters. */
+  idle() {
+    return this.panic === null && this.build === null && this.collector === null;
   }
   /** The output this parser was reading ended (a CI step boundary): close what is open. */
   endSection() {
@@ -63026,6 +63241,14 @@ ${text}`;
     this.current = null;
   }
 };
+function hasWithin(text, needle, at, end) {
+  if (end === text.length) return text.indexOf(needle, at) !== -1;
+  const first = needle.charCodeAt(0);
+  for (let i = at, last = end - needle.length; i <= last; i++) {
+    if (text.charCodeAt(i) === first && text.startsWith(needle, i)) return true;
+  }
+  return false;
+}
 
 // ../../packages/log-parsing/src/formats/merge-reports.ts
 function mergeInto(target, report) {
@@ -63237,11 +63460,16 @@ var EmbeddedTestOutput = class {
     this.goText.pushStripped(text, no);
   }
   /**
-   * Whether `push` of the escape-free `text`, read from offset `at`, would do nothing for every
-   * nested parser (see `SkippingLineParser.ignores`).
+   * Whether `push` of the escape-free line ending at `end` in `text`, read from offset `at`, would
+   * do nothing for every nested parser (see `SkippingLineParser.ignoresIn`: `text[end]` is '\n' or
+   * past the text, so reading it, as at `at === end`, matches no character tested here).
    */
-  ignoresAt(text, at) {
-    return text.charCodeAt(at) !== 123 && this.ginkgo.ignoresAt(text, at) && this.goText.ignoresAt(text, at);
+  ignoresAt(text, at, end) {
+    return text.charCodeAt(at) !== 123 && this.ginkgo.ignoresAt(text, at, end) && this.goText.ignoresAt(text, at, end);
+  }
+  /** Every nested parser judges a line by its first bytes alone (`skipShape`). */
+  idle() {
+    return this.ginkgo.idle() && this.goText.idle();
   }
   /** The surrounding log says the current output ended (new step or job). */
   endSection() {
@@ -63278,12 +63506,17 @@ function isTestEvent(text) {
 }
 
 // ../../packages/log-parsing/src/formats/github-timestamp.ts
-var TIMESTAMP = /\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/y;
+var TIMESTAMP = /\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$|(?=\n))/y;
 function githubTimestampLength(text) {
-  TIMESTAMP.lastIndex = 0;
+  return githubTimestampLengthIn(text, 0, text.length);
+}
+function githubTimestampLengthIn(text, start, end) {
+  TIMESTAMP.lastIndex = start;
   if (!TIMESTAMP.test(text)) return 0;
-  const bom = text.charCodeAt(0) === 65279 ? 1 : 0;
-  return text.length < bom + 21 ? 0 : TIMESTAMP.lastIndex;
+  const stop = TIMESTAMP.lastIndex;
+  if (stop > end || stop < end && text.charCodeAt(stop - 1) !== 32) return 0;
+  const bom = text.charCodeAt(start) === 65279 ? 1 : 0;
+  return end - start < bom + 21 ? 0 : stop - start;
 }
 
 // ../../packages/log-parsing/src/formats/github-log-reader.ts
@@ -63339,29 +63572,36 @@ var GitHubLogReader = class {
     this.embedded.push(no, content);
   }
   /**
-   * Whether `line(no, raw)` of the escape-free `raw` would change nothing but the job's line range
-   * (`skip` records that): no `##[error]` entry is open, and the message, read either with or
-   * without a timestamp prefix, is one the embedded parsers ignore and not a runner marker.
+   * Whether `line(no, raw.slice(start, end))` of the escape-free line would change nothing but the
+   * job's line range (`skip` records that): no `##[error]` entry is open, and the message, read
+   * either with or without a timestamp prefix, is one the embedded parsers ignore and not a runner
+   * marker. `raw` may be a chunk of lines (`raw[end]` is then '\n'); nothing past `end` counts.
    *
    * Most lines have the runner's 29-character timestamp (`2026-07-08T00:00:00.0240001Z `). When
    * the characters at 19, 27 and 28 are `.`, `Z` and a space, the sticky timestamp regex can only
    * measure 29 or 0, so checking the message at both offsets decides without running it (~45 ns
    * a line saved); any other shape is measured.
    */
-  ignores(raw) {
+  ignoresIn(raw, start, end) {
     if (this.pending !== null) return false;
-    const c0 = raw.charCodeAt(0);
+    const c0 = raw.charCodeAt(start);
     if (c0 === 65279) return false;
-    if ((c0 < 48 || c0 > 57) && !this.ignoresMessageAt(raw, 0)) return false;
-    if (raw.length >= 29 && raw.charCodeAt(28) === 32 && raw.charCodeAt(27) === 90 && raw.charCodeAt(19) === 46)
-      return this.ignoresMessageAt(raw, 29);
-    return this.ignoresMessageAt(raw, githubTimestampLength(raw));
+    if ((c0 < 48 || c0 > 57) && !this.ignoresMessageAt(raw, start, end)) return false;
+    if (end - start >= 29 && raw.charCodeAt(start + 28) === 32 && raw.charCodeAt(start + 27) === 90 && raw.charCodeAt(start + 19) === 46)
+      return this.ignoresMessageAt(raw, start + 29, end);
+    return this.ignoresMessageAt(raw, start + githubTimestampLengthIn(raw, start, end), end);
   }
+  /** Marks line `no` as read (its job's line range); a line's order does not matter. */
   skip(no) {
     this.markLine(no);
   }
-  ignoresMessageAt(raw, at) {
-    return raw.charCodeAt(at) !== 35 && this.embedded.ignoresAt(raw, at);
+  /** No `##[error]` entry open and the embedded parsers idle (`SkippingLineParser.skipShape`). */
+  idle() {
+    return this.pending === null && this.embedded.idle();
+  }
+  /** `raw[end]` is '\n' or past the text: at `at === end` it is not '#', as NaN is not. */
+  ignoresMessageAt(raw, at, end) {
+    return raw.charCodeAt(at) !== 35 && this.embedded.ignoresAt(raw, at, end);
   }
   finish() {
     this.closeError();
@@ -63901,6 +64141,24 @@ var GinkgoJsonParser = class {
   }
 };
 
+// ../../packages/log-parsing/src/formats/skip-shape.ts
+var ASK = 1;
+var IGNORED_UNLESS_A = 2;
+function embeddedClasses() {
+  const classes = new Uint8Array(256);
+  for (let c = 128; c < 256; c++) classes[c] = ASK;
+  for (let c = 0; c < 128; c++) if (isHeaderStart(c)) classes[c] = ASK;
+  for (const c of "RSF={#-o?	 ") classes[c.charCodeAt(0)] = ASK;
+  classes[
+    112
+    /* p */
+  ] = IGNORED_UNLESS_A;
+  return classes;
+}
+var EMBEDDED_CLASSES = embeddedClasses();
+var TIMESTAMPED_SHAPE = { timestamped: true, classes: EMBEDDED_CLASSES };
+var PLAIN_SHAPE = { timestamped: false, classes: EMBEDDED_CLASSES };
+
 // ../../packages/log-parsing/src/formats/github-actions-log.ts
 var GitHubActionsLogParser = class {
   reader;
@@ -63911,10 +64169,20 @@ var GitHubActionsLogParser = class {
     this.reader.line(line.no, line.text);
   }
   ignores(text) {
-    return this.reader.ignores(text);
+    return this.reader.ignoresIn(text, 0, text.length);
+  }
+  ignoresIn(text, start, end) {
+    return this.reader.ignoresIn(text, start, end);
   }
   skip(no) {
     this.reader.skip(no);
+  }
+  skipLines(first, last) {
+    this.reader.skip(first);
+    this.reader.skip(last);
+  }
+  skipShape() {
+    return this.reader.idle() ? TIMESTAMPED_SHAPE : null;
   }
   finish() {
     return this.reader.finish();
@@ -64214,9 +64482,17 @@ var PlainTextParser = class {
     this.embedded.push(line.no, line.text);
   }
   ignores(text) {
-    return this.embedded.ignoresAt(text, 0);
+    return this.embedded.ignoresAt(text, 0, text.length);
+  }
+  ignoresIn(text, start, end) {
+    return this.embedded.ignoresAt(text, start, end);
   }
   skip(_no) {
+  }
+  skipLines(_first, _last) {
+  }
+  skipShape() {
+    return this.embedded.idle() ? PLAIN_SHAPE : null;
   }
   finish() {
     const out = new ReportBuilder("plain", this.path);
@@ -64274,8 +64550,8 @@ var GO_TEST_MARKERS = [
   /^(?:FAIL|ok )\s*\t\S/
 ];
 function detectFormat(head, path) {
-  const lines = head.map((l, i) => i === 0 && l.charCodeAt(0) === 65279 ? l.slice(1) : l);
-  const nonEmpty2 = lines.filter((l) => l.trim() !== "");
+  const lines2 = head.map((l, i) => i === 0 && l.charCodeAt(0) === 65279 ? l.slice(1) : l);
+  const nonEmpty2 = lines2.filter((l) => l.trim() !== "");
   const first = nonEmpty2[0]?.trimStart() ?? "";
   if (isHtmlDocument(nonEmpty2)) return "plain";
   if (first.startsWith("<?xml") || /^<testsuites?[\s>/]/.test(first)) return "junit-xml";
@@ -64309,10 +64585,10 @@ function isGhRunViewLine(line) {
   const b = a === -1 ? -1 : line.indexOf("	", a + 1);
   return b !== -1 && githubTimestampLength(line.slice(b + 1)) > 0;
 }
-function share(lines, test) {
+function share(lines2, test) {
   let n = 0;
-  for (const line of lines) if (test(line)) n++;
-  return n / lines.length;
+  for (const line of lines2) if (test(line)) n++;
+  return n / lines2.length;
 }
 
 // ../../packages/log-parsing/src/analyze/escape-offsets.ts
@@ -64324,6 +64600,161 @@ function escapeOffsets(text) {
   if (out.length > 1) out.sort((a, b) => a - b);
   return out;
 }
+
+// ../../packages/log-parsing/src/analyze/region-marks.ts
+import { isAscii } from "buffer";
+function regionMarks(region, classifier) {
+  const { text, bytes, starts, count: count3 } = region;
+  const secrets = candidateLineStarts(text);
+  const wide = isAscii(bytes) ? [] : wideLines(text, starts, count3);
+  const escaped = [];
+  const hits = classifier.lineHits?.(text, escaped) ?? null;
+  if (hits === null) return null;
+  if (hits.length > 1) hits.sort((a, b) => a - b);
+  return { secrets, hits, escaped, wide };
+}
+function wideLines(text, starts, count3) {
+  sharedImage.hold(text);
+  const words = sharedImage.words;
+  const n = wordCount(text.length);
+  const kernel2 = scanKernel();
+  const out = [];
+  let k = 0;
+  for (let i = kernel2.highByte(0, n); i < n; i = kernel2.highByte(i, n)) {
+    for (let j = i; j < i + 4; j++) {
+      let high = words[j] & 2155905152;
+      while (high !== 0) {
+        const at = 4 * j + (31 - Math.clz32(high & -high) >>> 3);
+        if (at >= text.length) return out;
+        while (starts[k + 1] <= at) k++;
+        if (out.length === 0 || out[out.length - 1] !== k) out.push(k);
+        high &= high - 1;
+      }
+    }
+    if (out.length === 0 || out[out.length - 1] !== k || k + 1 >= count3) i += 4;
+    else i = Math.max(i + 4, starts[k + 1] >>> 2);
+  }
+  return out;
+}
+
+// ../../packages/log-parsing/src/analyze/skip-run.ts
+function skipRun(bytes, starts, flags, k, count3, shape) {
+  const classes = shape.classes;
+  const at = shape.timestamped ? 29 : 0;
+  for (; k < count3; k++) {
+    if (flags[k] !== 0) return k;
+    const start = starts[k];
+    const end = starts[k + 1] - 1;
+    if (at !== 0) {
+      if (end - start < 29) return k;
+      const c0 = bytes[start];
+      if (c0 < 48 || c0 > 57) return k;
+      if (bytes[start + 19] !== 46 || bytes[start + 27] !== 90 || bytes[start + 28] !== 32) return k;
+    }
+    const m = start + at;
+    if (m >= end) continue;
+    const c = classes[bytes[m]];
+    if (c === 0) continue;
+    if (c === 2 && bytes[m + 1] !== 97) continue;
+    return k;
+  }
+  return count3;
+}
+function lineFlags(into, starts, count3, lists, lines2) {
+  const flags = into.length >= count3 ? into : new Uint8Array(Math.max(count3, 2 * into.length));
+  flags.fill(0, 0, count3);
+  for (const offsets of lists) {
+    let k = 0;
+    for (const offset of offsets) {
+      if (offset >= starts[count3]) break;
+      let hi = count3 - 1;
+      while (k < hi) {
+        const mid = k + hi + 1 >>> 1;
+        if (starts[mid] <= offset) k = mid;
+        else hi = mid - 1;
+      }
+      flags[k] = 1;
+    }
+  }
+  for (const k of lines2) flags[k] = 1;
+  return flags;
+}
+
+// ../../packages/log-parsing/src/analyze/take-region.ts
+var flagsBuffer = new Uint8Array(4096);
+function takeRegionLines(region, marks, sink, redact) {
+  const { skipper, excerpt, classifier } = sink;
+  const { text, bytes, starts, count: count3, firstNo } = region;
+  const { secrets, hits, escaped, wide } = marks;
+  flagsBuffer = lineFlags(flagsBuffer, starts, count3, [secrets, hits, escaped], wide);
+  const flags = flagsBuffer;
+  let nextSecret = 0;
+  let nextHit = 0;
+  let nextEscaped = 0;
+  let nextWide = 0;
+  let run = 0;
+  let shape = skipper.skipShape();
+  let k = 0;
+  while (k < count3) {
+    if (shape !== null) {
+      const from = k;
+      k = skipRun(bytes, starts, flags, k, count3, shape);
+      if (k > from) skipper.skipLines(firstNo + from, firstNo + k - 1);
+      if (k >= count3) break;
+    }
+    const start = starts[k];
+    const end = starts[k + 1] - 1;
+    const no = firstNo + k;
+    if (flags[k] === 0) {
+      if (skipper.ignoresIn(text, start, end)) skipper.skip(no);
+      else {
+        excerpt.pushSlices(firstNo, text, starts, run, k);
+        run = k + 1;
+        sink.consume({ no, text: text.slice(start, end) }, null);
+        shape = skipper.skipShape();
+      }
+      k++;
+      continue;
+    }
+    while (nextHit < hits.length && hits[nextHit] < start) nextHit++;
+    while (nextSecret < secrets.length && secrets[nextSecret] < start) nextSecret++;
+    while (nextEscaped < escaped.length && escaped[nextEscaped] < start) nextEscaped++;
+    const hit = nextHit < hits.length && hits[nextHit] <= end;
+    const secret = nextSecret < secrets.length && secrets[nextSecret] === start;
+    const raw = text.slice(start, end);
+    let line;
+    let match = null;
+    let plain;
+    if (nextWide < wide.length && wide[nextWide] === k) {
+      nextWide++;
+      const decoded = bytes.toString("utf8", start, end);
+      line = secret ? redact([decoded], decoded)[0] : decoded;
+      const unseen = raw.indexOf("") !== -1 || classifier.hitsMissWide?.(line) !== false;
+      if (hit || unseen || line !== decoded) match = classifier.matchLine(line);
+      plain = !hasEscape(line);
+    } else {
+      const esc2 = nextEscaped < escaped.length && escaped[nextEscaped] === start;
+      line = secret ? redact([raw], raw)[0] : raw;
+      if (hit || line !== raw) match = classifier.matchLine(line);
+      plain = line === raw ? !esc2 : !hasEscape(line);
+    }
+    excerpt.pushSlices(firstNo, text, starts, run, k);
+    run = k + 1;
+    if (match === null && plain && skipper.ignores(line)) {
+      skipper.skip(no);
+      excerpt.pushText(no, line);
+    } else {
+      sink.consume({ no, text: line }, match);
+      shape = skipper.skipShape();
+    }
+    k++;
+  }
+  excerpt.pushSlices(firstNo, text, starts, run, count3);
+}
+function hasEscape(text) {
+  return ESCAPE.test(text);
+}
+var ESCAPE = /[\x1b\x9b\ufffd]/;
 
 // ../../packages/log-parsing/src/analyze/line-consumer.ts
 var DETECT_LINES = 50;
@@ -64350,6 +64781,8 @@ var LineConsumer = class {
   bestMark = Number.POSITIVE_INFINITY;
   /** Numbers of lines the reader cut to its cap and not yet consumed. */
   cut = /* @__PURE__ */ new Set();
+  /** The parts `takeRegionLines` needs, made at the first region (the parser is chosen by then). */
+  regionSink;
   /** Says that the lines numbered `nos` were cut to the reader's cap (`LogLine.truncated`). */
   markCut(nos) {
     for (const no of nos) if (no > this.lines) this.cut.add(no);
@@ -64421,6 +64854,31 @@ var LineConsumer = class {
       for (const no of this.cut) if (no <= this.lines) this.cut.delete(no);
     }
   }
+  /**
+   * `take` for the lines of a byte region (input/scan-blocks.ts), with `redact` the line
+   * redactor's `pushLines` while it holds nothing and no private key starts in the region. A line
+   * that no scan marks (no secret keyword, no rule literal, no escape, no byte >= 0x80) and that
+   * the parser ignores (`ignoresIn`) is never made a string: the excerpt gets its range. The rest
+   * is sliced or decoded, redacted, matched and handled as `takeSkipping` handles a line, so the
+   * result is the same as decoding the region and calling `take` (the differential test checks).
+   * Returns false, having done nothing, when the parser does not skip lines (or is not chosen yet)
+   * or the classifier has no block scan: the caller decodes the region then.
+   */
+  takeRegion(region, redact) {
+    const skipper = this.skipper;
+    if (!skipper || this.cut.size > 0) return false;
+    const marks = regionMarks(region, this.classifier);
+    if (marks === null) return false;
+    this.regionSink ??= {
+      skipper,
+      excerpt: this.excerpt,
+      classifier: this.classifier,
+      consume: (line, match) => this.consume(line, match)
+    };
+    takeRegionLines(region, marks, this.regionSink, redact);
+    if (region.count > 0) this.lines = region.firstNo + region.count - 1;
+    return true;
+  }
   finish() {
     if (!this.parser) this.detect();
     return {
@@ -64479,14 +64937,14 @@ function recheckText(text) {
   const checked = redactShown(text);
   if (!ESCAPED.test(checked.text)) return checked;
   const findings = new Map(checked.findings.map((f) => [f.kind, f.count]));
-  const lines = checked.text.split("\n").map((line) => {
+  const lines2 = checked.text.split("\n").map((line) => {
     if (!ESCAPED.test(line)) return line;
     const decoded = redactShown(decodeEscapes(line));
     if (decoded.findings.length === 0) return line;
     for (const f of decoded.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
     return decoded.text;
   });
-  return { text: lines.join("\n"), findings: [...findings].map(([kind, count3]) => ({ kind, count: count3 })) };
+  return { text: lines2.join("\n"), findings: [...findings].map(([kind, count3]) => ({ kind, count: count3 })) };
 }
 var ESCAPED = /&(?:#[0-9]+|#x[0-9a-f]+|quot|apos|amp|lt|gt);|<!\[CDATA\[|\]\]>|<!--|\\u[0-9a-f]{4}/i;
 var NAMED = { quot: '"', apos: "'", amp: "&", lt: "<", gt: ">" };
@@ -64508,25 +64966,34 @@ async function analyzeInput(options2) {
   let pendingFirst = 1;
   let pendingCount = 0;
   let readError = null;
-  try {
-    for await (const block of readLineBlocks(
-      toBytes(options2.open(), (n) => bytes += n),
-      {
-        maxLineBytes: options2.maxLineBytes
+  const takeBlock = (firstNo, texts, text) => {
+    const ready = redactor.pushLines(texts, text);
+    if (ready === texts && pendingCount === 0) consumer.take(firstNo, texts, text);
+    else {
+      if (pendingCount === 0) pendingFirst = firstNo;
+      pendingCount += texts.length;
+      if (ready.length > 0) {
+        consumer.take(pendingFirst, ready);
+        pendingFirst += ready.length;
+        pendingCount -= ready.length;
       }
-    )) {
-      const texts = block.texts;
-      if (block.cut.length > 0) consumer.markCut(block.cut);
-      const ready = redactor.pushLines(texts, block.text);
-      if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
-      else {
-        if (pendingCount === 0) pendingFirst = block.firstNo;
-        pendingCount += texts.length;
-        if (ready.length > 0) {
-          consumer.take(pendingFirst, ready);
-          pendingFirst += ready.length;
-          pendingCount -= ready.length;
-        }
+    }
+  };
+  const redactLines2 = (lines2, joined) => redactor.pushLines(lines2, joined);
+  try {
+    const source = toBytes(options2.open(), (n) => bytes += n);
+    const readOptions = { maxLineBytes: options2.maxLineBytes };
+    for await (const block of options2.byteScan === false ? asScanBlocks(readLineBlocks(source, readOptions)) : readScanBlocks(source, readOptions)) {
+      const { region, lines: lines2 } = block;
+      if (region === void 0) {
+        if (lines2.cut.length > 0) consumer.markCut(lines2.cut);
+        takeBlock(lines2.firstNo, lines2.texts, lines2.text);
+      } else if (
+        // A private key may start here, or lines are held: the redactor must see every line.
+        pendingCount > 0 || redactor.held() > 0 || region.text.indexOf("BEGIN") !== -1 || !consumer.takeRegion(region, redactLines2)
+      ) {
+        const { texts, text } = decodeRegion(region);
+        takeBlock(region.firstNo, texts, text);
       }
       if (options2.onProgress && bytes >= nextProgress) {
         options2.onProgress(bytes, consumer.consumedLines);
@@ -64560,6 +65027,15 @@ async function analyzeInput(options2) {
     bestMark: consumed.bestMark,
     redactions
   };
+}
+async function* asScanBlocks(blocks) {
+  for await (const lines2 of blocks) yield { lines: lines2 };
+}
+var utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+function decodeRegion(region) {
+  const all = utf8.decode(region.bytes);
+  const text = all.slice(0, -1);
+  return { texts: text.split("\n"), text };
 }
 async function* toBytes(source, count3) {
   for await (const chunk of source) {
@@ -64653,9 +65129,9 @@ var GOMEGA_MATCHER = /^(?:not )?to (?:\S.*)?$|^occurred$/;
 var GOMEGA_VALUE = /^<([^>|]+?)(?:\s*\|[^>]*)?>:\s?(.*)$/;
 var ERRORISH = /\b(?:error|errors|fail(?:s|ed|ure)?|fatal|panic|timed? ?out|timeout|refused|denied|unauthori[sz]ed|forbidden|not found|no such|unable|cannot|can't|could not|invalid|exception|killed|exit (?:status|code))\b/i;
 function decisiveLines(message) {
-  const lines = dropNoise(stripAnsi(message).split(/\r\n|\n|\r/));
-  if (lines.some((l) => GOMEGA_OPENER.test(l))) return gomegaLines(lines).map(normalise);
-  return plainLines(lines);
+  const lines2 = dropNoise(stripAnsi(message).split(/\r\n|\n|\r/));
+  if (lines2.some((l) => GOMEGA_OPENER.test(l))) return gomegaLines(lines2).map(normalise);
+  return plainLines(lines2);
 }
 function normalise(line) {
   const n = normaliseMessage(line.length > MAX_RAW_CHARS ? line.slice(0, MAX_RAW_CHARS) : line);
@@ -64699,13 +65175,13 @@ function isNoise(line) {
   /^\++ /.test(line) || // shell xtrace
   /^Link to (?:step|job) on registry info site:/.test(line);
 }
-function gomegaLines(lines) {
+function gomegaLines(lines2) {
   const out = [];
-  const firstOpener = lines.findIndex((l) => GOMEGA_OPENER.test(l));
-  out.push(...lines.slice(Math.max(0, firstOpener - MAX_DESCRIPTION_LINES), firstOpener));
+  const firstOpener = lines2.findIndex((l) => GOMEGA_OPENER.test(l));
+  out.push(...lines2.slice(Math.max(0, firstOpener - MAX_DESCRIPTION_LINES), firstOpener));
   let expectValue = false;
-  for (let i = firstOpener; i < lines.length; i++) {
-    const line = lines[i];
+  for (let i = firstOpener; i < lines2.length; i++) {
+    const line = lines2[i];
     if (GOMEGA_OPENER.test(line) || GOMEGA_MATCHER.test(line)) {
       out.push(line);
       expectValue = true;
@@ -64719,21 +65195,21 @@ function gomegaLines(lines) {
       continue;
     }
     const inline = v[2].trim();
-    const value = inline !== "" ? inline : lines[i + 1] ?? "";
+    const value = inline !== "" ? inline : lines2[i + 1] ?? "";
     out.push(`<${v[1].trim()}>: ${value}`);
     if (inline === "") i++;
   }
   return out;
 }
-function plainLines(lines) {
-  if (lines.length <= SHORT_MESSAGE_LINES) return lines.map(normalise);
+function plainLines(lines2) {
+  if (lines2.length <= SHORT_MESSAGE_LINES) return lines2.map(normalise);
   const picked = [];
-  for (let i = lines.length - 1; i >= 0 && picked.length < MAX_PLAIN_LINES; i--) {
-    if (!ERRORISH.test(lines[i])) continue;
-    const n = normalise(lines[i]);
+  for (let i = lines2.length - 1; i >= 0 && picked.length < MAX_PLAIN_LINES; i--) {
+    if (!ERRORISH.test(lines2[i])) continue;
+    const n = normalise(lines2[i]);
     if (!picked.includes(n)) picked.push(n);
   }
-  if (picked.length === 0) return lines.slice(-MAX_PLAIN_LINES).map(normalise);
+  if (picked.length === 0) return lines2.slice(-MAX_PLAIN_LINES).map(normalise);
   return picked.reverse();
 }
 function count(text, ch) {
@@ -64748,10 +65224,10 @@ var PREFIX = `v${FINGERPRINT_VERSION}:`;
 function signatureBasis(input2) {
   if (input2.mode) return `mode
 ${normaliseMessage(input2.mode, { keepNumbers: true })}`;
-  const lines = decisiveLines(input2.message ?? "");
+  const lines2 = decisiveLines(input2.message ?? "");
   const head = input2.rule ? `rule ${input2.rule}
 ` : "rule -\n";
-  return head + (lines.length > 0 ? lines.join("\n") : "<no message>");
+  return head + (lines2.length > 0 ? lines2.join("\n") : "<no message>");
 }
 function signature(input2) {
   return PREFIX + sha256Hex16(signatureBasis(input2));
@@ -65057,7 +65533,7 @@ async function analyzeSources(sources, options2) {
         format: options2.format,
         budgetTokens,
         progressEveryBytes: options2.progressEveryBytes,
-        onProgress: (bytes, lines) => options2.onProgress?.({ path: item.path, bytes, lines, done: false })
+        onProgress: (bytes, lines2) => options2.onProgress?.({ path: item.path, bytes, lines: lines2, done: false })
       });
       options2.onProgress?.({ path: item.path, bytes: a.bytes, lines: a.lines, done: true });
       for (const [k, n] of a.redactions) redactions.set(k, (redactions.get(k) ?? 0) + n);
@@ -65542,7 +66018,7 @@ function escapedLineStarts(text, bytes) {
   return starts;
 }
 function rescanEscaped(text, starts, hits, scan) {
-  const lines = [];
+  const lines2 = [];
   const origins = [];
   for (const start of starts) {
     const end2 = text.indexOf("\n", start);
@@ -65553,17 +66029,17 @@ function rescanEscaped(text, starts, hits, scan) {
     }
     const prepared = stripAnsi(line);
     if (prepared === line) continue;
-    lines.push(prepared);
+    lines2.push(prepared);
     origins.push(start);
   }
-  if (lines.length === 0) return;
+  if (lines2.length === 0) return;
   const found = [];
-  scan(lines.join("\n"), found);
+  scan(lines2.join("\n"), found);
   found.sort((a, b) => a - b);
   let index = 0;
-  let end = lines[0].length;
+  let end = lines2[0].length;
   for (const at of found) {
-    while (at > end) end += 1 + lines[++index].length;
+    while (at > end) end += 1 + lines2[++index].length;
     hits.push(origins[index]);
   }
 }
@@ -65656,17 +66132,17 @@ function buildBlockPrefilter(literals) {
 }
 
 // ../../packages/log-parsing/src/classify/match-lines.ts
-function matchLines(lines, joined, block, matchLine, notes) {
+function matchLines(lines2, joined, block, matchLine, notes) {
   const found = [];
   const visit2 = (index) => {
-    const match = matchLine(lines[index]);
+    const match = matchLine(lines2[index]);
     if (match) found.push({ index, match });
   };
   if (block === null) {
-    for (let i = 0; i < lines.length; i++) visit2(i);
+    for (let i = 0; i < lines2.length; i++) visit2(i);
     return found;
   }
-  const text = joined ?? lines.join("\n");
+  const text = joined ?? lines2.join("\n");
   let hits;
   if (notes) {
     const escaped = [];
@@ -65675,23 +66151,23 @@ function matchLines(lines, joined, block, matchLine, notes) {
   } else hits = block.hits(text);
   if (hits.length > 0) {
     hits.sort((a, b) => a - b);
-    forEachHitLine(lines, text, hits, visit2);
+    forEachHitLine(lines2, text, hits, visit2);
   }
   return found;
 }
-function forEachHitLine(lines, text, hits, visit2) {
-  let total = lines.length - 1;
-  for (const line of lines) total += line.length;
-  if (total !== text.length || lines.length === 0) {
+function forEachHitLine(lines2, text, hits, visit2) {
+  let total = lines2.length - 1;
+  for (const line of lines2) total += line.length;
+  if (total !== text.length || lines2.length === 0) {
     throw new RangeError(
-      `matchLines: joined text (${text.length} chars) is not the ${lines.length} lines joined by '\\n'`
+      `matchLines: joined text (${text.length} chars) is not the ${lines2.length} lines joined by '\\n'`
     );
   }
   let index = 0;
-  let end = lines[0].length;
+  let end = lines2[0].length;
   let last = -1;
   for (const hit of hits) {
-    while (hit > end) end += 1 + lines[++index].length;
+    while (hit > end) end += 1 + lines2[++index].length;
     if (index !== last) visit2(index);
     last = index;
   }
@@ -66044,6 +66520,7 @@ function createClassifier(rules, options2 = {}) {
   const blockPrefilter = usePrefilter && unfiltered.length === 0 ? buildBlockPrefilter(
     compiled.flatMap((r) => r.literals.map((text) => ({ text, ignoreCase: r.literalsIgnoreCase })))
   ) : null;
+  const unseenWide = unseenWideChars(compiled.flatMap((r) => r.literals ?? []));
   const candidates = (text) => {
     if (!usePrefilter) return compiled;
     const flagged = prefilter.rulesFor(text);
@@ -66064,13 +66541,15 @@ function createClassifier(rules, options2 = {}) {
     rules: valid,
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
-    matchLines: (lines, joined, notes) => matchLines(lines, joined, blockPrefilter, matchLine, notes),
+    matchLines: (lines2, joined, notes) => matchLines(lines2, joined, blockPrefilter, matchLine, notes),
+    lineHits: (text, escaped) => blockPrefilter === null ? null : blockPrefilter.hits(text, escaped),
+    hitsMissWide: (line) => unseenWide.test(line),
     classifyText(text) {
-      const lines = text.split(/\r\n|\n|\r/);
+      const lines2 = text.split(/\r\n|\n|\r/);
       let best2 = null;
       let bestMatch = null;
-      for (let i = lines.length - 1; i >= 0; i--) {
-        const prepared = prepare(lines[i]);
+      for (let i = lines2.length - 1; i >= 0; i--) {
+        const prepared = prepare(lines2[i]);
         for (const r of candidates(prepared)) {
           if (best2 !== null && r.priority >= best2.priority) break;
           const m = r.regex.exec(prepared);
@@ -66090,7 +66569,7 @@ function createClassifier(rules, options2 = {}) {
         kind: match.kind,
         mode: match.mode,
         captures: match.captures,
-        evidence: evidenceFor(best2, lines)
+        evidence: evidenceFor(best2, lines2)
       };
     }
   };
@@ -66120,14 +66599,18 @@ function toMatch(r, m) {
     captures: m.slice(1).map((c) => c ?? "")
   };
 }
-function evidenceFor(rule, lines) {
+function evidenceFor(rule, lines2) {
   const found = [];
-  for (let i = lines.length - 1; i >= 0 && found.length < MAX_EVIDENCE_LINES; i--) {
-    const prepared = prepare(lines[i]);
+  for (let i = lines2.length - 1; i >= 0 && found.length < MAX_EVIDENCE_LINES; i--) {
+    const prepared = prepare(lines2[i]);
     if (rule.regex.test(prepared)) found.push({ line: i, text: prepared.slice(0, MAX_EVIDENCE_CHARS) });
   }
   return found.reverse();
 }
+function unseenWideChars(literals) {
+  return literals.some((l) => NON_ASCII2.test(l)) ? NON_ASCII2 : /[\u017f\u212a\ufffd]/;
+}
+var NON_ASCII2 = /[^\x00-\x7f]/;
 
 // ../../packages/log-parsing/src/classify/load-rules.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -67821,15 +68304,15 @@ function build(input2, excerpt, message, limits) {
   if (group.tests.length > 0) {
     parts.push(`### Failed tests (${group.tests.length})`);
     const shown = group.tests.slice(0, limits.tests);
-    const lines = shown.map((test) => {
+    const lines2 = shown.map((test) => {
       const where2 = test === primary.test && primary.location ? ` — ${inlineCode(cleanLine2(`${primary.location.file}:${primary.location.line}`, 200))}` : "";
       return `- ${inlineCode(cleanLine2(test, 400))}${where2}`;
     });
     if (group.tests.length > shown.length) {
-      lines.push(`- … and ${group.tests.length - shown.length} more`);
+      lines2.push(`- … and ${group.tests.length - shown.length} more`);
       if (limits.tests < TESTS_SHOWN) trimmed.push("tests");
     }
-    parts.push(lines.join("\n"));
+    parts.push(lines2.join("\n"));
   }
   parts.push("### Failure");
   const facts = [
@@ -67845,12 +68328,12 @@ function build(input2, excerpt, message, limits) {
     parts.push(codeBlock(shown));
   }
   if (primary.evidence.length > 0) {
-    const lines = primary.evidence.map(
+    const lines2 = primary.evidence.map(
       (e) => `${cleanLine2(e.path, 200)}:${e.line}: ${cleanLine2(e.text, 500)}`
     );
     parts.push(`**Evidence**
 
-${codeBlock(lines.join("\n"))}`);
+${codeBlock(lines2.join("\n"))}`);
   }
   if (excerpt.length > 0) {
     if (limits.excerptChars > 0) {
@@ -67884,8 +68367,8 @@ function keepTail(text, max) {
 ${newline === -1 ? cut : cut.slice(newline + 1)}`;
 }
 function limitLines(text, maxLines, maxChars) {
-  const lines = text.split("\n");
-  const kept = lines.length > maxLines ? [...lines.slice(0, maxLines), `… [${lines.length - maxLines} more lines]`] : lines;
+  const lines2 = text.split("\n");
+  const kept = lines2.length > maxLines ? [...lines2.slice(0, maxLines), `… [${lines2.length - maxLines} more lines]`] : lines2;
   return clip(kept.join("\n"), maxChars);
 }
 
@@ -67977,7 +68460,7 @@ ${table}`;
 function renderOccurrences(state, rows) {
   const shown = state.occurrences.slice(-rows).reverse();
   const title = state.total > shown.length ? `### Occurrences (latest ${shown.length} of ${state.total})` : `### Occurrences (${state.total})`;
-  const lines = shown.map((o) => {
+  const lines2 = shown.map((o) => {
     const where = [o.branch, o.version && o.version !== o.branch ? o.version : null].filter(Boolean).join(" / ");
     return `| ${link(proseLine(o.runId, 40), o.url)} | ${formatDate(o.at)} | ${tableCell(proseLine(o.source, 60))} | ${tableCell(proseLine(where || "—", 80))} | ${o.attempt} |`;
   });
@@ -67986,7 +68469,7 @@ function renderOccurrences(state, rows) {
     "",
     "| Run | Date | Source | Branch / version | Attempt |",
     "|---|---|---|---|---|",
-    ...lines
+    ...lines2
   ].join("\n");
 }
 

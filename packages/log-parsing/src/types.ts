@@ -97,6 +97,8 @@ export interface ParsedReport {
   omittedTests?: number;
 }
 
+import type { SkipShape } from './formats/skip-shape';
+
 /** Streaming parser protocol: feed lines in order, then call finish once. */
 export interface LineParser {
   push(line: LogLine): void;
@@ -115,6 +117,19 @@ export interface SkippingLineParser extends LineParser {
    * over a whole batch and pushes them, so this check never has to strip colours.
    */
   ignores(text: string): boolean;
+  /**
+   * `ignores(text.slice(start, end))` without the slice: the line is [start, end) of a bigger text
+   * (a chunk of lines separated by '\n'; `text[end]` is '\n' or end is text.length). Same contract.
+   */
+  ignoresIn(text: string, start: number, end: number): boolean;
   /** Accounts for a line `ignores` accepted, instead of pushing it. */
   skip(no: number): void;
+  /** `skip` for every line from `first` to `last`, all of which `ignores` accepted. */
+  skipLines(first: number, last: number): void;
+  /**
+   * While the parser's state makes `ignoresIn` a matter of a line's first message bytes, the
+   * table that says which (formats/skip-shape.ts); null otherwise. Valid until the next `push`.
+   * A line the table ignores, `ignoresIn` ignores too (the table may ask about more).
+   */
+  skipShape(): SkipShape | null;
 }

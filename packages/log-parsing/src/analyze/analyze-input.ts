@@ -1,6 +1,7 @@
 import type { Classifier } from '../classify/index';
 import type { Excerpt } from '../excerpt/index';
-import { readLineBlocks } from '../input/index';
+import { type LineBlock, readLineBlocks } from '../input/index';
+import { type ByteRegion, readScanBlocks, type ScanBlock } from '../input/scan-blocks';
 import { createLineRedactor } from '../redact/index';
 import type { FormatId, ParsedReport } from '../types';
 import { LineConsumer, type LogMatch } from './line-consumer';
@@ -31,6 +32,12 @@ export interface AnalyzeInputOptions {
   /** Called about every `progressEveryBytes` of input. */
   onProgress?(bytes: number, lines: number): void;
   progressEveryBytes?: number;
+  /**
+   * Read byte inputs as byte regions (input/scan-blocks.ts), turning into strings only the lines
+   * something looks at. Default true; false decodes every line, the path the differential test
+   * compares it with.
+   */
+  byteScan?: boolean;
 }
 
 /**
@@ -56,27 +63,41 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   // A source that fails after giving bytes (a truncated .gz, a zip entry cut short, a size cap)
   // ends the input there: what it gave is analysed, and the input is marked partial.
   let readError: unknown = null;
+  /** The usual case: nothing held, nothing redacted, so the batch's own text is still valid. */
+  const takeBlock = (firstNo: number, texts: readonly string[], text: string) => {
+    const ready = redactor.pushLines(texts, text);
+    if (ready === texts && pendingCount === 0) consumer.take(firstNo, texts, text);
+    else {
+      if (pendingCount === 0) pendingFirst = firstNo;
+      pendingCount += texts.length;
+      if (ready.length > 0) {
+        consumer.take(pendingFirst, ready);
+        pendingFirst += ready.length;
+        pendingCount -= ready.length;
+      }
+    }
+  };
+  const redactLines = (lines: readonly string[], joined: string) => redactor.pushLines(lines, joined);
   try {
-    for await (const block of readLineBlocks(
-      toBytes(options.open(), (n) => (bytes += n)),
-      {
-        maxLineBytes: options.maxLineBytes,
-      },
-    )) {
-      const texts = block.texts;
-      // Cut lines are rare; the parsers are told (a JUnit report says its text is incomplete).
-      if (block.cut.length > 0) consumer.markCut(block.cut);
-      const ready = redactor.pushLines(texts, block.text);
-      // The usual case: nothing held, nothing redacted, so the batch's own text is still valid.
-      if (ready === texts && pendingCount === 0) consumer.take(block.firstNo, texts, block.text);
-      else {
-        if (pendingCount === 0) pendingFirst = block.firstNo;
-        pendingCount += texts.length;
-        if (ready.length > 0) {
-          consumer.take(pendingFirst, ready);
-          pendingFirst += ready.length;
-          pendingCount -= ready.length;
-        }
+    const source = toBytes(options.open(), (n) => (bytes += n));
+    const readOptions = { maxLineBytes: options.maxLineBytes };
+    for await (const block of options.byteScan === false
+      ? asScanBlocks(readLineBlocks(source, readOptions))
+      : readScanBlocks(source, readOptions)) {
+      const { region, lines } = block;
+      if (region === undefined) {
+        // Cut lines are rare; the parsers are told (a JUnit report says its text is incomplete).
+        if (lines.cut.length > 0) consumer.markCut(lines.cut);
+        takeBlock(lines.firstNo, lines.texts, lines.text);
+      } else if (
+        // A private key may start here, or lines are held: the redactor must see every line.
+        pendingCount > 0 ||
+        redactor.held() > 0 ||
+        region.text.indexOf('BEGIN') !== -1 ||
+        !consumer.takeRegion(region, redactLines)
+      ) {
+        const { texts, text } = decodeRegion(region);
+        takeBlock(region.firstNo, texts, text);
       }
       if (options.onProgress && bytes >= nextProgress) {
         options.onProgress(bytes, consumer.consumedLines);
@@ -112,6 +133,19 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     bestMark: consumed.bestMark,
     redactions,
   };
+}
+
+async function* asScanBlocks(blocks: AsyncIterable<LineBlock>): AsyncGenerator<ScanBlock> {
+  for await (const lines of blocks) yield { lines };
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A region's lines decoded, and their joined text (its lines hold no `\r`, each ends with `\n`). */
+function decodeRegion(region: ByteRegion): { texts: string[]; text: string } {
+  const all = utf8.decode(region.bytes);
+  const text = all.slice(0, -1);
+  return { texts: text.split('\n'), text };
 }
 
 async function* toBytes(

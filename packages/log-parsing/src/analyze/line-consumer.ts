@@ -2,8 +2,11 @@ import type { Classifier, RuleMatch } from '../classify/index';
 import type { MatchLinesNotes } from '../classify/match-lines';
 import { createExcerptBuilder, type Excerpt, type ExcerptBuilder } from '../excerpt/index';
 import { createParser, detectFormat, githubTimestampLength, isSkippingLineParser } from '../formats/index';
+import type { ByteRegion } from '../input/scan-blocks';
 import type { FormatId, LineParser, LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { escapeOffsets } from './escape-offsets';
+import { regionMarks } from './region-marks';
+import { type RegionSink, takeRegionLines } from './take-region';
 
 /** Lines looked at before choosing a format. */
 const DETECT_LINES = 50;
@@ -43,6 +46,8 @@ export class LineConsumer {
   private bestMark = Number.POSITIVE_INFINITY;
   /** Numbers of lines the reader cut to its cap and not yet consumed. */
   private readonly cut = new Set<number>();
+  /** The parts `takeRegionLines` needs, made at the first region (the parser is chosen by then). */
+  private regionSink: RegionSink | undefined;
 
   constructor(
     private readonly path: string,
@@ -133,6 +138,35 @@ export class LineConsumer {
     if (texts.length > 0) this.lines = firstNo + texts.length - 1;
     // A skipped line that was cut: the parser ignored it, so the cut does not matter to it.
     if (this.cut.size > 0) for (const no of this.cut) if (no <= this.lines) this.cut.delete(no);
+  }
+
+  /**
+   * `take` for the lines of a byte region (input/scan-blocks.ts), with `redact` the line
+   * redactor's `pushLines` while it holds nothing and no private key starts in the region. A line
+   * that no scan marks (no secret keyword, no rule literal, no escape, no byte >= 0x80) and that
+   * the parser ignores (`ignoresIn`) is never made a string: the excerpt gets its range. The rest
+   * is sliced or decoded, redacted, matched and handled as `takeSkipping` handles a line, so the
+   * result is the same as decoding the region and calling `take` (the differential test checks).
+   * Returns false, having done nothing, when the parser does not skip lines (or is not chosen yet)
+   * or the classifier has no block scan: the caller decodes the region then.
+   */
+  takeRegion(
+    region: ByteRegion,
+    redact: (lines: readonly string[], joined: string) => readonly string[],
+  ): boolean {
+    const skipper = this.skipper;
+    if (!skipper || this.cut.size > 0) return false;
+    const marks = regionMarks(region, this.classifier);
+    if (marks === null) return false;
+    this.regionSink ??= {
+      skipper,
+      excerpt: this.excerpt,
+      classifier: this.classifier,
+      consume: (line, match) => this.consume(line, match),
+    };
+    takeRegionLines(region, marks, this.regionSink, redact);
+    if (region.count > 0) this.lines = region.firstNo + region.count - 1;
+    return true;
   }
 
   finish(): ConsumedInput {

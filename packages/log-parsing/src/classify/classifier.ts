@@ -73,6 +73,21 @@ export interface Classifier {
    * given, receives what the scan learned about the lines (which may hold escape sequences).
    */
   matchLines(lines: readonly string[], joined?: string, notes?: MatchLinesNotes): LineMatch[];
+  /**
+   * The block scan of `matchLines` alone, for a caller that walks the lines itself (analyze's
+   * byte scan): offsets in `text` (lines joined by `'\n'`) such that every line on which
+   * `matchLine` may match holds one; unordered, may repeat. `escaped` receives the starts of the
+   * lines that may hold an escape sequence, as `MatchLinesNotes.escapedLines`. Null when there is
+   * no block scan (a rule with no literal, or the prefilter off): then every line must be matched.
+   */
+  lineHits?(text: string, escaped: number[]): number[] | null;
+  /**
+   * For a line that held a byte >= 0x80 when `lineHits` read it as the latin1 text of its UTF-8
+   * bytes: whether the decoded `line` holds a character that scan cannot have seen there, so that
+   * it may match without a hit: a non-ASCII character of a rule literal (in either case), one
+   * that case folding maps to ASCII (U+017F, U+212A), U+FFFD.
+   */
+  hitsMissWide?(line: string): boolean;
 }
 
 export interface ClassifierOptions {
@@ -110,6 +125,8 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
         )
       : null;
 
+  const unseenWide = unseenWideChars(compiled.flatMap((r) => r.literals ?? []));
+
   /** Rules worth running on this (prepared) line, in priority order: those with a literal in it. */
   const candidates = (text: string): readonly CompiledRule[] => {
     if (!usePrefilter) return compiled;
@@ -134,6 +151,8 @@ export function createClassifier(rules: readonly Rule[], options: ClassifierOpti
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
     matchLines: (lines, joined, notes) => matchLines(lines, joined, blockPrefilter, matchLine, notes),
+    lineHits: (text, escaped) => (blockPrefilter === null ? null : blockPrefilter.hits(text, escaped)),
+    hitsMissWide: (line) => unseenWide.test(line),
     classifyText(text) {
       const lines = text.split(/\r\n|\n|\r/);
       let best: CompiledRule | null = null;
@@ -204,3 +223,15 @@ function evidenceFor(rule: CompiledRule, lines: readonly string[]): Classificati
   }
   return found.reverse();
 }
+
+/**
+ * What `hitsMissWide` looks for. Without a non-ASCII character in any literal: U+017F and U+212A,
+ * which fold to ASCII letters, and U+FFFD, which `stripAnsi` reads as an escape when `[` follows.
+ * With one, any non-ASCII character: which characters a case-insensitive pattern takes for one
+ * (µ and μ, σ and ς, …) is the regex engine's business, and the built-in and PTP rules have none.
+ */
+function unseenWideChars(literals: readonly string[]): RegExp {
+  return literals.some((l) => NON_ASCII.test(l)) ? NON_ASCII : /[\u017f\u212a\ufffd]/;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;

@@ -11,8 +11,10 @@
  *
  * Lines are grouped into rows lazily: while no head row, mark or window needs the newest rows,
  * pushed lines wait ungrouped (up to `LAZY_LINES` of them) and are grouped from the end backwards,
- * only as far as the last rows reach (excerpt-tail.ts). Comparing every line with the one
- * before cost ~300 ns a line on the PTP benchmark log, the biggest cost of the excerpt. Any call
+ * only as far as the last rows reach (excerpt-tail.ts); a line handed over as a range of a
+ * chunk (`pushSlices`) waits as the chunk and two offsets, sliced only if a row needs it.
+ * Comparing every line with the one before cost ~300 ns a line on the PTP benchmark log, the
+ * biggest cost of the excerpt. Any call
  * that looks at rows (`mark`, `finish`, `retained`) first brings them up to date, so the result
  * is the same as grouping each line as it comes (checked against that builder in the tests).
  */
@@ -21,7 +23,7 @@ import { type ExcerptOptions, resolveExcerptOptions } from './excerpt-options';
 import { coveredRanges, renderLines } from './excerpt-render';
 import { makeRow, type Row, sameCollapseKey } from './excerpt-row';
 import { selectRows } from './excerpt-select';
-import { groupTail, type TailLines } from './excerpt-tail';
+import { addTailLine, clearTailLines, createTailLines, groupTail } from './excerpt-tail';
 import { estimateTokens } from './token-estimate';
 
 export interface Excerpt {
@@ -41,6 +43,13 @@ export interface ExcerptBuilder {
    * over the runs of lines no parser needs this way, one call per run instead of one per line.
    */
   pushTexts(firstNo: number, texts: readonly string[], from: number, to: number): void;
+  /**
+   * `pushTexts` for lines given as ranges of one text, sliced only if the excerpt ever needs them:
+   * line `firstNo + k`, for k from `from` to `to` (exclusive), is `text.slice(starts[k], starts[k + 1] - 1)`
+   * (`starts` holds line starts; the entry after a line is one past its '\n'). `starts` is read
+   * during the call only (the caller may reuse it); `text` may be kept until the lines are grouped.
+   */
+  pushSlices(firstNo: number, text: string, starts: Int32Array, from: number, to: number): void;
   mark(lineNo: number, priority: number): void;
   /** Build the excerpt from what is retained; may be called more than once. */
   finish(): Excerpt;
@@ -60,7 +69,7 @@ interface Anchor {
  * Ungrouped lines held at most before they are grouped (bounds the memory of lazy mode). Each
  * grouping compares ~`recentCap` rows whatever this is, so a bigger batch means fewer
  * comparisons: with 512, grouping took ~250 ms of a 1 GB PTP log's ~6 s, with 2048 a quarter of
- * that. Every waiting line keeps its decoded chunk alive: 2048 lines are ~4 chunks (~0.5 MB).
+ * that. Every waiting line keeps its chunk alive: 2048 lines are ~4 chunks (~0.5 MB).
  */
 const LAZY_LINES = 2048;
 
@@ -89,12 +98,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   /** Pushed lines not grouped yet (lazy mode only). */
   // Filled and emptied in place: arrays re-grown to thousands of entries for every batch cost
   // ~40 MB of allocation per 100 MB of log.
-  const ungrouped: TailLines = {
-    nos: new Float64Array(LAZY_LINES),
-    texts: new Array<string>(LAZY_LINES).fill(''),
-    count: 0,
-    view,
-  };
+  const ungrouped = createTailLines(LAZY_LINES, view);
 
   function evictWeakest(): void {
     let worst = 0;
@@ -200,9 +204,8 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
 
   /** Groups the waiting lines, from the end back as far as `recent` reaches. */
   function flush(): void {
-    const { texts, count } = ungrouped;
-    if (count === 0) return;
-    const { rows } = groupTail(
+    if (ungrouped.count === 0) return;
+    const { rows, newest } = groupTail(
       ungrouped,
       recentCap,
       opt.maxLineChars,
@@ -211,22 +214,21 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     for (const row of rows) recent.push(row);
     if (recent.length > recentCap) recent.splice(0, recent.length - recentCap);
     lastRow = rows[rows.length - 1] ?? lastRow;
-    const last = texts[count - 1]!;
-    lastText = view ? view(last) : last;
+    lastText = newest;
     // The rows copied what they keep; the old texts are dropped so they pin no chunk.
-    texts.fill('', 0, count);
-    ungrouped.count = 0;
+    clearTailLines(ungrouped);
   }
 
   function push(line: LogLine): void {
     pushText(line?.no, line?.text);
   }
 
-  /** Keeps a line ungrouped (lazy mode); once `LAZY_LINES` wait, they are grouped. */
-  function wait(no: number, text: string): void {
-    const at = ungrouped.count++;
-    ungrouped.nos[at] = no;
-    ungrouped.texts[at] = text;
+  /**
+   * Keeps line `no`, `source.slice(start, end)`, ungrouped (lazy mode); once `LAZY_LINES` wait,
+   * they are grouped.
+   */
+  function wait(no: number, source: string, start: number, end: number): void {
+    addTailLine(ungrouped, no, source, start, end);
     if (ungrouped.count >= LAZY_LINES) flush();
   }
 
@@ -242,7 +244,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     if (eager) {
       group(no, view ? view(text) : text);
       eager = needsEager();
-    } else wait(no, text);
+    } else wait(no, text, 0, text.length);
     const pending = future.size === 0 ? undefined : future.get(no);
     if (pending !== undefined) {
       future.delete(no);
@@ -266,7 +268,55 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
       }
       if (firstNo === 0) firstNo = first + i;
       lastNo = first + i;
-      wait(lastNo, text);
+      wait(lastNo, text, 0, text.length);
+    }
+  }
+
+  function pushSlices(first: number, text: string, starts: Int32Array, from: number, to: number): void {
+    if (from >= to) return;
+    if (typeof text !== 'string' || !(starts instanceof Int32Array))
+      throw new TypeError('excerpt pushSlices: expected a string and an Int32Array of line starts');
+    if (!Number.isSafeInteger(from) || from < 0 || !Number.isSafeInteger(to) || to >= starts.length)
+      throw new RangeError(
+        `excerpt pushSlices: lines ${from} to ${to} need ${to + 1} line starts, got ${starts.length}`,
+      );
+    const start = first + from;
+    if (!Number.isSafeInteger(start) || start < 1)
+      throw new TypeError(`excerpt pushSlices: expected positive integer line numbers, got ${start}`);
+    if (start <= lastNo)
+      throw new RangeError(`excerpt push: line ${start} after line ${lastNo}; lines must increase`);
+    // Checked before any line is taken, so a bad call pushes nothing (and a wrapped Int32 or a
+    // negative offset, which `slice` reads from the end, never reaches the buffer).
+    for (let k = from, n = text.length; k < to; k++) {
+      const a = starts[k]!;
+      const b = starts[k + 1]! - 1;
+      if (a < 0 || b < a || b > n)
+        throw new RangeError(
+          `excerpt pushSlices: line ${first + k} spans ${a} to ${b}, outside 0..${n} or backwards`,
+        );
+    }
+    if (firstNo === 0) firstNo = first + from;
+    let k = from;
+    // The usual case, lazy grouping and no pending mark: the lines wait as ranges. Grouping them
+    // (`flush`) changes neither, so only the buffer filling up interrupts this loop.
+    while (k < to && !eager && future.size === 0) {
+      const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
+      for (const stop = k + room; k < stop; k++)
+        addTailLine(ungrouped, first + k, text, starts[k]!, starts[k + 1]! - 1);
+      lastNo = first + k - 1;
+      if (ungrouped.count >= LAZY_LINES) flush();
+    }
+    for (; k < to; k++) {
+      const a = starts[k]!;
+      const b = starts[k + 1]! - 1;
+      // Eager grouping or a pending mark: the line-at-a-time path does what they need.
+      if (eager || future.size > 0) {
+        pushText(first + k, text.slice(a, b));
+        continue;
+      }
+      if (firstNo === 0) firstNo = first + k;
+      lastNo = first + k;
+      wait(lastNo, text, a, b);
     }
   }
 
@@ -294,7 +344,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     return all.size;
   }
 
-  return { push, pushText, pushTexts, mark, finish, retained };
+  return { push, pushText, pushTexts, pushSlices, mark, finish, retained };
 }
 
 export type { ExcerptOptions };

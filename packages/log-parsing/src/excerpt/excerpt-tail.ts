@@ -10,15 +10,52 @@
 import { makeRow, type Row, sameCollapseKey } from './excerpt-row';
 
 /**
- * Lines as parallel arrays of numbers and texts (no object per waiting line); the first `count`
- * entries are the lines (the builder reuses the arrays).
+ * Lines as parallel arrays (no object per waiting line); the first `count` entries are the lines
+ * (the builder reuses the arrays). Line `i` is `sources[i].slice(starts[i], ends[i])`: a line
+ * pushed as a range of a chunk keeps the chunk and two offsets, and is sliced only if a row needs
+ * it (most waiting lines never are); a line pushed as a string is its own source, 0 to length.
  */
 export interface TailLines {
-  nos: Float64Array | number[];
-  texts: string[];
+  nos: Float64Array;
+  sources: string[];
+  starts: Int32Array;
+  ends: Int32Array;
   count: number;
   /** The text to show of a stored text (the builder's `dropPrefix`), or the text itself. */
   view?: (text: string) => string;
+}
+
+/** Waiting lines held at most; the buffer's arrays are allocated once at this size. */
+export function createTailLines(capacity: number, view?: (text: string) => string): TailLines {
+  return {
+    nos: new Float64Array(capacity),
+    sources: new Array<string>(capacity).fill(''),
+    starts: new Int32Array(capacity),
+    ends: new Int32Array(capacity),
+    count: 0,
+    view,
+  };
+}
+
+/** The full text of waiting line `i` (before any view). */
+export function tailText(lines: TailLines, i: number): string {
+  // slice(0, length) of a string pushed whole returns that string itself (no copy).
+  return lines.sources[i]!.slice(lines.starts[i], lines.ends[i]);
+}
+
+/** Appends one line; the caller makes room first (`count` < capacity). */
+export function addTailLine(lines: TailLines, no: number, source: string, start: number, end: number): void {
+  const at = lines.count++;
+  lines.nos[at] = no;
+  lines.sources[at] = source;
+  lines.starts[at] = start;
+  lines.ends[at] = end;
+}
+
+/** Forgets the waiting lines, and the sources they kept so those pin no chunk. */
+export function clearTailLines(lines: TailLines): void {
+  lines.sources.fill('', 0, lines.count);
+  lines.count = 0;
 }
 
 export interface TailGrouping {
@@ -29,6 +66,8 @@ export interface TailGrouping {
    * (which has been extended in place), and `rows` does not repeat it.
    */
   extendedPrevious: boolean;
+  /** The shown (viewed) text of the newest line, which the caller keeps to group the next line. */
+  newest: string;
 }
 
 /**
@@ -41,17 +80,18 @@ export function groupTail(
   maxLineChars: number,
   previous: { row: Row; text: string } | null,
 ): TailGrouping {
-  const { nos, texts } = lines;
+  const { nos } = lines;
   const view = lines.view ?? ((t: string) => t);
   const rows: Row[] = [];
   let end = lines.count - 1;
   // Each line's shown text is made once (a view may measure and slice a timestamp): `shown` is
   // that of line `start`, the oldest line of the row being formed.
-  let shown = end >= 0 ? view(texts[end]!) : '';
+  let shown = end >= 0 ? view(tailText(lines, end)) : '';
+  const newest = shown;
   while (end >= 0 && rows.length < cap) {
     let start = end;
     while (start > 0 && nos[start] === nos[start - 1]! + 1) {
-      const before = view(texts[start - 1]!);
+      const before = view(tailText(lines, start - 1));
       if (!sameCollapseKey(shown, before)) break;
       start--;
       shown = before;
@@ -64,14 +104,14 @@ export function groupTail(
     ) {
       previous.row.last = nos[end]!;
       previous.row.count += end + 1;
-      return { rows: rows.reverse(), extendedPrevious: true };
+      return { rows: rows.reverse(), extendedPrevious: true, newest };
     }
     const row = makeRow(nos[start]!, shown, maxLineChars);
     row.last = nos[end]!;
     row.count = end - start + 1;
     rows.push(row);
     end = start - 1;
-    if (end >= 0) shown = view(texts[end]!);
+    if (end >= 0) shown = view(tailText(lines, end));
   }
-  return { rows: rows.reverse(), extendedPrevious: false };
+  return { rows: rows.reverse(), extendedPrevious: false, newest };
 }

@@ -37,15 +37,21 @@ export class EmbeddedTestOutput {
   }
 
   /**
-   * Whether `push` of the escape-free `text`, read from offset `at`, would do nothing for every
-   * nested parser (see `SkippingLineParser.ignores`).
+   * Whether `push` of the escape-free line ending at `end` in `text`, read from offset `at`, would
+   * do nothing for every nested parser (see `SkippingLineParser.ignoresIn`: `text[end]` is '\n' or
+   * past the text, so reading it, as at `at === end`, matches no character tested here).
    */
-  ignoresAt(text: string, at: number): boolean {
+  ignoresAt(text: string, at: number, end: number): boolean {
     return (
       text.charCodeAt(at) !== 0x7b /* { */ &&
-      this.ginkgo.ignoresAt(text, at) &&
-      this.goText.ignoresAt(text, at)
+      this.ginkgo.ignoresAt(text, at, end) &&
+      this.goText.ignoresAt(text, at, end)
     );
+  }
+
+  /** Every nested parser judges a line by its first bytes alone (`skipShape`). */
+  idle(): boolean {
+    return this.ginkgo.idle() && this.goText.idle();
   }
 
   /** The surrounding log says the current output ended (new step or job). */

@@ -55,17 +55,23 @@ export class GinkgoConsoleParser implements LineParser {
   }
 
   /**
-   * Whether `pushStripped` of the colour-free `text`, read from offset `at`, would do nothing:
-   * outside a failure block and a summary, only an empty line or one opening with a header or
-   * banner character (`idleLine`) can matter.
+   * Whether `pushStripped` of the colour-free line ending at `end` of `text` (the rest of `text`
+   * is other lines), read from offset `at`, would do nothing: outside a failure block and a
+   * summary, only an empty line or one opening with a header or banner character (`idleLine`) can
+   * matter.
    */
-  ignoresAt(text: string, at: number): boolean {
-    if (this.block !== null || this.inSummary) return false;
-    if (at >= text.length) return true;
+  ignoresAt(text: string, at: number, end: number): boolean {
+    if (!this.idle()) return false;
+    if (at >= end) return true;
     const c = text.charCodeAt(at);
     if (isHeaderStart(c)) return false;
     // idleLine's switch: R, S, F, ▶, ■.
     return c !== 0x52 && c !== 0x53 && c !== 0x46 && c !== 0x25b6 && c !== 0x25a0;
+  }
+
+  /** Outside a failure block and a summary: `ignoresAt` reads the first character alone. */
+  idle(): boolean {
+    return this.block === null && !this.inSummary;
   }
 
   /** Closes any open block: the caller knows the output it belongs to has ended (step boundary). */

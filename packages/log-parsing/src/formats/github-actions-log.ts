@@ -1,5 +1,6 @@
 import type { LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { GitHubLogReader } from './github-log-reader';
+import { type SkipShape, TIMESTAMPED_SHAPE } from './skip-shape';
 
 export interface GitHubActionsLogOptions {
   path: string;
@@ -23,11 +24,24 @@ export class GitHubActionsLogParser implements SkippingLineParser {
   }
 
   ignores(text: string): boolean {
-    return this.reader.ignores(text);
+    return this.reader.ignoresIn(text, 0, text.length);
+  }
+
+  ignoresIn(text: string, start: number, end: number): boolean {
+    return this.reader.ignoresIn(text, start, end);
   }
 
   skip(no: number): void {
     this.reader.skip(no);
+  }
+
+  skipLines(first: number, last: number): void {
+    this.reader.skip(first);
+    this.reader.skip(last);
+  }
+
+  skipShape(): SkipShape | null {
+    return this.reader.idle() ? TIMESTAMPED_SHAPE : null;
   }
 
   finish(): ParsedReport {

@@ -1,7 +1,7 @@
 import { stripAnsi } from '../ansi';
 import type { FailureKind, FormatId, JobFailure, ParsedReport } from '../types';
 import { EmbeddedTestOutput } from './embedded-test-output';
-import { githubTimestampLength } from './github-timestamp';
+import { githubTimestampLength, githubTimestampLengthIn } from './github-timestamp';
 import { LIMITS } from './limits';
 import { MessageBuffer } from './message-buffer';
 import { ReportBuilder } from './report-builder';
@@ -85,39 +85,49 @@ export class GitHubLogReader {
   }
 
   /**
-   * Whether `line(no, raw)` of the escape-free `raw` would change nothing but the job's line range
-   * (`skip` records that): no `##[error]` entry is open, and the message, read either with or
-   * without a timestamp prefix, is one the embedded parsers ignore and not a runner marker.
+   * Whether `line(no, raw.slice(start, end))` of the escape-free line would change nothing but the
+   * job's line range (`skip` records that): no `##[error]` entry is open, and the message, read
+   * either with or without a timestamp prefix, is one the embedded parsers ignore and not a runner
+   * marker. `raw` may be a chunk of lines (`raw[end]` is then '\n'); nothing past `end` counts.
    *
    * Most lines have the runner's 29-character timestamp (`2026-07-08T00:00:00.0240001Z `). When
    * the characters at 19, 27 and 28 are `.`, `Z` and a space, the sticky timestamp regex can only
    * measure 29 or 0, so checking the message at both offsets decides without running it (~45 ns
    * a line saved); any other shape is measured.
    */
-  ignores(raw: string): boolean {
+  ignoresIn(raw: string, start: number, end: number): boolean {
     if (this.pending !== null) return false;
-    const c0 = raw.charCodeAt(0);
+    // At `start === end` this reads '\n' or NaN: a non-digit, like NaN in an empty line string,
+    // whose message check gives what the measured check at 0 below gives.
+    const c0 = raw.charCodeAt(start);
     if (c0 === 0xfeff) return false;
     // Read without a timestamp, a line opening with a digit (every timestamped line) is a message
     // no parser reacts to in any state the check below accepts: only other lines need that check.
-    if ((c0 < 0x30 || c0 > 0x39) && !this.ignoresMessageAt(raw, 0)) return false;
+    if ((c0 < 0x30 || c0 > 0x39) && !this.ignoresMessageAt(raw, start, end)) return false;
     if (
-      raw.length >= 29 &&
-      raw.charCodeAt(28) === 0x20 &&
-      raw.charCodeAt(27) === 0x5a &&
-      raw.charCodeAt(19) === 0x2e
+      end - start >= 29 &&
+      raw.charCodeAt(start + 28) === 0x20 &&
+      raw.charCodeAt(start + 27) === 0x5a &&
+      raw.charCodeAt(start + 19) === 0x2e
     )
-      return this.ignoresMessageAt(raw, 29);
-    // Measured; 0 (no timestamp) checks the message at 0, parsers' states included.
-    return this.ignoresMessageAt(raw, githubTimestampLength(raw));
+      return this.ignoresMessageAt(raw, start + 29, end);
+    // Measured; 0 (no timestamp) checks the message at `start`, parsers' states included.
+    return this.ignoresMessageAt(raw, start + githubTimestampLengthIn(raw, start, end), end);
   }
 
+  /** Marks line `no` as read (its job's line range); a line's order does not matter. */
   skip(no: number): void {
     this.markLine(no);
   }
 
-  private ignoresMessageAt(raw: string, at: number): boolean {
-    return raw.charCodeAt(at) !== 0x23 /* # */ && this.embedded.ignoresAt(raw, at);
+  /** No `##[error]` entry open and the embedded parsers idle (`SkippingLineParser.skipShape`). */
+  idle(): boolean {
+    return this.pending === null && this.embedded.idle();
+  }
+
+  /** `raw[end]` is '\n' or past the text: at `at === end` it is not '#', as NaN is not. */
+  private ignoresMessageAt(raw: string, at: number, end: number): boolean {
+    return raw.charCodeAt(at) !== 0x23 /* # */ && this.embedded.ignoresAt(raw, at, end);
   }
 
   finish(): ParsedReport {

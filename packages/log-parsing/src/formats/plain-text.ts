@@ -1,6 +1,7 @@
 import type { LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { EmbeddedTestOutput } from './embedded-test-output';
 import { ReportBuilder } from './report-builder';
+import { PLAIN_SHAPE, type SkipShape } from './skip-shape';
 
 export interface PlainTextOptions {
   path: string;
@@ -25,10 +26,20 @@ export class PlainTextParser implements SkippingLineParser {
   }
 
   ignores(text: string): boolean {
-    return this.embedded.ignoresAt(text, 0);
+    return this.embedded.ignoresAt(text, 0, text.length);
+  }
+
+  ignoresIn(text: string, start: number, end: number): boolean {
+    return this.embedded.ignoresAt(text, start, end);
   }
 
   skip(_no: number): void {}
+
+  skipLines(_first: number, _last: number): void {}
+
+  skipShape(): SkipShape | null {
+    return this.embedded.idle() ? PLAIN_SHAPE : null;
+  }
 
   finish(): ParsedReport {
     const out = new ReportBuilder('plain', this.path);

@@ -44,19 +44,38 @@ export async function* readLineBlocks(
   source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   options?: LineReaderOptions,
 ): AsyncGenerator<LineBlock> {
-  const splitter = new LineSplitter(options);
+  const reader = new TextBlockReader(options);
+  for await (const chunk of source) yield* reader.push(chunk);
+  yield* reader.end();
+}
+
+/**
+ * `readLineBlocks` one chunk at a time: `push` returns the blocks a chunk completes, `end` the
+ * last one. The byte-scan reader (scan-blocks.ts) hands its input over to one of these when it
+ * meets what it does not read itself (a `\r`, a string chunk, a line over the cap).
+ */
+export class TextBlockReader {
+  private readonly splitter: LineSplitter;
   // ignoreBOM: the splitter strips a BOM itself, so string and byte inputs behave the same.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let decoderHoldsBytes = false;
-  for await (const chunk of source) {
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private decoderHoldsBytes = false;
+
+  /** `resume`: go on from a reader that has read `lineCount` lines and the input's start. */
+  constructor(options?: LineReaderOptions, resume?: { lineCount: number }) {
+    this.splitter = new LineSplitter(options);
+    if (resume) this.splitter.resumeAfter(resume.lineCount);
+  }
+
+  push(chunk: Uint8Array | string): LineBlock[] {
+    const { splitter, decoder } = this;
     const firstNo = splitter.lineCount + 1;
     const out: string[] = [];
     let split: ReturnType<LineSplitter['pushRun']>;
     if (typeof chunk === 'string') {
       // A string after bytes: an incomplete sequence left in the decoder is invalid, flush it.
       splitter.cutLines.length = 0;
-      if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
-      decoderHoldsBytes = false;
+      if (this.decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
+      this.decoderHoldsBytes = false;
       if (out.length === 0) split = splitter.pushRun(chunk, out);
       else {
         // The flushed bytes made a line of their own: the block is no longer one slice.
@@ -65,25 +84,28 @@ export async function* readLineBlocks(
       }
     } else if (chunk instanceof Uint8Array) {
       split = splitter.pushRun(decoder.decode(chunk, { stream: true }), out);
-      decoderHoldsBytes = true;
+      this.decoderHoldsBytes = true;
     } else {
       throw new TypeError(`readLineBatches: chunks must be Uint8Array or string, got ${describe(chunk)}`);
     }
-    if (out.length === 0) continue;
+    if (out.length === 0) return [];
     const cut = splitter.cutLines.length > 0 ? [...splitter.cutLines] : NO_CUT;
-    if (split === null) yield new Block(firstNo, out, null, cut);
-    else if (split.carried === 0) yield new Block(firstNo, out, split.run, cut);
-    else {
-      yield new Block(firstNo, [out[0]!], out[0]!, cut);
-      if (out.length > 1) yield new Block(firstNo + 1, out.slice(1), split.run, cut);
-    }
+    if (split === null) return [new Block(firstNo, out, null, cut)];
+    if (split.carried === 0) return [new Block(firstNo, out, split.run, cut)];
+    const blocks: LineBlock[] = [new Block(firstNo, [out[0]!], out[0]!, cut)];
+    if (out.length > 1) blocks.push(new Block(firstNo + 1, out.slice(1), split.run, cut));
+    return blocks;
   }
-  const out: string[] = [];
-  const firstNo = splitter.lineCount + 1;
-  splitter.cutLines.length = 0;
-  if (decoderHoldsBytes) splitter.pushTexts(decoder.decode(), out);
-  splitter.endTexts(out);
-  if (out.length > 0) yield new Block(firstNo, out, null, [...splitter.cutLines]);
+
+  end(): LineBlock[] {
+    const { splitter } = this;
+    const out: string[] = [];
+    const firstNo = splitter.lineCount + 1;
+    splitter.cutLines.length = 0;
+    if (this.decoderHoldsBytes) splitter.pushTexts(this.decoder.decode(), out);
+    splitter.endTexts(out);
+    return out.length > 0 ? [new Block(firstNo, out, null, [...splitter.cutLines])] : [];
+  }
 }
 
 const NO_CUT: readonly number[] = [];

@@ -132,6 +132,17 @@ export class LineSplitter {
     if (this.partial.length > 0 || this.cut) this.flushPartial(out);
   }
 
+  /**
+   * Goes on from another reader that has read the input's first `lineCount` lines, up to a line
+   * start (so past any BOM and with no `\r` pending): numbering continues after them.
+   */
+  resumeAfter(lineCount: number): void {
+    if (this.no !== 0 || !this.atStart)
+      throw new Error('LineSplitter.resumeAfter: the splitter has read text already');
+    this.no = lineCount;
+    this.atStart = false;
+  }
+
   /** Lines completed so far (the number of the last one). */
   get lineCount(): number {
     return this.no;

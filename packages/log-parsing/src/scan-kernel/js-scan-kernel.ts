@@ -48,4 +48,22 @@ export class JsScanKernel implements ScanKernel {
     }
     return count;
   }
+
+  highByte(i: number, count: number): number {
+    const words = this.words;
+    for (; i < count; i += 4) {
+      if (((words[i]! | words[i + 1]! | words[i + 2]! | words[i + 3]!) & 0x80808080) !== 0) return i;
+    }
+    return count;
+  }
+
+  lineEnds(length: number, out: number): number {
+    const bytes = this.bytes;
+    const words = this.words;
+    let n = 0;
+    for (let at = bytes.indexOf(10); at !== -1 && at < length; at = bytes.indexOf(10, at + 1)) {
+      words[(out >>> 2) + n++] = at + 1;
+    }
+    return n;
+  }
 }

@@ -186,3 +186,123 @@ describe('WasmScanKernel', () => {
     );
   });
 });
+
+function referenceHighByte(words: Uint32Array, i: number, count: number): number {
+  for (; i < count; i += 4) {
+    for (let k = 0; k < 4; k++) if ((words[i + k]! & 0x80808080) !== 0) return i;
+  }
+  return count;
+}
+
+function referenceLineEnds(bytes: Uint8Array, length: number): number[] {
+  const ends: number[] = [];
+  for (let at = 0; at < length; at++) if (bytes[at] === 0x0a) ends.push(at + 1);
+  return ends;
+}
+
+/** Mostly ASCII, as logs are, so that high bytes are rare enough for the scans to skip groups. */
+const mostlyAscii = fc
+  .array(
+    fc.oneof(
+      { weight: 40, arbitrary: fc.integer({ min: 0, max: 0x7f }) },
+      { weight: 4, arbitrary: fc.constant(0x0a) },
+      { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
+    ),
+    { maxLength: 1500, size: 'large' },
+  )
+  .map((b) => Uint8Array.from(b));
+
+/**
+ * `bytes` in the image as `ByteImage.lineStarts` lays it out: the text, zeros to a multiple of 16
+ * bytes and 16 more, then `out`, with room for a word per byte, filled with junk the scan must
+ * overwrite. Views taken after asking for all the room: asking can move the image.
+ */
+function lineEndsImage(kernel: ScanKernel, bytes: Uint8Array) {
+  const out = ((bytes.length + 15) & ~15) + 16;
+  const { bytes: image, words } = kernel.imageViews(out + 4 * (bytes.length + 1));
+  image.fill(0, 0, out);
+  image.set(bytes);
+  words.fill(0x0a0a0a0a, out >>> 2, (out >>> 2) + bytes.length + 1);
+  return { words, out };
+}
+
+describe.each(KINDS)('$name kernel line scans', ({ make }) => {
+  it('highByte stops at the same groups as the reference loop, from any start', () => {
+    const kernel = make();
+    let hits = 0;
+    fc.assert(
+      fc.property(mostlyAscii, fc.nat(), (bytes, start) => {
+        const { copy, count } = images(kernel, bytes);
+        for (let i = count === 0 ? 0 : start % count; i < count; i += 1) {
+          const want = referenceHighByte(copy, i, count);
+          expect(kernel.highByte(i, count)).toBe(want);
+          // A group skipped before the one found: both branches of the scan taken.
+          if (want > i + 3 && want < count) hits++;
+          i = want;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(hits).toBeGreaterThan(100);
+  });
+
+  it('highByte finds a high byte in any of the four words it reads, from any start, and none at or past count', () => {
+    const kernel = make();
+    for (let at = 0; at < 48; at++) {
+      const bytes = new Uint8Array(48).fill(0x61);
+      bytes[at] = 0x80 + at;
+      const { count } = images(kernel, bytes);
+      const word = at >>> 2;
+      for (let start = 0; start < 4; start++) {
+        const want = word >= start ? start + 4 * Math.floor((word - start) / 4) : count;
+        expect(kernel.highByte(start, count)).toBe(want);
+        if (want < count) expect(kernel.highByte(start, want)).toBe(want);
+      }
+    }
+  });
+
+  it('lineEnds writes the offsets past each 0x0a among the first `length` bytes at `out`', () => {
+    const kernel = make();
+    let beyond = 0;
+    fc.assert(
+      fc.property(mostlyAscii, fc.nat(), (bytes, cut) => {
+        const length = cut % (bytes.length + 1);
+        const want = referenceLineEnds(bytes, length);
+        if (bytes.subarray(length).includes(0x0a)) beyond++;
+        const { words, out } = lineEndsImage(kernel, bytes);
+        const n = kernel.lineEnds(length, out);
+        expect(n).toBe(want.length);
+        expect([...words.subarray(out >>> 2, (out >>> 2) + n)]).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
+    expect(beyond).toBeGreaterThan(100);
+  });
+
+  it('lineEnds reports no 0x0a at or past `length`, even in the same 16 bytes', () => {
+    const kernel = make();
+    const bytes = Buffer.from(`a\nb${'\n'.repeat(13)}xyz\n`);
+    const { words, out } = lineEndsImage(kernel, bytes);
+    expect(kernel.lineEnds(3, out)).toBe(1);
+    expect(words[out >>> 2]).toBe(2);
+    expect(kernel.lineEnds(4, out)).toBe(2);
+    expect(kernel.lineEnds(0, out)).toBe(0);
+    expect(kernel.lineEnds(16, out)).toBe(14);
+    expect(kernel.lineEnds(19, out)).toBe(14);
+    expect(kernel.lineEnds(20, out)).toBe(15);
+    expect([...words.subarray(out >>> 2, (out >>> 2) + 15)]).toEqual([
+      2,
+      ...Array.from({ length: 13 }, (_, k) => 4 + k),
+      20,
+    ]);
+  });
+
+  it('lineEnds finds every line end of a long image', () => {
+    const kernel = make();
+    const bytes = Buffer.from('x'.repeat(99).concat('\n').repeat(3000));
+    const { words, out } = lineEndsImage(kernel, bytes);
+    expect(kernel.lineEnds(bytes.length, out)).toBe(3000);
+    expect(words[(out >>> 2) + 2999]).toBe(300_000);
+    expect(words[(out >>> 2) + 1234]).toBe(123_500);
+  });
+});

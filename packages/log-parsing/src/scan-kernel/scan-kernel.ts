@@ -34,6 +34,17 @@ export interface ScanKernel {
    * `i`, stepping by two words, whose two words hold a pair of characters `slots` knows, or `count`.
    */
   anchorPair(slots: Uint8Array, i: number, count: number): number;
+  /**
+   * The first index from `i`, stepping by four words, of a group of four words holding a byte
+   * >= 0x80, or `count` (analyze/region-marks.ts: the lines to decode as UTF-8).
+   */
+  highByte(i: number, count: number): number;
+  /**
+   * The offsets just past every `'\n'` among the image's first `length` bytes, ascending, written
+   * as 32-bit words from byte `out` of the image (a multiple of 4, past the image and its padding,
+   * with room for one word per byte); returns how many (../byte-image.ts `lineStarts`).
+   */
+  lineEnds(length: number, out: number): number;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

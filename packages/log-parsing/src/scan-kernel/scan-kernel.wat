@@ -1,4 +1,4 @@
-;; The two hot loops of analyze's batch scans, over the shared byte image (../byte-image.ts).
+;; The hot loops of analyze's batch scans, over the shared byte image (../byte-image.ts).
 ;; Hand-written WebAssembly because they are most of the scans' time and V8's JavaScript for them
 ;; ran ~1.5-2x slower (bounds checks, no SIMD): measured on the PTP benchmark log, see
 ;; docs/performance.md ("Session 5"). Everything else about the scans (tables, confirmation,
@@ -45,6 +45,49 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $group)))
     (local.get $count))
+
+  ;; The wide-line scan of analyze/region-marks.ts: the first i (stepping by 4 from i) whose
+  ;; four words hold a byte >= 0x80 (the lines that must be decoded as UTF-8); or `count`.
+  (func (export "highByte") (param $i i32) (param $count i32) (result i32)
+    (block $done
+      (loop $group
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (if (i8x16.bitmask (v128.load (i32.add (i32.const 196608) (i32.shl (local.get $i) (i32.const 2)))))
+          (then (return (local.get $i))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $group)))
+    (local.get $count))
+
+  ;; The line scan of input/scan-blocks.ts (../byte-image.ts `lineStarts`): the offset just past
+  ;; every '\n' among the image's first `length` bytes, ascending, stored as i32 from address
+  ;; `out` (past the image); returns how many. 16 bytes a step, one bit per '\n'.
+  (func (export "lineEnds") (param $length i32) (param $out i32) (result i32)
+    (local $i i32)
+    (local $mask i32)
+    (local $at i32)
+    (local $n i32)
+    (block $done
+      (loop $block
+        (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        (local.set $mask
+          (i8x16.bitmask
+            (i8x16.eq
+              (v128.load (i32.add (i32.const 196608) (local.get $i)))
+              (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+        (block $bits
+          (loop $bit
+            (br_if $bits (i32.eqz (local.get $mask)))
+            (local.set $at (i32.add (local.get $i) (i32.ctz (local.get $mask))))
+            (br_if $done (i32.ge_u (local.get $at) (local.get $length)))
+            (i32.store
+              (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
+              (i32.add (local.get $at) (i32.const 1)))
+            (local.set $n (i32.add (local.get $n) (i32.const 1)))
+            (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+            (br $bit)))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $block)))
+    (local.get $n))
 
   ;; The pair scan of redact/keyword-prefilter.ts (formerly its `nextAnchorWords`): the first i
   ;; (stepping by 2 from i) whose two words hold a pair of characters (a 16-bit half of a word)

@@ -18,6 +18,8 @@ interface KernelExports {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   flaggedGroup(i: number, count: number): number;
   anchorPair(i: number, count: number): number;
+  highByte(i: number, count: number): number;
+  lineEnds(length: number, out: number): number;
 }
 
 /**
@@ -70,6 +72,14 @@ export class WasmScanKernel implements ScanKernel {
       this.anchorSlots = slots;
     }
     return this.exports.anchorPair(i, count);
+  }
+
+  highByte(i: number, count: number): number {
+    return this.exports.highByte(i, count);
+  }
+
+  lineEnds(length: number, out: number): number {
+    return this.exports.lineEnds(length, IMAGE_AT + out);
   }
 
   private refreshViews(): void {

@@ -1,0 +1,50 @@
+import { isHeaderStart } from './ginkgo-console-header';
+
+/**
+ * What `SkippingLineParser.skipShape` hands out: a byte table that judges most lines of a long log
+ * from one or two bytes, so that analyze's byte scan (analyze/skip-run.ts) can pass over runs of
+ * them without a call per line into the parsers.
+ */
+export interface SkipShape {
+  /**
+   * Lines open with the runner's 29-character timestamp (`2026-07-08T00:00:00.0240001Z `): the
+   * message starts at 29. A line of another shape (a digit first, then `.`, `Z` and a space at
+   * 19, 27 and 28) is not judged by the table.
+   */
+  readonly timestamped: boolean;
+  /**
+   * By the message's first byte: `IGNORED`, `IGNORED_UNLESS_A` (ignored unless the next byte is
+   * `a`), or `ASK` (ask `ignoresIn`). An empty message is ignored.
+   */
+  readonly classes: Uint8Array;
+}
+
+export const IGNORED = 0;
+export const ASK = 1;
+export const IGNORED_UNLESS_A = 2;
+
+/**
+ * The first bytes the idle embedded parsers react to, mirrored from their `ignoresAt`: Ginkgo's
+ * header and banner characters and its `R`/`S`/`F` lines (ginkgo-console.ts), go test's `=`, `-`,
+ * `#`, indented lines and `o`/`F`/`?` results (go-test-text.ts), a `{` that may open go test JSON
+ * (embedded-test-output.ts), and `#` of a runner marker (github-log-reader.ts). `p` is ignored
+ * unless it opens `pa` (`panic: `): most lines of a PTP log are `ptp4l`/`phc2sys` reports. Every
+ * byte >= 0x80 is asked about (the caller decodes such lines anyway). The property test in
+ * skip-shape.test.ts checks that every line the table ignores, the parsers ignore.
+ */
+function embeddedClasses(): Uint8Array {
+  const classes = new Uint8Array(256);
+  for (let c = 0x80; c < 256; c++) classes[c] = ASK;
+  for (let c = 0; c < 0x80; c++) if (isHeaderStart(c)) classes[c] = ASK;
+  for (const c of 'RSF={#-o?\t ') classes[c.charCodeAt(0)] = ASK;
+  classes[0x70 /* p */] = IGNORED_UNLESS_A;
+  return classes;
+}
+
+const EMBEDDED_CLASSES = embeddedClasses();
+
+/** The shape of a raw GitHub Actions job log while its parsers are idle. */
+export const TIMESTAMPED_SHAPE: SkipShape = { timestamped: true, classes: EMBEDDED_CLASSES };
+
+/** The shape of any other text log while its parsers are idle. */
+export const PLAIN_SHAPE: SkipShape = { timestamped: false, classes: EMBEDDED_CLASSES };

@@ -1,0 +1,148 @@
+import { sharedImage } from '../byte-image';
+import { type LineBlock, type LineReaderOptions, TextBlockReader } from './line-reader';
+import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter';
+
+/**
+ * Complete lines of a byte chunk, kept as bytes and as one latin1 string (one character per
+ * byte, so a character's offset is its byte's offset), never split into a string per line.
+ * Line `firstNo + k` is `[starts[k], starts[k + 1] - 1)`: every line ends with a `'\n'`, and no
+ * line holds a `'\r'`. A line with no byte >= 0x80 reads the same in `text` as decoded; any
+ * other line must be decoded from `bytes` (UTF-8) before it is shown or parsed.
+ */
+export interface ByteRegion {
+  readonly firstNo: number;
+  readonly bytes: Buffer;
+  readonly text: string;
+  /** Line starts, `count + 1` entries (the last is `text.length`). Reused for the next region. */
+  readonly starts: Int32Array;
+  readonly count: number;
+}
+
+export type ScanBlock = { region: ByteRegion; lines?: undefined } | { region?: undefined; lines: LineBlock };
+
+const LF = 10;
+const CR = 13;
+const NO_CUT: readonly number[] = [];
+
+/**
+ * Why a reader of its own: analyze spends most of its time on lines nothing looks at. Decoding
+ * every chunk to UTF-16 (`TextDecoder`) and slicing a string per line cost ~0.15 s per 100 MB,
+ * and those strings ~half the garbage collection; a latin1 copy of the chunk is one memcpy, and
+ * the consumer finds the few lines that matter with scans over it (docs/performance.md,
+ * "Session 8").
+ *
+ * Yields the same lines, numbered the same, as `readLineBlocks` (the differential test in
+ * analyze/ checks it): line breaks are `'\n'`, a BOM at the start is dropped, a line
+ * completed from the previous chunk's tail comes alone as a `LineBlock`, decoded. What this reader
+ * does not read itself, it hands over, with the rest of the input, to `readLineBlocks`'s own
+ * `TextBlockReader`: a `'\r'` (a lone one is a line break too), a string chunk, a chunk or a
+ * line longer than the line cap (cutting counts UTF-16 units), a BOM split across chunks.
+ * Bytes are decoded line by line, which gives what decoding the whole stream gives: `'\n'` is
+ * never part of a multi-byte sequence, so an invalid one ends before it either way.
+ */
+export async function* readScanBlocks(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options?: LineReaderOptions,
+): AsyncGenerator<ScanBlock> {
+  // The text reader's own check of the options, at once rather than at the first hand-over.
+  new LineSplitter(options);
+  const max = options?.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = null as TextBlockReader | null;
+  let no = 0;
+  let atStart = true;
+  /** Bytes after the last line break: the start of a line not complete yet. */
+  let carry = Buffer.alloc(0);
+  let starts: Int32Array = new Int32Array(1024);
+
+  /** Hands the input over to a `TextBlockReader`, carried bytes first. */
+  const toText = (): TextBlockReader => {
+    const reader = new TextBlockReader(options, atStart ? undefined : { lineCount: no });
+    text = reader;
+    return reader;
+  };
+
+  for await (const chunk of source) {
+    if (text !== null) {
+      yield* lines(text.push(chunk));
+      continue;
+    }
+    if (
+      !(chunk instanceof Uint8Array) ||
+      chunk.length > max ||
+      (atStart && chunk.length < 3 && chunk[0] === 0xef)
+    ) {
+      const reader = toText();
+      if (carry.length > 0) yield* lines(reader.push(carry));
+      yield* lines(reader.push(chunk));
+      continue;
+    }
+    let bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+    if (bytes.length === 0) continue;
+    if (bytes.indexOf(CR) !== -1) {
+      const reader = toText();
+      if (carry.length > 0) yield* lines(reader.push(carry));
+      yield* lines(reader.push(bytes));
+      continue;
+    }
+    if (atStart) {
+      atStart = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    const first = bytes.indexOf(LF);
+    if (first === -1 || carry.length + first > max) {
+      carry = Buffer.concat([carry, bytes]);
+      if (carry.length > max) {
+        // Longer than the cap: the text reader cuts it, and memory stays bounded.
+        const reader = toText();
+        const held = carry;
+        carry = Buffer.alloc(0);
+        yield* lines(reader.push(held));
+      }
+      continue;
+    }
+    let from = 0;
+    if (carry.length > 0) {
+      const line = decoder.decode(Buffer.concat([carry, bytes.subarray(0, first)]));
+      yield { lines: oneLine(++no, line) };
+      from = first + 1;
+    }
+    const last = bytes.lastIndexOf(LF);
+    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : Buffer.alloc(0);
+    if (last + 1 <= from) continue;
+    const regionBytes = bytes.subarray(from, last + 1);
+    const regionText = latin1Text(regionBytes);
+    const found = sharedImage.lineStarts(regionText, starts);
+    starts = found.starts;
+    const count = found.count;
+    yield { region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count } };
+    no += count;
+  }
+  if (text !== null) {
+    yield* lines(text.end());
+    return;
+  }
+  if (carry.length > 0) yield { lines: oneLine(no + 1, decoder.decode(carry)) };
+}
+
+function* lines(blocks: readonly LineBlock[]): Generator<ScanBlock> {
+  for (const block of blocks) yield { lines: block };
+}
+
+function oneLine(no: number, text: string): LineBlock {
+  return { firstNo: no, texts: [text], text, lines: [{ no, text }], cut: NO_CUT };
+}
+
+type Latin1Slice = (this: Buffer, start: number, end: number) => string;
+/**
+ * Node's own latin1 decoder without `toString`'s argument handling: ~4 µs a 64 KiB region against
+ * ~10 (measured). Not in Node's typings, though every Node since 0.x has it: `toString` is the
+ * fallback.
+ */
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice;
+
+function latin1Text(bytes: Buffer): string {
+  return typeof latin1Slice === 'function'
+    ? latin1Slice.call(bytes, 0, bytes.length)
+    : bytes.toString('latin1');
+}

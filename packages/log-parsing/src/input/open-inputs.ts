@@ -10,7 +10,14 @@ import { notAFile, walkDirectory } from './walk-directory';
 import { resolveZipCaps } from './zip-caps';
 import { isZip } from './zip-reader';
 
-const DEFAULT_CHUNK_BYTES = 64 * 1024;
+/**
+ * 128 KiB: analyze's byte regions (scan-blocks.ts) are then latin1 strings of 128 KiB, which V8
+ * puts in its large-object space, where scavenges never copy them, and per-region costs are
+ * halved: 100 MB 0.83 → 0.74 s, 1 GB 4.69 → 4.40 s against 64 KiB; 96, 160, 192 and 256 KiB were
+ * slower (docs/performance.md, "Session 8"). Decoded text is still cut at 64 KiB
+ * (`TextBlockReader`).
+ */
+const DEFAULT_CHUNK_BYTES = 128 * 1024;
 const STDIN_PATH = '<stdin>';
 
 interface Context extends ExpandInputsOptions {

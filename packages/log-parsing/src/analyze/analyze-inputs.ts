@@ -18,6 +18,8 @@ export interface AnalyzeOptions {
   onProgress?(progress: AnalyzeProgress): void;
 
   progressEveryBytes?: number;
+  /** `AnalyzeInputOptions.byteScan`: false decodes every line (to compare the two paths). */
+  byteScan?: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function analyzeSources(
         format: options.format,
         budgetTokens,
         progressEveryBytes: options.progressEveryBytes,
+        byteScan: options.byteScan,
         onProgress: (bytes, lines) => options.onProgress?.({ path: item.path, bytes, lines, done: false }),
       });
       options.onProgress?.({ path: item.path, bytes: a.bytes, lines: a.lines, done: true });

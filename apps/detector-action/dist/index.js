@@ -59240,7 +59240,7 @@ async function* gunzip(source, options2) {
   const { path } = options2;
   const max = options2.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
   const input2 = process.getBuiltinModule("node:stream").Readable.from(source, { objectMode: false });
-  const inflater = process.getBuiltinModule("node:zlib").createGunzip();
+  const inflater = process.getBuiltinModule("node:zlib").createGunzip({ chunkSize: 128 * 1024 });
   let sourceError;
   input2.on("error", (error63) => {
     sourceError = error63;
@@ -59509,6 +59509,16 @@ var TextBlockReader = class {
     if (resume) this.splitter.resumeAfter(resume.lineCount);
   }
   push(chunk) {
+    if (chunk instanceof Uint8Array && chunk.length > TEXT_PIECE_BYTES) {
+      const blocks = [];
+      for (let at = 0; at < chunk.length; at += TEXT_PIECE_BYTES) {
+        for (const block of this.pushPiece(chunk.subarray(at, at + TEXT_PIECE_BYTES))) blocks.push(block);
+      }
+      return blocks;
+    }
+    return this.pushPiece(chunk);
+  }
+  pushPiece(chunk) {
     const { splitter, decoder } = this;
     const firstNo = splitter.lineCount + 1;
     const out = [];
@@ -59547,6 +59557,7 @@ var TextBlockReader = class {
   }
 };
 var NO_CUT = [];
+var TEXT_PIECE_BYTES = 64 * 1024;
 var Block = class {
   constructor(firstNo, texts, joined, cut) {
     this.firstNo = firstNo;
@@ -65533,6 +65544,7 @@ async function analyzeSources(sources, options2) {
         format: options2.format,
         budgetTokens,
         progressEveryBytes: options2.progressEveryBytes,
+        byteScan: options2.byteScan,
         onProgress: (bytes, lines2) => options2.onProgress?.({ path: item.path, bytes, lines: lines2, done: false })
       });
       options2.onProgress?.({ path: item.path, bytes: a.bytes, lines: a.lines, done: true });

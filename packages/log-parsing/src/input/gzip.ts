@@ -29,7 +29,9 @@ export async function* gunzip(
   const { path } = options;
   const max = options.maxDecompressedBytes ?? DEFAULT_MAX_GUNZIP_BYTES;
   const input = process.getBuiltinModule('node:stream').Readable.from(source, { objectMode: false });
-  const inflater = process.getBuiltinModule('node:zlib').createGunzip();
+  // 128 KiB out at a time, as files are read (open-inputs.ts): zlib's 16 KiB default made a 100 MB
+  // log's .gz take 2.16 s against 1.43 (stream turns and regions four times as many).
+  const inflater = process.getBuiltinModule('node:zlib').createGunzip({ chunkSize: 128 * 1024 });
   // Errors raised by `source` pass through unchanged; anything else thrown while inflating is zlib's.
   let sourceError: unknown;
   input.on('error', (error) => {

@@ -216,11 +216,12 @@ describe('expandInputs', () => {
       ]),
     );
     await writeFile(join(dir, 'broken.zip'), (await buildZip([{ name: 'a', data: 'a' }])).subarray(0, 40));
-    await writeFile(join(dir, 'gz-bomb.gz'), gzipSync(Buffer.alloc(100_000, 0x42)));
+    // Larger than one 128 KiB piece of inflated output, so the bomb passes the head sniff.
+    await writeFile(join(dir, 'gz-bomb.gz'), gzipSync(Buffer.alloc(1_000_000, 0x42)));
     await writeFile(join(dir, 'z-last.log'), 'still read');
     const seen = await expand([dir], {
       zip: { maxEntryUncompressedBytes: 100_000 },
-      maxGunzipBytes: 50_000,
+      maxGunzipBytes: 500_000,
     });
     expect(seen.map((s) => [s.path.slice(dir.length + 1), 'code' in s ? s.code : s.text])).toEqual([
       ['bomb.zip!/ok.txt', 'fine'],
@@ -248,9 +249,10 @@ describe('expandInputs', () => {
 
   it('throws a cap error from the source iterator, naming the input', async () => {
     const path = join(scratch, 'late-bomb.gz');
-    // The first 8 KiB are fine text, so the item is a source; reading it all passes the cap.
-    await writeFile(path, gzipSync(Buffer.alloc(100_000, 0x44)));
-    const items = expandInputs([path], { maxGunzipBytes: 60_000 });
+    // The first 8 KiB are fine text, so the item is a source; reading it all passes the cap (the
+    // cap lies past the first 128 KiB piece of inflated output, which the head sniff reads).
+    await writeFile(path, gzipSync(Buffer.alloc(1_000_000, 0x44)));
+    const items = expandInputs([path], { maxGunzipBytes: 600_000 });
     const first = (await items.next()).value;
     if (first?.kind !== 'source') throw new Error('expected a source');
     await expect(toArray(first.open())).rejects.toMatchObject({

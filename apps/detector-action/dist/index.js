@@ -60699,6 +60699,35 @@ function matchesAt(text, at, kw) {
   return true;
 }
 
+// ../../packages/log-parsing/src/redact/hidden-keywords.ts
+var SPLIT = /[\w-](?:\x1b|\x9b|\ufffd\[)/;
+function hidesKeyword(line) {
+  return SPLIT.test(line) && candidateLineStarts(stripAnsi(line)).length > 0;
+}
+function withHiddenKeywords(text, starts) {
+  let lines2 = null;
+  for (const escape of ESCAPES) {
+    for (let i = text.indexOf(escape, 1); i !== -1; i = text.indexOf(escape, i + 1)) {
+      if (!isWordChar(text.charCodeAt(i - 1))) continue;
+      lines2 ??= /* @__PURE__ */ new Set();
+      lines2.add(text.lastIndexOf("\n", i) + 1);
+    }
+  }
+  if (lines2 === null) return starts;
+  const known = new Set(starts);
+  const found = [];
+  for (const lineStart of lines2) {
+    if (known.has(lineStart)) continue;
+    const nl = text.indexOf("\n", lineStart);
+    if (hidesKeyword(text.slice(lineStart, nl === -1 ? text.length : nl))) found.push(lineStart);
+  }
+  return found.length === 0 ? starts : [...starts, ...found].sort((a, b) => a - b);
+}
+var ESCAPES = ["\x1B", "", "�["];
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45;
+}
+
 // ../../packages/log-parsing/src/redact/redaction-types.ts
 var FindingCounter = class {
   counts = /* @__PURE__ */ new Map();
@@ -60942,7 +60971,7 @@ function redactLine(line, counter) {
   return useRaw ? rawOut : plainOut;
 }
 function redactLines(text, counter) {
-  const starts = candidateLineStarts(text);
+  const starts = withHiddenKeywords(text, candidateLineStarts(text));
   if (starts.length === 0) return text;
   const parts = [];
   let last = 0;
@@ -64731,7 +64760,7 @@ function takeRegionLines(region, marks, sink, redact) {
     while (nextSecret < secrets.length && secrets[nextSecret] < start) nextSecret++;
     while (nextEscaped < escaped.length && escaped[nextEscaped] < start) nextEscaped++;
     const hit = nextHit < hits.length && hits[nextHit] <= end;
-    const secret = nextSecret < secrets.length && secrets[nextSecret] === start;
+    const listed = nextSecret < secrets.length && secrets[nextSecret] === start;
     const raw = text.slice(start, end);
     let line;
     let match = null;
@@ -64739,12 +64768,14 @@ function takeRegionLines(region, marks, sink, redact) {
     if (nextWide < wide.length && wide[nextWide] === k) {
       nextWide++;
       const decoded = bytes.toString("utf8", start, end);
+      const secret = listed || hidesKeyword(decoded);
       line = secret ? redact([decoded], decoded)[0] : decoded;
       const unseen = raw.indexOf("") !== -1 || classifier.hitsMissWide?.(line) !== false;
       if (hit || unseen || line !== decoded) match = classifier.matchLine(line);
       plain = !hasEscape(line);
     } else {
       const esc2 = nextEscaped < escaped.length && escaped[nextEscaped] === start;
+      const secret = listed || esc2 && hidesKeyword(raw);
       line = secret ? redact([raw], raw)[0] : raw;
       if (hit || line !== raw) match = classifier.matchLine(line);
       plain = line === raw ? !esc2 : !hasEscape(line);

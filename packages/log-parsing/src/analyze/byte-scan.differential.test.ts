@@ -182,3 +182,22 @@ describe('byte scan against the decode-everything path, where the bytes hide a l
     expect(result.logMatches.map((m) => m.match.rule)).toEqual(expect.arrayContaining(['echec', 'panic']));
   });
 });
+
+describe('byte scan against the decode-everything path, with a keyword split by an escape', () => {
+  it('redacts the secret on ASCII and on non-ASCII lines alike', async () => {
+    const PW = 'Hunter2-not-a-real-pass';
+    const lines = [
+      ...ptpLines(150_000, 21),
+      `${STAMP}ptp4l[1.0]: pass\x1b[0mword=${PW}`,
+      ...ptpLines(80_000, 22),
+      `${STAMP}\u2022 to\x1b[1mken: ${PW}`,
+      ...ptpLines(80_000, 23),
+    ];
+    const result = await bothWays(inChunks(Buffer.from(`${lines.join('\n')}\n`), 65_536), {
+      budgetTokens: 2000,
+    });
+    expect(JSON.stringify(result)).not.toContain(PW);
+    expect(result.redactions.get('password')).toBe(1);
+    expect(result.redactions.get('token')).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Classifier, RuleMatch } from '../classify/index';
 import type { ExcerptBuilder } from '../excerpt/index';
 import type { ByteRegion } from '../input/scan-blocks';
+import { hidesKeyword } from '../redact/hidden-keywords';
 import type { LogLine, SkippingLineParser } from '../types';
 import type { RegionMarks } from './region-marks';
 import { lineFlags, skipRun } from './skip-run';
@@ -67,7 +68,7 @@ export function takeRegionLines(
     while (nextSecret < secrets.length && secrets[nextSecret]! < start) nextSecret++;
     while (nextEscaped < escaped.length && escaped[nextEscaped]! < start) nextEscaped++;
     const hit = nextHit < hits.length && hits[nextHit]! <= end;
-    const secret = nextSecret < secrets.length && secrets[nextSecret] === start;
+    const listed = nextSecret < secrets.length && secrets[nextSecret] === start;
     const raw = text.slice(start, end);
     let line: string;
     let match: RuleMatch | null = null;
@@ -75,6 +76,8 @@ export function takeRegionLines(
     if (nextWide < wide.length && wide[nextWide] === k) {
       nextWide++;
       const decoded = bytes.toString('utf8', start, end);
+      // What `redactLines` calls a candidate (the keyword prefilter, then `hidesKeyword`).
+      const secret = listed || hidesKeyword(decoded);
       line = secret ? redact([decoded], decoded)[0]! : decoded;
       // A 0x9B byte (of 'ě', 'Û', …) reads as an 8-bit CSI in the bytes, and stripping it there
       // can hide a literal the decoded line holds.
@@ -83,6 +86,8 @@ export function takeRegionLines(
       plain = !hasEscape(line);
     } else {
       const esc = nextEscaped < escaped.length && escaped[nextEscaped] === start;
+      // A line without an escape cannot hide a keyword behind one.
+      const secret = listed || (esc && hidesKeyword(raw));
       line = secret ? redact([raw], raw)[0]! : raw;
       if (hit || line !== raw) match = classifier.matchLine(line);
       plain = line === raw ? !esc : !hasEscape(line);

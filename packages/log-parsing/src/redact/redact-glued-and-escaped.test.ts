@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAKE } from './__fixtures__/fake-secrets';
 import { createChunkRedactor } from './chunk-redactor';
+import { withHiddenKeywords } from './hidden-keywords';
 import { candidateLineStarts } from './keyword-prefilter';
 import { createLineRedactor } from './line-redactor';
 import { redactSecrets } from './redact-secrets';
@@ -79,6 +80,7 @@ describe('escape sequences inside or around a secret', () => {
       'clone [REDACTED:github-token]',
     ],
     ['8-bit CSI', `\x9b36mpassword\x9b0m=${PW}`, PW, 'password=[REDACTED:password]'],
+
     [
       'the U+FFFD remnant (Ginkgo JUnit)',
       `\ufffd[36mpassword\ufffd[0m=${PW}`,
@@ -86,6 +88,32 @@ describe('escape sequences inside or around a secret', () => {
       'password=[REDACTED:password]',
     ],
   ])('%s', (_name, input, secret, expected) => expectRedacted(input, secret, expected));
+
+  // The keyword itself split: the raw prefilter cannot find it, the line without its escapes does
+  // (`withHiddenKeywords`).
+  it.each([
+    ['an escape inside the keyword', `pass${ESC}[0mword=${PW}`, PW, 'password=[REDACTED:password]'],
+    ['an 8-bit CSI inside the keyword', `x to\x9b1mken: ${PW}`, PW, 'x token: [REDACTED:token]'],
+  ])('%s', (_name, input, secret, expected) => {
+    expect(candidateLineStarts(input)).toEqual([]);
+    expect(withHiddenKeywords(input, [])).toEqual([0]);
+    for (const out of everyPath(input)) {
+      expect(out).not.toContain(secret);
+      expect(out).toBe(expected);
+    }
+  });
+
+  it('looks again only at lines with an escape after a word character, and keeps order', () => {
+    const text = [
+      `${ESC}[1mpassword${ESC}[0m: none`,
+      'plain',
+      `pass${ESC}[0mword=${PW}`,
+      `ok${ESC}[0m done`,
+    ].join('\n');
+    const lineStart = (n: number) => text.split('\n').slice(0, n).join('\n').length + (n > 0 ? 1 : 0);
+    expect(withHiddenKeywords(text, [0])).toEqual([0, lineStart(2)]);
+    expect(withHiddenKeywords('no escapes here', [])).toEqual([]);
+  });
 
   it('keeps the colours when they do not touch the secret', () => {
     expectRedacted(`${ESC}[31m${GH}${ESC}[0m`, GH, `${ESC}[31m[REDACTED:github-token]${ESC}[0m`);

@@ -5,6 +5,7 @@
  */
 import { stripAnsi } from '../ansi';
 import { buildPrefilter } from '../classify/prefilter';
+import { withHiddenKeywords } from './hidden-keywords';
 import { candidateLineStarts } from './keyword-prefilter';
 import { replacePemBlocks, scanPemBlocks } from './pem-blocks';
 import { FindingCounter, type RedactionResult, redactionMarker } from './redaction-types';
@@ -73,7 +74,8 @@ function redactLine(line: string, counter: FindingCounter): string {
  * know no PEM block starts in `text` (no `BEGIN`), so that scan is not repeated.
  */
 export function redactLines(text: string, counter: FindingCounter): string {
-  const starts = candidateLineStarts(text);
+  // A keyword split by an escape (`pass\x1b[0mword=`) is found on the line without its escapes.
+  const starts = withHiddenKeywords(text, candidateLineStarts(text));
   if (starts.length === 0) return text;
   const parts: string[] = [];
   let last = 0;

@@ -1,0 +1,57 @@
+import { stripAnsi } from '../ansi';
+import { candidateLineStarts } from './keyword-prefilter';
+
+/**
+ * An escape right after a word character: it may split a keyword (`pass\x1b[0mword=…`), which the
+ * keyword prefilter, reading the raw text, then cannot find. Colour codes mostly follow a space,
+ * a bracket or a colon, so few lines get the second look below.
+ */
+const SPLIT = /[\w-](?:\x1b|\x9b|\ufffd\[)/;
+
+/**
+ * Whether `line` holds a secret keyword once its escapes are removed, though the raw line may not:
+ * such a line is a redaction candidate too (redact-secrets.ts `redactLines`, and analyze's byte
+ * scan, analyze/take-region.ts, which must agree with it line for line).
+ */
+export function hidesKeyword(line: string): boolean {
+  return SPLIT.test(line) && candidateLineStarts(stripAnsi(line)).length > 0;
+}
+
+/**
+ * `starts` (the ascending line starts `candidateLineStarts(text)` found) with the starts of the
+ * lines of `text` that `hidesKeyword` flags, ascending and unique; `starts` itself when none.
+ * Only lines with an escape after a word character are looked at, found with native scans for
+ * the escapes (a coloured log has one on every few lines; a regex over the text cost more).
+ */
+export function withHiddenKeywords(text: string, starts: readonly number[]): readonly number[] {
+  let lines: Set<number> | null = null;
+  for (const escape of ESCAPES) {
+    for (let i = text.indexOf(escape, 1); i !== -1; i = text.indexOf(escape, i + 1)) {
+      if (!isWordChar(text.charCodeAt(i - 1))) continue;
+      lines ??= new Set();
+      lines.add(text.lastIndexOf('\n', i) + 1);
+    }
+  }
+  if (lines === null) return starts;
+  const known = new Set(starts);
+  const found: number[] = [];
+  for (const lineStart of lines) {
+    if (known.has(lineStart)) continue;
+    const nl = text.indexOf('\n', lineStart);
+    if (hidesKeyword(text.slice(lineStart, nl === -1 ? text.length : nl))) found.push(lineStart);
+  }
+  return found.length === 0 ? starts : [...starts, ...found].sort((a, b) => a - b);
+}
+
+const ESCAPES = ['\x1b', '\x9b', '\ufffd['];
+
+/** `[\w-]`, as `SPLIT` reads it. */
+function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x2d
+  );
+}

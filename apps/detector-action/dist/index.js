@@ -60706,8 +60706,8 @@ function hidesKeyword(line) {
 }
 function withHiddenKeywords(text, starts) {
   let lines2 = null;
-  for (const escape of ESCAPES) {
-    for (let i = text.indexOf(escape, 1); i !== -1; i = text.indexOf(escape, i + 1)) {
+  for (const introducer of ESCAPES) {
+    for (let i = text.indexOf(introducer, 1); i !== -1; i = text.indexOf(introducer, i + 1)) {
       if (!isWordChar(text.charCodeAt(i - 1))) continue;
       lines2 ??= /* @__PURE__ */ new Set();
       lines2.add(text.lastIndexOf("\n", i) + 1);

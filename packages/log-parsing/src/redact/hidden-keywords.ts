@@ -25,8 +25,8 @@ export function hidesKeyword(line: string): boolean {
  */
 export function withHiddenKeywords(text: string, starts: readonly number[]): readonly number[] {
   let lines: Set<number> | null = null;
-  for (const escape of ESCAPES) {
-    for (let i = text.indexOf(escape, 1); i !== -1; i = text.indexOf(escape, i + 1)) {
+  for (const introducer of ESCAPES) {
+    for (let i = text.indexOf(introducer, 1); i !== -1; i = text.indexOf(introducer, i + 1)) {
       if (!isWordChar(text.charCodeAt(i - 1))) continue;
       lines ??= new Set();
       lines.add(text.lastIndexOf('\n', i) + 1);

@@ -60700,9 +60700,16 @@ function matchesAt(text, at, kw) {
 }
 
 // ../../packages/log-parsing/src/redact/hidden-keywords.ts
-var SPLIT = /[\w-](?:\x1b|\x9b|\ufffd\[)/;
 function hidesKeyword(line) {
-  return SPLIT.test(line) && candidateLineStarts(stripAnsi(line)).length > 0;
+  return escapeAfterWordChar(line, 0, line.length) && candidateLineStarts(stripAnsi(line)).length > 0;
+}
+function escapeAfterWordChar(text, from, to) {
+  for (const introducer of ESCAPES) {
+    for (let i = text.indexOf(introducer, from + 1); i !== -1 && i < to; i = text.indexOf(introducer, i + 1)) {
+      if (isWordChar(text.charCodeAt(i - 1))) return true;
+    }
+  }
+  return false;
 }
 function withHiddenKeywords(text, starts) {
   let lines2 = null;
@@ -66586,7 +66593,7 @@ function createClassifier(rules, options2 = {}) {
     matchLine,
     matchLines: (lines2, joined, notes) => matchLines(lines2, joined, blockPrefilter, matchLine, notes),
     lineHits: (text, escaped) => blockPrefilter === null ? null : blockPrefilter.hits(text, escaped),
-    hitsMissWide: (line) => unseenWide.test(line),
+    hitsMissWide: unseenWide,
     classifyText(text) {
       const lines2 = text.split(/\r\n|\n|\r/);
       let best2 = null;
@@ -66651,7 +66658,8 @@ function evidenceFor(rule, lines2) {
   return found.reverse();
 }
 function unseenWideChars(literals) {
-  return literals.some((l) => NON_ASCII2.test(l)) ? NON_ASCII2 : /[\u017f\u212a\ufffd]/;
+  if (literals.some((l) => NON_ASCII2.test(l))) return (line) => NON_ASCII2.test(line);
+  return (line) => line.indexOf("�") !== -1 || line.indexOf("ſ") !== -1 || line.indexOf("K") !== -1;
 }
 var NON_ASCII2 = /[^\x00-\x7f]/;
 

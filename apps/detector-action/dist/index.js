@@ -67550,7 +67550,12 @@ function createGitHubClient(options2 = {}) {
     userAgent: options2.userAgent ?? "nightshift",
     ...options2.log ? { log: options2.log } : {},
     // NB: no `request.retries` here: plugin-retry would then retry every error, 304s included.
-    request: options2.fetch ? { fetch: options2.fetch } : {},
+    // `request.log` too: @octokit/request warns (a deprecated endpoint, quoting the server's
+    // `link` header) through `request.log`, not the client's `log`, and falls back to `console`.
+    request: {
+      ...options2.fetch ? { fetch: options2.fetch } : {},
+      ...options2.log ? { log: options2.log } : {}
+    },
     retry: {
       retries: options2.retries ?? 3,
       retryAfterBaseValue: base,

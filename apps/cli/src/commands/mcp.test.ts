@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, startEmulator } from '@nightshift/ci-emulator';
@@ -15,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** Runs `nightshift mcp` in-process and speaks newline-delimited JSON-RPC to it over its stdin/stdout. */
-function startMcp(args: string[]) {
+function startMcp(args: string[], apiUrl?: string) {
   const stdin = new PassThrough();
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -41,7 +43,7 @@ function startMcp(args: string[]) {
     env: { GITHUB_TOKEN: 'demo-token' },
     isTTY: false,
   };
-  const exit = runCli(['mcp', '--api-url', emulator.githubApiUrl, ...args], io);
+  const exit = runCli(['mcp', '--api-url', apiUrl ?? emulator.githubApiUrl, ...args], io);
   let nextId = 1;
   const request = (method: string, params: unknown = {}) =>
     new Promise<Record<string, unknown>>((resolve) => {
@@ -101,6 +103,37 @@ describe('nightshift mcp', () => {
     );
     mcp.close();
     expect(await mcp.exit).toBe(0);
+  });
+
+  it("redacts what Octokit's warnings quote from a server (a deprecation link)", async () => {
+    // A server that marks every answer deprecated, with a link Octokit quotes in its warning.
+    const secret = `ghp_${'Zq7'.repeat(12)}`;
+    const server = createServer((_req, res) => {
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        deprecation: 'true',
+        sunset: 'Wed, 31 Dec 2036 00:00:00 GMT',
+        link: `<https://example.test/notice?token=${secret}>; rel="deprecation"`,
+      });
+      res.end(JSON.stringify({ type: 'file', encoding: 'base64', content: '', path: 'a', size: 0 }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const mcp = startMcp(['--repos', 'o/r'], `http://127.0.0.1:${port}`);
+      await initialize(mcp);
+      await mcp.request('tools/call', {
+        name: 'get_file_contents',
+        arguments: { owner: 'o', repo: 'r', path: 'a' },
+      });
+      mcp.close();
+      await mcp.exit;
+      expect(mcp.stderr()).toContain('is deprecated');
+      expect(mcp.stderr()).not.toContain(secret);
+      expect(mcp.stderr()).toContain('[REDACTED:github-token]');
+    } finally {
+      server.close();
+    }
   });
 
   it('exits 2 for bad --repos or --api-url', async () => {

@@ -9,6 +9,7 @@ import type { CliIo } from '../cli-io';
 import { ExitCode, UsageError } from '../exit-codes';
 import { VERSION } from '../version';
 import type { McpFlags } from './mcp';
+import { writeErrorLine } from './write-error-line';
 
 /** `nightshift mcp`: loaded by its action only (see mcp.ts). */
 export async function runMcp(flags: McpFlags, io: CliIo): Promise<number> {
@@ -31,8 +32,9 @@ export async function runMcp(flags: McpFlags, io: CliIo): Promise<number> {
   const octokit = createGitHubClient({
     ...(token ? { token } : {}),
     baseUrl: flags.apiUrl.replace(/\/+$/, ''),
-    // stdout is the protocol: nothing but JSON-RPC may go there. Octokit warnings go to stderr.
-    log: { debug: quiet, info: quiet, error: quiet, warn: (m) => io.stderr.write(`nightshift: ${m}\n`) },
+    // stdout is the protocol: nothing but JSON-RPC may go there. Octokit warnings go to stderr,
+    // cleaned and redacted like every other line quoting what a server sent.
+    log: { debug: quiet, info: quiet, error: quiet, warn: (m) => writeErrorLine(io, `nightshift: ${m}`) },
   });
   const server = await runMcpStdio({
     octokit,

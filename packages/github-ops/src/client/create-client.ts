@@ -95,7 +95,12 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     userAgent: options.userAgent ?? 'nightshift',
     ...(options.log ? { log: options.log } : {}),
     // NB: no `request.retries` here: plugin-retry would then retry every error, 304s included.
-    request: options.fetch ? { fetch: options.fetch } : {},
+    // `request.log` too: @octokit/request warns (a deprecated endpoint, quoting the server's
+    // `link` header) through `request.log`, not the client's `log`, and falls back to `console`.
+    request: {
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.log ? { log: options.log } : {}),
+    },
     retry: {
       retries: options.retries ?? 3,
       retryAfterBaseValue: base,

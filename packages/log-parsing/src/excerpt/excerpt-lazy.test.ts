@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEagerExcerptBuilder } from './__fixtures__/eager-excerpt-builder';
+import { excerptOptions, markStep } from './__fixtures__/excerpt-arbitraries';
 import { createExcerptBuilder } from './excerpt-builder';
-import type { ExcerptOptions } from './excerpt-options';
 
 /** One step of a scripted session; both builders get the same steps. */
 type Step =
@@ -27,23 +27,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   {
     weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant('mark' as const),
-      back: fc.integer({ min: -3, max: 60 }),
-      priority: fc.nat({ max: 4 }),
-    }),
+    arbitrary: markStep(-3),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'look' as const }) },
 );
-const options: fc.Arbitrary<ExcerptOptions> = fc.record({
-  budgetTokens: fc.integer({ min: 20, max: 600 }),
-  headLines: fc.nat({ max: 3 }),
-  tailLines: fc.nat({ max: 6 }),
-  contextBefore: fc.nat({ max: 3 }),
-  contextAfter: fc.nat({ max: 3 }),
-  maxAnchors: fc.nat({ max: 3 }),
-  maxLineChars: fc.constantFrom(16, 500),
-});
+const options = excerptOptions(600);
 
 describe('lazy row grouping', () => {
   it('gives the same excerpts and retained counts as grouping every line as it comes', () => {

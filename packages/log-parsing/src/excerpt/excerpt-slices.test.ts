@@ -2,8 +2,8 @@ import { text as readAll } from 'node:stream/consumers';
 import { getHeapSnapshot } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { excerptOptions, markStep } from './__fixtures__/excerpt-arbitraries';
 import { createExcerptBuilder, type ExcerptBuilder } from './excerpt-builder';
-import type { ExcerptOptions } from './excerpt-options';
 
 /** How the builder under test gets a piece of a run; the reference always gets `pushText`. */
 interface Piece {
@@ -67,24 +67,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   {
     weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('mark' as const),
-      // < 0: a line not pushed yet (a pending mark); >= 0: the last line or one before it.
-      back: fc.integer({ min: -4, max: 60 }),
-      priority: fc.nat({ max: 4 }),
-    }),
+    arbitrary: markStep(-4),
   },
   { weight: 1, arbitrary: fc.constant({ kind: 'look' as const }) },
 );
-const options: fc.Arbitrary<ExcerptOptions> = fc.record({
-  budgetTokens: fc.integer({ min: 20, max: 800 }),
-  headLines: fc.nat({ max: 3 }),
-  tailLines: fc.nat({ max: 6 }),
-  contextBefore: fc.nat({ max: 3 }),
-  contextAfter: fc.nat({ max: 3 }),
-  maxAnchors: fc.nat({ max: 3 }),
-  maxLineChars: fc.constantFrom(16, 500),
-});
+const options = excerptOptions(800);
 
 /** The caller's reusable line-start array (analyze keeps one per reader). */
 const starts = new Int32Array(4096);

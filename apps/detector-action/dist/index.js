@@ -60165,7 +60165,8 @@ async function* readScanBlocks(source, options2) {
   let text = null;
   let no = 0;
   let atStart = true;
-  let carry = Buffer.alloc(0);
+  let carry = [];
+  let carried = 0;
   let starts = new Int32Array(1024);
   const toText = () => {
     const reader = new TextBlockReader(options2, atStart ? void 0 : { lineCount: no });
@@ -60179,7 +60180,7 @@ async function* readScanBlocks(source, options2) {
     }
     if (!(chunk instanceof Uint8Array) || chunk.length > max || atStart && chunk.length < 3 && chunk[0] === 239) {
       const reader = toText();
-      if (carry.length > 0) yield* lines(reader.push(carry));
+      for (const piece of carry) yield* lines(reader.push(piece));
       yield* lines(reader.push(chunk));
       continue;
     }
@@ -60187,7 +60188,7 @@ async function* readScanBlocks(source, options2) {
     if (bytes.length === 0) continue;
     if (bytes.indexOf(CR) !== -1) {
       const reader = toText();
-      if (carry.length > 0) yield* lines(reader.push(carry));
+      for (const piece of carry) yield* lines(reader.push(piece));
       yield* lines(reader.push(bytes));
       continue;
     }
@@ -60196,24 +60197,27 @@ async function* readScanBlocks(source, options2) {
       if (bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) bytes = bytes.subarray(3);
     }
     const first = bytes.indexOf(LF2);
-    if (first === -1 || carry.length + first > max) {
-      carry = Buffer.concat([carry, bytes]);
-      if (carry.length > max) {
+    if (first === -1 || carried + first > max) {
+      carry.push(Buffer.from(bytes));
+      carried += bytes.length;
+      if (carried > max) {
         const reader = toText();
         const held = carry;
-        carry = Buffer.alloc(0);
-        yield* lines(reader.push(held));
+        carry = [];
+        carried = 0;
+        for (const piece of held) yield* lines(reader.push(piece));
       }
       continue;
     }
     let from = 0;
-    if (carry.length > 0) {
-      const line = decoder.decode(Buffer.concat([carry, bytes.subarray(0, first)]));
+    if (carried > 0) {
+      const line = decoder.decode(Buffer.concat([...carry, bytes.subarray(0, first)]));
       yield { lines: oneLine(++no, line) };
       from = first + 1;
     }
     const last = bytes.lastIndexOf(LF2);
-    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : Buffer.alloc(0);
+    carry = last + 1 < bytes.length ? [Buffer.from(bytes.subarray(last + 1))] : [];
+    carried = bytes.length - (last + 1);
     if (last + 1 <= from) continue;
     const regionBytes = bytes.subarray(from, last + 1);
     const regionText = latin1Text(regionBytes);
@@ -60227,7 +60231,7 @@ async function* readScanBlocks(source, options2) {
     yield* lines(text.end());
     return;
   }
-  if (carry.length > 0) yield { lines: oneLine(no + 1, decoder.decode(carry)) };
+  if (carried > 0) yield { lines: oneLine(no + 1, decoder.decode(Buffer.concat(carry))) };
 }
 function* lines(blocks) {
   for (const block of blocks) yield { lines: block };

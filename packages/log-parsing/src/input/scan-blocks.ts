@@ -51,8 +51,13 @@ export async function* readScanBlocks(
   let text = null as TextBlockReader | null;
   let no = 0;
   let atStart = true;
-  /** Bytes after the last line break: the start of a line not complete yet. */
-  let carry = Buffer.alloc(0);
+  /**
+   * Bytes after the last line break, the start of a line not complete yet, as the pieces they
+   * came in: joined once the line ends (joining at every chunk was quadratic for a long line
+   * arriving in small chunks).
+   */
+  let carry: Buffer[] = [];
+  let carried = 0;
   let starts: Int32Array = new Int32Array(1024);
 
   /** Hands the input over to a `TextBlockReader`, carried bytes first. */
@@ -73,7 +78,7 @@ export async function* readScanBlocks(
       (atStart && chunk.length < 3 && chunk[0] === 0xef)
     ) {
       const reader = toText();
-      if (carry.length > 0) yield* lines(reader.push(carry));
+      for (const piece of carry) yield* lines(reader.push(piece));
       yield* lines(reader.push(chunk));
       continue;
     }
@@ -81,7 +86,7 @@ export async function* readScanBlocks(
     if (bytes.length === 0) continue;
     if (bytes.indexOf(CR) !== -1) {
       const reader = toText();
-      if (carry.length > 0) yield* lines(reader.push(carry));
+      for (const piece of carry) yield* lines(reader.push(piece));
       yield* lines(reader.push(bytes));
       continue;
     }
@@ -90,25 +95,29 @@ export async function* readScanBlocks(
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
     const first = bytes.indexOf(LF);
-    if (first === -1 || carry.length + first > max) {
-      carry = Buffer.concat([carry, bytes]);
-      if (carry.length > max) {
+    if (first === -1 || carried + first > max) {
+      // A copy: the caller may reuse the chunk's buffer.
+      carry.push(Buffer.from(bytes));
+      carried += bytes.length;
+      if (carried > max) {
         // Longer than the cap: the text reader cuts it, and memory stays bounded.
         const reader = toText();
         const held = carry;
-        carry = Buffer.alloc(0);
-        yield* lines(reader.push(held));
+        carry = [];
+        carried = 0;
+        for (const piece of held) yield* lines(reader.push(piece));
       }
       continue;
     }
     let from = 0;
-    if (carry.length > 0) {
-      const line = decoder.decode(Buffer.concat([carry, bytes.subarray(0, first)]));
+    if (carried > 0) {
+      const line = decoder.decode(Buffer.concat([...carry, bytes.subarray(0, first)]));
       yield { lines: oneLine(++no, line) };
       from = first + 1;
     }
     const last = bytes.lastIndexOf(LF);
-    carry = last + 1 < bytes.length ? Buffer.from(bytes.subarray(last + 1)) : Buffer.alloc(0);
+    carry = last + 1 < bytes.length ? [Buffer.from(bytes.subarray(last + 1))] : [];
+    carried = bytes.length - (last + 1);
     if (last + 1 <= from) continue;
     const regionBytes = bytes.subarray(from, last + 1);
     const regionText = latin1Text(regionBytes);
@@ -122,7 +131,7 @@ export async function* readScanBlocks(
     yield* lines(text.end());
     return;
   }
-  if (carry.length > 0) yield { lines: oneLine(no + 1, decoder.decode(carry)) };
+  if (carried > 0) yield { lines: oneLine(no + 1, decoder.decode(Buffer.concat(carry))) };
 }
 
 function* lines(blocks: readonly LineBlock[]): Generator<ScanBlock> {

@@ -23,6 +23,10 @@ function caseVariants(word: string): string[] {
 }
 
 describe('keyword prefilter', () => {
+  it('has ASCII keywords only (analyze reads a non-ASCII line as its UTF-8 bytes and finds them all the same)', () => {
+    for (const keyword of PREFILTER_KEYWORDS) expect(keyword).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('covers every rule: each rule keyword contains a keyword the prefilter finds', () => {
     for (const rule of SECRET_RULES) {
       for (const kw of rule.keywords) {

@@ -61614,6 +61614,60 @@ function sanitizeForComment(text, options2) {
   return sanitizeForCommentDetailed(text, options2).text;
 }
 
+// ../../packages/log-parsing/src/analyze/joined-outputs.ts
+function redactJoinedOutputs(text) {
+  if (text.indexOf('"Output"') === -1) return { text, findings: [] };
+  const rows = text.split("\n");
+  const findings = /* @__PURE__ */ new Map();
+  let run = [];
+  const close = () => {
+    if (run.length >= 2) rewriteRun(rows, run, findings);
+    run = [];
+  };
+  rows.forEach((row, index) => {
+    const event = outputEvent(row);
+    if (event === null) {
+      close();
+      return;
+    }
+    const last = run[run.length - 1];
+    if (last !== void 0 && event.no !== last.no + 1) close();
+    run.push({ index, ...event });
+  });
+  close();
+  if (findings.size === 0) return { text, findings: [] };
+  return { text: rows.join("\n"), findings: [...findings].map(([kind, count3]) => ({ kind, count: count3 })) };
+}
+function outputEvent(row) {
+  const m = ROW.exec(row);
+  if (m === null) return null;
+  let event;
+  try {
+    event = JSON.parse(m[2]);
+  } catch {
+    return null;
+  }
+  if (typeof event !== "object" || event === null) return null;
+  const { Action, Output } = event;
+  if (Action !== "output" || typeof Output !== "string") return null;
+  return { no: Number(m[1]), output: Output };
+}
+var ROW = /^(\d+)│ (\{.*\})$/;
+function rewriteRun(rows, run, findings) {
+  let alone = 0;
+  for (const piece of run) for (const f of redactShown(piece.output).findings) alone += f.count;
+  const joined = redactShown(run.map((piece) => piece.output).join(""));
+  let together = 0;
+  for (const f of joined.findings) together += f.count;
+  if (together <= alone) return;
+  for (const f of joined.findings) findings.set(f.kind, (findings.get(f.kind) ?? 0) + f.count);
+  const first = run[0];
+  const last = run[run.length - 1];
+  rows[first.index] = `${first.no}│ [nightshift: the output of lines ${first.no}–${last.no}, joined: a secret spans them] ` + JSON.stringify(joined.text);
+  for (const piece of run.slice(1))
+    rows[piece.index] = `${piece.no}│ [nightshift: output joined into line ${first.no}]`;
+}
+
 // ../../packages/log-parsing/src/excerpt/excerpt-options.ts
 var DEFAULTS2 = {
   budgetTokens: 2e3,
@@ -65032,7 +65086,7 @@ async function analyzeInput(options2) {
       }
     }
   };
-  const redactLines2 = (lines2, joined) => redactor.pushLines(lines2, joined);
+  const redactLines2 = (lines2, joined2) => redactor.pushLines(lines2, joined2);
   try {
     const source = toBytes(options2.open(), (n) => bytes += n);
     const readOptions = { maxLineBytes: options2.maxLineBytes };
@@ -65064,9 +65118,10 @@ async function analyzeInput(options2) {
     consumed.report.partial = true;
     consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
   }
-  const recheck = recheckText(consumed.excerpt.text);
+  const joined = redactJoinedOutputs(consumed.excerpt.text);
+  const recheck = recheckText(joined.text);
   const redactions = /* @__PURE__ */ new Map();
-  for (const f of [...redactor.findings(), ...recheck.findings]) {
+  for (const f of [...redactor.findings(), ...joined.findings, ...recheck.findings]) {
     redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
   }
   return {

@@ -4,6 +4,7 @@ import { type LineBlock, readLineBlocks } from '../input/index';
 import { type ByteRegion, readScanBlocks, type ScanBlock } from '../input/scan-blocks';
 import { createLineRedactor } from '../redact/index';
 import type { FormatId, ParsedReport } from '../types';
+import { redactJoinedOutputs } from './joined-outputs';
 import { LineConsumer, type LogMatch } from './line-consumer';
 import { recheckText } from './recheck-text';
 
@@ -116,10 +117,12 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
     consumed.report.partial = true;
     consumed.report.errors.push({ path, line: null, message: readErrorMessage(path, readError, bytes) });
   }
-  // The excerpt quotes redacted lines raw: escapes can still spell a secret (recheck-text.ts).
-  const recheck = recheckText(consumed.excerpt.text);
+  // The excerpt quotes redacted lines raw: escapes can still spell a secret (recheck-text.ts),
+  // and so can go test -json output cut into events (joined-outputs.ts).
+  const joined = redactJoinedOutputs(consumed.excerpt.text);
+  const recheck = recheckText(joined.text);
   const redactions = new Map<string, number>();
-  for (const f of [...redactor.findings(), ...recheck.findings]) {
+  for (const f of [...redactor.findings(), ...joined.findings, ...recheck.findings]) {
     redactions.set(f.kind, (redactions.get(f.kind) ?? 0) + f.count);
   }
   return {

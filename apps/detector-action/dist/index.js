@@ -61864,6 +61864,20 @@ function createTailLines(capacity, view) {
     view
   };
 }
+function reserveTailLines(lines2, capacity) {
+  if (lines2.nos.length >= capacity) return;
+  const size = Math.max(capacity, 2 * lines2.nos.length);
+  const nos = new Float64Array(size);
+  const starts = new Int32Array(size);
+  const ends = new Int32Array(size);
+  nos.set(lines2.nos);
+  starts.set(lines2.starts);
+  ends.set(lines2.ends);
+  for (let i = lines2.sources.length; i < size; i++) lines2.sources.push("");
+  lines2.nos = nos;
+  lines2.starts = starts;
+  lines2.ends = ends;
+}
 function tailText(lines2, i) {
   return lines2.sources[i].slice(lines2.starts[i], lines2.ends[i]);
 }
@@ -61932,7 +61946,7 @@ function createExcerptBuilder(options2 = {}) {
   let firstNo = 0;
   let lastNo = 0;
   let eager = true;
-  const ungrouped = createTailLines(LAZY_LINES, view);
+  const ungrouped = createTailLines(64, view);
   function evictWeakest() {
     let worst = 0;
     for (let i = 1; i < anchors.length; i++) {
@@ -62036,6 +62050,7 @@ function createExcerptBuilder(options2 = {}) {
     pushText(line?.no, line?.text);
   }
   function wait(no, source, start, end) {
+    reserveTailLines(ungrouped, ungrouped.count + 1);
     addTailLine(ungrouped, no, source, start, end);
     if (ungrouped.count >= LAZY_LINES) flush();
   }
@@ -62101,6 +62116,7 @@ function createExcerptBuilder(options2 = {}) {
     let k = from;
     while (k < to && !eager && future.size === 0) {
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
+      reserveTailLines(ungrouped, ungrouped.count + room);
       for (const stop = k + room; k < stop; k++)
         addTailLine(ungrouped, first + k, text, starts[k], starts[k + 1] - 1);
       lastNo = first + k - 1;

@@ -1,7 +1,7 @@
 import type { Classifier } from '../classify/index';
 import type { Excerpt } from '../excerpt/index';
 import { type LineBlock, readLineBlocks } from '../input/index';
-import { type ByteRegion, readScanBlocks, type ScanBlock } from '../input/scan-blocks';
+import { decodeRegion, readScanBlocks, type ScanBlock } from '../input/scan-blocks';
 import { createLineRedactor } from '../redact/index';
 import type { FormatId, ParsedReport } from '../types';
 import { redactJoinedOutputs } from './joined-outputs';
@@ -64,7 +64,10 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
   // A source that fails after giving bytes (a truncated .gz, a zip entry cut short, a size cap)
   // ends the input there: what it gave is analysed, and the input is marked partial.
   let readError: unknown = null;
-  /** The usual case: nothing held, nothing redacted, so the batch's own text is still valid. */
+  /**
+   * Redacts a batch of decoded lines and hands what is ready to the consumer: in the usual case
+   * (nothing held, nothing redacted) the batch's own text, which is still valid.
+   */
   const takeBlock = (firstNo: number, texts: readonly string[], text: string) => {
     const ready = redactor.pushLines(texts, text);
     if (ready === texts && pendingCount === 0) consumer.take(firstNo, texts, text);
@@ -140,15 +143,6 @@ export async function analyzeInput(options: AnalyzeInputOptions): Promise<InputA
 
 async function* asScanBlocks(blocks: AsyncIterable<LineBlock>): AsyncGenerator<ScanBlock> {
   for await (const lines of blocks) yield { lines };
-}
-
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
-/** A region's lines decoded, and their joined text (its lines hold no `\r`, each ends with `\n`). */
-function decodeRegion(region: ByteRegion): { texts: string[]; text: string } {
-  const all = utf8.decode(region.bytes);
-  const text = all.slice(0, -1);
-  return { texts: text.split('\n'), text };
 }
 
 async function* toBytes(

@@ -14,3 +14,10 @@ export function escapeOffsets(text: string): number[] {
   if (out.length > 1) out.sort((a, b) => a - b);
   return out;
 }
+
+/** Whether `text` holds one of the characters `escapeOffsets` finds (for a single line). */
+export function hasEscape(text: string): boolean {
+  return ESCAPE.test(text);
+}
+
+const ESCAPE = /[\x1b\x9b\ufffd]/;

@@ -3,6 +3,7 @@ import type { ExcerptBuilder } from '../excerpt/index';
 import type { ByteRegion } from '../input/scan-blocks';
 import { hidesKeyword } from '../redact/hidden-keywords';
 import type { LogLine, SkippingLineParser } from '../types';
+import { hasEscape } from './escape-offsets';
 import type { RegionMarks } from './region-marks';
 import { lineFlags, skipRun } from './skip-run';
 
@@ -105,10 +106,3 @@ export function takeRegionLines(
   }
   excerpt.pushSlices(firstNo, text, starts, run, count);
 }
-
-/** An escape sequence `stripAnsi` would remove starts in `text` (see escape-offsets.ts). */
-function hasEscape(text: string): boolean {
-  return ESCAPE.test(text);
-}
-
-const ESCAPE = /[\x1b\x9b\ufffd]/;

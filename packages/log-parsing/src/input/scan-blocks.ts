@@ -23,6 +23,8 @@ export type ScanBlock = { region: ByteRegion; lines?: undefined } | { region?: u
 const LF = 10;
 const CR = 13;
 const NO_CUT: readonly number[] = [];
+/** Decodes whole lines (not a stream: no state is kept between calls). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Why a reader of its own: analyze spends most of its time on lines nothing looks at. Decoding
@@ -47,7 +49,6 @@ export async function* readScanBlocks(
   // The text reader's own check of the options, at once rather than at the first hand-over.
   new LineSplitter(options);
   const max = options?.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let text = null as TextBlockReader | null;
   let no = 0;
   let atStart = true;
@@ -111,7 +112,7 @@ export async function* readScanBlocks(
     }
     let from = 0;
     if (carried > 0) {
-      const line = decoder.decode(Buffer.concat([...carry, bytes.subarray(0, first)]));
+      const line = utf8.decode(Buffer.concat([...carry, bytes.subarray(0, first)]));
       yield { lines: oneLine(++no, line) };
       from = first + 1;
     }
@@ -131,7 +132,13 @@ export async function* readScanBlocks(
     yield* lines(text.end());
     return;
   }
-  if (carried > 0) yield { lines: oneLine(no + 1, decoder.decode(Buffer.concat(carry))) };
+  if (carried > 0) yield { lines: oneLine(no + 1, utf8.decode(Buffer.concat(carry))) };
+}
+
+/** A region's lines decoded, and their joined text (each of its lines ends with `\n`). */
+export function decodeRegion(region: ByteRegion): { texts: string[]; text: string } {
+  const text = utf8.decode(region.bytes).slice(0, -1);
+  return { texts: text.split('\n'), text };
 }
 
 function* lines(blocks: readonly LineBlock[]): Generator<ScanBlock> {

@@ -9,34 +9,36 @@ import { candidateLineStarts } from './keyword-prefilter';
  * scan, analyze/take-region.ts, which must agree with it line for line).
  */
 export function hidesKeyword(line: string): boolean {
-  return escapeAfterWordChar(line, 0, line.length) && candidateLineStarts(stripAnsi(line)).length > 0;
-}
-
-/**
- * Whether an escape introducer follows a word character in [from, to) of `text`: native scans for
- * the introducers (a line has few) where a regex over every character cost ~8 ms per 100 MB of
- * the benchmark log's coloured lines.
- */
-function escapeAfterWordChar(text: string, from: number, to: number): boolean {
-  for (const introducer of ESCAPES) {
-    for (
-      let i = text.indexOf(introducer, from + 1);
-      i !== -1 && i < to;
-      i = text.indexOf(introducer, i + 1)
-    ) {
-      if (isWordChar(text.charCodeAt(i - 1))) return true;
-    }
-  }
-  return false;
+  return splitEscapeLines(line) !== null && keywordWithoutEscapes(line);
 }
 
 /**
  * `starts` (the ascending line starts `candidateLineStarts(text)` found) with the starts of the
  * lines of `text` that `hidesKeyword` flags, ascending and unique; `starts` itself when none.
- * Only lines with an escape after a word character are looked at, found with native scans for
- * the escapes (a coloured log has one on every few lines; a regex over the text cost more).
  */
 export function withHiddenKeywords(text: string, starts: readonly number[]): readonly number[] {
+  const lines = splitEscapeLines(text);
+  if (lines === null) return starts;
+  const known = new Set(starts);
+  const found: number[] = [];
+  for (const lineStart of lines) {
+    if (known.has(lineStart)) continue;
+    const nl = text.indexOf('\n', lineStart);
+    if (keywordWithoutEscapes(text.slice(lineStart, nl === -1 ? text.length : nl))) found.push(lineStart);
+  }
+  return found.length === 0 ? starts : [...starts, ...found].sort((a, b) => a - b);
+}
+
+function keywordWithoutEscapes(line: string): boolean {
+  return candidateLineStarts(stripAnsi(line)).length > 0;
+}
+
+/**
+ * The starts of the lines of `text` with an escape introducer right after a word character, or
+ * null for none: native scans for the introducers (a coloured log has one on every few lines)
+ * where a regex over every character cost ~8 ms per 100 MB of the benchmark log's coloured lines.
+ */
+function splitEscapeLines(text: string): Set<number> | null {
   let lines: Set<number> | null = null;
   for (const introducer of ESCAPES) {
     for (let i = text.indexOf(introducer, 1); i !== -1; i = text.indexOf(introducer, i + 1)) {
@@ -45,15 +47,7 @@ export function withHiddenKeywords(text: string, starts: readonly number[]): rea
       lines.add(text.lastIndexOf('\n', i) + 1);
     }
   }
-  if (lines === null) return starts;
-  const known = new Set(starts);
-  const found: number[] = [];
-  for (const lineStart of lines) {
-    if (known.has(lineStart)) continue;
-    const nl = text.indexOf('\n', lineStart);
-    if (hidesKeyword(text.slice(lineStart, nl === -1 ? text.length : nl))) found.push(lineStart);
-  }
-  return found.length === 0 ? starts : [...starts, ...found].sort((a, b) => a - b);
+  return lines;
 }
 
 const ESCAPES = ['\x1b', '\x9b', '\ufffd['];

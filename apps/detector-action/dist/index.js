@@ -60158,10 +60158,10 @@ function paddedLength(length) {
 var LF2 = 10;
 var CR = 13;
 var NO_CUT2 = [];
+var utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
 async function* readScanBlocks(source, options2) {
   new LineSplitter(options2);
   const max = options2?.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let text = null;
   let no = 0;
   let atStart = true;
@@ -60211,7 +60211,7 @@ async function* readScanBlocks(source, options2) {
     }
     let from = 0;
     if (carried > 0) {
-      const line = decoder.decode(Buffer.concat([...carry, bytes.subarray(0, first)]));
+      const line = utf8.decode(Buffer.concat([...carry, bytes.subarray(0, first)]));
       yield { lines: oneLine(++no, line) };
       from = first + 1;
     }
@@ -60231,7 +60231,11 @@ async function* readScanBlocks(source, options2) {
     yield* lines(text.end());
     return;
   }
-  if (carried > 0) yield { lines: oneLine(no + 1, decoder.decode(Buffer.concat(carry))) };
+  if (carried > 0) yield { lines: oneLine(no + 1, utf8.decode(Buffer.concat(carry))) };
+}
+function decodeRegion(region) {
+  const text = utf8.decode(region.bytes).slice(0, -1);
+  return { texts: text.split("\n"), text };
 }
 function* lines(blocks) {
   for (const block of blocks) yield { lines: block };
@@ -60705,17 +60709,24 @@ function matchesAt(text, at, kw) {
 
 // ../../packages/log-parsing/src/redact/hidden-keywords.ts
 function hidesKeyword(line) {
-  return escapeAfterWordChar(line, 0, line.length) && candidateLineStarts(stripAnsi(line)).length > 0;
-}
-function escapeAfterWordChar(text, from, to) {
-  for (const introducer of ESCAPES) {
-    for (let i = text.indexOf(introducer, from + 1); i !== -1 && i < to; i = text.indexOf(introducer, i + 1)) {
-      if (isWordChar(text.charCodeAt(i - 1))) return true;
-    }
-  }
-  return false;
+  return splitEscapeLines(line) !== null && keywordWithoutEscapes(line);
 }
 function withHiddenKeywords(text, starts) {
+  const lines2 = splitEscapeLines(text);
+  if (lines2 === null) return starts;
+  const known = new Set(starts);
+  const found = [];
+  for (const lineStart of lines2) {
+    if (known.has(lineStart)) continue;
+    const nl = text.indexOf("\n", lineStart);
+    if (keywordWithoutEscapes(text.slice(lineStart, nl === -1 ? text.length : nl))) found.push(lineStart);
+  }
+  return found.length === 0 ? starts : [...starts, ...found].sort((a, b) => a - b);
+}
+function keywordWithoutEscapes(line) {
+  return candidateLineStarts(stripAnsi(line)).length > 0;
+}
+function splitEscapeLines(text) {
   let lines2 = null;
   for (const introducer of ESCAPES) {
     for (let i = text.indexOf(introducer, 1); i !== -1; i = text.indexOf(introducer, i + 1)) {
@@ -60724,15 +60735,7 @@ function withHiddenKeywords(text, starts) {
       lines2.add(text.lastIndexOf("\n", i) + 1);
     }
   }
-  if (lines2 === null) return starts;
-  const known = new Set(starts);
-  const found = [];
-  for (const lineStart of lines2) {
-    if (known.has(lineStart)) continue;
-    const nl = text.indexOf("\n", lineStart);
-    if (hidesKeyword(text.slice(lineStart, nl === -1 ? text.length : nl))) found.push(lineStart);
-  }
-  return found.length === 0 ? starts : [...starts, ...found].sort((a, b) => a - b);
+  return lines2;
 }
 var ESCAPES = ["\x1B", "", "�["];
 function isWordChar(c) {
@@ -62112,26 +62115,20 @@ function createExcerptBuilder(options2 = {}) {
           `excerpt pushSlices: line ${first + k2} spans ${a} to ${b}, outside 0..${n} or backwards`
         );
     }
-    if (firstNo === 0) firstNo = first + from;
     let k = from;
-    while (k < to && !eager && future.size === 0) {
+    while (k < to) {
+      if (eager || future.size > 0) {
+        pushText(first + k, text.slice(starts[k], starts[k + 1] - 1));
+        k++;
+        continue;
+      }
+      if (firstNo === 0) firstNo = first + k;
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
       reserveTailLines(ungrouped, ungrouped.count + room);
       for (const stop = k + room; k < stop; k++)
         addTailLine(ungrouped, first + k, text, starts[k], starts[k + 1] - 1);
       lastNo = first + k - 1;
       if (ungrouped.count >= LAZY_LINES) flush();
-    }
-    for (; k < to; k++) {
-      const a = starts[k];
-      const b = starts[k + 1] - 1;
-      if (eager || future.size > 0) {
-        pushText(first + k, text.slice(a, b));
-        continue;
-      }
-      if (firstNo === 0) firstNo = first + k;
-      lastNo = first + k;
-      wait(lastNo, text, a, b);
     }
   }
   function finish() {
@@ -63179,7 +63176,7 @@ var GoTestTextParser = class {
       case 9:
         return this.current === null && !hasWithin(text, "--- ", at, end);
       case 112:
-        return at + 1 === end || text.charCodeAt(at + 1) !== 97 || end - at < 7 || !text.startsWith("panic: ", at);
+        return text.charCodeAt(at + 1) !== 97 || !text.startsWith("panic: ", at);
       case 111:
       case 70:
       case 63:
@@ -64263,6 +64260,7 @@ var GinkgoJsonParser = class {
 };
 
 // ../../packages/log-parsing/src/formats/skip-shape.ts
+var IGNORED = 0;
 var ASK = 1;
 var IGNORED_UNLESS_A = 2;
 function embeddedClasses() {
@@ -64721,6 +64719,10 @@ function escapeOffsets(text) {
   if (out.length > 1) out.sort((a, b) => a - b);
   return out;
 }
+function hasEscape(text) {
+  return ESCAPE.test(text);
+}
+var ESCAPE = /[\x1b\x9b\ufffd]/;
 
 // ../../packages/log-parsing/src/analyze/region-marks.ts
 import { isAscii } from "buffer";
@@ -64752,8 +64754,8 @@ function wideLines(text, starts, count3) {
         high &= high - 1;
       }
     }
-    if (out.length === 0 || out[out.length - 1] !== k || k + 1 >= count3) i += 4;
-    else i = Math.max(i + 4, starts[k + 1] >>> 2);
+    if (k + 1 >= count3) return out;
+    i = Math.max(i + 4, starts[k + 1] >>> 2);
   }
   return out;
 }
@@ -64775,8 +64777,8 @@ function skipRun(bytes, starts, flags, k, count3, shape) {
     const m = start + at;
     if (m >= end) continue;
     const c = classes[bytes[m]];
-    if (c === 0) continue;
-    if (c === 2 && bytes[m + 1] !== 97) continue;
+    if (c === IGNORED) continue;
+    if (c === IGNORED_UNLESS_A && bytes[m + 1] !== 97) continue;
     return k;
   }
   return count3;
@@ -64874,10 +64876,6 @@ function takeRegionLines(region, marks, sink, redact) {
   }
   excerpt.pushSlices(firstNo, text, starts, run, count3);
 }
-function hasEscape(text) {
-  return ESCAPE.test(text);
-}
-var ESCAPE = /[\x1b\x9b\ufffd]/;
 
 // ../../packages/log-parsing/src/analyze/line-consumer.ts
 var DETECT_LINES = 50;
@@ -65154,12 +65152,6 @@ async function analyzeInput(options2) {
 }
 async function* asScanBlocks(blocks) {
   for await (const lines2 of blocks) yield { lines: lines2 };
-}
-var utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-function decodeRegion(region) {
-  const all = utf8.decode(region.bytes);
-  const text = all.slice(0, -1);
-  return { texts: text.split("\n"), text };
 }
 async function* toBytes(source, count3) {
   for await (const chunk of source) {

@@ -66,10 +66,10 @@ function wideLines(text: string, starts: Int32Array, count: number): number[] {
         high &= high - 1;
       }
     }
-    // The rest of the last line found adds nothing: go on from the word holding the next line's
-    // start (it may hold that line's last bytes too: found again, kept once).
-    if (out.length === 0 || out[out.length - 1] !== k || k + 1 >= count) i += 4;
-    else i = Math.max(i + 4, starts[k + 1]! >>> 2);
+    // The rest of line k (the last line found) adds nothing: go on from the word holding the next
+    // line's start (it may hold line k's last bytes too: found again, kept once).
+    if (k + 1 >= count) return out;
+    i = Math.max(i + 4, starts[k + 1]! >>> 2);
   }
   return out;
 }

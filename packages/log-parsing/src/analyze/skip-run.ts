@@ -1,4 +1,4 @@
-import type { SkipShape } from '../formats/skip-shape';
+import { IGNORED, IGNORED_UNLESS_A, type SkipShape } from '../formats/skip-shape';
 
 /**
  * The first line from `k` (of a byte region's `count`) that the skip table does not pass over:
@@ -31,9 +31,9 @@ export function skipRun(
     const m = start + at;
     if (m >= end) continue;
     const c = classes[bytes[m]!]!;
-    if (c === 0) continue;
-    // IGNORED_UNLESS_A; `bytes[end]` is the line's '\n', so `m + 1` is always inside the region.
-    if (c === 2 && bytes[m + 1] !== 0x61) continue;
+    if (c === IGNORED) continue;
+    // `bytes[end]` is the line's '\n', so `m + 1` is always inside the region.
+    if (c === IGNORED_UNLESS_A && bytes[m + 1] !== 0x61) continue;
     return k;
   }
   return count;

@@ -296,29 +296,23 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
           `excerpt pushSlices: line ${first + k} spans ${a} to ${b}, outside 0..${n} or backwards`,
         );
     }
-    if (firstNo === 0) firstNo = first + from;
     let k = from;
-    // The usual case, lazy grouping and no pending mark: the lines wait as ranges. Grouping them
-    // (`flush`) changes neither, so only the buffer filling up interrupts this loop.
-    while (k < to && !eager && future.size === 0) {
+    while (k < to) {
+      if (eager || future.size > 0) {
+        // Eager grouping or a pending mark: the line-at-a-time path does what they need.
+        pushText(first + k, text.slice(starts[k]!, starts[k + 1]! - 1));
+        k++;
+        continue;
+      }
+      // The usual case: the lines wait as ranges, as many as the buffer takes. Grouping them
+      // (`flush`) changes neither `eager` nor `future`.
+      if (firstNo === 0) firstNo = first + k;
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
       reserveTailLines(ungrouped, ungrouped.count + room);
       for (const stop = k + room; k < stop; k++)
         addTailLine(ungrouped, first + k, text, starts[k]!, starts[k + 1]! - 1);
       lastNo = first + k - 1;
       if (ungrouped.count >= LAZY_LINES) flush();
-    }
-    for (; k < to; k++) {
-      const a = starts[k]!;
-      const b = starts[k + 1]! - 1;
-      // Eager grouping or a pending mark: the line-at-a-time path does what they need.
-      if (eager || future.size > 0) {
-        pushText(first + k, text.slice(a, b));
-        continue;
-      }
-      if (firstNo === 0) firstNo = first + k;
-      lastNo = first + k;
-      wait(lastNo, text, a, b);
     }
   }
 

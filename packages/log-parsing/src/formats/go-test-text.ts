@@ -107,12 +107,8 @@ export class GoTestTextParser implements LineParser {
         return this.current === null && !hasWithin(text, '--- ', at, end);
       case 0x70 /* p */:
         // Most lines of a PTP log start with p (ptp4l, phc2sys): the second letter settles them.
-        return (
-          at + 1 === end ||
-          text.charCodeAt(at + 1) !== 0x61 /* a */ ||
-          end - at < 7 ||
-          !text.startsWith('panic: ', at)
-        );
+        // Neither read can pass the line: `text[end]` is '\n' (or the end), and `panic: ` has none.
+        return text.charCodeAt(at + 1) !== 0x61 /* a */ || !text.startsWith('panic: ', at);
       case 0x6f /* o */:
       case 0x46 /* F */:
       case 0x3f /* ? */:

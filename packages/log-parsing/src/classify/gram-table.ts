@@ -218,8 +218,11 @@ export function candidateWords(literals: readonly GramLiteral[]): Set<number> {
 /** Counts the candidate grams among the first `count` words of a byte image. */
 export function sampleGrams(u32: Uint32Array, count: number, candidates: Set<number>): GramCounts {
   const counts: GramCounts = new Map();
-  for (let i = 0; i < count; i++) {
-    const word = u32[i]! | FOLD;
+  // Read as signed words (what `| FOLD` makes of them anyway): a Uint32Array element above 2^31
+  // made TurboFan drop its optimised loop ("lost precision") and compile it twice more per run.
+  const words = new Int32Array(u32.buffer, u32.byteOffset, Math.min(count, u32.length));
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]! | FOLD;
     if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return counts;

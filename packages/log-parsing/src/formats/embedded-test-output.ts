@@ -26,7 +26,11 @@ export class EmbeddedTestOutput {
 
   /** Colour codes are stripped once here for all nested parsers. */
   push(no: number, raw: string): void {
-    const text = stripAnsi(raw);
+    this.pushStripped(no, raw, stripAnsi(raw));
+  }
+
+  /** `push` of a line whose caller has stripped it already: `text` is `stripAnsi(raw)`. */
+  pushStripped(no: number, raw: string, text: string): void {
     if (text.charCodeAt(0) === 0x7b /* { */ && isTestEvent(text)) {
       this.sawJson = true;
       this.goJson.push({ no, text });

@@ -80,6 +80,9 @@ export class GitHubLogReader {
         this.marker(text, no);
         return;
       }
+      // Stripped once: a coloured Ginkgo line (one in 34) paid for a second strip there.
+      this.embedded.pushStripped(no, content, text);
+      return;
     }
     this.embedded.push(no, content);
   }

@@ -18,22 +18,17 @@
  */
 
 import { sharedImage as image, wordCount } from '../byte-image';
+import { GRAM_SLOTS } from '../scan-kernel/kernel-limits';
 import { escapedLineStarts, rescanEscaped } from './escaped-lines';
-import {
-  buildGramTable,
-  candidateWords,
-  FOLD,
-  type GramLiteral,
-  isGramLiteral,
-  sampleGrams,
-} from './gram-table';
+import { buildGramTable, FOLD, type GramLiteral, isGramLiteral, sampleSlots } from './gram-table';
 import { ShortLiteralScan } from './short-literal-scan';
 import { nextLine, scanWords } from './word-scan';
 
 /**
  * Grams are re-chosen from the text itself every this many blocks (~16 MB of 64 KiB blocks): a
  * gram rare in CI logs at large can be everywhere in one log ("lock" in a PTP daemon log, "fail"
- * in a Prow log), and each occurrence costs a confirmation. Sampling one block costs ~0.5 ms.
+ * in a Prow log), and each occurrence costs a confirmation, as does every word of the log that shares
+ * a gram's slot (`sampleSlots` counts both). Sampling one block and rebuilding costs ~1 ms.
  */
 const RESAMPLE_BLOCKS = 256;
 /** Blocks shorter than this are too small a sample. */
@@ -61,7 +56,7 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
     ...(folded.some((t) => t.includes('k')) ? ['\u212a'] : []),
   ];
   const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
-  const candidates = candidateWords(gramLiterals);
+  const slotCounts = table ? new Uint32Array(GRAM_SLOTS) : null;
   let untilSample = 0;
 
   /** Hits in `text` read as prepared lines (no escapes to strip); `image` holds `text`. */
@@ -72,7 +67,7 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
     const count = wordCount(text.length);
     if (table) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        buildGramTable(gramLiterals, sampleGrams(image.words, text.length >>> 2, candidates), table);
+        buildGramTable(gramLiterals, sampleSlots(image.words, text.length >>> 2, slotCounts!), table);
         untilSample = RESAMPLE_BLOCKS;
       }
       scanWords(text, count, table, hits);

@@ -25,10 +25,10 @@ import { ShortLiteralScan } from './short-literal-scan';
 import { nextLine, scanWords } from './word-scan';
 
 /**
- * Grams are re-chosen from the text itself every this many blocks (~16 MB of 64 KiB blocks): a
- * gram rare in CI logs at large can be everywhere in one log ("lock" in a PTP daemon log, "fail"
- * in a Prow log), and each occurrence costs a confirmation, as does every word of the log that shares
- * a gram's slot (`sampleSlots` counts both). Sampling one block and rebuilding costs ~1 ms.
+ * Grams are re-chosen from the text itself every this many blocks (~32 MB of analyze's 128 KiB
+ * regions): a gram rare in CI logs at large can be everywhere in one log ("lock" in a PTP daemon
+ * log, "fail" in a Prow log), and each occurrence costs a confirmation, as does every word of the
+ * log that shares a gram's slot (`sampleSlots` counts both). Sampling and rebuilding ~1 ms.
  */
 const RESAMPLE_BLOCKS = 256;
 /** Blocks shorter than this are too small a sample. */

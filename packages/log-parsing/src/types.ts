@@ -122,7 +122,13 @@ export interface SkippingLineParser extends LineParser {
    * (a chunk of lines separated by '\n'; `text[end]` is '\n' or end is text.length). Same contract.
    */
   ignoresIn(text: string, start: number, end: number): boolean;
-  /** Accounts for a line `ignores` accepted, instead of pushing it. */
+  /**
+   * `ignores` for a line that holds escapes (any text): true only if `push({ no, text: raw })`
+   * would change nothing but the line count. `stripped` is `stripAnsi(raw)`, which the caller has
+   * made: most parsers judge the colour-free text, as `push` reads it.
+   */
+  ignoresEscaped(raw: string, stripped: string): boolean;
+  /** Accounts for a line `ignores` or `ignoresEscaped` accepted, instead of pushing it. */
   skip(no: number): void;
   /** `skip` for every line from `first` to `last`, all of which `ignores` accepted. */
   skipLines(first: number, last: number): void;

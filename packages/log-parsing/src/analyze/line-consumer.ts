@@ -1,3 +1,4 @@
+import { stripAnsi } from '../ansi';
 import type { Classifier, RuleMatch } from '../classify/index';
 import type { MatchLinesNotes } from '../classify/match-lines';
 import { createExcerptBuilder, type Excerpt, type ExcerptBuilder } from '../excerpt/index';
@@ -126,7 +127,10 @@ export class LineConsumer {
       const plain = nextEscape === escapes.length || escapes[nextEscape]! >= end;
       let match: RuleMatch | null = null;
       if (nextMatch < matches.length && matches[nextMatch]!.index === i) match = matches[nextMatch++]!.match;
-      if (match === null && plain && parser.ignores(text)) parser.skip(no);
+      // A coloured line is judged on its stripped text (a passed Ginkgo spec, one line in 34 of a
+      // verbose run, is ignored so).
+      if (match === null && (plain ? parser.ignores(text) : parser.ignoresEscaped(text, stripAnsi(text))))
+        parser.skip(no);
       else {
         this.excerpt.pushTexts(firstNo, texts, run, i);
         run = i + 1;

@@ -1,3 +1,4 @@
+import { stripAnsi } from '../ansi';
 import type { Classifier, RuleMatch } from '../classify/index';
 import type { ExcerptBuilder } from '../excerpt/index';
 import type { ByteRegion } from '../input/scan-blocks';
@@ -95,7 +96,7 @@ export function takeRegionLines(
     }
     excerpt.pushSlices(firstNo, text, starts, run, k);
     run = k + 1;
-    if (match === null && plain && skipper.ignores(line)) {
+    if (match === null && (plain ? skipper.ignores(line) : skipper.ignoresEscaped(line, stripAnsi(line)))) {
       skipper.skip(no);
       excerpt.pushText(no, line);
     } else {

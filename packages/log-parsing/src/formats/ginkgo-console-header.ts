@@ -37,6 +37,24 @@ export function isHeaderStart(c: number): boolean {
   );
 }
 
+/**
+ * Whether the line of `text` from `at`, which opens with the bullet '•', could be a header for
+ * `parseBlockHeader`: the bullet, `!` or `...`, a space, then a state in brackets (`[FAILED]`, v2)
+ * or a v1 word (`Failure`, `Panic`, `Timeout`). A passed spec's line in a verbose run
+ * (`• [12.3 seconds] [It] …`, one per spec, coloured) is not, so `ignoresAt` can let it pass
+ * without the header regexes. Reads past the line see '\n' or NaN, which match nothing here.
+ */
+export function bulletMayBeHeader(text: string, at: number): boolean {
+  let j = at + 1;
+  if (text.charCodeAt(j) === 0x21 /* ! */) j++;
+  else if (text.startsWith('...', j)) j += 3;
+  if (text.charCodeAt(j) !== 0x20) return false;
+  let c = text.charCodeAt(j + 1);
+  // v2 states (FAILED PANICKED TIMEDOUT INTERRUPTED ABORTED) and v1 words share first letters.
+  if (c === 0x5b /* [ */) c = text.charCodeAt(j + 2);
+  return c === 0x46 || c === 0x50 || c === 0x54 || c === 0x49 || c === 0x41;
+}
+
 export function parseBlockHeader(text: string): BlockHeader | null {
   // Every header has "] [" or " seconds]"; most lines have neither and skip the regexes.
   if (text.indexOf('] [') === -1 && text.indexOf(' seconds]') === -1) return null;

@@ -1,7 +1,13 @@
 import { stripAnsi } from '../ansi';
 import type { FailureType, LineParser, LogLine, ParsedReport, TestCaseResult } from '../types';
 import { GinkgoBlock } from './ginkgo-console-block';
-import { endsBlock, isDelimiter, isHeaderStart, parseBlockHeader } from './ginkgo-console-header';
+import {
+  bulletMayBeHeader,
+  endsBlock,
+  isDelimiter,
+  isHeaderStart,
+  parseBlockHeader,
+} from './ginkgo-console-header';
 import { type GinkgoVersion, specIdentity } from './ginkgo-spec-name';
 import { ReportBuilder } from './report-builder';
 import { parseLocationLine } from './source-location';
@@ -58,13 +64,14 @@ export class GinkgoConsoleParser implements LineParser {
    * Whether `pushStripped` of the colour-free line ending at `end` of `text` (the rest of `text`
    * is other lines), read from offset `at`, would do nothing: outside a failure block and a
    * summary, only an empty line or one opening with a header or banner character (`idleLine`) can
-   * matter.
+   * matter, and of the bullets only those `bulletMayBeHeader` lets through.
    */
   ignoresAt(text: string, at: number, end: number): boolean {
     if (!this.idle()) return false;
     if (at >= end) return true;
     const c = text.charCodeAt(at);
-    if (isHeaderStart(c)) return false;
+    // A bullet that cannot open a header is a passed spec: `idleLine` does nothing with it.
+    if (isHeaderStart(c)) return c === 0x2022 && !bulletMayBeHeader(text, at);
     // idleLine's switch: R, S, F, ▶, ■.
     return c !== 0x52 && c !== 0x53 && c !== 0x46 && c !== 0x25b6 && c !== 0x25a0;
   }

@@ -31,6 +31,10 @@ export class GitHubActionsLogParser implements SkippingLineParser {
     return this.reader.ignoresIn(text, start, end);
   }
 
+  ignoresEscaped(raw: string, stripped: string): boolean {
+    return this.reader.ignoresEscaped(raw, stripped);
+  }
+
   skip(no: number): void {
     this.reader.skip(no);
   }

@@ -118,6 +118,18 @@ export class GitHubLogReader {
     return this.ignoresMessageAt(raw, start + githubTimestampLengthIn(raw, start, end), end);
   }
 
+  /**
+   * `ignoresIn` for a line that holds escapes; `stripped` is `stripAnsi(raw)`. The runner's
+   * timestamp holds no escape, so `stripped` is that timestamp followed by the stripped message,
+   * which is what `line` hands the nested parsers (they read the raw message only inside a
+   * failure block, where `ignoresAt` accepts nothing) or checks for a `##[` marker (a '#' is
+   * never ignored). A BOM or an open `##[error]` entry: not ignored.
+   */
+  ignoresEscaped(raw: string, stripped: string): boolean {
+    if (this.pending !== null || raw.charCodeAt(0) === 0xfeff) return false;
+    return this.ignoresMessageAt(stripped, githubTimestampLength(raw), stripped.length);
+  }
+
   /** Marks line `no` as read (its job's line range); a line's order does not matter. */
   skip(no: number): void {
     this.markLine(no);

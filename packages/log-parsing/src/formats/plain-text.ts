@@ -33,6 +33,11 @@ export class PlainTextParser implements SkippingLineParser {
     return this.embedded.ignoresAt(text, start, end);
   }
 
+  /** `push` hands the nested parsers the stripped text; they read the raw one only in a block. */
+  ignoresEscaped(_raw: string, stripped: string): boolean {
+    return this.embedded.ignoresAt(stripped, 0, stripped.length);
+  }
+
   skip(_no: number): void {}
 
   skipLines(_first: number, _last: number): void {}

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stripAnsi } from '../ansi';
 import { logLines } from './__fixtures__/skipping-lines';
 import { createParser, isSkippingLineParser } from './create-parser';
 
 /**
  * The contract analyze relies on to skip lines (`SkippingLineParser`): pushing every line and
- * skipping the escape-free lines `ignores` accepts give the same report. The lines are drawn from
- * fragments of every framing the parsers react to (Ginkgo blocks and summaries, go test results,
- * panics, build errors, `##[error]` entries, runner timestamps of every shape) so that the
- * parsers pass through all their states.
+ * skipping the lines `ignores` (escape-free lines) or `ignoresEscaped` (the others) accepts give
+ * the same report. The lines are drawn from fragments of every framing the parsers react to
+ * (Ginkgo blocks and summaries, go test results, panics, build errors, `##[error]` entries, runner
+ * timestamps of every shape), some coloured, so that the parsers pass through all their states.
  */
 const FORMATS = ['github-actions-log', 'plain'] as const;
 
@@ -22,7 +23,8 @@ describe.each(FORMATS)('%s: skipping ignored lines changes nothing', (format) =>
         texts.forEach((text, i) => {
           const line = { no: i + 1, text };
           all.push(line);
-          if (!/[\x1b\x9b\ufffd]/.test(text) && skipping.ignores(text)) {
+          const escaped = /[\x1b\x9b\ufffd]/.test(text);
+          if (escaped ? skipping.ignoresEscaped(text, stripAnsi(text)) : skipping.ignores(text)) {
             skipping.skip(line.no);
           } else skipping.push(line);
         });

@@ -23,7 +23,7 @@ import { type ExcerptOptions, resolveExcerptOptions } from './excerpt-options';
 import { coveredRanges, renderLines } from './excerpt-render';
 import { makeRow, type Row, sameCollapseKey } from './excerpt-row';
 import { selectRows } from './excerpt-select';
-import { addTailLine, clearTailLines, createTailLines, groupTail, reserveTailLines } from './excerpt-tail';
+import { addTailLine, addTailRun, clearTailLines, createTailLines, groupTail } from './excerpt-tail';
 import { estimateTokens } from './token-estimate';
 
 export interface Excerpt {
@@ -98,7 +98,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
   /** Pushed lines not grouped yet (lazy mode only). */
   // Filled and emptied in place: arrays re-grown to thousands of entries for every batch cost
   // ~40 MB of allocation per 100 MB of log.
-  const ungrouped = createTailLines(64, view);
+  const ungrouped = createTailLines(view);
 
   function evictWeakest(): void {
     let worst = 0;
@@ -228,7 +228,6 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
    * they are grouped.
    */
   function wait(no: number, source: string, start: number, end: number): void {
-    reserveTailLines(ungrouped, ungrouped.count + 1);
     addTailLine(ungrouped, no, source, start, end);
     if (ungrouped.count >= LAZY_LINES) flush();
   }
@@ -308,9 +307,8 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
       // (`flush`) changes neither `eager` nor `future`.
       if (firstNo === 0) firstNo = first + k;
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
-      reserveTailLines(ungrouped, ungrouped.count + room);
-      for (const stop = k + room; k < stop; k++)
-        addTailLine(ungrouped, first + k, text, starts[k]!, starts[k + 1]! - 1);
+      addTailRun(ungrouped, first, text, starts, k, k + room);
+      k += room;
       lastNo = first + k - 1;
       if (ungrouped.count >= LAZY_LINES) flush();
     }

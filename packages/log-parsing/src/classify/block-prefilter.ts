@@ -85,7 +85,7 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
       // The shared image: usually the redaction prefilter has just written this very text.
       image.hold(text);
       // Before the word scan folds the image: 0x9B and 0xFD are looked for as they are.
-      const escaped = escapedLineStarts(text, image.bytes);
+      const escaped = escapedLineStarts(text);
       if (escapedOut) for (const s of escaped) escapedOut.push(s);
       image.spoil();
       scanPrepared(text, hits, true);

@@ -1,4 +1,5 @@
 import { stripAnsi } from '../ansi';
+import { scanKernel } from '../scan-kernel/scan-kernel';
 import { nextLine } from './word-scan';
 
 /**
@@ -20,28 +21,24 @@ import { nextLine } from './word-scan';
 export const LONG_ESCAPED_LINE = 1024;
 
 /**
- * Starts of the lines holding ESC, U+009B or U+FFFD, ascending and unique. All three are found
- * by memchr in the byte image (0x1B, 0x9B, 0xFD): cheaper than a string search, which on a
- * two-byte string cannot use memchr. Other characters with those low bytes (U+011B ě, ý ...)
- * make harmless extra candidates: stripping changes nothing in their lines. analyze's line
- * consumer reuses the list (through `matchLines`) to know which lines it must not skip.
+ * Starts of the lines holding ESC, U+009B or U+FFFD, ascending and unique. All three are found in
+ * the byte image, which must hold `text` (0x1B, 0x9B, 0xFD; the scan kernel's `escapeByte`, 16
+ * bytes a step, one call per such line): cheaper than a string search, which on a two-byte string
+ * cannot use memchr, and than three `Buffer.indexOf` calls per coloured line. Other characters
+ * with those low bytes (U+011B ě, ý ...) make harmless extra candidates: stripping changes nothing
+ * in their lines. analyze's line consumer reuses the list (through `matchLines`) to know which
+ * lines it must not skip.
  */
-export function escapedLineStarts(text: string, bytes: Buffer): number[] {
+export function escapedLineStarts(text: string): number[] {
   const starts: number[] = [];
-  // A backward loop: String#lastIndexOf cost ~4 µs a call on a two-byte text, this ~0.1 µs.
-  const add = (i: number) => {
+  const kernel = scanKernel();
+  const length = text.length;
+  for (let i = kernel.escapeByte(0, length); i < length; i = kernel.escapeByte(nextLine(text, i), length)) {
+    // A backward loop: String#lastIndexOf cost ~4 µs a call on a two-byte text, this ~0.1 µs.
     let start = i;
     while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
     starts.push(start);
-  };
-  for (const b of [0x1b, 0x9b, 0xfd]) {
-    for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) add(i);
   }
-  if (starts.length < 2) return starts;
-  starts.sort((a, b) => a - b);
-  let n = 1;
-  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k]!;
-  starts.length = n;
   return starts;
 }
 

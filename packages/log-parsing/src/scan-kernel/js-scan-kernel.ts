@@ -66,4 +66,13 @@ export class JsScanKernel implements ScanKernel {
     }
     return n;
   }
+
+  escapeByte(i: number, length: number): number {
+    const bytes = this.bytes;
+    for (; i < length; i++) {
+      const b = bytes[i];
+      if (b === 0x1b || b === 0x9b || b === 0xfd) return i;
+    }
+    return length;
+  }
 }

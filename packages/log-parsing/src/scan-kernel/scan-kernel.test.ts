@@ -306,3 +306,36 @@ describe.each(KINDS)('$name kernel line scans', ({ make }) => {
     expect(words[(out >>> 2) + 1234]).toBe(123_500);
   });
 });
+
+/** Bytes where escapes are common. */
+const escapeBytes = fc
+  .uint8Array({ minLength: 0, maxLength: 300, size: 'large' })
+  .map((raw) => raw.map((b) => [0x1b, 0x9b, 0xfd, 0x61, 0x0a, b][b % 6]!));
+
+function referenceEscapeByte(bytes: Uint8Array, i: number, length: number): number {
+  for (; i < length; i++) if (bytes[i] === 0x1b || bytes[i] === 0x9b || bytes[i] === 0xfd) return i;
+  return length;
+}
+
+describe.each(KINDS)('$name kernel byte scans', ({ make }) => {
+  it('escapeByte stops at each 0x1b, 0x9b and 0xfd before `length`, from any start', () => {
+    const kernel = make();
+    let found = 0;
+    fc.assert(
+      fc.property(escapeBytes, fc.nat(), fc.nat(), (bytes, cut, from) => {
+        images(kernel, bytes);
+        const length = cut % (bytes.length + 1);
+        for (let i = length === 0 ? 0 : from % length; i < length; i++) {
+          const want = referenceEscapeByte(bytes, i, length);
+          expect(kernel.escapeByte(i, length)).toBe(want);
+          if (want < length) found++;
+          i = want;
+        }
+        // Nothing at or past `length`, though the image holds more.
+        expect(kernel.escapeByte(length, length)).toBe(length);
+      }),
+      { numRuns: 300 },
+    );
+    expect(found).toBeGreaterThan(1000);
+  });
+});

@@ -45,6 +45,11 @@ export interface ScanKernel {
    * with room for one word per byte); returns how many (../byte-image.ts `lineStarts`).
    */
   lineEnds(length: number, out: number): number;
+  /**
+   * The first offset from `i` of a byte 0x1B, 0x9B or 0xFD among the image's first `length`
+   * bytes, or `length` (classify/escaped-lines.ts: the lines that may hold an escape).
+   */
+  escapeByte(i: number, length: number): number;
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

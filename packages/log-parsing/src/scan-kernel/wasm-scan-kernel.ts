@@ -20,6 +20,7 @@ interface KernelExports {
   anchorPair(i: number, count: number): number;
   highByte(i: number, count: number): number;
   lineEnds(length: number, out: number): number;
+  escapeByte(i: number, length: number): number;
 }
 
 /**
@@ -80,6 +81,10 @@ export class WasmScanKernel implements ScanKernel {
 
   lineEnds(length: number, out: number): number {
     return this.exports.lineEnds(length, IMAGE_AT + out);
+  }
+
+  escapeByte(i: number, length: number): number {
+    return this.exports.escapeByte(i, length);
   }
 
   private refreshViews(): void {

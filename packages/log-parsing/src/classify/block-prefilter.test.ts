@@ -117,6 +117,22 @@ describe('buildBlockPrefilter', () => {
     expect(hitLines(lines, folding.hits(lines.join('\n')))).toEqual([8, 9]);
   });
 
+  it('scans an escaped line again only where stripping joins two neighbours of a literal', () => {
+    const lines = [
+      // Runs of sequences: the characters around the whole run are joined.
+      'pan\x1b[1m\x1b[31micked!',
+      'PAN\x1b[1m\x1b[0;31;1mICKED!',
+      '\x1b[1mpan\x1b[0m icked!',
+      // The codes of a passed Ginkgo spec: nothing they join is a pair of the literal.
+      '\x1b[38;5;10m\u2022\x1b[0m [1.0 seconds] panic ked',
+      // A sequence with no final byte before the line ends, and one at the very end.
+      'panic\x1b[1',
+      'panicke\x1b[0md!',
+    ];
+    const block = buildBlockPrefilter([{ text: 'panicked!', ignoreCase: true }]);
+    expect(hitLines(lines, block.hits(lines.join('\n')))).toEqual([0, 1, 5]);
+  });
+
   it('flags escaped lines longer than LONG_ESCAPED_LINE without a second look', () => {
     expect(LONG_ESCAPED_LINE).toBeLessThanOrEqual(MAX_MATCH_CHARS);
     const block = buildBlockPrefilter([{ text: 'panicked!', ignoreCase: false }]);

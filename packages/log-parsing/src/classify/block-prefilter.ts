@@ -19,7 +19,7 @@
 
 import { sharedImage as image, wordCount } from '../byte-image';
 import { GRAM_SLOTS } from '../scan-kernel/kernel-limits';
-import { escapedLineStarts, rescanEscaped } from './escaped-lines';
+import { escapedLineStarts, joiningLines, literalPairs, rescanEscaped } from './escaped-lines';
 import { buildGramTable, FOLD, type GramLiteral, isGramLiteral, sampleSlots } from './gram-table';
 import { ShortLiteralScan } from './short-literal-scan';
 import { nextLine, scanWords } from './word-scan';
@@ -56,6 +56,7 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
     ...(folded.some((t) => t.includes('k')) ? ['\u212a'] : []),
   ];
   const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
+  const pairs = literalPairs(all);
   const slotCounts = table ? new Uint32Array(GRAM_SLOTS) : null;
   let untilSample = 0;
 
@@ -87,10 +88,11 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
       // Before the word scan folds the image: 0x9B and 0xFD are looked for as they are.
       const escaped = escapedLineStarts(text);
       if (escapedOut) for (const s of escaped) escapedOut.push(s);
+      const rescan = pairs === null || escaped.length === 0 ? escaped : joiningLines(text, escaped, pairs);
       image.spoil();
       scanPrepared(text, hits, true);
-      if (escaped.length > 0) {
-        rescanEscaped(text, escaped, hits, (prepared, found) => {
+      if (rescan.length > 0) {
+        rescanEscaped(text, rescan, hits, (prepared, found) => {
           image.load(prepared);
           image.spoil();
           scanPrepared(prepared, found, false);

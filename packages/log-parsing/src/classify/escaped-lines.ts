@@ -1,5 +1,5 @@
 import { stripAnsi } from '../ansi';
-import { scanKernel } from '../scan-kernel/scan-kernel';
+import { type ScanKernel, scanKernel } from '../scan-kernel/scan-kernel';
 import { nextLine } from './word-scan';
 
 /**
@@ -43,8 +43,9 @@ export function escapedLineStarts(text: string): number[] {
 }
 
 /**
- * Pushes onto `hits` the start of every line in `starts` (ascending, unique) whose stripped text holds a literal, as
- * `scan` (the block scan without the escape step) finds it in those texts joined by '\n'.
+ * Pushes onto `hits` the start of every line in `starts` (ascending, unique) whose stripped text
+ * holds a literal, as `scan` (the block scan without the escape step) finds it in those texts
+ * joined by '\n'.
  */
 export function rescanEscaped(
   text: string,
@@ -55,12 +56,13 @@ export function rescanEscaped(
   const lines: string[] = [];
   const origins: number[] = [];
   for (const start of starts) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end === -1 ? text.length : end);
-    if (line.length > LONG_ESCAPED_LINE) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > LONG_ESCAPED_LINE) {
       hits.push(start);
       continue;
     }
+    const line = text.slice(start, end);
     const prepared = stripAnsi(line);
     // Nothing stripped (a lone U+FFFD, or another unit with a low byte 0x9B/0xFD): the main scan
     // has seen this very text.
@@ -78,4 +80,71 @@ export function rescanEscaped(
     while (at > end) end += 1 + lines[++index]!.length;
     hits.push(origins[index]!);
   }
+}
+
+/**
+ * `table[a << 8 | b]` is 1 when characters a and b (ASCII letters folded to lower case) stand side
+ * by side in some literal; null when a literal holds a character above 0x7F (its case folding is
+ * not ASCII's: every line is then scanned again).
+ */
+export type LiteralPairs = Uint8Array;
+
+export function literalPairs(literals: readonly { text: string }[]): LiteralPairs | null {
+  const table = new Uint8Array(65_536);
+  for (const { text } of literals) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return null;
+    for (let i = 0; i + 1 < text.length; i++)
+      table[(fold(text.charCodeAt(i)) << 8) | fold(text.charCodeAt(i + 1))] = 1;
+  }
+  return table;
+}
+
+function fold(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+}
+
+/**
+ * The lines of `starts` (escaped lines of `text`, ascending) whose stripping can join two
+ * characters `pairs` knows: only their stripped text can hold a literal the raw text lacks, so
+ * only they need `rescanEscaped`. Escape sequences are read as stripAnsi reads CSI sequences
+ * (ansi.ts `stripColourCodes`); a run of them joins the character before the run with the one
+ * after it. Anything else (an OSC, a 0x9B or U+FFFD introducer, an unfinished sequence, a
+ * character above 0xFF, a line over `LONG_ESCAPED_LINE`) keeps the line. The byte image must hold
+ * `text` unfolded: the scan kernel's `escapeByte` finds each sequence, so the characters between
+ * them are not read one by one. On the PTP benchmark log (a coloured Ginkgo line every 34 lines,
+ * its codes around a bullet and at the start) no line is left.
+ */
+export function joiningLines(text: string, starts: readonly number[], pairs: LiteralPairs): number[] {
+  const kernel = scanKernel();
+  const kept: number[] = [];
+  for (const start of starts) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > LONG_ESCAPED_LINE || joins(text, start, end, pairs, kernel)) kept.push(start);
+  }
+  return kept;
+}
+
+function joins(text: string, start: number, end: number, pairs: LiteralPairs, kernel: ScanKernel): boolean {
+  for (let i = kernel.escapeByte(start, end); i < end; ) {
+    // 0x9B, U+FFFD, or another character with one of the three low bytes.
+    if (text.charCodeAt(i) !== 0x1b) return true;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === 0x1b) {
+      if (text.charCodeAt(j + 1) !== 0x5b /* [ */) return true;
+      let k = j + 2;
+      let d = text.charCodeAt(k);
+      while (d >= 0x30 && d <= 0x3f) d = text.charCodeAt(++k);
+      while (d >= 0x20 && d <= 0x2f) d = text.charCodeAt(++k);
+      if (k >= end || !(d >= 0x40 && d <= 0x7e)) return true;
+      j = k + 1;
+    }
+    if (i > start && j < end) {
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(j);
+      if (before > 0xff || after > 0xff || pairs[(fold(before) << 8) | fold(after)] !== 0) return true;
+    }
+    i = j < end ? kernel.escapeByte(j, end) : end;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { IGNORED, IGNORED_UNLESS_A, type SkipShape } from '../formats/skip-shape';
+import { IGNORED, IGNORED_UNLESS_A, IGNORED_UNLESS_DASHES, type SkipShape } from '../formats/skip-shape';
 
 /**
  * The first line from `k` (of a byte region's `count`) that the skip table does not pass over:
@@ -34,9 +34,19 @@ export function skipRun(
     if (c === IGNORED) continue;
     // `bytes[end]` is the line's '\n', so `m + 1` is always inside the region.
     if (c === IGNORED_UNLESS_A && bytes[m + 1] !== 0x61) continue;
+    if (c === IGNORED_UNLESS_DASHES && !hasDashes(bytes, m, end)) continue;
     return k;
   }
   return count;
+}
+
+/** Whether bytes [from, end) hold `--- ` (a go test result, skip-shape.ts `IGNORED_UNLESS_DASHES`). */
+function hasDashes(bytes: Uint8Array, from: number, end: number): boolean {
+  for (let i = from; i + 4 <= end; i++) {
+    if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d && bytes[i + 2] === 0x2d && bytes[i + 3] === 0x20)
+      return true;
+  }
+  return false;
 }
 
 /**

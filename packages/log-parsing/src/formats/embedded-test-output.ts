@@ -58,6 +58,11 @@ export class EmbeddedTestOutput {
     return this.ginkgo.idle() && this.goText.idle();
   }
 
+  /** While `idle`: an indented line matters only if it holds `--- ` (skip-shape.ts `outsideTestClasses`). */
+  outsideTest(): boolean {
+    return this.goText.outsideTest();
+  }
+
   /** The surrounding log says the current output ended (new step or job). */
   endSection(): void {
     this.ginkgo.endSection();

@@ -1,6 +1,6 @@
 import type { LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { GitHubLogReader } from './github-log-reader';
-import { type SkipShape, TIMESTAMPED_SHAPE } from './skip-shape';
+import { type SkipShape, TIMESTAMPED_OUTSIDE_TEST_SHAPE, TIMESTAMPED_SHAPE } from './skip-shape';
 
 export interface GitHubActionsLogOptions {
   path: string;
@@ -45,7 +45,8 @@ export class GitHubActionsLogParser implements SkippingLineParser {
   }
 
   skipShape(): SkipShape | null {
-    return this.reader.idle() ? TIMESTAMPED_SHAPE : null;
+    if (!this.reader.idle()) return null;
+    return this.reader.outsideTest() ? TIMESTAMPED_OUTSIDE_TEST_SHAPE : TIMESTAMPED_SHAPE;
   }
 
   finish(): ParsedReport {

@@ -135,6 +135,11 @@ export class GitHubLogReader {
     this.markLine(no);
   }
 
+  /** While `idle`: no go test running (`EmbeddedTestOutput.outsideTest`). */
+  outsideTest(): boolean {
+    return this.embedded.outsideTest();
+  }
+
   /** No `##[error]` entry open and the embedded parsers idle (`SkippingLineParser.skipShape`). */
   idle(): boolean {
     return this.pending === null && this.embedded.idle();

@@ -118,6 +118,11 @@ export class GoTestTextParser implements LineParser {
     }
   }
 
+  /** No test is running: an indented line is then ignored unless it holds `--- ` (`ignoresAt`). */
+  outsideTest(): boolean {
+    return this.current === null;
+  }
+
   /** Not inside a panic, a build error or a result's output: `ignoresAt` reads the first characters. */
   idle(): boolean {
     return this.panic === null && this.build === null && this.collector === null;

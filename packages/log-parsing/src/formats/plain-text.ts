@@ -1,7 +1,7 @@
 import type { LogLine, ParsedReport, SkippingLineParser } from '../types';
 import { EmbeddedTestOutput } from './embedded-test-output';
 import { ReportBuilder } from './report-builder';
-import { PLAIN_SHAPE, type SkipShape } from './skip-shape';
+import { PLAIN_OUTSIDE_TEST_SHAPE, PLAIN_SHAPE, type SkipShape } from './skip-shape';
 
 export interface PlainTextOptions {
   path: string;
@@ -43,7 +43,8 @@ export class PlainTextParser implements SkippingLineParser {
   skipLines(_first: number, _last: number): void {}
 
   skipShape(): SkipShape | null {
-    return this.embedded.idle() ? PLAIN_SHAPE : null;
+    if (!this.embedded.idle()) return null;
+    return this.embedded.outsideTest() ? PLAIN_OUTSIDE_TEST_SHAPE : PLAIN_SHAPE;
   }
 
   finish(): ParsedReport {

@@ -14,7 +14,8 @@ export interface SkipShape {
   readonly timestamped: boolean;
   /**
    * By the message's first byte: `IGNORED`, `IGNORED_UNLESS_A` (ignored unless the next byte is
-   * `a`), or `ASK` (ask `ignoresIn`). An empty message is ignored.
+   * `a`), `IGNORED_UNLESS_DASHES` (ignored unless the message holds `--- `), or `ASK` (ask
+   * `ignoresIn`). An empty message is ignored.
    */
   readonly classes: Uint8Array;
 }
@@ -22,6 +23,7 @@ export interface SkipShape {
 export const IGNORED = 0;
 export const ASK = 1;
 export const IGNORED_UNLESS_A = 2;
+export const IGNORED_UNLESS_DASHES = 3;
 
 /**
  * The first bytes the idle embedded parsers react to, mirrored from their `ignoresAt`: Ginkgo's
@@ -43,8 +45,28 @@ function embeddedClasses(): Uint8Array {
 
 const EMBEDDED_CLASSES = embeddedClasses();
 
+/**
+ * The same while go test has no test running: an indented line (a space or a tab first) then
+ * matters only when it holds a `--- ` result (`    --- FAIL: TestX/sub`). Ginkgo's `STEP:` lines
+ * are indented: on the benchmark log one line in 20, each of which cost a call into the parsers.
+ */
+function outsideTestClasses(): Uint8Array {
+  const classes = Uint8Array.from(EMBEDDED_CLASSES);
+  classes[0x20] = IGNORED_UNLESS_DASHES;
+  classes[0x09] = IGNORED_UNLESS_DASHES;
+  return classes;
+}
+
+const OUTSIDE_TEST_CLASSES = outsideTestClasses();
+
 /** The shape of a raw GitHub Actions job log while its parsers are idle. */
 export const TIMESTAMPED_SHAPE: SkipShape = { timestamped: true, classes: EMBEDDED_CLASSES };
 
 /** The shape of any other text log while its parsers are idle. */
 export const PLAIN_SHAPE: SkipShape = { timestamped: false, classes: EMBEDDED_CLASSES };
+
+/** `TIMESTAMPED_SHAPE` while no go test is running (`outsideTestClasses`). */
+export const TIMESTAMPED_OUTSIDE_TEST_SHAPE: SkipShape = { timestamped: true, classes: OUTSIDE_TEST_CLASSES };
+
+/** `PLAIN_SHAPE` while no go test is running. */
+export const PLAIN_OUTSIDE_TEST_SHAPE: SkipShape = { timestamped: false, classes: OUTSIDE_TEST_CLASSES };

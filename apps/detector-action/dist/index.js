@@ -20988,16 +20988,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold2 = folds[i2];
+        const fold3 = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold2 === 0)
+        if (fold3 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold3])
+            res += `${text[fold3]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text.slice(fold3 + 1, end2)}`;
         }
       }
       return res;
@@ -24636,8 +24636,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i);
-          res += fold2;
+          const { fold: fold3, offset } = foldNewline(source, i);
+          res += fold3;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -24677,19 +24677,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold2 = "";
+      let fold3 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold2 += "\n";
+          fold3 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold2)
-        fold2 = " ";
-      return { fold: fold2, offset };
+      if (!fold3)
+        fold3 = " ";
+      return { fold: fold3, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -59887,7 +59887,7 @@ function buildGramTable(literals, counts, into) {
   for (const literal2 of literals) {
     const text = literal2.text;
     for (let k = 0; k + 4 <= text.length; k++) {
-      costs[k] = (counts?.get(wordAt(text, k)) ?? 0) * 1e3 - rarityAt(text, k, 4);
+      costs[k] = (counts ? counts[slotOf(wordAt(text, k))] : 0) * 1e3 - rarityAt(text, k, 4);
     }
     const offsets = /* @__PURE__ */ new Set();
     for (let residue = 0; residue < 4; residue++) {
@@ -59896,7 +59896,7 @@ function buildGramTable(literals, counts, into) {
         if (best2 === -1 || costs[k] < costs[best2]) best2 = k;
       }
       if (best2 !== -1) offsets.add(best2);
-      else addWildcard(literal2, residue, add);
+      else addWildcard(literal2, residue, add, counts);
     }
     for (const offset of offsets) {
       const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
@@ -59912,33 +59912,52 @@ function buildGramTable(literals, counts, into) {
   }
   return table;
 }
-function addWildcard(literal2, residue, add) {
-  const text = literal2.text;
-  const before = residue === 3 ? text.slice(0, 3) : null;
-  const after = residue + 3 === text.length ? text.slice(residue) : null;
-  const inside2 = before !== null && (after === null || rarity(before) >= rarity(after)) ? before : after;
-  if (inside2 === null) {
+function addWildcard(literal2, residue, add, counts) {
+  const { before, after } = wildcardSides(literal2, residue);
+  const side = before !== null && (after === null || sideCost(before, counts) <= sideCost(after, counts)) ? before : after;
+  if (side === null) {
+    const text = literal2.text;
     throw new RangeError(`buildGramTable: "${text}" is too short for the table (${text.length} characters)`);
   }
-  const offset = inside2 === before ? -1 : residue;
+  for (const word of side.words) add({ word, literal: literal2, offset: side.offset, side: 0, neighbour: 0 });
+}
+var sidesMade = /* @__PURE__ */ new WeakMap();
+function wildcardSides(literal2, residue) {
+  let sides = sidesMade.get(literal2);
+  if (sides === void 0) {
+    sides = [];
+    sidesMade.set(literal2, sides);
+  }
+  let made = sides[residue];
+  if (made === void 0) {
+    const text = literal2.text;
+    made = {
+      before: residue === 3 ? wildcardSide(text.slice(0, 3), true, -1) : null,
+      after: residue + 3 === text.length ? wildcardSide(text.slice(residue), false, residue) : null
+    };
+    sides[residue] = made;
+  }
+  return made;
+}
+function wildcardSide(inside2, outsideFirst, offset) {
   const [a, b, c] = [0, 1, 2].map((i) => inside2.charCodeAt(i));
+  const words = new Int32Array(128);
+  let n = 0;
   for (let v = 32; v < 256; v = v + 1 | 32) {
-    const word = inside2 === before ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
-    add({ word, literal: literal2, offset, side: 0, neighbour: 0 });
+    words[n++] = outsideFirst ? wordOfBytes(v, a, b, c) : wordOfBytes(a, b, c, v);
   }
+  return { offset, words, slots: words.map(slotOf), rarity: rarity(inside2) };
 }
-function candidateWords(literals) {
-  const words = /* @__PURE__ */ new Set();
-  for (const { text } of literals) for (let k = 0; k + 4 <= text.length; k++) words.add(wordAt(text, k));
-  return words;
+function sideCost(side, counts) {
+  let hits = 0;
+  if (counts) for (const slot of side.slots) hits += counts[slot];
+  return hits * 1e3 - side.rarity;
 }
-function sampleGrams(u32, count3, candidates) {
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < count3; i++) {
-    const word = u32[i] | FOLD;
-    if (candidates.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return counts;
+function sampleSlots(u32, count3, into) {
+  into.fill(0);
+  const words = new Int32Array(u32.buffer, u32.byteOffset, Math.min(count3, u32.length));
+  for (let i = 0; i < words.length; i++) into[slotOf(words[i] | FOLD)]++;
+  return into;
 }
 function literalAt(text, at, literal2) {
   const lit = literal2.text;
@@ -60010,10 +60029,18 @@ var JsScanKernel = class {
     }
     return n;
   }
+  escapeByte(i, length) {
+    const bytes = this.bytes;
+    for (; i < length; i++) {
+      const b = bytes[i];
+      if (b === 27 || b === 155 || b === 253) return i;
+    }
+    return length;
+  }
 };
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
-var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DBQQAAAAABQMBAAgHPAUGbWVtb3J5AgAMZmxhZ2dlZEdyb3VwAAAIaGlnaEJ5dGUAAQhsaW5lRW5kcwACCmFuY2hvclBhaXIAAwqyAwSVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELMAACQANAIAAgAU8NAUGAgAwgAEECdGr9AAQA/WQEQCAADwsgAEEEaiEADAALCyABC3wBBH8CQANAIAIgAE8NAUGAgAwgAmr9AAQA/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZCEDAkADQCADRQ0BIAIgA2hqIQQgBCAATw0DIAEgBUECdGogBEEBajYCACAFQQFqIQUgAyADQQFrcSEDDAALCyACQRBqIQIMAAsLIAULawEDfwJAA0AgACABTw0BQYCADCAAQQJ0aiECIAIoAgAhAyACKAIEIQQgA0H//wNxLQCAgAggA0EQdi0AgIAIciAEQf//A3EtAICACCAEQRB2LQCAgAhycgRAIAAPCyAAQQJqIQAMAAsLIAEL";
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DBgUAAAAAAAUDAQAIB0kGBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACGhpZ2hCeXRlAAEIbGluZUVuZHMAAgphbmNob3JQYWlyAAMKZXNjYXBlQnl0ZQAECsEEBZUBAgF/AnsCQANAIAAgAU8NAUGAgAwgAEECdGohAiAC/QAEAP0MICAgICAgICAgICAgICAgIP1QIQMgAiAD/QsEACAD/QyxeTeesXk3nrF5N56xeTee/bUBQQ/9rQEhBCAE/RsALQAAIAT9GwEtAAByIAT9GwItAAAgBP0bAy0AAHJyBEAgAA8LIABBBGohAAwACwsgAQswAAJAA0AgACABTw0BQYCADCAAQQJ0av0ABAD9ZARAIAAPCyAAQQRqIQAMAAsLIAELfAEEfwJAA0AgAiAATw0BQYCADCACav0ABAD9DAoKCgoKCgoKCgoKCgoKCgr9I/1kIQMCQANAIANFDQEgAiADaGohBCAEIABPDQMgASAFQQJ0aiAEQQFqNgIAIAVBAWohBSADIANBAWtxIQMMAAsLIAJBEGohAgwACwsgBQtrAQN/AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAigCACEDIAIoAgQhBCADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyBEAgAA8LIABBAmohAAwACwsgAQuNAQIBewJ/AkADQCAAIAFPDQFBgIAMIABq/QAEACECIAL9DBsbGxsbGxsbGxsbGxsbGxv9IyAC/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAC/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQMgAwRAIAAgA2hqIQQgBCABIAQgAUkbDwsgAEEQaiEADAALCyABCw==";
 
 // ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
@@ -60067,6 +60094,9 @@ var WasmScanKernel = class {
   }
   lineEnds(length, out) {
     return this.exports.lineEnds(length, IMAGE_AT + out);
+  }
+  escapeByte(i, length) {
+    return this.exports.escapeByte(i, length);
   }
   refreshViews() {
     const buffer = this.exports.memory.buffer;
@@ -60393,11 +60423,14 @@ function buildPrefilter(rules) {
       else literals.set(key2, { text, ignoreCase: r.literalsIgnoreCase, rules: [position] });
     }
   });
+  const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
+  const others = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
+  let looked = 0;
   let parts = null;
+  let simple = null;
   const build2 = () => {
-    const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
-    const fallback = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
     let automaton = null;
+    const fallback = [...others];
     if (ascii.length > 0) {
       automaton = buildAutomaton(ascii);
       if (automaton === null) fallback.push(...ascii);
@@ -60405,21 +60438,61 @@ function buildPrefilter(rules) {
     parts = { automaton, scans: new FallbackScans(fallback) };
     return parts;
   };
+  const collect2 = (line, stopAtFirst) => {
+    if (parts === null && looked++ < SIMPLE_LINES) {
+      simple ??= { lowered: ascii.map((l) => lowerAscii(l.text)), scans: new FallbackScans(others) };
+      return simpleCollect(line, ascii, simple.lowered, simple.scans, stopAtFirst);
+    }
+    const { automaton, scans } = parts ?? build2();
+    if (stopAtFirst) return (automaton?.scan(line) ?? false) || scans.any(line) ? FOUND : null;
+    let found = automaton?.collect(line) ?? null;
+    if (scans.any(line)) {
+      found ??= /* @__PURE__ */ new Set();
+      scans.collect(line, found);
+    }
+    return found;
+  };
   return {
     mayMatch(line) {
-      const { automaton, scans } = parts ?? build2();
-      return (automaton?.scan(line) ?? false) || scans.any(line);
+      return collect2(line, true) !== null;
     },
     rulesFor(line) {
-      const { automaton, scans } = parts ?? build2();
-      let found = automaton?.collect(line) ?? null;
-      if (scans.any(line)) {
-        found ??= /* @__PURE__ */ new Set();
-        scans.collect(line, found);
-      }
+      const found = collect2(line, false);
       return found === null || found.size === 0 ? NONE2 : [...found].sort((a, b) => a - b);
     }
   };
+}
+var SIMPLE_LINES = 256;
+var FOUND = /* @__PURE__ */ new Set();
+function simpleCollect(line, ascii, lowered, scans, stopAtFirst) {
+  const folded = foldLine(line);
+  let found = null;
+  for (let k = 0; k < ascii.length; k++) {
+    const lit = ascii[k];
+    if (!(lit.ignoreCase ? folded.includes(lowered[k]) : line.includes(lit.text))) continue;
+    if (stopAtFirst) return FOUND;
+    found ??= /* @__PURE__ */ new Set();
+    for (const r of lit.rules) found.add(r);
+  }
+  if (scans.any(line)) {
+    if (stopAtFirst) return FOUND;
+    found ??= /* @__PURE__ */ new Set();
+    scans.collect(line, found);
+  }
+  return found;
+}
+function lowerAscii(text) {
+  let out = "";
+  for (let i = 0; i < text.length; i++) out += String.fromCharCode(LOWER[text.charCodeAt(i)]);
+  return out;
+}
+function foldLine(line) {
+  let out = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    out += String.fromCharCode(c < ALPHABET ? LOWER[c] : FOLDS_TO_ASCII.get(c) ?? 65535);
+  }
+  return out;
 }
 var NONE2 = [];
 var MAX_STATES = 32768;
@@ -61857,70 +61930,104 @@ function growContext(group, tryAdd) {
 }
 
 // ../../packages/log-parsing/src/excerpt/excerpt-tail.ts
-function createTailLines(capacity, view) {
+function createTailLines(view) {
   return {
-    nos: new Float64Array(capacity),
-    sources: new Array(capacity).fill(""),
-    starts: new Int32Array(capacity),
-    ends: new Int32Array(capacity),
     count: 0,
+    runs: 0,
+    sources: [],
+    firsts: new Float64Array(16),
+    ats: new Int32Array(16),
+    lengths: new Int32Array(16),
+    offs: new Int32Array(64),
+    used: 0,
     view
   };
 }
-function reserveTailLines(lines2, capacity) {
-  if (lines2.nos.length >= capacity) return;
-  const size = Math.max(capacity, 2 * lines2.nos.length);
-  const nos = new Float64Array(size);
-  const starts = new Int32Array(size);
-  const ends = new Int32Array(size);
-  nos.set(lines2.nos);
-  starts.set(lines2.starts);
-  ends.set(lines2.ends);
-  for (let i = lines2.sources.length; i < size; i++) lines2.sources.push("");
-  lines2.nos = nos;
-  lines2.starts = starts;
-  lines2.ends = ends;
+function reserve(t, lines2) {
+  if (t.runs === t.firsts.length) {
+    const size = 2 * t.runs;
+    t.firsts = grown(t.firsts, new Float64Array(size));
+    t.ats = grown(t.ats, new Int32Array(size));
+    t.lengths = grown(t.lengths, new Int32Array(size));
+  }
+  const need = t.used + lines2 + 1;
+  if (need > t.offs.length) t.offs = grown(t.offs, new Int32Array(Math.max(need, 2 * t.offs.length)));
 }
-function tailText(lines2, i) {
-  return lines2.sources[i].slice(lines2.starts[i], lines2.ends[i]);
+function grown(from, to) {
+  to.set(from);
+  return to;
 }
-function addTailLine(lines2, no, source, start, end) {
-  const at = lines2.count++;
-  lines2.nos[at] = no;
-  lines2.sources[at] = source;
-  lines2.starts[at] = start;
-  lines2.ends[at] = end;
+function addRun(t, first, source, lines2) {
+  const r = t.runs++;
+  t.sources[r] = source;
+  t.firsts[r] = first;
+  t.ats[r] = t.used;
+  t.lengths[r] = lines2;
+  t.count += lines2;
+  const at = t.used;
+  t.used += lines2 + 1;
+  return at;
 }
-function clearTailLines(lines2) {
-  lines2.sources.fill("", 0, lines2.count);
-  lines2.count = 0;
+function addTailLine(t, no, source, start, end) {
+  reserve(t, 1);
+  const at = addRun(t, no, source, 1);
+  t.offs[at] = start;
+  t.offs[at + 1] = end + 1;
 }
-function groupTail(lines2, cap2, maxLineChars, previous) {
-  const { nos } = lines2;
-  const view = lines2.view ?? ((t) => t);
+function addTailRun(t, first, source, starts, from, to) {
+  if (from >= to) return;
+  reserve(t, to - from);
+  const at = addRun(t, first + from, source, to - from);
+  t.offs.set(starts.subarray(from, to + 1), at);
+}
+function clearTailLines(t) {
+  t.sources.fill("", 0, t.runs);
+  t.count = 0;
+  t.runs = 0;
+  t.used = 0;
+}
+function groupTail(t, cap2, maxLineChars, previous) {
+  const view = t.view ?? ((s) => s);
+  const { sources, firsts, ats, lengths, offs } = t;
+  const textOf = (r2, k2) => view(sources[r2].slice(offs[ats[r2] + k2], offs[ats[r2] + k2 + 1] - 1));
   const rows = [];
-  let end = lines2.count - 1;
-  let shown = end >= 0 ? view(tailText(lines2, end)) : "";
+  let r = t.runs - 1;
+  let k = lengths[r] - 1;
+  let g = t.count - 1;
+  let shown = textOf(r, k);
   const newest = shown;
-  while (end >= 0 && rows.length < cap2) {
-    let start = end;
-    while (start > 0 && nos[start] === nos[start - 1] + 1) {
-      const before = view(tailText(lines2, start - 1));
+  while (g >= 0 && rows.length < cap2) {
+    const endNo = firsts[r] + k;
+    const endIndex = g;
+    while (g > 0) {
+      const pr = k > 0 ? r : r - 1;
+      const pk = k > 0 ? k - 1 : lengths[pr] - 1;
+      if (firsts[pr] + pk !== firsts[r] + k - 1) break;
+      const before = textOf(pr, pk);
       if (!sameCollapseKey(shown, before)) break;
-      start--;
+      r = pr;
+      k = pk;
+      g--;
       shown = before;
     }
-    if (start === 0 && previous && nos[0] === previous.row.last + 1 && sameCollapseKey(shown, previous.text)) {
-      previous.row.last = nos[end];
-      previous.row.count += end + 1;
+    const startNo = firsts[r] + k;
+    if (g === 0 && previous && startNo === previous.row.last + 1 && sameCollapseKey(shown, previous.text)) {
+      previous.row.last = endNo;
+      previous.row.count += endIndex + 1;
       return { rows: rows.reverse(), extendedPrevious: true, newest };
     }
-    const row = makeRow(nos[start], shown, maxLineChars);
-    row.last = nos[end];
-    row.count = end - start + 1;
+    const row = makeRow(startNo, shown, maxLineChars);
+    row.last = endNo;
+    row.count = endIndex - g + 1;
     rows.push(row);
-    end = start - 1;
-    if (end >= 0) shown = view(tailText(lines2, end));
+    if (g === 0) break;
+    if (k > 0) k--;
+    else {
+      r--;
+      k = lengths[r] - 1;
+    }
+    g--;
+    shown = textOf(r, k);
   }
   return { rows: rows.reverse(), extendedPrevious: false, newest };
 }
@@ -61949,7 +62056,7 @@ function createExcerptBuilder(options2 = {}) {
   let firstNo = 0;
   let lastNo = 0;
   let eager = true;
-  const ungrouped = createTailLines(64, view);
+  const ungrouped = createTailLines(view);
   function evictWeakest() {
     let worst = 0;
     for (let i = 1; i < anchors.length; i++) {
@@ -62000,12 +62107,12 @@ function createExcerptBuilder(options2 = {}) {
     }
     const found = findRow(lineNo);
     if (!found) return;
-    const grown = found.window.length - found.window.indexOf(found.row) - 1;
+    const grown2 = found.window.length - found.window.indexOf(found.row) - 1;
     anchors.push({
       row: found.row,
       priority,
       window: found.window,
-      afterRemaining: found.open ? opt.contextAfter - grown : 0
+      afterRemaining: found.open ? opt.contextAfter - grown2 : 0
     });
     if (anchors.length > opt.maxAnchors) evictWeakest();
     eager = needsEager();
@@ -62053,7 +62160,6 @@ function createExcerptBuilder(options2 = {}) {
     pushText(line?.no, line?.text);
   }
   function wait(no, source, start, end) {
-    reserveTailLines(ungrouped, ungrouped.count + 1);
     addTailLine(ungrouped, no, source, start, end);
     if (ungrouped.count >= LAZY_LINES) flush();
   }
@@ -62124,9 +62230,8 @@ function createExcerptBuilder(options2 = {}) {
       }
       if (firstNo === 0) firstNo = first + k;
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
-      reserveTailLines(ungrouped, ungrouped.count + room);
-      for (const stop = k + room; k < stop; k++)
-        addTailLine(ungrouped, first + k, text, starts[k], starts[k + 1] - 1);
+      addTailRun(ungrouped, first, text, starts, k, k + room);
+      k += room;
       lastNo = first + k - 1;
       if (ungrouped.count >= LAZY_LINES) flush();
     }
@@ -62615,6 +62720,15 @@ var V1_TYPES = { Failure: "failed", Panic: "panicked", Timeout: "timedout" };
 function isHeaderStart(c) {
   return c === 8226 || c === 43 || c === 91 || c === 70 || c === 80 || c === 84 || c === 8634 || c === 82;
 }
+function bulletMayBeHeader(text, at) {
+  let j = at + 1;
+  if (text.charCodeAt(j) === 33) j++;
+  else if (text.startsWith("...", j)) j += 3;
+  if (text.charCodeAt(j) !== 32) return false;
+  let c = text.charCodeAt(j + 1);
+  if (c === 91) c = text.charCodeAt(j + 2);
+  return c === 70 || c === 80 || c === 84 || c === 73 || c === 65;
+}
 function parseBlockHeader(text) {
   if (text.indexOf("] [") === -1 && text.indexOf(" seconds]") === -1) return null;
   let m = HEADER_V2.exec(text);
@@ -62802,13 +62916,13 @@ var GinkgoConsoleParser = class {
    * Whether `pushStripped` of the colour-free line ending at `end` of `text` (the rest of `text`
    * is other lines), read from offset `at`, would do nothing: outside a failure block and a
    * summary, only an empty line or one opening with a header or banner character (`idleLine`) can
-   * matter.
+   * matter, and of the bullets only those `bulletMayBeHeader` lets through.
    */
   ignoresAt(text, at, end) {
     if (!this.idle()) return false;
     if (at >= end) return true;
     const c = text.charCodeAt(at);
-    if (isHeaderStart(c)) return false;
+    if (isHeaderStart(c)) return c === 8226 && !bulletMayBeHeader(text, at);
     return c !== 82 && c !== 83 && c !== 70 && c !== 9654 && c !== 9632;
   }
   /** Outside a failure block and a summary: `ignoresAt` reads the first character alone. */
@@ -63184,6 +63298,10 @@ var GoTestTextParser = class {
       default:
         return true;
     }
+  }
+  /** No test is running: an indented line is then ignored unless it holds `--- ` (`ignoresAt`). */
+  outsideTest() {
+    return this.current === null;
   }
   /** Not inside a panic, a build error or a result's output: `ignoresAt` reads the first characters. */
   idle() {
@@ -63568,7 +63686,10 @@ var EmbeddedTestOutput = class {
   }
   /** Colour codes are stripped once here for all nested parsers. */
   push(no, raw) {
-    const text = stripAnsi(raw);
+    this.pushStripped(no, raw, stripAnsi(raw));
+  }
+  /** `push` of a line whose caller has stripped it already: `text` is `stripAnsi(raw)`. */
+  pushStripped(no, raw, text) {
     if (text.charCodeAt(0) === 123 && isTestEvent(text)) {
       this.sawJson = true;
       this.goJson.push({ no, text });
@@ -63588,6 +63709,10 @@ var EmbeddedTestOutput = class {
   /** Every nested parser judges a line by its first bytes alone (`skipShape`). */
   idle() {
     return this.ginkgo.idle() && this.goText.idle();
+  }
+  /** While `idle`: an indented line matters only if it holds `--- ` (skip-shape.ts `outsideTestClasses`). */
+  outsideTest() {
+    return this.goText.outsideTest();
   }
   /** The surrounding log says the current output ended (new step or job). */
   endSection() {
@@ -63686,6 +63811,8 @@ var GitHubLogReader = class {
         this.marker(text, no);
         return;
       }
+      this.embedded.pushStripped(no, content, text);
+      return;
     }
     this.embedded.push(no, content);
   }
@@ -63709,9 +63836,24 @@ var GitHubLogReader = class {
       return this.ignoresMessageAt(raw, start + 29, end);
     return this.ignoresMessageAt(raw, start + githubTimestampLengthIn(raw, start, end), end);
   }
+  /**
+   * `ignoresIn` for a line that holds escapes; `stripped` is `stripAnsi(raw)`. The runner's
+   * timestamp holds no escape, so `stripped` is that timestamp followed by the stripped message,
+   * which is what `line` hands the nested parsers (they read the raw message only inside a
+   * failure block, where `ignoresAt` accepts nothing) or checks for a `##[` marker (a '#' is
+   * never ignored). A BOM or an open `##[error]` entry: not ignored.
+   */
+  ignoresEscaped(raw, stripped) {
+    if (this.pending !== null || raw.charCodeAt(0) === 65279) return false;
+    return this.ignoresMessageAt(stripped, githubTimestampLength(raw), stripped.length);
+  }
   /** Marks line `no` as read (its job's line range); a line's order does not matter. */
   skip(no) {
     this.markLine(no);
+  }
+  /** While `idle`: no go test running (`EmbeddedTestOutput.outsideTest`). */
+  outsideTest() {
+    return this.embedded.outsideTest();
   }
   /** No `##[error]` entry open and the embedded parsers idle (`SkippingLineParser.skipShape`). */
   idle() {
@@ -64263,6 +64405,7 @@ var GinkgoJsonParser = class {
 var IGNORED = 0;
 var ASK = 1;
 var IGNORED_UNLESS_A = 2;
+var IGNORED_UNLESS_DASHES = 3;
 function embeddedClasses() {
   const classes = new Uint8Array(256);
   for (let c = 128; c < 256; c++) classes[c] = ASK;
@@ -64275,8 +64418,17 @@ function embeddedClasses() {
   return classes;
 }
 var EMBEDDED_CLASSES = embeddedClasses();
+function outsideTestClasses() {
+  const classes = Uint8Array.from(EMBEDDED_CLASSES);
+  classes[32] = IGNORED_UNLESS_DASHES;
+  classes[9] = IGNORED_UNLESS_DASHES;
+  return classes;
+}
+var OUTSIDE_TEST_CLASSES = outsideTestClasses();
 var TIMESTAMPED_SHAPE = { timestamped: true, classes: EMBEDDED_CLASSES };
 var PLAIN_SHAPE = { timestamped: false, classes: EMBEDDED_CLASSES };
+var TIMESTAMPED_OUTSIDE_TEST_SHAPE = { timestamped: true, classes: OUTSIDE_TEST_CLASSES };
+var PLAIN_OUTSIDE_TEST_SHAPE = { timestamped: false, classes: OUTSIDE_TEST_CLASSES };
 
 // ../../packages/log-parsing/src/formats/github-actions-log.ts
 var GitHubActionsLogParser = class {
@@ -64293,6 +64445,9 @@ var GitHubActionsLogParser = class {
   ignoresIn(text, start, end) {
     return this.reader.ignoresIn(text, start, end);
   }
+  ignoresEscaped(raw, stripped) {
+    return this.reader.ignoresEscaped(raw, stripped);
+  }
   skip(no) {
     this.reader.skip(no);
   }
@@ -64301,7 +64456,8 @@ var GitHubActionsLogParser = class {
     this.reader.skip(last);
   }
   skipShape() {
-    return this.reader.idle() ? TIMESTAMPED_SHAPE : null;
+    if (!this.reader.idle()) return null;
+    return this.reader.outsideTest() ? TIMESTAMPED_OUTSIDE_TEST_SHAPE : TIMESTAMPED_SHAPE;
   }
   finish() {
     return this.reader.finish();
@@ -64606,12 +64762,17 @@ var PlainTextParser = class {
   ignoresIn(text, start, end) {
     return this.embedded.ignoresAt(text, start, end);
   }
+  /** `push` hands the nested parsers the stripped text; they read the raw one only in a block. */
+  ignoresEscaped(_raw, stripped) {
+    return this.embedded.ignoresAt(stripped, 0, stripped.length);
+  }
   skip(_no) {
   }
   skipLines(_first, _last) {
   }
   skipShape() {
-    return this.embedded.idle() ? PLAIN_SHAPE : null;
+    if (!this.embedded.idle()) return null;
+    return this.embedded.outsideTest() ? PLAIN_OUTSIDE_TEST_SHAPE : PLAIN_SHAPE;
   }
   finish() {
     const out = new ReportBuilder("plain", this.path);
@@ -64779,9 +64940,17 @@ function skipRun(bytes, starts, flags, k, count3, shape) {
     const c = classes[bytes[m]];
     if (c === IGNORED) continue;
     if (c === IGNORED_UNLESS_A && bytes[m + 1] !== 97) continue;
+    if (c === IGNORED_UNLESS_DASHES && !hasDashes(bytes, m, end)) continue;
     return k;
   }
   return count3;
+}
+function hasDashes(bytes, from, end) {
+  for (let i = from; i + 4 <= end; i++) {
+    if (bytes[i] === 45 && bytes[i + 1] === 45 && bytes[i + 2] === 45 && bytes[i + 3] === 32)
+      return true;
+  }
+  return false;
 }
 function lineFlags(into, starts, count3, lists, lines2) {
   const flags = into.length >= count3 ? into : new Uint8Array(Math.max(count3, 2 * into.length));
@@ -64865,7 +65034,7 @@ function takeRegionLines(region, marks, sink, redact) {
     }
     excerpt.pushSlices(firstNo, text, starts, run, k);
     run = k + 1;
-    if (match === null && plain && skipper.ignores(line)) {
+    if (match === null && (plain ? skipper.ignores(line) : skipper.ignoresEscaped(line, stripAnsi(line)))) {
       skipper.skip(no);
       excerpt.pushText(no, line);
     } else {
@@ -64961,7 +65130,8 @@ var LineConsumer = class {
       const plain = nextEscape === escapes.length || escapes[nextEscape] >= end;
       let match = null;
       if (nextMatch < matches.length && matches[nextMatch].index === i) match = matches[nextMatch++].match;
-      if (match === null && plain && parser2.ignores(text)) parser2.skip(no);
+      if (match === null && (plain ? parser2.ignores(text) : parser2.ignoresEscaped(text, stripAnsi(text))))
+        parser2.skip(no);
       else {
         this.excerpt.pushTexts(firstNo, texts, run, i);
         run = i + 1;
@@ -66117,33 +66287,28 @@ function nextLine(text, i) {
 
 // ../../packages/log-parsing/src/classify/escaped-lines.ts
 var LONG_ESCAPED_LINE = 1024;
-function escapedLineStarts(text, bytes) {
+function escapedLineStarts(text) {
   const starts = [];
-  const add = (i) => {
+  const kernel2 = scanKernel();
+  const length = text.length;
+  for (let i = kernel2.escapeByte(0, length); i < length; i = kernel2.escapeByte(nextLine(text, i), length)) {
     let start = i;
     while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
     starts.push(start);
-  };
-  for (const b of [27, 155, 253]) {
-    for (let i = bytes.indexOf(b); i !== -1; i = bytes.indexOf(b, nextLine(text, i))) add(i);
   }
-  if (starts.length < 2) return starts;
-  starts.sort((a, b) => a - b);
-  let n = 1;
-  for (let k = 1; k < starts.length; k++) if (starts[k] !== starts[n - 1]) starts[n++] = starts[k];
-  starts.length = n;
   return starts;
 }
 function rescanEscaped(text, starts, hits, scan) {
   const lines2 = [];
   const origins = [];
   for (const start of starts) {
-    const end2 = text.indexOf("\n", start);
-    const line = text.slice(start, end2 === -1 ? text.length : end2);
-    if (line.length > LONG_ESCAPED_LINE) {
+    const nl = text.indexOf("\n", start);
+    const end2 = nl === -1 ? text.length : nl;
+    if (end2 - start > LONG_ESCAPED_LINE) {
       hits.push(start);
       continue;
     }
+    const line = text.slice(start, end2);
     const prepared = stripAnsi(line);
     if (prepared === line) continue;
     lines2.push(prepared);
@@ -66160,6 +66325,50 @@ function rescanEscaped(text, starts, hits, scan) {
     hits.push(origins[index]);
   }
 }
+function literalPairs(literals) {
+  const table = new Uint8Array(65536);
+  for (const { text } of literals) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return null;
+    for (let i = 0; i + 1 < text.length; i++)
+      table[fold(text.charCodeAt(i)) << 8 | fold(text.charCodeAt(i + 1))] = 1;
+  }
+  return table;
+}
+function fold(c) {
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+function joiningLines(text, starts, pairs) {
+  const kernel2 = scanKernel();
+  const kept = [];
+  for (const start of starts) {
+    const nl = text.indexOf("\n", start);
+    const end = nl === -1 ? text.length : nl;
+    if (end - start > LONG_ESCAPED_LINE || joins(text, start, end, pairs, kernel2)) kept.push(start);
+  }
+  return kept;
+}
+function joins(text, start, end, pairs, kernel2) {
+  for (let i = kernel2.escapeByte(start, end); i < end; ) {
+    if (text.charCodeAt(i) !== 27) return true;
+    let j = i;
+    while (j < end && text.charCodeAt(j) === 27) {
+      if (text.charCodeAt(j + 1) !== 91) return true;
+      let k = j + 2;
+      let d = text.charCodeAt(k);
+      while (d >= 48 && d <= 63) d = text.charCodeAt(++k);
+      while (d >= 32 && d <= 47) d = text.charCodeAt(++k);
+      if (k >= end || !(d >= 64 && d <= 126)) return true;
+      j = k + 1;
+    }
+    if (i > start && j < end) {
+      const before = text.charCodeAt(i - 1);
+      const after = text.charCodeAt(j);
+      if (before > 255 || after > 255 || pairs[fold(before) << 8 | fold(after)] !== 0) return true;
+    }
+    i = j < end ? kernel2.escapeByte(j, end) : end;
+  }
+  return false;
+}
 
 // ../../packages/log-parsing/src/classify/short-literal-scan.ts
 var ShortLiteralScan = class {
@@ -66168,7 +66377,7 @@ var ShortLiteralScan = class {
   constructor(literals) {
     const ascii = literals.filter((l) => !/[^\x00-\x7f]/.test(l.text));
     const wide = literals.filter((l) => /[^\x00-\x7f]/.test(l.text));
-    this.needles = [...new Set(ascii.map((l) => fold(l.text)))].map((n) => Buffer.from(n, "latin1"));
+    this.needles = [...new Set(ascii.map((l) => fold2(l.text)))].map((n) => Buffer.from(n, "latin1"));
     this.wide = wide.length > 0 ? new RegExp(wide.map((l) => escapeRegExp(l.text)).join("|"), "gi") : null;
   }
   /** Pushes a hit for every line of `text` holding a literal; `folded` is its folded byte image. */
@@ -66187,7 +66396,7 @@ var ShortLiteralScan = class {
     }
   }
 };
-function fold(text) {
+function fold2(text) {
   let folded = "";
   for (let i = 0; i < text.length; i++) folded += String.fromCharCode(text.charCodeAt(i) | 32);
   return folded;
@@ -66209,7 +66418,8 @@ function buildBlockPrefilter(literals) {
     ...folded.some((t) => t.includes("k")) ? ["K"] : []
   ];
   const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
-  const candidates = candidateWords(gramLiterals);
+  const pairs = literalPairs(all);
+  const slotCounts = table ? new Uint32Array(GRAM_SLOTS) : null;
   let untilSample = 0;
   const scanPrepared = (text, hits, sample) => {
     for (const c of foldChars) {
@@ -66218,7 +66428,7 @@ function buildBlockPrefilter(literals) {
     const count3 = wordCount(text.length);
     if (table) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        buildGramTable(gramLiterals, sampleGrams(sharedImage.words, text.length >>> 2, candidates), table);
+        buildGramTable(gramLiterals, sampleSlots(sharedImage.words, text.length >>> 2, slotCounts), table);
         untilSample = RESAMPLE_BLOCKS;
       }
       scanWords(text, count3, table, hits);
@@ -66232,12 +66442,13 @@ function buildBlockPrefilter(literals) {
     hits(text, escapedOut) {
       const hits = [];
       sharedImage.hold(text);
-      const escaped = escapedLineStarts(text, sharedImage.bytes);
+      const escaped = escapedLineStarts(text);
       if (escapedOut) for (const s of escaped) escapedOut.push(s);
+      const rescan = pairs === null || escaped.length === 0 ? escaped : joiningLines(text, escaped, pairs);
       sharedImage.spoil();
       scanPrepared(text, hits, true);
-      if (escaped.length > 0) {
-        rescanEscaped(text, escaped, hits, (prepared, found) => {
+      if (rescan.length > 0) {
+        rescanEscaped(text, rescan, hits, (prepared, found) => {
           sharedImage.load(prepared);
           sharedImage.spoil();
           scanPrepared(prepared, found, false);

@@ -34,12 +34,14 @@ export interface FileChunksOptions {
  * Anything else that opens as a file (a FIFO swapped in after the caller's `stat`, a device) is
  * read asynchronously, so a slow writer never blocks the event loop.
  *
- * The event loop still turns after every read (a `setImmediate`, ~400 per 100 MB). A host
- * process's timers and sockets wait ~1 ms at most, and V8's own foreground tasks run: without
+ * The event loop still turns after every chunk (a `setImmediate`, ~800 per 100 MB). A host
+ * process's timers and sockets wait well under 1 ms, and V8's own foreground tasks run: without
  * them, incremental marking finished late, whatever was allocated meanwhile survived, and peak
- * RSS on the 1 GB log rose from ~115 to ~155 MB (a turn every 32 reads still gave 153). With the
- * turns it is ~133 MB, still ~20 MB above asynchronous reads: V8 grows the heap more for a mutator
- * that never idles.
+ * RSS on the 1 GB log rose from ~115 to ~155 MB (a turn every 32 reads still gave 153). A turn
+ * per read (four chunks) was enough until analyze got faster per chunk: in session 9 peak RSS on
+ * 1 GB crept from ~100 to ~130 MB with no more live data (heap snapshots at exit 11.4 / 11.5 MB;
+ * under `--predictable` both builds peak at ~130), and a turn per chunk brought it back to ~105
+ * for ~3% more CPU on 100 MB (docs/performance.md, "Session 9").
  */
 export async function* fileChunks(path: string, options: FileChunksOptions): AsyncGenerator<Uint8Array> {
   const fd = openRegularFile(path, options.wrapError);
@@ -56,7 +58,7 @@ export async function* fileChunks(path: string, options: FileChunksOptions): Asy
 
 /**
  * The read loop: `read` fills the buffer from the current position and says how many bytes it
- * put there (0 at the end). `turn`: let the event loop turn after each read (synchronous reads).
+ * put there (0 at the end). `turn`: let the event loop turn after each chunk (synchronous reads).
  */
 async function* readChunks(
   read: (into: Buffer, bytes: number) => number | Promise<number>,
@@ -77,9 +79,10 @@ async function* readChunks(
     }
     if (bytesRead === 0) return;
     if (!reuseBuffers) buffer = Buffer.allocUnsafeSlow(readBytes);
-    for (let at = 0; at < bytesRead; at += chunkBytes)
+    for (let at = 0; at < bytesRead; at += chunkBytes) {
       yield current.subarray(at, Math.min(bytesRead, at + chunkBytes));
-    if (turn) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (turn) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 }
 

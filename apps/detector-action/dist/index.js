@@ -60462,8 +60462,9 @@ function buildPrefilter(rules) {
     }
   };
 }
-var SIMPLE_LINES = 256;
+var SIMPLE_LINES = 64;
 var FOUND = /* @__PURE__ */ new Set();
+var NON_ASCII2 = /[^\x00-\x7f]/;
 function simpleCollect(line, ascii, lowered, scans, stopAtFirst) {
   const folded = foldLine(line);
   let found = null;
@@ -60487,6 +60488,7 @@ function lowerAscii(text) {
   return out;
 }
 function foldLine(line) {
+  if (!NON_ASCII2.test(line)) return line.toLowerCase();
   let out = "";
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
@@ -65024,7 +65026,7 @@ function takeRegionLines(region, marks, sink, redact) {
       line = secret ? redact([decoded], decoded)[0] : decoded;
       const unseen = raw.indexOf("") !== -1 || classifier.hitsMissWide?.(line) !== false;
       if (hit || unseen || line !== decoded) match = classifier.matchLine(line);
-      plain = !hasEscape(line);
+      plain = raw.indexOf("\x1B") === -1 && !hasEscape(line);
     } else {
       const esc2 = nextEscaped < escaped.length && escaped[nextEscaped] === start;
       const secret = listed || esc2 && hidesKeyword(raw);
@@ -66936,10 +66938,10 @@ function evidenceFor(rule, lines2) {
   return found.reverse();
 }
 function unseenWideChars(literals) {
-  if (literals.some((l) => NON_ASCII2.test(l))) return (line) => NON_ASCII2.test(line);
+  if (literals.some((l) => NON_ASCII3.test(l))) return (line) => NON_ASCII3.test(line);
   return (line) => line.indexOf("�") !== -1 || line.indexOf("ſ") !== -1 || line.indexOf("K") !== -1;
 }
-var NON_ASCII2 = /[^\x00-\x7f]/;
+var NON_ASCII3 = /[^\x00-\x7f]/;
 
 // ../../packages/log-parsing/src/classify/load-rules.ts
 var import_yaml2 = __toESM(require_dist(), 1);

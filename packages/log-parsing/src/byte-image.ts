@@ -49,21 +49,32 @@ class ByteImage {
   /**
    * The line starts of `text` (lines each ended by `'\n'`): `starts[0]` is 0 and `starts[k + 1]`
    * is just past the k-th `'\n'`; returns them in `into`, or in a bigger array when it is too
-   * small, and how many `'\n'` there are. The image holds `text` afterwards. The scan kernel
-   * finds them 16 bytes at a time (`lineEnds`); `indexOf` once per line cost ~40 ns a line.
+   * small, and how many `'\n'` there are. With them, each line's flags (`LINE_WIDE`,
+   * `LINE_ESCAPE` of ../scan-kernel/scan-kernel.ts) in `flagsInto` or a bigger array. The image
+   * holds `text` afterwards. The scan kernel finds both 16 bytes at a time (`lineEnds`); `indexOf`
+   * once per line cost ~40 ns a line.
    */
-  lineStarts(text: string, into: Int32Array): { starts: Int32Array; count: number } {
+  lineStarts(
+    text: string,
+    into: Int32Array,
+    flagsInto: Uint8Array,
+  ): { starts: Int32Array; flags: Uint8Array; count: number } {
     const out = paddedLength(text.length) + SPARE_BYTES;
-    // Room past the image for one offset per byte; `hold` asks for less, so the views stay. Growing
-    // the memory detaches the views held (and the JavaScript kernel's new buffer is empty): reload.
-    if (scanKernel().imageViews(out + 4 * (text.length + 1)).words !== this.words) this.held = null;
+    const flagsAt = out + 4 * (text.length + 1);
+    // Room past the image for one offset and one flag byte per byte; `hold` asks for less, so the
+    // views stay. Growing the memory detaches the views held (and the JavaScript kernel's new
+    // buffer is empty): reload.
+    if (scanKernel().imageViews(flagsAt + text.length + 1).words !== this.words) this.held = null;
     this.hold(text);
-    const count = scanKernel().lineEnds(text.length, out);
+    const count = scanKernel().lineEnds(text.length, out, flagsAt);
     let starts = into;
     if (starts.length < count + 1) starts = new Int32Array(Math.max(count + 1, 2 * starts.length));
     starts[0] = 0;
     starts.set(this.words.subarray(out >>> 2, (out >>> 2) + count), 1);
-    return { starts, count };
+    let flags = flagsInto;
+    if (flags.length < count + 1) flags = new Uint8Array(Math.max(count + 1, 2 * flags.length));
+    flags.set(new Uint8Array(this.words.buffer, this.words.byteOffset + flagsAt, count + 1));
+    return { starts, flags, count };
   }
 
   /** Call before writing into the image (the block scan folds it): it no longer holds its text. */

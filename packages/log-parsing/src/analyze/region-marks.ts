@@ -1,9 +1,7 @@
-import { isAscii } from 'node:buffer';
-import { sharedImage, wordCount } from '../byte-image';
 import type { Classifier } from '../classify/index';
 import type { ByteRegion } from '../input/scan-blocks';
 import { candidateLineStarts } from '../redact/keyword-prefilter';
-import { scanKernel } from '../scan-kernel/scan-kernel';
+import { LINE_ESCAPE, LINE_WIDE } from '../scan-kernel/scan-kernel';
 
 /**
  * What the batch scans say about a byte region's lines, found once per region so that the line
@@ -31,45 +29,21 @@ export interface RegionMarks {
  * then: the caller decodes the region instead).
  */
 export function regionMarks(region: ByteRegion, classifier: Classifier): RegionMarks | null {
-  const { text, bytes, starts, count } = region;
+  const { text, starts, count, lineFlags } = region;
   // The redaction prefilter first: it writes the shared byte image, the block scan reuses it.
   const secrets = candidateLineStarts(text);
-  const wide = isAscii(bytes) ? [] : wideLines(text, starts, count);
+  // The line pass (`lineEnds`) flagged the lines with a byte >= 0x80 and those that may hold an
+  // escape: one walk over a byte per line, where two more scans of the text cost ~0.2 s per GB.
+  const wide: number[] = [];
   const escaped: number[] = [];
-  const hits = classifier.lineHits?.(text, escaped) ?? null;
+  for (let k = 0; k < count; k++) {
+    const f = lineFlags[k]!;
+    if (f === 0) continue;
+    if ((f & LINE_WIDE) !== 0) wide.push(k);
+    if ((f & LINE_ESCAPE) !== 0) escaped.push(starts[k]!);
+  }
+  const hits = classifier.lineHits?.(text, [], escaped) ?? null;
   if (hits === null) return null;
   if (hits.length > 1) hits.sort((a, b) => a - b);
   return { secrets, hits, escaped, wide };
-}
-
-/**
- * Indexes of the lines holding a byte >= 0x80, ascending. The scan kernel finds the groups of 16
- * bytes that hold one (`highByte`, SIMD); a regex class over the latin1 text cost ~0.17 s per 100 MB
- * of the benchmark log, whose every 64 KiB holds a few `•`, and a JavaScript word loop ~0.05 s.
- * Call it before the block scan, which folds the image and may load another text into it.
- */
-function wideLines(text: string, starts: Int32Array, count: number): number[] {
-  sharedImage.hold(text);
-  const words = sharedImage.words;
-  const n = wordCount(text.length);
-  const kernel = scanKernel();
-  const out: number[] = [];
-  let k = 0;
-  for (let i = kernel.highByte(0, n); i < n; i = kernel.highByte(i, n)) {
-    for (let j = i; j < i + 4; j++) {
-      let high = words[j]! & 0x80808080;
-      while (high !== 0) {
-        const at = 4 * j + ((31 - Math.clz32(high & -high)) >>> 3);
-        if (at >= text.length) return out;
-        while (starts[k + 1]! <= at) k++;
-        if (out.length === 0 || out[out.length - 1] !== k) out.push(k);
-        high &= high - 1;
-      }
-    }
-    // The rest of line k (the last line found) adds nothing: go on from the word holding the next
-    // line's start (it may hold line k's last bytes too: found again, kept once).
-    if (k + 1 >= count) return out;
-    i = Math.max(i + 4, starts[k + 1]! >>> 2);
-  }
-  return out;
 }

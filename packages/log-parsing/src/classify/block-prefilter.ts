@@ -38,9 +38,10 @@ export interface BlockPrefilter {
   /**
    * Offsets in `text` of hits: at least one in every line that may match. Unordered, may repeat.
    * `escaped`, when given, receives the escaped lines' starts the scan found on the way
-   * (`escapedLineStarts`: ascending, unique).
+   * (`escapedLineStarts`: ascending, unique). `known`, when given, are those starts already
+   * (analyze's line pass finds them with the line ends): the scan does not look for them again.
    */
-  hits(text: string, escaped?: number[]): number[];
+  hits(text: string, escaped?: number[], known?: readonly number[]): number[];
 }
 
 export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPrefilter {
@@ -81,12 +82,12 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
   };
 
   return {
-    hits(text, escapedOut) {
+    hits(text, escapedOut, known) {
       const hits: number[] = [];
       // The shared image: usually the redaction prefilter has just written this very text.
       image.hold(text);
       // Before the word scan folds the image: 0x9B and 0xFD are looked for as they are.
-      const escaped = escapedLineStarts(text);
+      const escaped = known ?? escapedLineStarts(text);
       if (escapedOut) for (const s of escaped) escapedOut.push(s);
       const rescan = pairs === null || escaped.length === 0 ? escaped : joiningLines(text, escaped, pairs);
       image.spoil();

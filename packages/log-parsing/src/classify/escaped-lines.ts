@@ -49,7 +49,7 @@ export function escapedLineStarts(text: string): number[] {
  */
 export function rescanEscaped(
   text: string,
-  starts: number[],
+  starts: readonly number[],
   hits: number[],
   scan: (prepared: string, found: number[]) => void,
 ): void {

@@ -15,6 +15,11 @@ export interface ByteRegion {
   readonly text: string;
   /** Line starts, `count + 1` entries (the last is `text.length`). Reused for the next region. */
   readonly starts: Int32Array;
+  /**
+   * Each line's flags (`LINE_WIDE`: a byte >= 0x80; `LINE_ESCAPE`: 0x1B, 0x9B or 0xFD), `count`
+   * entries read. Reused for the next region.
+   */
+  readonly lineFlags: Uint8Array;
   readonly count: number;
 }
 
@@ -60,6 +65,7 @@ export async function* readScanBlocks(
   let carry: Buffer[] = [];
   let carried = 0;
   let starts: Int32Array = new Int32Array(1024);
+  let lineFlags: Uint8Array = new Uint8Array(1024);
 
   /** Hands the input over to a `TextBlockReader`, carried bytes first. */
   const toText = (): TextBlockReader => {
@@ -122,10 +128,11 @@ export async function* readScanBlocks(
     if (last + 1 <= from) continue;
     const regionBytes = bytes.subarray(from, last + 1);
     const regionText = latin1Text(regionBytes);
-    const found = sharedImage.lineStarts(regionText, starts);
+    const found = sharedImage.lineStarts(regionText, starts, lineFlags);
     starts = found.starts;
+    lineFlags = found.flags;
     const count = found.count;
-    yield { region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count } };
+    yield { region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, lineFlags, count } };
     no += count;
   }
   if (text !== null) {

@@ -49,20 +49,18 @@ export class JsScanKernel implements ScanKernel {
     return count;
   }
 
-  highByte(i: number, count: number): number {
-    const words = this.words;
-    for (; i < count; i += 4) {
-      if (((words[i]! | words[i + 1]! | words[i + 2]! | words[i + 3]!) & 0x80808080) !== 0) return i;
-    }
-    return count;
-  }
-
-  lineEnds(length: number, out: number): number {
+  lineEnds(length: number, out: number, flags: number): number {
     const bytes = this.bytes;
     const words = this.words;
     let n = 0;
-    for (let at = bytes.indexOf(10); at !== -1 && at < length; at = bytes.indexOf(10, at + 1)) {
-      words[(out >>> 2) + n++] = at + 1;
+    bytes[flags] = 0;
+    for (let at = 0; at < length; at++) {
+      const b = bytes[at]!;
+      if (b === 10) {
+        words[(out >>> 2) + n++] = at + 1;
+        bytes[flags + n] = 0;
+      } else if (b >= 0x80) bytes[flags + n] = bytes[flags + n]! | (b === 0x9b || b === 0xfd ? 3 : 1);
+      else if (b === 0x1b) bytes[flags + n] = bytes[flags + n]! | 2;
     }
     return n;
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
 import { buildGramTable, FOLD, slotOf } from '../classify/gram-table';
 import { JsScanKernel } from './js-scan-kernel';
-import { createScanKernel, type ScanKernel } from './scan-kernel';
+import { createScanKernel, LINE_ESCAPE, LINE_WIDE, type ScanKernel } from './scan-kernel';
 import { WasmScanKernel } from './wasm-scan-kernel';
 
 // The JavaScript loops scan-kernel.wat replaced (classify/word-scan.ts `nextFlaggedGroup` and
@@ -187,13 +187,6 @@ describe('WasmScanKernel', () => {
   });
 });
 
-function referenceHighByte(words: Uint32Array, i: number, count: number): number {
-  for (; i < count; i += 4) {
-    for (let k = 0; k < 4; k++) if ((words[i + k]! & 0x80808080) !== 0) return i;
-  }
-  return count;
-}
-
 function referenceLineEnds(bytes: Uint8Array, length: number): number[] {
   const ends: number[] = [];
   for (let at = 0; at < length; at++) if (bytes[at] === 0x0a) ends.push(at + 1);
@@ -207,6 +200,8 @@ const mostlyAscii = fc
       { weight: 40, arbitrary: fc.integer({ min: 0, max: 0x7f }) },
       { weight: 4, arbitrary: fc.constant(0x0a) },
       { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
+      // The escape bytes the line flags name.
+      { weight: 1, arbitrary: fc.constantFrom(0x1b, 0x9b, 0xfd) },
     ),
     { maxLength: 1500, size: 'large' },
   )
@@ -214,82 +209,70 @@ const mostlyAscii = fc
 
 /**
  * `bytes` in the image as `ByteImage.lineStarts` lays it out: the text, zeros to a multiple of 16
- * bytes and 16 more, then `out`, with room for a word per byte, filled with junk the scan must
- * overwrite. Views taken after asking for all the room: asking can move the image.
+ * bytes and 16 more, then `out`, with room for a word per byte, then `flags`, a byte per byte and
+ * one more, both filled with junk the scan must overwrite. Views taken after asking for all the
+ * room: asking can move the image.
  */
 function lineEndsImage(kernel: ScanKernel, bytes: Uint8Array) {
   const out = ((bytes.length + 15) & ~15) + 16;
-  const { bytes: image, words } = kernel.imageViews(out + 4 * (bytes.length + 1));
+  const flags = out + 4 * (bytes.length + 1);
+  const { bytes: image, words } = kernel.imageViews(flags + bytes.length + 1);
   image.fill(0, 0, out);
   image.set(bytes);
   words.fill(0x0a0a0a0a, out >>> 2, (out >>> 2) + bytes.length + 1);
-  return { words, out };
+  image.fill(0xff, flags, flags + bytes.length + 1);
+  return { words, out, flags, image };
+}
+
+/** Each line's flags (0 to the count of 0x0a before `length`) the slow way. */
+function referenceLineFlags(bytes: Uint8Array, length: number): number[] {
+  const flags = [0];
+  for (let at = 0; at < length; at++) {
+    const b = bytes[at]!;
+    if (b === 0x0a) flags.push(0);
+    else {
+      if (b >= 0x80) flags[flags.length - 1]! |= LINE_WIDE;
+      if (b === 0x1b || b === 0x9b || b === 0xfd) flags[flags.length - 1]! |= LINE_ESCAPE;
+    }
+  }
+  return flags;
 }
 
 describe.each(KINDS)('$name kernel line scans', ({ make }) => {
-  it('highByte stops at the same groups as the reference loop, from any start', () => {
-    const kernel = make();
-    let hits = 0;
-    fc.assert(
-      fc.property(mostlyAscii, fc.nat(), (bytes, start) => {
-        const { copy, count } = images(kernel, bytes);
-        for (let i = count === 0 ? 0 : start % count; i < count; i += 1) {
-          const want = referenceHighByte(copy, i, count);
-          expect(kernel.highByte(i, count)).toBe(want);
-          // A group skipped before the one found: both branches of the scan taken.
-          if (want > i + 3 && want < count) hits++;
-          i = want;
-        }
-      }),
-      { numRuns: 300 },
-    );
-    expect(hits).toBeGreaterThan(100);
-  });
-
-  it('highByte finds a high byte in any of the four words it reads, from any start, and none at or past count', () => {
-    const kernel = make();
-    for (let at = 0; at < 48; at++) {
-      const bytes = new Uint8Array(48).fill(0x61);
-      bytes[at] = 0x80 + at;
-      const { count } = images(kernel, bytes);
-      const word = at >>> 2;
-      for (let start = 0; start < 4; start++) {
-        const want = word >= start ? start + 4 * Math.floor((word - start) / 4) : count;
-        expect(kernel.highByte(start, count)).toBe(want);
-        if (want < count) expect(kernel.highByte(start, want)).toBe(want);
-      }
-    }
-  });
-
-  it('lineEnds writes the offsets past each 0x0a among the first `length` bytes at `out`', () => {
+  it('lineEnds writes the offsets past each 0x0a among the first `length` bytes at `out`, and the flags of each line at `flags`', () => {
     const kernel = make();
     let beyond = 0;
+    let flagged = 0;
     fc.assert(
       fc.property(mostlyAscii, fc.nat(), (bytes, cut) => {
         const length = cut % (bytes.length + 1);
         const want = referenceLineEnds(bytes, length);
         if (bytes.subarray(length).includes(0x0a)) beyond++;
-        const { words, out } = lineEndsImage(kernel, bytes);
-        const n = kernel.lineEnds(length, out);
+        const { words, out, flags, image } = lineEndsImage(kernel, bytes);
+        const n = kernel.lineEnds(length, out, flags);
         expect(n).toBe(want.length);
         expect([...words.subarray(out >>> 2, (out >>> 2) + n)]).toEqual(want);
+        const wantFlags = referenceLineFlags(bytes, length);
+        expect([...image.subarray(flags, flags + n + 1)]).toEqual(wantFlags);
+        for (const f of wantFlags) if (f !== 0) flagged++;
       }),
       { numRuns: 300 },
     );
     expect(beyond).toBeGreaterThan(100);
+    expect(flagged).toBeGreaterThan(1000);
   });
 
   it('lineEnds reports no 0x0a at or past `length`, even in the same 16 bytes', () => {
     const kernel = make();
     const bytes = Buffer.from(`a\nb${'\n'.repeat(13)}xyz\n`);
-    const { words, out } = lineEndsImage(kernel, bytes);
-    expect(kernel.lineEnds(3, out)).toBe(1);
+    const { words, out, flags } = lineEndsImage(kernel, bytes);
+    expect(kernel.lineEnds(3, out, flags)).toBe(1);
     expect(words[out >>> 2]).toBe(2);
-    expect(kernel.lineEnds(4, out)).toBe(2);
-    expect(kernel.lineEnds(0, out)).toBe(0);
-    expect(kernel.lineEnds(16, out)).toBe(14);
-    expect(kernel.lineEnds(19, out)).toBe(14);
-    expect(kernel.lineEnds(20, out)).toBe(15);
+    expect(kernel.lineEnds(4, out, flags)).toBe(2);
+    expect(kernel.lineEnds(0, out, flags)).toBe(0);
+    expect(kernel.lineEnds(16, out, flags)).toBe(14);
+    expect(kernel.lineEnds(19, out, flags)).toBe(14);
+    expect(kernel.lineEnds(20, out, flags)).toBe(15);
     expect([...words.subarray(out >>> 2, (out >>> 2) + 15)]).toEqual([
       2,
       ...Array.from({ length: 13 }, (_, k) => 4 + k),
@@ -300,8 +283,8 @@ describe.each(KINDS)('$name kernel line scans', ({ make }) => {
   it('lineEnds finds every line end of a long image', () => {
     const kernel = make();
     const bytes = Buffer.from('x'.repeat(99).concat('\n').repeat(3000));
-    const { words, out } = lineEndsImage(kernel, bytes);
-    expect(kernel.lineEnds(bytes.length, out)).toBe(3000);
+    const { words, out, flags } = lineEndsImage(kernel, bytes);
+    expect(kernel.lineEnds(bytes.length, out, flags)).toBe(3000);
     expect(words[(out >>> 2) + 2999]).toBe(300_000);
     expect(words[(out >>> 2) + 1234]).toBe(123_500);
   });

@@ -35,22 +35,24 @@ export interface ScanKernel {
    */
   anchorPair(slots: Uint8Array, i: number, count: number): number;
   /**
-   * The first index from `i`, stepping by four words, of a group of four words holding a byte
-   * >= 0x80, or `count` (analyze/region-marks.ts: the lines to decode as UTF-8).
-   */
-  highByte(i: number, count: number): number;
-  /**
    * The offsets just past every `'\n'` among the image's first `length` bytes, ascending, written
    * as 32-bit words from byte `out` of the image (a multiple of 4, past the image and its padding,
-   * with room for one word per byte); returns how many (../byte-image.ts `lineStarts`).
+   * with room for one word per byte); returns how many (../byte-image.ts `lineStarts`). On the
+   * same pass, a flag byte per line (`LINE_WIDE`, `LINE_ESCAPE`) from byte `flags` of the image,
+   * for lines 0 to the count (room for one byte per byte, plus one).
    */
-  lineEnds(length: number, out: number): number;
+  lineEnds(length: number, out: number, flags: number): number;
   /**
    * The first offset from `i` of a byte 0x1B, 0x9B or 0xFD among the image's first `length`
    * bytes, or `length` (classify/escaped-lines.ts: the lines that may hold an escape).
    */
   escapeByte(i: number, length: number): number;
 }
+
+/** A line's flag (`lineEnds`): it holds a byte >= 0x80. */
+export const LINE_WIDE = 1;
+/** A line's flag (`lineEnds`): it holds 0x1B, 0x9B or 0xFD (classify/escaped-lines.ts). */
+export const LINE_ESCAPE = 2;
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

@@ -46,45 +46,83 @@
         (br $group)))
     (local.get $count))
 
-  ;; The wide-line scan of analyze/region-marks.ts: the first i (stepping by 4 from i) whose
-  ;; four words hold a byte >= 0x80 (the lines that must be decoded as UTF-8); or `count`.
-  (func (export "highByte") (param $i i32) (param $count i32) (result i32)
-    (block $done
-      (loop $group
-        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (if (i8x16.bitmask (v128.load (i32.add (i32.const 196608) (i32.shl (local.get $i) (i32.const 2)))))
-          (then (return (local.get $i))))
-        (local.set $i (i32.add (local.get $i) (i32.const 4)))
-        (br $group)))
-    (local.get $count))
-
   ;; The line scan of input/scan-blocks.ts (../byte-image.ts `lineStarts`): the offset just past
   ;; every '\n' among the image's first `length` bytes, ascending, stored as i32 from address
-  ;; `out` (past the image); returns how many. 16 bytes a step, one bit per '\n'.
-  (func (export "lineEnds") (param $length i32) (param $out i32) (result i32)
+  ;; `out` (past the image); returns how many. 16 bytes a step, one bit per '\n'. On the same
+  ;; pass, one flag byte per line from address `flags`: bit 0 when the line holds a byte >= 0x80
+  ;; (it must be decoded as UTF-8), bit 1 when it holds 0x1b, 0x9b or 0xfd (it may hold an escape
+  ;; sequence); lines 0 to the count, the last being what follows the last '\n'. The few bytes that
+  ;; set a flag are taken one by one, each counted into its line by the '\n's before it.
+  (func (export "lineEnds") (param $length i32) (param $out i32) (param $flags i32) (result i32)
     (local $i i32)
+    (local $v v128)
+    (local $lines i32)
     (local $mask i32)
+    (local $high i32)
+    (local $esc i32)
+    (local $special i32)
+    (local $keep i32)
     (local $at i32)
     (local $n i32)
+    (local $n0 i32)
+    (local $p i32)
+    (local $line i32)
+    (i32.store8 (local.get $flags) (i32.const 0))
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $mask
+        (local.set $v (v128.load (i32.add (i32.const 196608) (local.get $i))))
+        (local.set $lines
           (i8x16.bitmask
-            (i8x16.eq
-              (v128.load (i32.add (i32.const 196608) (local.get $i)))
-              (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+            (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+        (local.set $high (i8x16.bitmask (local.get $v)))
+        (local.set $esc
+          (i8x16.bitmask
+            (v128.or
+              (v128.or
+                (i8x16.eq (local.get $v) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b))
+                (i8x16.eq (local.get $v) (v128.const i8x16 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b)))
+              (i8x16.eq (local.get $v) (v128.const i8x16 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd)))))
+        ;; Only the bytes before `length` count.
+        (if (i32.lt_u (i32.sub (local.get $length) (local.get $i)) (i32.const 16))
+          (then
+            (local.set $keep
+              (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $length) (local.get $i))) (i32.const 1)))
+            (local.set $lines (i32.and (local.get $lines) (local.get $keep)))
+            (local.set $high (i32.and (local.get $high) (local.get $keep)))
+            (local.set $esc (i32.and (local.get $esc) (local.get $keep)))))
+        (local.set $n0 (local.get $n))
+        (local.set $mask (local.get $lines))
         (block $bits
           (loop $bit
             (br_if $bits (i32.eqz (local.get $mask)))
             (local.set $at (i32.add (local.get $i) (i32.ctz (local.get $mask))))
-            (br_if $done (i32.ge_u (local.get $at) (local.get $length)))
             (i32.store
               (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
               (i32.add (local.get $at) (i32.const 1)))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))
+            (i32.store8 (i32.add (local.get $flags) (local.get $n)) (i32.const 0))
             (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
             (br $bit)))
+        (local.set $special (i32.or (local.get $high) (local.get $esc)))
+        (block $specials
+          (loop $byte
+            (br_if $specials (i32.eqz (local.get $special)))
+            (local.set $p (i32.ctz (local.get $special)))
+            (local.set $line
+              (i32.add
+                (i32.add (local.get $flags) (local.get $n0))
+                (i32.popcnt
+                  (i32.and (local.get $lines) (i32.sub (i32.shl (i32.const 1) (local.get $p)) (i32.const 1))))))
+            (i32.store8
+              (local.get $line)
+              (i32.or
+                (i32.load8_u (local.get $line))
+                (i32.or
+                  (i32.and (i32.shr_u (local.get $high) (local.get $p)) (i32.const 1))
+                  (i32.shl (i32.and (i32.shr_u (local.get $esc) (local.get $p)) (i32.const 1)) (i32.const 1)))))
+            (local.set $special (i32.and (local.get $special) (i32.sub (local.get $special) (i32.const 1))))
+            (br $byte)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $block)))
     (local.get $n))

@@ -18,8 +18,7 @@ interface KernelExports {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   flaggedGroup(i: number, count: number): number;
   anchorPair(i: number, count: number): number;
-  highByte(i: number, count: number): number;
-  lineEnds(length: number, out: number): number;
+  lineEnds(length: number, out: number, flags: number): number;
   escapeByte(i: number, length: number): number;
 }
 
@@ -75,12 +74,8 @@ export class WasmScanKernel implements ScanKernel {
     return this.exports.anchorPair(i, count);
   }
 
-  highByte(i: number, count: number): number {
-    return this.exports.highByte(i, count);
-  }
-
-  lineEnds(length: number, out: number): number {
-    return this.exports.lineEnds(length, IMAGE_AT + out);
+  lineEnds(length: number, out: number, flags: number): number {
+    return this.exports.lineEnds(length, IMAGE_AT + out, IMAGE_AT + flags);
   }
 
   escapeByte(i: number, length: number): number {

@@ -10,12 +10,10 @@ function referenceStarts(text: string): number[] {
   return starts;
 }
 
-/**
- * Each line's flags the slow way (a text that does not end with '\n' has its last line unflagged
- * past the last '\n': the flags cover lines 0 to the count of '\n's, the last one after it).
- */
-function referenceFlags(text: string, starts: number[]): number[] {
-  return starts.map((start, k) => {
+/** The marked lines the slow way: `k << 2 | flags` for each line k holding a flagged byte. */
+function referenceMarks(text: string, starts: number[]): number[] {
+  const marks: number[] = [];
+  starts.forEach((start, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]! - 1 : text.length;
     let f = 0;
     for (let i = start; i < end; i++) {
@@ -23,8 +21,9 @@ function referenceFlags(text: string, starts: number[]): number[] {
       if (c >= 0x80) f |= LINE_WIDE;
       if (c === 0x1b || c === 0x9b || c === 0xfd) f |= LINE_ESCAPE;
     }
-    return f;
+    if (f !== 0) marks.push((k << 2) | f);
   });
+  return marks;
 }
 
 /** A latin1 character other than `'\n'` (the image keeps one byte per character). */
@@ -63,23 +62,23 @@ function expectHeld(text: string): void {
 }
 
 describe('sharedImage.lineStarts', () => {
-  it('finds the same line starts as indexOf and the same line flags as a byte loop, in `into` or bigger arrays, and holds the text', () => {
+  it('finds the same line starts as indexOf and the same marked lines as a byte loop, in the arrays given or bigger ones, and holds the text', () => {
     const seen = { grown: 0, reused: 0, long: 0, wide: 0, escape: 0 };
     fc.assert(
       fc.property(linesText, fc.nat(400), (text, room) => {
         const into = new Int32Array(room);
-        const flagsInto = new Uint8Array(room);
+        const marksInto = new Int32Array(room >>> 3);
         const want = referenceStarts(text);
-        const { starts, flags, count } = sharedImage.lineStarts(text, into, flagsInto);
+        const { starts, count, marks, markCount } = sharedImage.lineStarts(text, into, marksInto);
         expect(count).toBe(want.length - 1);
         expect([...starts.subarray(0, count + 1)]).toEqual(want);
-        const wantFlags = referenceFlags(text, want);
-        expect([...flags.subarray(0, count + 1)]).toEqual(wantFlags);
-        for (const f of wantFlags) {
-          if (f & LINE_WIDE) seen.wide++;
-          if (f & LINE_ESCAPE) seen.escape++;
+        const wantMarks = referenceMarks(text, want);
+        expect([...marks.subarray(0, markCount)]).toEqual(wantMarks);
+        for (const mark of wantMarks) {
+          if (mark & LINE_WIDE) seen.wide++;
+          if (mark & LINE_ESCAPE) seen.escape++;
         }
-        expect(flags === flagsInto).toBe(room >= count + 1);
+        expect(marks === marksInto).toBe(marksInto.length >= markCount);
         if (room >= count + 1) {
           expect(starts).toBe(into);
           seen.reused++;
@@ -103,24 +102,31 @@ describe('sharedImage.lineStarts', () => {
 
   it('reports a 0x0a only as a line end, whatever bytes lie around it', () => {
     const text = '\u00ff\u0080\n\n\u0000\u000b\u0009\n\n';
-    expect([...sharedImage.lineStarts(text, new Int32Array(1), new Uint8Array(0)).starts]).toEqual([
+    expect([...sharedImage.lineStarts(text, new Int32Array(1), new Int32Array(0)).starts]).toEqual([
       0, 3, 4, 8, 9,
     ]);
-    expect(sharedImage.lineStarts('', new Int32Array(0), new Uint8Array(0))).toEqual({
+    expect(sharedImage.lineStarts('', new Int32Array(0), new Int32Array(0))).toEqual({
       starts: new Int32Array([0]),
-      flags: new Uint8Array([0]),
       count: 0,
+      marks: new Int32Array(0),
+      markCount: 0,
     });
     // A text after a longer one: the zeros after it keep the longer one's line ends out.
-    sharedImage.lineStarts('a\n'.repeat(5000), new Int32Array(0), new Uint8Array(0));
-    expect(sharedImage.lineStarts('abc\nd', new Int32Array(4), new Uint8Array(4)).count).toBe(1);
-    // Flags: the first line holds 0xff (wide) and 0x80; the escapes 0x1b, 0x9b, 0xfd flag theirs.
-    const flagged = sharedImage.lineStarts(
+    sharedImage.lineStarts('a\n'.repeat(5000), new Int32Array(0), new Int32Array(0));
+    expect(sharedImage.lineStarts('abc\nd', new Int32Array(4), new Int32Array(4)).count).toBe(1);
+    // Marks: the first line holds 0xff and 0x80 (wide); 0x1b, 0x9b and 0xfd mark theirs, the last
+    // two wide as well.
+    const marked = sharedImage.lineStarts(
       '\u00ff\u0080\na\u001bb\n\u009b\nc\u00fd\nplain\n',
       new Int32Array(0),
-      new Uint8Array(0),
+      new Int32Array(0),
     );
-    expect([...flagged.flags.subarray(0, flagged.count + 1)]).toEqual([1, 2, 3, 3, 0, 0]);
+    expect([...marked.marks.subarray(0, marked.markCount)]).toEqual([
+      1,
+      (1 << 2) | 2,
+      (2 << 2) | 3,
+      (3 << 2) | 3,
+    ]);
   });
 
   // Found in session 8: when the image already holds `text` (`hold` does not reload), the room
@@ -131,7 +137,7 @@ describe('sharedImage.lineStarts', () => {
     // Fits the image as it is, but not with a word per byte after it.
     const text = 'ab\n'.repeat(Math.floor(room / 6));
     sharedImage.hold(text);
-    const { count } = sharedImage.lineStarts(text, new Int32Array(0), new Uint8Array(0));
+    const { count } = sharedImage.lineStarts(text, new Int32Array(0), new Int32Array(0));
     expect(count).toBe(text.length / 3);
     expectHeld(text);
   });

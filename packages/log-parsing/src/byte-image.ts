@@ -49,32 +49,34 @@ class ByteImage {
   /**
    * The line starts of `text` (lines each ended by `'\n'`): `starts[0]` is 0 and `starts[k + 1]`
    * is just past the k-th `'\n'`; returns them in `into`, or in a bigger array when it is too
-   * small, and how many `'\n'` there are. With them, each line's flags (`LINE_WIDE`,
-   * `LINE_ESCAPE` of ../scan-kernel/scan-kernel.ts) in `flagsInto` or a bigger array. The image
-   * holds `text` afterwards. The scan kernel finds both 16 bytes at a time (`lineEnds`); `indexOf`
-   * once per line cost ~40 ns a line.
+   * small, and how many `'\n'` there are. With them `marks`, one entry `k << 2 | flags` per line k
+   * holding a byte >= 0x80 (`LINE_WIDE`) or 0x1B, 0x9B, 0xFD (`LINE_ESCAPE`), ascending, in
+   * `marksInto` or a bigger array (`markCount` of them). The image holds `text` afterwards. The
+   * scan kernel finds both 16 bytes at a time (`lineEnds`); `indexOf` once per line cost ~40 ns a
+   * line.
    */
   lineStarts(
     text: string,
     into: Int32Array,
-    flagsInto: Uint8Array,
-  ): { starts: Int32Array; flags: Uint8Array; count: number } {
+    marksInto: Int32Array,
+  ): { starts: Int32Array; count: number; marks: Int32Array; markCount: number } {
     const out = paddedLength(text.length) + SPARE_BYTES;
-    const flagsAt = out + 4 * (text.length + 1);
-    // Room past the image for one offset and one flag byte per byte; `hold` asks for less, so the
-    // views stay. Growing the memory detaches the views held (and the JavaScript kernel's new
-    // buffer is empty): reload.
-    if (scanKernel().imageViews(flagsAt + text.length + 1).words !== this.words) this.held = null;
+    const marksAt = out + 4 * (text.length + 1);
+    // Room past the image for two words per byte; `hold` asks for less, so the views stay.
+    // Growing the memory detaches the views held (and the JavaScript kernel's new buffer is
+    // empty): reload.
+    if (scanKernel().imageViews(marksAt + 4 * (text.length + 2)).words !== this.words) this.held = null;
     this.hold(text);
-    const count = scanKernel().lineEnds(text.length, out, flagsAt);
+    const count = scanKernel().lineEnds(text.length, out, marksAt);
     let starts = into;
     if (starts.length < count + 1) starts = new Int32Array(Math.max(count + 1, 2 * starts.length));
     starts[0] = 0;
     starts.set(this.words.subarray(out >>> 2, (out >>> 2) + count), 1);
-    let flags = flagsInto;
-    if (flags.length < count + 1) flags = new Uint8Array(Math.max(count + 1, 2 * flags.length));
-    flags.set(new Uint8Array(this.words.buffer, this.words.byteOffset + flagsAt, count + 1));
-    return { starts, flags, count };
+    const markCount = this.words[marksAt >>> 2]!;
+    let marks = marksInto;
+    if (marks.length < markCount) marks = new Int32Array(Math.max(markCount, 2 * marks.length));
+    marks.set(this.words.subarray((marksAt >>> 2) + 1, (marksAt >>> 2) + 1 + markCount));
+    return { starts, count, marks, markCount };
   }
 
   /** Call before writing into the image (the block scan folds it): it no longer holds its text. */

@@ -29,18 +29,17 @@ export interface RegionMarks {
  * then: the caller decodes the region instead).
  */
 export function regionMarks(region: ByteRegion, classifier: Classifier): RegionMarks | null {
-  const { text, starts, count, lineFlags } = region;
+  const { text, starts, marks, markCount } = region;
   // The redaction prefilter first: it writes the shared byte image, the block scan reuses it.
   const secrets = candidateLineStarts(text);
-  // The line pass (`lineEnds`) flagged the lines with a byte >= 0x80 and those that may hold an
-  // escape: one walk over a byte per line, where two more scans of the text cost ~0.2 s per GB.
+  // The line pass (`lineEnds`) marked the lines with a byte >= 0x80 and those that may hold an
+  // escape, where two more scans of the text cost ~0.2 s per GB.
   const wide: number[] = [];
   const escaped: number[] = [];
-  for (let k = 0; k < count; k++) {
-    const f = lineFlags[k]!;
-    if (f === 0) continue;
-    if ((f & LINE_WIDE) !== 0) wide.push(k);
-    if ((f & LINE_ESCAPE) !== 0) escaped.push(starts[k]!);
+  for (let j = 0; j < markCount; j++) {
+    const mark = marks[j]!;
+    if ((mark & LINE_WIDE) !== 0) wide.push(mark >>> 2);
+    if ((mark & LINE_ESCAPE) !== 0) escaped.push(starts[mark >>> 2]!);
   }
   const hits = classifier.lineHits?.(text, [], escaped) ?? null;
   if (hits === null) return null;

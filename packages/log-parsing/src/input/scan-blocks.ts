@@ -16,10 +16,11 @@ export interface ByteRegion {
   /** Line starts, `count + 1` entries (the last is `text.length`). Reused for the next region. */
   readonly starts: Int32Array;
   /**
-   * Each line's flags (`LINE_WIDE`: a byte >= 0x80; `LINE_ESCAPE`: 0x1B, 0x9B or 0xFD), `count`
-   * entries read. Reused for the next region.
+   * The lines holding a byte >= 0x80 (`LINE_WIDE`) or 0x1B, 0x9B, 0xFD (`LINE_ESCAPE`): `markCount`
+   * entries `k << 2 | flags`, ascending. Reused for the next region.
    */
-  readonly lineFlags: Uint8Array;
+  readonly marks: Int32Array;
+  readonly markCount: number;
   readonly count: number;
 }
 
@@ -65,7 +66,7 @@ export async function* readScanBlocks(
   let carry: Buffer[] = [];
   let carried = 0;
   let starts: Int32Array = new Int32Array(1024);
-  let lineFlags: Uint8Array = new Uint8Array(1024);
+  let marks: Int32Array = new Int32Array(256);
 
   /** Hands the input over to a `TextBlockReader`, carried bytes first. */
   const toText = (): TextBlockReader => {
@@ -128,11 +129,14 @@ export async function* readScanBlocks(
     if (last + 1 <= from) continue;
     const regionBytes = bytes.subarray(from, last + 1);
     const regionText = latin1Text(regionBytes);
-    const found = sharedImage.lineStarts(regionText, starts, lineFlags);
+    const found = sharedImage.lineStarts(regionText, starts, marks);
     starts = found.starts;
-    lineFlags = found.flags;
+    marks = found.marks;
     const count = found.count;
-    yield { region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, lineFlags, count } };
+    const markCount = found.markCount;
+    yield {
+      region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count, marks, markCount },
+    };
     no += count;
   }
   if (text !== null) {

@@ -1,5 +1,12 @@
 import { FOLD, slotOf } from '../classify/gram-table';
-import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK } from './kernel-limits';
+import {
+  ANCHOR_SLOTS,
+  checkTableSize,
+  GRAM_SLOTS,
+  LINE_ESCAPE,
+  LINE_WIDE,
+  READ_SLACK,
+} from './kernel-limits';
 import type { KernelGramTable, ScanKernel } from './scan-kernel';
 
 /**
@@ -49,19 +56,28 @@ export class JsScanKernel implements ScanKernel {
     return count;
   }
 
-  lineEnds(length: number, out: number, flags: number): number {
+  lineEnds(length: number, out: number, marks: number): number {
     const bytes = this.bytes;
     const words = this.words;
+    const at = marks >>> 2;
     let n = 0;
-    bytes[flags] = 0;
-    for (let at = 0; at < length; at++) {
-      const b = bytes[at]!;
+    let m = 0;
+    let last = -1;
+    for (let i = 0; i < length; i++) {
+      const b = bytes[i]!;
       if (b === 10) {
-        words[(out >>> 2) + n++] = at + 1;
-        bytes[flags + n] = 0;
-      } else if (b >= 0x80) bytes[flags + n] = bytes[flags + n]! | (b === 0x9b || b === 0xfd ? 3 : 1);
-      else if (b === 0x1b) bytes[flags + n] = bytes[flags + n]! | 2;
+        words[(out >>> 2) + n++] = i + 1;
+        continue;
+      }
+      const bits = (b >= 0x80 ? LINE_WIDE : 0) | (b === 0x1b || b === 0x9b || b === 0xfd ? LINE_ESCAPE : 0);
+      if (bits === 0) continue;
+      if (n === last) words[at + m] = words[at + m]! | bits;
+      else {
+        words[at + ++m] = (n << 2) | bits;
+        last = n;
+      }
     }
+    words[at] = m;
     return n;
   }
 

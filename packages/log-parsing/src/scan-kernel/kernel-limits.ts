@@ -20,3 +20,8 @@ export function checkTableSize(kind: string, table: Uint8Array, slots: number): 
     throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
   }
 }
+
+/** A line's flag (`ScanKernel.lineEnds`): it holds a byte >= 0x80. */
+export const LINE_WIDE = 1;
+/** A line's flag (`ScanKernel.lineEnds`): it holds 0x1B, 0x9B or 0xFD (classify/escaped-lines.ts). */
+export const LINE_ESCAPE = 2;

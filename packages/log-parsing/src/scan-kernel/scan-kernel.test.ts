@@ -209,23 +209,22 @@ const mostlyAscii = fc
 
 /**
  * `bytes` in the image as `ByteImage.lineStarts` lays it out: the text, zeros to a multiple of 16
- * bytes and 16 more, then `out`, with room for a word per byte, then `flags`, a byte per byte and
+ * bytes and 16 more, then `out`, with room for a word per byte, then `marks`, a word per byte and
  * one more, both filled with junk the scan must overwrite. Views taken after asking for all the
  * room: asking can move the image.
  */
 function lineEndsImage(kernel: ScanKernel, bytes: Uint8Array) {
   const out = ((bytes.length + 15) & ~15) + 16;
-  const flags = out + 4 * (bytes.length + 1);
-  const { bytes: image, words } = kernel.imageViews(flags + bytes.length + 1);
+  const marks = out + 4 * (bytes.length + 1);
+  const { bytes: image, words } = kernel.imageViews(marks + 4 * (bytes.length + 2));
   image.fill(0, 0, out);
   image.set(bytes);
-  words.fill(0x0a0a0a0a, out >>> 2, (out >>> 2) + bytes.length + 1);
-  image.fill(0xff, flags, flags + bytes.length + 1);
-  return { words, out, flags, image };
+  words.fill(0x0a0a0a0a, out >>> 2, (marks >>> 2) + bytes.length + 2);
+  return { words, out, marks };
 }
 
-/** Each line's flags (0 to the count of 0x0a before `length`) the slow way. */
-function referenceLineFlags(bytes: Uint8Array, length: number): number[] {
+/** `k << 2 | flags` for each line k (before `length`) holding a flagged byte, the slow way. */
+function referenceMarks(bytes: Uint8Array, length: number): number[] {
   const flags = [0];
   for (let at = 0; at < length; at++) {
     const b = bytes[at]!;
@@ -235,11 +234,11 @@ function referenceLineFlags(bytes: Uint8Array, length: number): number[] {
       if (b === 0x1b || b === 0x9b || b === 0xfd) flags[flags.length - 1]! |= LINE_ESCAPE;
     }
   }
-  return flags;
+  return flags.flatMap((f, k) => (f === 0 ? [] : [(k << 2) | f]));
 }
 
 describe.each(KINDS)('$name kernel line scans', ({ make }) => {
-  it('lineEnds writes the offsets past each 0x0a among the first `length` bytes at `out`, and the flags of each line at `flags`', () => {
+  it('lineEnds writes the offsets past each 0x0a among the first `length` bytes at `out`, and the marked lines at `marks`', () => {
     const kernel = make();
     let beyond = 0;
     let flagged = 0;
@@ -248,13 +247,14 @@ describe.each(KINDS)('$name kernel line scans', ({ make }) => {
         const length = cut % (bytes.length + 1);
         const want = referenceLineEnds(bytes, length);
         if (bytes.subarray(length).includes(0x0a)) beyond++;
-        const { words, out, flags, image } = lineEndsImage(kernel, bytes);
-        const n = kernel.lineEnds(length, out, flags);
+        const { words, out, marks } = lineEndsImage(kernel, bytes);
+        const n = kernel.lineEnds(length, out, marks);
         expect(n).toBe(want.length);
         expect([...words.subarray(out >>> 2, (out >>> 2) + n)]).toEqual(want);
-        const wantFlags = referenceLineFlags(bytes, length);
-        expect([...image.subarray(flags, flags + n + 1)]).toEqual(wantFlags);
-        for (const f of wantFlags) if (f !== 0) flagged++;
+        const wantMarks = referenceMarks(bytes, length);
+        const m = words[marks >>> 2]!;
+        expect([...words.subarray((marks >>> 2) + 1, (marks >>> 2) + 1 + m)]).toEqual(wantMarks);
+        flagged += m;
       }),
       { numRuns: 300 },
     );
@@ -265,14 +265,14 @@ describe.each(KINDS)('$name kernel line scans', ({ make }) => {
   it('lineEnds reports no 0x0a at or past `length`, even in the same 16 bytes', () => {
     const kernel = make();
     const bytes = Buffer.from(`a\nb${'\n'.repeat(13)}xyz\n`);
-    const { words, out, flags } = lineEndsImage(kernel, bytes);
-    expect(kernel.lineEnds(3, out, flags)).toBe(1);
+    const { words, out, marks } = lineEndsImage(kernel, bytes);
+    expect(kernel.lineEnds(3, out, marks)).toBe(1);
     expect(words[out >>> 2]).toBe(2);
-    expect(kernel.lineEnds(4, out, flags)).toBe(2);
-    expect(kernel.lineEnds(0, out, flags)).toBe(0);
-    expect(kernel.lineEnds(16, out, flags)).toBe(14);
-    expect(kernel.lineEnds(19, out, flags)).toBe(14);
-    expect(kernel.lineEnds(20, out, flags)).toBe(15);
+    expect(kernel.lineEnds(4, out, marks)).toBe(2);
+    expect(kernel.lineEnds(0, out, marks)).toBe(0);
+    expect(kernel.lineEnds(16, out, marks)).toBe(14);
+    expect(kernel.lineEnds(19, out, marks)).toBe(14);
+    expect(kernel.lineEnds(20, out, marks)).toBe(15);
     expect([...words.subarray(out >>> 2, (out >>> 2) + 15)]).toEqual([
       2,
       ...Array.from({ length: 13 }, (_, k) => 4 + k),
@@ -283,8 +283,8 @@ describe.each(KINDS)('$name kernel line scans', ({ make }) => {
   it('lineEnds finds every line end of a long image', () => {
     const kernel = make();
     const bytes = Buffer.from('x'.repeat(99).concat('\n').repeat(3000));
-    const { words, out, flags } = lineEndsImage(kernel, bytes);
-    expect(kernel.lineEnds(bytes.length, out, flags)).toBe(3000);
+    const { words, out, marks } = lineEndsImage(kernel, bytes);
+    expect(kernel.lineEnds(bytes.length, out, marks)).toBe(3000);
     expect(words[(out >>> 2) + 2999]).toBe(300_000);
     expect(words[(out >>> 2) + 1234]).toBe(123_500);
   });

@@ -38,10 +38,11 @@ export interface ScanKernel {
    * The offsets just past every `'\n'` among the image's first `length` bytes, ascending, written
    * as 32-bit words from byte `out` of the image (a multiple of 4, past the image and its padding,
    * with room for one word per byte); returns how many (../byte-image.ts `lineStarts`). On the
-   * same pass, a flag byte per line (`LINE_WIDE`, `LINE_ESCAPE`) from byte `flags` of the image,
-   * for lines 0 to the count (room for one byte per byte, plus one).
+   * same pass, the lines holding a byte >= 0x80 (`LINE_WIDE`) or 0x1B, 0x9B, 0xFD (`LINE_ESCAPE`):
+   * their number as a word at byte `marks` (a multiple of 4), then a word `line << 2 | flags` for
+   * each, ascending (room for one word per byte, plus one).
    */
-  lineEnds(length: number, out: number, flags: number): number;
+  lineEnds(length: number, out: number, marks: number): number;
   /**
    * The first offset from `i` of a byte 0x1B, 0x9B or 0xFD among the image's first `length`
    * bytes, or `length` (classify/escaped-lines.ts: the lines that may hold an escape).
@@ -49,10 +50,7 @@ export interface ScanKernel {
   escapeByte(i: number, length: number): number;
 }
 
-/** A line's flag (`lineEnds`): it holds a byte >= 0x80. */
-export const LINE_WIDE = 1;
-/** A line's flag (`lineEnds`): it holds 0x1B, 0x9B or 0xFD (classify/escaped-lines.ts). */
-export const LINE_ESCAPE = 2;
+export { LINE_ESCAPE, LINE_WIDE } from './kernel-limits';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

@@ -49,11 +49,12 @@
   ;; The line scan of input/scan-blocks.ts (../byte-image.ts `lineStarts`): the offset just past
   ;; every '\n' among the image's first `length` bytes, ascending, stored as i32 from address
   ;; `out` (past the image); returns how many. 16 bytes a step, one bit per '\n'. On the same
-  ;; pass, one flag byte per line from address `flags`: bit 0 when the line holds a byte >= 0x80
-  ;; (it must be decoded as UTF-8), bit 1 when it holds 0x1b, 0x9b or 0xfd (it may hold an escape
-  ;; sequence); lines 0 to the count, the last being what follows the last '\n'. The few bytes that
-  ;; set a flag are taken one by one, each counted into its line by the '\n's before it.
-  (func (export "lineEnds") (param $length i32) (param $out i32) (param $flags i32) (result i32)
+  ;; pass, the lines holding a byte >= 0x80 (bit 0: they must be decoded as UTF-8) or 0x1b, 0x9b,
+  ;; 0xfd (bit 1: they may hold an escape sequence), as i32 entries `line << 2 | bits` from address
+  ;; `marks` + 4, one per such line, ascending; their number at `marks`. Most 16 bytes hold
+  ;; neither; the few bytes that do are taken one by one, each counted into its line by the '\n's
+  ;; before it.
+  (func (export "lineEnds") (param $length i32) (param $out i32) (param $marks i32) (result i32)
     (local $i i32)
     (local $v v128)
     (local $lines i32)
@@ -64,10 +65,12 @@
     (local $keep i32)
     (local $at i32)
     (local $n i32)
-    (local $n0 i32)
     (local $p i32)
     (local $line i32)
-    (i32.store8 (local.get $flags) (i32.const 0))
+    (local $bits i32)
+    (local $m i32)
+    (local $last i32)
+    (local.set $last (i32.const -1))
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
@@ -75,23 +78,54 @@
         (local.set $lines
           (i8x16.bitmask
             (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
-        (local.set $high (i8x16.bitmask (local.get $v)))
-        (local.set $esc
+        ;; One test for both kinds of flagged byte (0x9b and 0xfd are >= 0x80).
+        (local.set $special
           (i8x16.bitmask
             (v128.or
-              (v128.or
-                (i8x16.eq (local.get $v) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b))
-                (i8x16.eq (local.get $v) (v128.const i8x16 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b)))
-              (i8x16.eq (local.get $v) (v128.const i8x16 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd)))))
+              (local.get $v)
+              (i8x16.eq (local.get $v) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b)))))
         ;; Only the bytes before `length` count.
         (if (i32.lt_u (i32.sub (local.get $length) (local.get $i)) (i32.const 16))
           (then
             (local.set $keep
               (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $length) (local.get $i))) (i32.const 1)))
             (local.set $lines (i32.and (local.get $lines) (local.get $keep)))
-            (local.set $high (i32.and (local.get $high) (local.get $keep)))
-            (local.set $esc (i32.and (local.get $esc) (local.get $keep)))))
-        (local.set $n0 (local.get $n))
+            (local.set $special (i32.and (local.get $special) (local.get $keep)))))
+        (if (local.get $special)
+          (then
+            (local.set $high (i8x16.bitmask (local.get $v)))
+            (local.set $esc
+              (i8x16.bitmask
+                (v128.or
+                  (v128.or
+                    (i8x16.eq (local.get $v) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b))
+                    (i8x16.eq (local.get $v) (v128.const i8x16 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b 0x9b)))
+                  (i8x16.eq (local.get $v) (v128.const i8x16 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd 0xfd)))))
+            (block $specials
+              (loop $byte
+                (br_if $specials (i32.eqz (local.get $special)))
+                (local.set $p (i32.ctz (local.get $special)))
+                (local.set $line
+                  (i32.add
+                    (local.get $n)
+                    (i32.popcnt
+                      (i32.and (local.get $lines) (i32.sub (i32.shl (i32.const 1) (local.get $p)) (i32.const 1))))))
+                (local.set $bits
+                  (i32.or
+                    (i32.and (i32.shr_u (local.get $high) (local.get $p)) (i32.const 1))
+                    (i32.shl (i32.and (i32.shr_u (local.get $esc) (local.get $p)) (i32.const 1)) (i32.const 1))))
+                (if (i32.eq (local.get $line) (local.get $last))
+                  (then
+                    (local.set $at (i32.add (local.get $marks) (i32.shl (local.get $m) (i32.const 2))))
+                    (i32.store (local.get $at) (i32.or (i32.load (local.get $at)) (local.get $bits))))
+                  (else
+                    (local.set $m (i32.add (local.get $m) (i32.const 1)))
+                    (i32.store
+                      (i32.add (local.get $marks) (i32.shl (local.get $m) (i32.const 2)))
+                      (i32.or (i32.shl (local.get $line) (i32.const 2)) (local.get $bits)))
+                    (local.set $last (local.get $line))))
+                (local.set $special (i32.and (local.get $special) (i32.sub (local.get $special) (i32.const 1))))
+                (br $byte)))))
         (local.set $mask (local.get $lines))
         (block $bits
           (loop $bit
@@ -101,30 +135,11 @@
               (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
               (i32.add (local.get $at) (i32.const 1)))
             (local.set $n (i32.add (local.get $n) (i32.const 1)))
-            (i32.store8 (i32.add (local.get $flags) (local.get $n)) (i32.const 0))
             (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
             (br $bit)))
-        (local.set $special (i32.or (local.get $high) (local.get $esc)))
-        (block $specials
-          (loop $byte
-            (br_if $specials (i32.eqz (local.get $special)))
-            (local.set $p (i32.ctz (local.get $special)))
-            (local.set $line
-              (i32.add
-                (i32.add (local.get $flags) (local.get $n0))
-                (i32.popcnt
-                  (i32.and (local.get $lines) (i32.sub (i32.shl (i32.const 1) (local.get $p)) (i32.const 1))))))
-            (i32.store8
-              (local.get $line)
-              (i32.or
-                (i32.load8_u (local.get $line))
-                (i32.or
-                  (i32.and (i32.shr_u (local.get $high) (local.get $p)) (i32.const 1))
-                  (i32.shl (i32.and (i32.shr_u (local.get $esc) (local.get $p)) (i32.const 1)) (i32.const 1)))))
-            (local.set $special (i32.and (local.get $special) (i32.sub (local.get $special) (i32.const 1))))
-            (br $byte)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $block)))
+    (i32.store (local.get $marks) (local.get $m))
     (local.get $n))
 
   ;; The pair scan of redact/keyword-prefilter.ts (formerly its `nextAnchorWords`): the first i

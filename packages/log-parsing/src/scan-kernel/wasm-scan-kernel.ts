@@ -18,7 +18,7 @@ interface KernelExports {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   flaggedGroup(i: number, count: number): number;
   anchorPair(i: number, count: number): number;
-  lineEnds(length: number, out: number, flags: number): number;
+  lineEnds(length: number, out: number, marks: number): number;
   escapeByte(i: number, length: number): number;
 }
 
@@ -74,8 +74,8 @@ export class WasmScanKernel implements ScanKernel {
     return this.exports.anchorPair(i, count);
   }
 
-  lineEnds(length: number, out: number, flags: number): number {
-    return this.exports.lineEnds(length, IMAGE_AT + out, IMAGE_AT + flags);
+  lineEnds(length: number, out: number, marks: number): number {
+    return this.exports.lineEnds(length, IMAGE_AT + out, IMAGE_AT + marks);
   }
 
   escapeByte(i: number, length: number): number {

@@ -59823,6 +59823,8 @@ function checkTableSize(kind, table, slots) {
     throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
   }
 }
+var LINE_WIDE = 1;
+var LINE_ESCAPE = 2;
 
 // ../../packages/log-parsing/src/classify/gram-table.ts
 var MIN_GRAM_LITERAL = 5;
@@ -60013,20 +60015,28 @@ var JsScanKernel = class {
     }
     return count3;
   }
-  highByte(i, count3) {
-    const words = this.words;
-    for (; i < count3; i += 4) {
-      if (((words[i] | words[i + 1] | words[i + 2] | words[i + 3]) & 2155905152) !== 0) return i;
-    }
-    return count3;
-  }
-  lineEnds(length, out) {
+  lineEnds(length, out, marks) {
     const bytes = this.bytes;
     const words = this.words;
+    const at = marks >>> 2;
     let n = 0;
-    for (let at = bytes.indexOf(10); at !== -1 && at < length; at = bytes.indexOf(10, at + 1)) {
-      words[(out >>> 2) + n++] = at + 1;
+    let m = 0;
+    let last = -1;
+    for (let i = 0; i < length; i++) {
+      const b = bytes[i];
+      if (b === 10) {
+        words[(out >>> 2) + n++] = i + 1;
+        continue;
+      }
+      const bits = (b >= 128 ? LINE_WIDE : 0) | (b === 27 || b === 155 || b === 253 ? LINE_ESCAPE : 0);
+      if (bits === 0) continue;
+      if (n === last) words[at + m] = words[at + m] | bits;
+      else {
+        words[at + ++m] = n << 2 | bits;
+        last = n;
+      }
     }
+    words[at] = m;
     return n;
   }
   escapeByte(i, length) {
@@ -60040,7 +60050,7 @@ var JsScanKernel = class {
 };
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
-var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABBwFgAn9/AX8DBgUAAAAAAAUDAQAIB0kGBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACGhpZ2hCeXRlAAEIbGluZUVuZHMAAgphbmNob3JQYWlyAAMKZXNjYXBlQnl0ZQAECsEEBZUBAgF/AnsCQANAIAAgAU8NAUGAgAwgAEECdGohAiAC/QAEAP0MICAgICAgICAgICAgICAgIP1QIQMgAiAD/QsEACAD/QyxeTeesXk3nrF5N56xeTee/bUBQQ/9rQEhBCAE/RsALQAAIAT9GwEtAAByIAT9GwItAAAgBP0bAy0AAHJyBEAgAA8LIABBBGohAAwACwsgAQswAAJAA0AgACABTw0BQYCADCAAQQJ0av0ABAD9ZARAIAAPCyAAQQRqIQAMAAsLIAELfAEEfwJAA0AgAiAATw0BQYCADCACav0ABAD9DAoKCgoKCgoKCgoKCgoKCgr9I/1kIQMCQANAIANFDQEgAiADaGohBCAEIABPDQMgASAFQQJ0aiAEQQFqNgIAIAVBAWohBSADIANBAWtxIQMMAAsLIAJBEGohAgwACwsgBQtrAQN/AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAigCACEDIAIoAgQhBCADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyBEAgAA8LIABBAmohAAwACwsgAQuNAQIBewJ/AkADQCAAIAFPDQFBgIAMIABq/QAEACECIAL9DBsbGxsbGxsbGxsbGxsbGxv9IyAC/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAC/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQMgAwRAIAAgA2hqIQQgBCABIAQgAUkbDwsgAEEQaiEADAALCyABCw==";
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABDgJgAn9/AX9gA39/fwF/AwUEAAEAAAUDAQAIBz4FBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACGxpbmVFbmRzAAEKYW5jaG9yUGFpcgACCmVzY2FwZUJ5dGUAAwq7BgSVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELpgMDAX8Bew1/QX8hEQJAA0AgAyAATw0BQYCADCADav0ABAAhBCAE/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZCEFIAQgBP0MGxsbGxsbGxsbGxsbGxsbG/0j/VD9ZCEJIAAgA2tBEEkEQEEBIAAgA2t0QQFrIQogBSAKcSEFIAkgCnEhCQsgCQRAIAT9ZCEHIAT9DBsbGxsbGxsbGxsbGxsbGxv9IyAE/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAE/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQgCQANAIAlFDQEgCWghDSAMIAVBASANdEEBa3FpaiEOIAcgDXZBAXEgCCANdkEBcUEBdHIhDyAOIBFGBEAgAiAQQQJ0aiELIAsgCygCACAPcjYCAAUgEEEBaiEQIAIgEEECdGogDkECdCAPcjYCACAOIRELIAkgCUEBa3EhCQwACwsLIAUhBgJAA0AgBkUNASADIAZoaiELIAEgDEECdGogC0EBajYCACAMQQFqIQwgBiAGQQFrcSEGDAALCyADQRBqIQMMAAsLIAIgEDYCACAMC2sBA38CQANAIAAgAU8NAUGAgAwgAEECdGohAiACKAIAIQMgAigCBCEEIANB//8DcS0AgIAIIANBEHYtAICACHIgBEH//wNxLQCAgAggBEEQdi0AgIAIcnIEQCAADwsgAEECaiEADAALCyABC40BAgF7An8CQANAIAAgAU8NAUGAgAwgAGr9AAQAIQIgAv0MGxsbGxsbGxsbGxsbGxsbG/0jIAL9DJubm5ubm5ubm5ubm5ubm5v9I/1QIAL9DP39/f39/f39/f39/f39/f39I/1Q/WQhAyADBEAgACADaGohBCAEIAEgBCABSRsPCyAAQRBqIQAMAAsLIAEL";
 
 // ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
@@ -60089,11 +60099,8 @@ var WasmScanKernel = class {
     }
     return this.exports.anchorPair(i, count3);
   }
-  highByte(i, count3) {
-    return this.exports.highByte(i, count3);
-  }
-  lineEnds(length, out) {
-    return this.exports.lineEnds(length, IMAGE_AT + out);
+  lineEnds(length, out, marks) {
+    return this.exports.lineEnds(length, IMAGE_AT + out, IMAGE_AT + marks);
   }
   escapeByte(i, length) {
     return this.exports.escapeByte(i, length);
@@ -60156,19 +60163,27 @@ var ByteImage = class {
   /**
    * The line starts of `text` (lines each ended by `'\n'`): `starts[0]` is 0 and `starts[k + 1]`
    * is just past the k-th `'\n'`; returns them in `into`, or in a bigger array when it is too
-   * small, and how many `'\n'` there are. The image holds `text` afterwards. The scan kernel
-   * finds them 16 bytes at a time (`lineEnds`); `indexOf` once per line cost ~40 ns a line.
+   * small, and how many `'\n'` there are. With them `marks`, one entry `k << 2 | flags` per line k
+   * holding a byte >= 0x80 (`LINE_WIDE`) or 0x1B, 0x9B, 0xFD (`LINE_ESCAPE`), ascending, in
+   * `marksInto` or a bigger array (`markCount` of them). The image holds `text` afterwards. The
+   * scan kernel finds both 16 bytes at a time (`lineEnds`); `indexOf` once per line cost ~40 ns a
+   * line.
    */
-  lineStarts(text, into) {
+  lineStarts(text, into, marksInto) {
     const out = paddedLength(text.length) + SPARE_BYTES;
-    if (scanKernel().imageViews(out + 4 * (text.length + 1)).words !== this.words) this.held = null;
+    const marksAt = out + 4 * (text.length + 1);
+    if (scanKernel().imageViews(marksAt + 4 * (text.length + 2)).words !== this.words) this.held = null;
     this.hold(text);
-    const count3 = scanKernel().lineEnds(text.length, out);
+    const count3 = scanKernel().lineEnds(text.length, out, marksAt);
     let starts = into;
     if (starts.length < count3 + 1) starts = new Int32Array(Math.max(count3 + 1, 2 * starts.length));
     starts[0] = 0;
     starts.set(this.words.subarray(out >>> 2, (out >>> 2) + count3), 1);
-    return { starts, count: count3 };
+    const markCount = this.words[marksAt >>> 2];
+    let marks = marksInto;
+    if (marks.length < markCount) marks = new Int32Array(Math.max(markCount, 2 * marks.length));
+    marks.set(this.words.subarray((marksAt >>> 2) + 1, (marksAt >>> 2) + 1 + markCount));
+    return { starts, count: count3, marks, markCount };
   }
   /** Call before writing into the image (the block scan folds it): it no longer holds its text. */
   spoil() {
@@ -60198,6 +60213,7 @@ async function* readScanBlocks(source, options2) {
   let carry = [];
   let carried = 0;
   let starts = new Int32Array(1024);
+  let marks = new Int32Array(256);
   const toText = () => {
     const reader = new TextBlockReader(options2, atStart ? void 0 : { lineCount: no });
     text = reader;
@@ -60251,10 +60267,14 @@ async function* readScanBlocks(source, options2) {
     if (last + 1 <= from) continue;
     const regionBytes = bytes.subarray(from, last + 1);
     const regionText = latin1Text(regionBytes);
-    const found = sharedImage.lineStarts(regionText, starts);
+    const found = sharedImage.lineStarts(regionText, starts, marks);
     starts = found.starts;
+    marks = found.marks;
     const count3 = found.count;
-    yield { region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count: count3 } };
+    const markCount = found.markCount;
+    yield {
+      region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count: count3, marks, markCount }
+    };
     no += count3;
   }
   if (text !== null) {
@@ -64888,39 +64908,20 @@ function hasEscape(text) {
 var ESCAPE = /[\x1b\x9b\ufffd]/;
 
 // ../../packages/log-parsing/src/analyze/region-marks.ts
-import { isAscii } from "buffer";
 function regionMarks(region, classifier) {
-  const { text, bytes, starts, count: count3 } = region;
+  const { text, starts, marks, markCount } = region;
   const secrets = candidateLineStarts(text);
-  const wide = isAscii(bytes) ? [] : wideLines(text, starts, count3);
+  const wide = [];
   const escaped = [];
-  const hits = classifier.lineHits?.(text, escaped) ?? null;
+  for (let j = 0; j < markCount; j++) {
+    const mark = marks[j];
+    if ((mark & LINE_WIDE) !== 0) wide.push(mark >>> 2);
+    if ((mark & LINE_ESCAPE) !== 0) escaped.push(starts[mark >>> 2]);
+  }
+  const hits = classifier.lineHits?.(text, [], escaped) ?? null;
   if (hits === null) return null;
   if (hits.length > 1) hits.sort((a, b) => a - b);
   return { secrets, hits, escaped, wide };
-}
-function wideLines(text, starts, count3) {
-  sharedImage.hold(text);
-  const words = sharedImage.words;
-  const n = wordCount(text.length);
-  const kernel2 = scanKernel();
-  const out = [];
-  let k = 0;
-  for (let i = kernel2.highByte(0, n); i < n; i = kernel2.highByte(i, n)) {
-    for (let j = i; j < i + 4; j++) {
-      let high = words[j] & 2155905152;
-      while (high !== 0) {
-        const at = 4 * j + (31 - Math.clz32(high & -high) >>> 3);
-        if (at >= text.length) return out;
-        while (starts[k + 1] <= at) k++;
-        if (out.length === 0 || out[out.length - 1] !== k) out.push(k);
-        high &= high - 1;
-      }
-    }
-    if (k + 1 >= count3) return out;
-    i = Math.max(i + 4, starts[k + 1] >>> 2);
-  }
-  return out;
 }
 
 // ../../packages/log-parsing/src/analyze/skip-run.ts
@@ -66441,10 +66442,10 @@ function buildBlockPrefilter(literals) {
     shortScan?.scan(text, sharedImage.bytes, hits);
   };
   return {
-    hits(text, escapedOut) {
+    hits(text, escapedOut, known) {
       const hits = [];
       sharedImage.hold(text);
-      const escaped = escapedLineStarts(text);
+      const escaped = known ?? escapedLineStarts(text);
       if (escapedOut) for (const s of escaped) escapedOut.push(s);
       const rescan = pairs === null || escaped.length === 0 ? escaped : joiningLines(text, escaped, pairs);
       sharedImage.spoil();
@@ -66872,7 +66873,7 @@ function createClassifier(rules, options2 = {}) {
     unfilteredRules: unfiltered.map((r) => r.rule.id),
     matchLine,
     matchLines: (lines2, joined, notes) => matchLines(lines2, joined, blockPrefilter, matchLine, notes),
-    lineHits: (text, escaped) => blockPrefilter === null ? null : blockPrefilter.hits(text, escaped),
+    lineHits: (text, escaped, known) => blockPrefilter === null ? null : blockPrefilter.hits(text, escaped, known),
     hitsMissWide: unseenWide,
     classifyText(text) {
       const lines2 = text.split(/\r\n|\n|\r/);

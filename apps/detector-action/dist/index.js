@@ -60414,16 +60414,20 @@ function stripColourCodes(text) {
   let out = "";
   let last = 0;
   for (let esc2 = text.indexOf("\x1B"); esc2 !== -1; esc2 = text.indexOf("\x1B", last)) {
-    if (text.charCodeAt(esc2 + 1) !== 91) return null;
-    let i = esc2 + 2;
-    let c = text.charCodeAt(i);
-    while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
-    while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
-    if (!(c >= 64 && c <= 126)) return null;
+    const next = csiEnd(text, esc2);
+    if (next === -1) return null;
     out += text.slice(last, esc2);
-    last = i + 1;
+    last = next;
   }
   return out + text.slice(last);
+}
+function csiEnd(text, esc2) {
+  if (text.charCodeAt(esc2) !== 27 || text.charCodeAt(esc2 + 1) !== 91) return -1;
+  let i = esc2 + 2;
+  let c = text.charCodeAt(i);
+  while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
+  while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
+  return c >= 64 && c <= 126 ? i + 1 : -1;
 }
 
 // ../../packages/log-parsing/src/classify/prefilter.ts
@@ -60460,7 +60464,7 @@ function buildPrefilter(rules) {
   };
   const collect2 = (line, stopAtFirst) => {
     if (parts === null && looked++ < SIMPLE_LINES) {
-      simple ??= { lowered: ascii.map((l) => lowerAscii(l.text)), scans: new FallbackScans(others) };
+      simple ??= { lowered: ascii.map((l) => l.text.toLowerCase()), scans: new FallbackScans(others) };
       return simpleCollect(line, ascii, simple.lowered, simple.scans, stopAtFirst);
     }
     const { automaton, scans } = parts ?? build2();
@@ -60501,11 +60505,6 @@ function simpleCollect(line, ascii, lowered, scans, stopAtFirst) {
     scans.collect(line, found);
   }
   return found;
-}
-function lowerAscii(text) {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(LOWER[text.charCodeAt(i)]);
-  return out;
 }
 function foldLine(line) {
   if (!NON_ASCII2.test(line)) return line.toLowerCase();
@@ -64918,7 +64917,7 @@ function regionMarks(region, classifier) {
     if ((mark & LINE_WIDE) !== 0) wide.push(mark >>> 2);
     if ((mark & LINE_ESCAPE) !== 0) escaped.push(starts[mark >>> 2]);
   }
-  const hits = classifier.lineHits?.(text, [], escaped) ?? null;
+  const hits = classifier.lineHits?.(text, void 0, escaped) ?? null;
   if (hits === null) return null;
   if (hits.length > 1) hits.sort((a, b) => a - b);
   return { secrets, hits, escaped, wide };
@@ -66355,13 +66354,8 @@ function joins(text, start, end, pairs, kernel2) {
     if (text.charCodeAt(i) !== 27) return true;
     let j = i;
     while (j < end && text.charCodeAt(j) === 27) {
-      if (text.charCodeAt(j + 1) !== 91) return true;
-      let k = j + 2;
-      let d = text.charCodeAt(k);
-      while (d >= 48 && d <= 63) d = text.charCodeAt(++k);
-      while (d >= 32 && d <= 47) d = text.charCodeAt(++k);
-      if (k >= end || !(d >= 64 && d <= 126)) return true;
-      j = k + 1;
+      j = csiEnd(text, j);
+      if (j === -1) return true;
     }
     if (i > start && j < end) {
       const before = text.charCodeAt(i - 1);

@@ -41,7 +41,7 @@ export function regionMarks(region: ByteRegion, classifier: Classifier): RegionM
     if ((mark & LINE_WIDE) !== 0) wide.push(mark >>> 2);
     if ((mark & LINE_ESCAPE) !== 0) escaped.push(starts[mark >>> 2]!);
   }
-  const hits = classifier.lineHits?.(text, [], escaped) ?? null;
+  const hits = classifier.lineHits?.(text, undefined, escaped) ?? null;
   if (hits === null) return null;
   if (hits.length > 1) hits.sort((a, b) => a - b);
   return { secrets, hits, escaped, wide };

@@ -76,12 +76,13 @@ export interface Classifier {
   /**
    * The block scan of `matchLines` alone, for a caller that walks the lines itself (analyze's
    * byte scan): offsets in `text` (lines joined by `'\n'`) such that every line on which
-   * `matchLine` may match holds one; unordered, may repeat. `escaped` receives the starts of the
-   * lines that may hold an escape sequence, as `MatchLinesNotes.escapedLines`; `known`, when the
-   * caller has found those starts already, saves the scan looking for them. Null when there is
-   * no block scan (a rule with no literal, or the prefilter off): then every line must be matched.
+   * `matchLine` may match holds one; unordered, may repeat. `escaped`, when given, receives the
+   * starts of the lines that may hold an escape sequence, as `MatchLinesNotes.escapedLines`;
+   * `known`, when the caller has found those starts already, saves the scan looking for them.
+   * Null when there is no block scan (a rule with no literal, or the prefilter off): then every
+   * line must be matched.
    */
-  lineHits?(text: string, escaped: number[], known?: readonly number[]): number[] | null;
+  lineHits?(text: string, escaped?: number[], known?: readonly number[]): number[] | null;
   /**
    * For a line that held a byte >= 0x80 when `lineHits` read it as the latin1 text of its UTF-8
    * bytes: whether the decoded `line` holds a character that scan cannot have seen there, so that

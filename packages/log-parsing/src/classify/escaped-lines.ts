@@ -1,4 +1,4 @@
-import { stripAnsi } from '../ansi';
+import { csiEnd, stripAnsi } from '../ansi';
 import { type ScanKernel, scanKernel } from '../scan-kernel/scan-kernel';
 import { nextLine } from './word-scan';
 
@@ -107,7 +107,7 @@ function fold(c: number): number {
  * The lines of `starts` (escaped lines of `text`, ascending) whose stripping can join two
  * characters `pairs` knows: only their stripped text can hold a literal the raw text lacks, so
  * only they need `rescanEscaped`. Escape sequences are read as stripAnsi reads CSI sequences
- * (ansi.ts `stripColourCodes`); a run of them joins the character before the run with the one
+ * (ansi.ts `csiEnd`); a run of them joins the character before the run with the one
  * after it. Anything else (an OSC, a 0x9B or U+FFFD introducer, an unfinished sequence, a
  * character above 0xFF, a line over `LONG_ESCAPED_LINE`) keeps the line. The byte image must hold
  * `text` unfolded: the scan kernel's `escapeByte` finds each sequence, so the characters between
@@ -129,15 +129,11 @@ function joins(text: string, start: number, end: number, pairs: LiteralPairs, ke
   for (let i = kernel.escapeByte(start, end); i < end; ) {
     // 0x9B, U+FFFD, or another character with one of the three low bytes.
     if (text.charCodeAt(i) !== 0x1b) return true;
+    // The run of sequences from i; one that is no CSI, or runs into the line break, keeps the line.
     let j = i;
     while (j < end && text.charCodeAt(j) === 0x1b) {
-      if (text.charCodeAt(j + 1) !== 0x5b /* [ */) return true;
-      let k = j + 2;
-      let d = text.charCodeAt(k);
-      while (d >= 0x30 && d <= 0x3f) d = text.charCodeAt(++k);
-      while (d >= 0x20 && d <= 0x2f) d = text.charCodeAt(++k);
-      if (k >= end || !(d >= 0x40 && d <= 0x7e)) return true;
-      j = k + 1;
+      j = csiEnd(text, j);
+      if (j === -1) return true;
     }
     if (i > start && j < end) {
       const before = text.charCodeAt(i - 1);

@@ -70,7 +70,8 @@ export function buildPrefilter(rules: readonly LiteralSource[]): Prefilter {
   };
   const collect = (line: string, stopAtFirst: boolean): Set<number> | null => {
     if (parts === null && looked++ < SIMPLE_LINES) {
-      simple ??= { lowered: ascii.map((l) => lowerAscii(l.text)), scans: new FallbackScans(others) };
+      // `ascii` literals lower-case as the automaton's ASCII fold does.
+      simple ??= { lowered: ascii.map((l) => l.text.toLowerCase()), scans: new FallbackScans(others) };
       return simpleCollect(line, ascii, simple.lowered, simple.scans, stopAtFirst);
     }
     const { automaton, scans } = parts ?? build();
@@ -133,12 +134,6 @@ function simpleCollect(
     scans.collect(line, found);
   }
   return found;
-}
-
-function lowerAscii(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(LOWER[text.charCodeAt(i)]!);
-  return out;
 }
 
 /** `line` as the automaton reads it: ASCII lower-cased, ſ and K folded, other non-ASCII as U+FFFF. */

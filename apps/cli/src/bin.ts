@@ -15,11 +15,24 @@ const { runCli } = await import('./program');
 
 // The bin only wires the process to runCli; everything else is testable in-process.
 runCli(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
+  async (code) => {
+    // Every command's promise settles once its work is done (servers closed, files written), so
+    // the process ends here rather than when the event loop drains: that skips tearing down V8's
+    // heap page by page, ~10 ms of every run (perf stat, 40 runs each). What is still buffered
+    // for stdout or stderr (a slow pipe on macOS) is written first.
+    await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+    process.exit(code);
   },
   (error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   },
 );
+
+/** Settles once everything written to `stream` so far has been handed to the OS (or failed). */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((done) => {
+    if (stream.destroyed || stream.writableEnded) return done();
+    stream.write('', () => done());
+  });
+}

@@ -59817,6 +59817,9 @@ function messageOf(error63) {
 var GRAM_SLOT_BITS = 17;
 var GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
 var ANCHOR_SLOTS = 65536;
+var FOLLOWED_AFTER = 15;
+var FOLLOWED_BEFORE = 112;
+var ANCHOR_ALONE = 128;
 var READ_SLACK = 64;
 function checkTableSize(kind, table, slots) {
   if (table.length !== slots) {
@@ -60005,13 +60008,24 @@ var JsScanKernel = class {
     }
     return count3;
   }
-  anchorPair(slots, i, count3) {
-    checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
+  anchorPair(table, i, count3) {
+    const { masks, followers } = table;
+    checkTableSize("an anchor mask table", masks, ANCHOR_SLOTS);
+    checkTableSize("a follower table", followers, ANCHOR_SLOTS);
     const words = this.words;
+    const bytes = this.bytes;
+    const end = 4 * count3;
     for (; i < count3; i += 2) {
       const a = words[i];
       const b = words[i + 1];
-      if ((slots[a & 65535] | slots[a >>> 16] | slots[b & 65535] | slots[b >>> 16]) !== 0) return i;
+      if ((masks[a & 65535] | masks[a >>> 16] | masks[b & 65535] | masks[b >>> 16]) === 0) continue;
+      for (let p = 4 * i; p < 4 * i + 8; p += 2) {
+        const m = masks[bytes[p] | bytes[p + 1] << 8];
+        if (m === 0) continue;
+        if ((m & ANCHOR_ALONE) !== 0 || p === 0 || p + 4 > end) return i;
+        if ((m & FOLLOWED_AFTER & followers[bytes[p + 2] | bytes[p + 3] << 8]) !== 0) return i;
+        if ((m & FOLLOWED_BEFORE & followers[bytes[p - 2] | bytes[p - 1] << 8]) !== 0) return i;
+      }
     }
     return count3;
   }
@@ -60050,12 +60064,13 @@ var JsScanKernel = class {
 };
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
-var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABDgJgAn9/AX9gA39/fwF/AwUEAAEAAAUDAQAIBz4FBm1lbW9yeQIADGZsYWdnZWRHcm91cAAACGxpbmVFbmRzAAEKYW5jaG9yUGFpcgACCmVzY2FwZUJ5dGUAAwq7BgSVAQIBfwJ7AkADQCAAIAFPDQFBgIAMIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELpgMDAX8Bew1/QX8hEQJAA0AgAyAATw0BQYCADCADav0ABAAhBCAE/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZCEFIAQgBP0MGxsbGxsbGxsbGxsbGxsbG/0j/VD9ZCEJIAAgA2tBEEkEQEEBIAAgA2t0QQFrIQogBSAKcSEFIAkgCnEhCQsgCQRAIAT9ZCEHIAT9DBsbGxsbGxsbGxsbGxsbGxv9IyAE/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAE/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQgCQANAIAlFDQEgCWghDSAMIAVBASANdEEBa3FpaiEOIAcgDXZBAXEgCCANdkEBcUEBdHIhDyAOIBFGBEAgAiAQQQJ0aiELIAsgCygCACAPcjYCAAUgEEEBaiEQIAIgEEECdGogDkECdCAPcjYCACAOIRELIAkgCUEBa3EhCQwACwsLIAUhBgJAA0AgBkUNASADIAZoaiELIAEgDEECdGogC0EBajYCACAMQQFqIQwgBiAGQQFrcSEGDAALCyADQRBqIQMMAAsLIAIgEDYCACAMC2sBA38CQANAIAAgAU8NAUGAgAwgAEECdGohAiACKAIAIQMgAigCBCEEIANB//8DcS0AgIAIIANBEHYtAICACHIgBEH//wNxLQCAgAggBEEQdi0AgIAIcnIEQCAADwsgAEECaiEADAALCyABC40BAgF7An8CQANAIAAgAU8NAUGAgAwgAGr9AAQAIQIgAv0MGxsbGxsbGxsbGxsbGxsbG/0jIAL9DJubm5ubm5ubm5ubm5ubm5v9I/1QIAL9DP39/f39/f39/f39/f39/f39I/1Q/WQhAyADBEAgACADaGohBCAEIAEgBCABSRsPCyAAQRBqIQAMAAsLIAEL";
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABDgJgAn9/AX9gA39/fwF/AwYFAAEAAAAFAwEACAc+BQZtZW1vcnkCAAxmbGFnZ2VkR3JvdXAAAAhsaW5lRW5kcwABCmFuY2hvclBhaXIAAgplc2NhcGVCeXRlAAQKvAcFlQECAX8CewJAA0AgACABTw0BQYCAECAAQQJ0aiECIAL9AAQA/QwgICAgICAgICAgICAgICAg/VAhAyACIAP9CwQAIAP9DLF5N56xeTeesXk3nrF5N579tQFBD/2tASEEIAT9GwAtAAAgBP0bAS0AAHIgBP0bAi0AACAE/RsDLQAAcnIEQCAADwsgAEEEaiEADAALCyABC6YDAwF/AXsNf0F/IRECQANAIAMgAE8NAUGAgBAgA2r9AAQAIQQgBP0MCgoKCgoKCgoKCgoKCgoKCv0j/WQhBSAEIAT9DBsbGxsbGxsbGxsbGxsbGxv9I/1Q/WQhCSAAIANrQRBJBEBBASAAIANrdEEBayEKIAUgCnEhBSAJIApxIQkLIAkEQCAE/WQhByAE/QwbGxsbGxsbGxsbGxsbGxsb/SMgBP0Mm5ubm5ubm5ubm5ubm5ubm/0j/VAgBP0M/f39/f39/f39/f39/f39/f0j/VD9ZCEIAkADQCAJRQ0BIAloIQ0gDCAFQQEgDXRBAWtxaWohDiAHIA12QQFxIAggDXZBAXFBAXRyIQ8gDiARRgRAIAIgEEECdGohCyALIAsoAgAgD3I2AgAFIBBBAWohECACIBBBAnRqIA5BAnQgD3I2AgAgDiERCyAJIAlBAWtxIQkMAAsLCyAFIQYCQANAIAZFDQEgAyAGaGohCyABIAxBAnRqIAtBAWo2AgAgDEEBaiEMIAYgBkEBa3EhBgwACwsgA0EQaiEDDAALCyACIBA2AgAgDAt6AQN/AkADQCAAIAFPDQFBgIAQIABBAnRqIQIgAigCACEDIAIoAgQhBCADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyBEAgAEECdCABQQJ0EAMEQCAADwsLIABBAmohAAwACwsgAQtxAQJ/IABBCGohAgNAIAAvAYCAEC0AgIAIIQMgAwRAIANBgAFxIABFIABBBGogAUtyciADQQ9xIAAvAYKAEC0AgIAMcSADQfAAcSAALwH+/w8tAICADHFycgRAQQEPCwsgAEECaiEAIAAgAkkNAAtBAAuNAQIBewJ/AkADQCAAIAFPDQFBgIAQIABq/QAEACECIAL9DBsbGxsbGxsbGxsbGxsbGxv9IyAC/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAC/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQMgAwRAIAAgA2hqIQQgBCABIAQgAUkbDwsgAEEQaiEADAALCyABCw==";
 
 // ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
-var ANCHOR_SLOTS_AT = GRAM_SLOTS;
-var IMAGE_AT = GRAM_SLOTS + ANCHOR_SLOTS;
+var ANCHOR_MASKS_AT = GRAM_SLOTS;
+var FOLLOWERS_AT = ANCHOR_MASKS_AT + ANCHOR_SLOTS;
+var IMAGE_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
 var PAGE_BYTES = 65536;
 var WasmScanKernel = class {
   exports;
@@ -60064,7 +60079,7 @@ var WasmScanKernel = class {
   /** The gram table in the memory now: its id and version (not the table: that would keep it alive). */
   gramId = -1;
   gramVersion = -1;
-  anchorSlots = null;
+  anchorTable = null;
   constructor(wasm) {
     const module2 = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, "base64"));
     this.exports = new wasm.Instance(module2).exports;
@@ -60091,11 +60106,13 @@ var WasmScanKernel = class {
     }
     return this.exports.flaggedGroup(i, count3);
   }
-  anchorPair(slots, i, count3) {
-    if (slots !== this.anchorSlots) {
-      checkTableSize("an anchor table", slots, ANCHOR_SLOTS);
-      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
-      this.anchorSlots = slots;
+  anchorPair(table, i, count3) {
+    if (table !== this.anchorTable) {
+      checkTableSize("an anchor mask table", table.masks, ANCHOR_SLOTS);
+      checkTableSize("a follower table", table.followers, ANCHOR_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, ANCHOR_MASKS_AT, ANCHOR_SLOTS).set(table.masks);
+      new Uint8Array(this.exports.memory.buffer, FOLLOWERS_AT, ANCHOR_SLOTS).set(table.followers);
+      this.anchorTable = table;
     }
     return this.exports.anchorPair(i, count3);
   }
@@ -60706,19 +60723,27 @@ function pairKey(c0, c1) {
   return c0 | c1 << 8;
 }
 function pairKeys(pair, ignoreCase) {
-  const variants = (c) => ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
+  const variants = (c) => c === ANY ? ANY_BYTE : ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
   return variants(pair.charCodeAt(0)).flatMap(
     (c0) => variants(pair.charCodeAt(1)).map((c1) => pairKey(c0, c1))
   );
 }
+var ANY = 42;
+var ANY_BYTE = Array.from({ length: 256 }, (_, b) => b);
 function buildAnchorTable(keywords) {
   const slots = new Uint8Array(ANCHOR_SLOTS);
+  const masks = new Uint8Array(ANCHOR_SLOTS);
+  const followers = new Uint8Array(ANCHOR_SLOTS);
   const entries = [];
+  let after = 0;
+  let before = 0;
   for (const keyword of keywords) {
     const parities = /* @__PURE__ */ new Set();
     for (const anchor2 of keyword.anchors) {
       const offset = anchorOffset(keyword, anchor2);
       parities.add(offset & 1);
+      const follower = followerOf(keyword.text, offset);
+      const bit = follower === null ? ANCHOR_ALONE : follower.after ? FOLLOWED_AFTER & 1 << after++ % 4 : FOLLOWED_BEFORE & 16 << before++ % 3;
       for (const key2 of pairKeys(keyword.text.slice(offset, offset + 2), keyword.ignoreCase)) {
         if (slots[key2] === 0) {
           entries.push([]);
@@ -60726,14 +60751,24 @@ function buildAnchorTable(keywords) {
           slots[key2] = entries.length;
         }
         entries[slots[key2] - 1].push({ keyword, offset });
+        masks[key2] = masks[key2] | bit;
       }
+      if (follower === null) continue;
+      for (const key2 of pairKeys(follower.pair, keyword.ignoreCase)) followers[key2] = followers[key2] | bit;
     }
     if (parities.size !== 2)
       throw new Error(
         `prefilter: keyword ${keyword.text} needs one anchor at an even and one at an odd offset`
       );
   }
-  return { slots, entries };
+  return { slots, entries, masks, followers };
+}
+function followerOf(text, offset) {
+  if (offset + 4 <= text.length) return { pair: text.slice(offset + 2, offset + 4), after: true };
+  if (offset >= 2) return { pair: text.slice(offset - 2, offset), after: false };
+  if (offset + 3 <= text.length) return { pair: `${text[offset + 2]}*`, after: true };
+  if (offset >= 1) return { pair: `*${text[offset - 1]}`, after: false };
+  return null;
 }
 function anchorOffset(keyword, anchor2) {
   const offset = keyword.text.indexOf(keyword.ignoreCase ? anchor2.toLowerCase() : anchor2);
@@ -60743,7 +60778,8 @@ function anchorOffset(keyword, anchor2) {
 }
 
 // ../../packages/log-parsing/src/redact/keyword-prefilter.ts
-var { slots: SLOTS, entries: ENTRIES } = buildAnchorTable(ANCHORED_KEYWORDS);
+var ANCHORS = buildAnchorTable(ANCHORED_KEYWORDS);
+var { slots: SLOTS, entries: ENTRIES } = ANCHORS;
 var WINDOW = 131072;
 function candidateLineStarts(text) {
   const anchored = [];
@@ -60762,7 +60798,7 @@ function scanWindow(text, base, end, from, starts) {
   const count3 = end - base + 3 >>> 2;
   let i = from - base >>> 2;
   for (; ; ) {
-    i = kernel2.anchorPair(SLOTS, i, count3);
+    i = kernel2.anchorPair(ANCHORS, i, count3);
     if (i >= count3) return end;
     const at = confirmWords(text, words, i, base + 4 * i, from);
     if (at === -1) {

@@ -1,13 +1,16 @@
 import { FOLD, slotOf } from '../classify/gram-table';
 import {
+  ANCHOR_ALONE,
   ANCHOR_SLOTS,
   checkTableSize,
+  FOLLOWED_AFTER,
+  FOLLOWED_BEFORE,
   GRAM_SLOTS,
   LINE_ESCAPE,
   LINE_WIDE,
   READ_SLACK,
 } from './kernel-limits';
-import type { KernelGramTable, ScanKernel } from './scan-kernel';
+import type { KernelAnchorTable, KernelGramTable, ScanKernel } from './scan-kernel';
 
 /**
  * The scan kernel in JavaScript, for runtimes without WebAssembly (`node --jitless`): the loops
@@ -45,13 +48,24 @@ export class JsScanKernel implements ScanKernel {
     return count;
   }
 
-  anchorPair(slots: Uint8Array, i: number, count: number): number {
-    checkTableSize('an anchor table', slots, ANCHOR_SLOTS);
+  anchorPair(table: KernelAnchorTable, i: number, count: number): number {
+    const { masks, followers } = table;
+    checkTableSize('an anchor mask table', masks, ANCHOR_SLOTS);
+    checkTableSize('a follower table', followers, ANCHOR_SLOTS);
     const words = this.words;
+    const bytes = this.bytes;
+    const end = 4 * count;
     for (; i < count; i += 2) {
       const a = words[i]!;
       const b = words[i + 1]!;
-      if ((slots[a & 0xffff]! | slots[a >>> 16]! | slots[b & 0xffff]! | slots[b >>> 16]!) !== 0) return i;
+      if ((masks[a & 0xffff]! | masks[a >>> 16]! | masks[b & 0xffff]! | masks[b >>> 16]!) === 0) continue;
+      for (let p = 4 * i; p < 4 * i + 8; p += 2) {
+        const m = masks[bytes[p]! | (bytes[p + 1]! << 8)]!;
+        if (m === 0) continue;
+        if ((m & ANCHOR_ALONE) !== 0 || p === 0 || p + 4 > end) return i;
+        if ((m & FOLLOWED_AFTER & followers[bytes[p + 2]! | (bytes[p + 3]! << 8)]!) !== 0) return i;
+        if ((m & FOLLOWED_BEFORE & followers[bytes[p - 2]! | (bytes[p - 1]! << 8)]!) !== 0) return i;
+      }
     }
     return count;
   }

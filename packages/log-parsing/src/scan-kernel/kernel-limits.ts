@@ -8,6 +8,16 @@ export const GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
 export const ANCHOR_SLOTS = 65_536;
 
 /**
+ * The bits of an anchor pair's mask (`AnchorTable.masks`, redact/prefilter-keywords.ts): classes
+ * of anchors whose keyword has a pair right after the anchor (`FOLLOWED_AFTER`), right before it
+ * (`FOLLOWED_BEFORE`), or none (`ANCHOR_ALONE`). A pair of the text is a hit when its mask has a
+ * class that the follower table gives the pair after it (or before it) too.
+ */
+export const FOLLOWED_AFTER = 0x0f;
+export const FOLLOWED_BEFORE = 0x70;
+export const ANCHOR_ALONE = 0x80;
+
+/**
  * Bytes every kernel keeps past what an image asks for: `flaggedGroup` reads 16 bytes from a word
  * that can lie just before the end of the image (`ByteImage` zeros 16 spare bytes after its padded
  * text).

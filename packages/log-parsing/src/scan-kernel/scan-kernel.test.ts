@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
 import { buildGramTable, FOLD, slotOf } from '../classify/gram-table';
 import { JsScanKernel } from './js-scan-kernel';
-import { createScanKernel, LINE_ESCAPE, LINE_WIDE, type ScanKernel } from './scan-kernel';
+import { ANCHOR_ALONE, FOLLOWED_AFTER, FOLLOWED_BEFORE } from './kernel-limits';
+import {
+  createScanKernel,
+  type KernelAnchorTable,
+  LINE_ESCAPE,
+  LINE_WIDE,
+  type ScanKernel,
+} from './scan-kernel';
 import { WasmScanKernel } from './wasm-scan-kernel';
 
 // The JavaScript loops scan-kernel.wat replaced (classify/word-scan.ts `nextFlaggedGroup` and
@@ -19,11 +26,23 @@ function referenceFlaggedGroup(u32: Uint32Array, i: number, count: number, used:
   return count;
 }
 
-function referenceAnchorPair(words: Uint32Array, i: number, count: number, slots: Uint8Array): number {
+/**
+ * The pair scan as ScanKernel.anchorPair states it: a pair's mask shares a class with the follower
+ * table's entry for its neighbour on the class's side, or the pair stands alone, or a neighbour
+ * lies outside the window.
+ */
+function referenceAnchorPair(words: Uint32Array, i: number, count: number, table: KernelAnchorTable): number {
+  const bytes = new Uint8Array(words.buffer);
+  const pairAt = (p: number) => bytes[p]! + 256 * bytes[p + 1]!;
   for (; i < count; i += 2) {
-    const a = words[i]!;
-    const b = words[i + 1]!;
-    if ((slots[a & 0xffff]! | slots[a >>> 16]! | slots[b & 0xffff]! | slots[b >>> 16]!) !== 0) return i;
+    for (let p = 4 * i; p < 4 * i + 8; p += 2) {
+      const mask = table.masks[pairAt(p)]!;
+      if (mask === 0) continue;
+      const outside = p < 2 || p + 4 > 4 * count;
+      const after = outside ? 0 : table.followers[pairAt(p + 2)]! & FOLLOWED_AFTER;
+      const before = outside ? 0 : table.followers[pairAt(p - 2)]! & FOLLOWED_BEFORE;
+      if (outside || (mask & (ANCHOR_ALONE | after | before)) !== 0) return i;
+    }
   }
   return count;
 }
@@ -95,21 +114,59 @@ describe.each(KINDS)('$name kernel', ({ make }) => {
 
   it('anchorPair stops at the same pairs as the reference loop', () => {
     const kernel = make();
+    const classBits = fc.constantFrom(1, 2, 4, 8, 0x10, 0x20, 0x40, 0x80, 0x11, 0x83);
     fc.assert(
-      fc.property(textBytes, fc.array(fc.nat(65_535), { maxLength: 60 }), fc.nat(), (bytes, keys, start) => {
-        const slots = new Uint8Array(65_536);
-        for (const k of keys) slots[k] = 1 + (k % 200);
-        const { copy, count } = images(kernel, bytes);
-        // Pairs of the text itself (every 7th half-word), so that hits happen.
-        for (let h = 0; h < 2 * count; h += 7) slots[(copy[h >>> 1]! >>> (16 * (h & 1))) & 0xffff] = 1;
-        for (let i = count === 0 ? 0 : start % count; i < count; i += 2) {
-          const want = referenceAnchorPair(copy, i, count, slots);
-          expect(kernel.anchorPair(slots, i, count)).toBe(want);
-          i = want;
-        }
-      }),
-      { numRuns: 200 },
+      fc.property(
+        textBytes,
+        fc.array(fc.tuple(fc.nat(65_535), classBits), { maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(65_535), classBits), { maxLength: 60 }),
+        fc.nat(),
+        (bytes, anchors, follows, start) => {
+          const table = { masks: new Uint8Array(65_536), followers: new Uint8Array(65_536) };
+          for (const [k, bits] of anchors) table.masks[k] = bits;
+          for (const [k, bits] of follows) table.followers[k] = bits;
+          const { copy, count } = images(kernel, bytes);
+          // Pairs of the text itself, so that stops happen: every 7th half-word an anchor of some
+          // class, and each 3rd of those with its neighbours as followers of every class.
+          const half = (h: number) => (copy[h >>> 1]! >>> (16 * (h & 1))) & 0xffff;
+          for (let h = 0, n = 0; h < 2 * count; h += 7, n++) {
+            table.masks[half(h)] = 1 << (n % 8);
+            if (n % 3 === 0) {
+              if (h > 0) table.followers[half(h - 1)] = 0xff;
+              if (h + 1 < 2 * count) table.followers[half(h + 1)] = 0xff;
+            }
+          }
+          for (let i = count === 0 ? 0 : start % count; i < count; i += 2) {
+            const want = referenceAnchorPair(copy, i, count, table);
+            expect(kernel.anchorPair(table, i, count)).toBe(want);
+            i = want;
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
+  });
+
+  it('anchorPair stops at an anchor beside its follower, on its side only, and never at one alone', () => {
+    const kernel = make();
+    const key = (pair: string) => pair.charCodeAt(0) | (pair.charCodeAt(1) << 8);
+    const table = { masks: new Uint8Array(65_536), followers: new Uint8Array(65_536) };
+    table.masks[key('ke')] = 0x01 | 0x10; // after class 1, before class 0x10
+    table.followers[key('ns')] = 0x01; // "ke" then "ns"
+    table.followers[key('to')] = 0x10; // "to" then "ke"
+    table.followers[key('xx')] = 0x02; // a follower of another class
+    const stop = (text: string) => {
+      const { count } = images(kernel, Buffer.from(text));
+      return kernel.anchorPair(table, 0, count);
+    };
+    const none = stop('........................');
+    expect(stop('........kens............')).toBeLessThan(none);
+    expect(stop('......token.............')).toBeLessThan(none);
+    expect(stop('........kexx............')).toBe(none);
+    expect(stop('........keto............')).toBe(none);
+    expect(stop('......nske..............')).toBe(none);
+    // At the window's first pair nothing is before it, so it stops.
+    expect(stop('ke......................')).toBe(0);
   });
 
   it('gives room for a long image; fresh views read and scan it', () => {
@@ -119,9 +176,10 @@ describe.each(KINDS)('$name kernel', ({ make }) => {
     long.write('secret', long.length - 100);
     const { words, count } = images(kernel, long);
     expect(words.length).toBeGreaterThanOrEqual(count);
-    const slots = new Uint8Array(65_536);
-    slots[Buffer.from('cr').readUInt16LE(0)] = 1;
-    const at = kernel.anchorPair(slots, 0, count);
+    const table = { masks: new Uint8Array(65_536), followers: new Uint8Array(65_536) };
+    table.masks[Buffer.from('cr').readUInt16LE(0)] = 1;
+    table.followers[Buffer.from('et').readUInt16LE(0)] = 1;
+    const at = kernel.anchorPair(table, 0, count);
     expect(at).toBeLessThan(count);
     expect(4 * at).toBeGreaterThan(long.length - 110);
   });
@@ -180,10 +238,17 @@ describe('WasmScanKernel', () => {
     expect(kernel.imageViews(1024).bytes.length).toBeGreaterThan(3_000_000);
   });
 
-  it('refuses an anchor table of the wrong size', () => {
-    expect(() => createScanKernel().anchorPair(new Uint8Array(10), 0, 2)).toThrow(
-      /an anchor table has 65536 slots/,
-    );
+  it('refuses anchor tables of the wrong size', () => {
+    const table = (masks: number, followers: number) => ({
+      masks: new Uint8Array(masks),
+      followers: new Uint8Array(followers),
+    });
+    for (const kernel of [createScanKernel(), createScanKernel({ webAssembly: null })]) {
+      expect(() => kernel.anchorPair(table(10, 65_536), 0, 2)).toThrow(
+        /an anchor mask table has 65536 slots/,
+      );
+      expect(() => kernel.anchorPair(table(65_536, 10), 0, 2)).toThrow(/a follower table has 65536 slots/);
+    }
   });
 });
 

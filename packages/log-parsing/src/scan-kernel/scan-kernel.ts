@@ -10,6 +10,14 @@ export interface KernelGramTable {
   version: number;
 }
 
+/** The anchor tables the secret prefilter's scan uses (redact/prefilter-keywords.ts `AnchorTable`). */
+export interface KernelAnchorTable {
+  /** By pair key: the classes of the anchors that are this pair (kernel-limits.ts bits), or 0. */
+  masks: Uint8Array;
+  /** By pair key: the classes whose follower (the pair after or before the anchor) this pair is. */
+  followers: Uint8Array;
+}
+
 /**
  * The two hot loops of analyze's batch scans and the byte image they read (../byte-image.ts).
  * Normally the WebAssembly module scan-kernel.wat (`WasmScanKernel`); where WebAssembly is off
@@ -30,10 +38,13 @@ export interface ScanKernel {
    */
   flaggedGroup(table: KernelGramTable, i: number, count: number): number;
   /**
-   * `redact/keyword-prefilter.ts`'s pair scan with the anchor table `slots`: the first index from
-   * `i`, stepping by two words, whose two words hold a pair of characters `slots` knows, or `count`.
+   * `redact/keyword-prefilter.ts`'s pair scan with `table`: the first index from `i`, stepping by
+   * two words, whose two words hold an anchor pair beside its follower, or `count`. A pair is
+   * beside its follower when its mask has `ANCHOR_ALONE`, or a `FOLLOWED_AFTER` class that
+   * `followers` gives the pair after it, or a `FOLLOWED_BEFORE` class that `followers` gives the
+   * pair before it; or when that neighbour lies outside the `count` words from word 0.
    */
-  anchorPair(slots: Uint8Array, i: number, count: number): number;
+  anchorPair(table: KernelAnchorTable, i: number, count: number): number;
   /**
    * The offsets just past every `'\n'` among the image's first `length` bytes, ascending, written
    * as 32-bit words from byte `out` of the image (a multiple of 4, past the image and its padding,

@@ -7,8 +7,9 @@
 ;;
 ;; Memory layout (bytes; wasm-scan-kernel.ts and kernel-limits.ts have the same constants):
 ;;   [0, 131072)       the gram table's slot flags (classify/gram-table.ts `used`)
-;;   [131072, 196608)  the anchor pair table (redact/prefilter-keywords.ts `slots`)
-;;   [196608, ...)     the byte image, read as little-endian 32-bit words
+;;   [131072, 196608)  the anchor pairs' class masks (redact/prefilter-keywords.ts `masks`)
+;;   [196608, 262144)  the follower pairs' classes (redact/prefilter-keywords.ts `followers`)
+;;   [262144, ...)     the byte image, read as little-endian 32-bit words
 ;;
 ;; Build: `pnpm --filter @nightshift/log-parsing build:kernel` (wabt) writes scan-kernel-wasm.ts.
 (module
@@ -25,7 +26,7 @@
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (local.set $at (i32.add (i32.const 196608) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $at (i32.add (i32.const 262144) (i32.shl (local.get $i) (i32.const 2))))
         (local.set $words
           (v128.or (v128.load (local.get $at)) (v128.const i32x4 0x20202020 0x20202020 0x20202020 0x20202020)))
         (v128.store (local.get $at) (local.get $words))
@@ -74,7 +75,7 @@
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $v (v128.load (i32.add (i32.const 196608) (local.get $i))))
+        (local.set $v (v128.load (i32.add (i32.const 262144) (local.get $i))))
         (local.set $lines
           (i8x16.bitmask
             (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
@@ -144,7 +145,8 @@
 
   ;; The pair scan of redact/keyword-prefilter.ts (formerly its `nextAnchorWords`): the first i
   ;; (stepping by 2 from i) whose two words hold a pair of characters (a 16-bit half of a word)
-  ;; that the anchor table knows; or `count`.
+  ;; that is an anchor standing beside its follower (`$followed`); or `count`. Most groups hold
+  ;; no anchor at all: one test of the four masks skips them.
   (func (export "anchorPair") (param $i i32) (param $count i32) (result i32)
     (local $at i32)
     (local $a i32)
@@ -152,7 +154,7 @@
     (block $done
       (loop $pair
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (local.set $at (i32.add (i32.const 196608) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $at (i32.add (i32.const 262144) (i32.shl (local.get $i) (i32.const 2))))
         (local.set $a (i32.load (local.get $at)))
         (local.set $b (i32.load offset=4 (local.get $at)))
         (if (i32.or
@@ -162,10 +164,45 @@
               (i32.or
                 (i32.load8_u offset=131072 (i32.and (local.get $b) (i32.const 0xffff)))
                 (i32.load8_u offset=131072 (i32.shr_u (local.get $b) (i32.const 16)))))
-          (then (return (local.get $i))))
+          (then
+            (if (call $followed
+                  (i32.shl (local.get $i) (i32.const 2))
+                  (i32.shl (local.get $count) (i32.const 2)))
+              (then (return (local.get $i))))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pair)))
     (local.get $count))
+
+  ;; Whether one of the four pairs at image bytes p, p+2, p+4, p+6 is an anchor beside its
+  ;; follower: its mask (kernel-limits.ts bits) shares a class with the follower table's entry
+  ;; for the pair after it (FOLLOWED_AFTER bits, 0x0f) or before it (FOLLOWED_BEFORE, 0x70), or
+  ;; has ANCHOR_ALONE (0x80). A pair whose neighbour lies outside the window [0, end) counts as
+  ;; followed: the keyword may run on past the window's edge, where the image holds other text.
+  (func $followed (param $p i32) (param $end i32) (result i32)
+    (local $stop i32)
+    (local $m i32)
+    (local.set $stop (i32.add (local.get $p) (i32.const 8)))
+    (loop $each
+      (local.set $m (i32.load8_u offset=131072 (i32.load16_u offset=262144 (local.get $p))))
+      (if (local.get $m)
+        (then
+          (if (i32.or
+                (i32.or
+                  (i32.and (local.get $m) (i32.const 0x80))
+                  (i32.or
+                    (i32.eqz (local.get $p))
+                    (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $end))))
+                (i32.or
+                  (i32.and
+                    (i32.and (local.get $m) (i32.const 0x0f))
+                    (i32.load8_u offset=196608 (i32.load16_u offset=262146 (local.get $p))))
+                  (i32.and
+                    (i32.and (local.get $m) (i32.const 0x70))
+                    (i32.load8_u offset=196608 (i32.load16_u offset=262142 (local.get $p))))))
+            (then (return (i32.const 1))))))
+      (local.set $p (i32.add (local.get $p) (i32.const 2)))
+      (br_if $each (i32.lt_u (local.get $p) (local.get $stop))))
+    (i32.const 0))
 
   ;; The escape scan of classify/escaped-lines.ts: the first offset from i (any offset, not
   ;; just a word's) of a byte 0x1b, 0x9b or 0xfd among the image's first `length` bytes; or
@@ -178,7 +215,7 @@
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $v (v128.load (i32.add (i32.const 196608) (local.get $i))))
+        (local.set $v (v128.load (i32.add (i32.const 262144) (local.get $i))))
         (local.set $mask
           (i8x16.bitmask
             (v128.or

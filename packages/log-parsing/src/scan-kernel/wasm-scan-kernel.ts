@@ -1,11 +1,12 @@
 import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK } from './kernel-limits';
-import type { KernelGramTable, ScanKernel } from './scan-kernel';
+import type { KernelAnchorTable, KernelGramTable, ScanKernel } from './scan-kernel';
 import { SCAN_KERNEL_WASM_BASE64 } from './scan-kernel-wasm';
 
 /** Byte offsets of the kernel memory's regions: the layout scan-kernel.wat is written for. */
 const GRAM_SLOTS_AT = 0;
-const ANCHOR_SLOTS_AT = GRAM_SLOTS;
-const IMAGE_AT = GRAM_SLOTS + ANCHOR_SLOTS;
+const ANCHOR_MASKS_AT = GRAM_SLOTS;
+const FOLLOWERS_AT = ANCHOR_MASKS_AT + ANCHOR_SLOTS;
+const IMAGE_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
 const PAGE_BYTES = 65_536;
 
 /** The WebAssembly API used here: TypeScript declares it only with the DOM library. */
@@ -33,7 +34,7 @@ export class WasmScanKernel implements ScanKernel {
   /** The gram table in the memory now: its id and version (not the table: that would keep it alive). */
   private gramId = -1;
   private gramVersion = -1;
-  private anchorSlots: Uint8Array | null = null;
+  private anchorTable: KernelAnchorTable | null = null;
 
   constructor(wasm: WasmApi) {
     const module = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, 'base64'));
@@ -65,11 +66,13 @@ export class WasmScanKernel implements ScanKernel {
     return this.exports.flaggedGroup(i, count);
   }
 
-  anchorPair(slots: Uint8Array, i: number, count: number): number {
-    if (slots !== this.anchorSlots) {
-      checkTableSize('an anchor table', slots, ANCHOR_SLOTS);
-      new Uint8Array(this.exports.memory.buffer, ANCHOR_SLOTS_AT, ANCHOR_SLOTS).set(slots);
-      this.anchorSlots = slots;
+  anchorPair(table: KernelAnchorTable, i: number, count: number): number {
+    if (table !== this.anchorTable) {
+      checkTableSize('an anchor mask table', table.masks, ANCHOR_SLOTS);
+      checkTableSize('a follower table', table.followers, ANCHOR_SLOTS);
+      new Uint8Array(this.exports.memory.buffer, ANCHOR_MASKS_AT, ANCHOR_SLOTS).set(table.masks);
+      new Uint8Array(this.exports.memory.buffer, FOLLOWERS_AT, ANCHOR_SLOTS).set(table.followers);
+      this.anchorTable = table;
     }
     return this.exports.anchorPair(i, count);
   }

@@ -59891,8 +59891,9 @@ function buildGramTable(literals, counts, into) {
   const costs = [];
   for (const literal2 of literals) {
     const text = literal2.text;
-    for (let k = 0; k + 4 <= text.length; k++) {
-      costs[k] = (counts ? counts[slotOf(wordAt(text, k))] : 0) * 1e3 - rarityAt(text, k, 4);
+    const grams = gramsOf(literal2);
+    for (let k = 0; k < grams.words.length; k++) {
+      costs[k] = (counts ? counts[grams.slots[k]] : 0) * 1e3 - grams.rarity[k];
     }
     const offsets = /* @__PURE__ */ new Set();
     for (let residue = 0; residue < 4; residue++) {
@@ -59905,17 +59906,32 @@ function buildGramTable(literals, counts, into) {
     }
     for (const offset of offsets) {
       const side = offset + 8 <= text.length ? 1 : offset >= 4 ? -1 : 0;
-      const at = offset + 4 * side;
       add({
-        word: wordAt(text, offset),
+        word: grams.words[offset],
         literal: literal2,
         offset,
         side,
-        neighbour: side === 0 ? 0 : wordAt(text, at)
+        neighbour: side === 0 ? 0 : grams.words[offset + 4 * side]
       });
     }
   }
   return table;
+}
+var gramsMade = /* @__PURE__ */ new WeakMap();
+function gramsOf(literal2) {
+  let grams = gramsMade.get(literal2);
+  if (grams === void 0) {
+    const text = literal2.text;
+    grams = { words: [], slots: [], rarity: [] };
+    for (let k = 0; k + 4 <= text.length; k++) {
+      const word = wordAt(text, k);
+      grams.words.push(word);
+      grams.slots.push(slotOf(word));
+      grams.rarity.push(rarityAt(text, k, 4));
+    }
+    gramsMade.set(literal2, grams);
+  }
+  return grams;
 }
 function addWildcard(literal2, residue, add, counts) {
   const { before, after } = wildcardSides(literal2, residue);
@@ -66450,20 +66466,22 @@ function buildBlockPrefilter(literals) {
     ...folded.some((t) => t.includes("s")) ? ["ſ"] : [],
     ...folded.some((t) => t.includes("k")) ? ["K"] : []
   ];
-  const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
+  let table = null;
   const pairs = literalPairs(all);
-  const slotCounts = table ? new Uint32Array(GRAM_SLOTS) : null;
+  const slotCounts = gramLiterals.length > 0 ? new Uint32Array(GRAM_SLOTS) : null;
   let untilSample = 0;
   const scanPrepared = (text, hits, sample) => {
     for (const c of foldChars) {
       for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
     }
     const count3 = wordCount(text.length);
-    if (table) {
+    if (slotCounts) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        buildGramTable(gramLiterals, sampleSlots(sharedImage.words, text.length >>> 2, slotCounts), table);
+        const counts = sampleSlots(sharedImage.words, text.length >>> 2, slotCounts);
+        table = buildGramTable(gramLiterals, counts, table ?? void 0);
         untilSample = RESAMPLE_BLOCKS;
       }
+      table ??= buildGramTable(gramLiterals);
       scanWords(text, count3, table, hits);
     } else if (shortScan) {
       const u32 = sharedImage.words;

@@ -20,7 +20,14 @@
 import { sharedImage as image, wordCount } from '../byte-image';
 import { GRAM_SLOTS } from '../scan-kernel/kernel-limits';
 import { escapedLineStarts, joiningLines, literalPairs, rescanEscaped } from './escaped-lines';
-import { buildGramTable, FOLD, type GramLiteral, isGramLiteral, sampleSlots } from './gram-table';
+import {
+  buildGramTable,
+  FOLD,
+  type GramLiteral,
+  type GramTable,
+  isGramLiteral,
+  sampleSlots,
+} from './gram-table';
 import { ShortLiteralScan } from './short-literal-scan';
 import { nextLine, scanWords } from './word-scan';
 
@@ -56,9 +63,11 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
     ...(folded.some((t) => t.includes('s')) ? ['\u017f'] : []),
     ...(folded.some((t) => t.includes('k')) ? ['\u212a'] : []),
   ];
-  const table = gramLiterals.length > 0 ? buildGramTable(gramLiterals) : null;
+  // Built at the first scan, from a sample of it when the block is big enough (most logs): a
+  // table built here would be rebuilt at once.
+  let table: GramTable | null = null;
   const pairs = literalPairs(all);
-  const slotCounts = table ? new Uint32Array(GRAM_SLOTS) : null;
+  const slotCounts = gramLiterals.length > 0 ? new Uint32Array(GRAM_SLOTS) : null;
   let untilSample = 0;
 
   /** Hits in `text` read as prepared lines (no escapes to strip); `image` holds `text`. */
@@ -67,11 +76,13 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
       for (let i = text.indexOf(c); i !== -1; i = text.indexOf(c, nextLine(text, i))) hits.push(i);
     }
     const count = wordCount(text.length);
-    if (table) {
+    if (slotCounts) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        buildGramTable(gramLiterals, sampleSlots(image.words, text.length >>> 2, slotCounts!), table);
+        const counts = sampleSlots(image.words, text.length >>> 2, slotCounts);
+        table = buildGramTable(gramLiterals, counts, table ?? undefined);
         untilSample = RESAMPLE_BLOCKS;
       }
+      table ??= buildGramTable(gramLiterals);
       scanWords(text, count, table, hits);
     } else if (shortScan) {
       // The short-literal search reads the folded image that the word scan would have left.

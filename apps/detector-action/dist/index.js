@@ -60739,13 +60739,29 @@ function pairKey(c0, c1) {
   return c0 | c1 << 8;
 }
 function pairKeys(pair, ignoreCase) {
-  const variants = (c) => c === ANY ? ANY_BYTE : ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
-  return variants(pair.charCodeAt(0)).flatMap(
-    (c0) => variants(pair.charCodeAt(1)).map((c1) => pairKey(c0, c1))
+  return variants(pair.charCodeAt(0), ignoreCase).flatMap(
+    (c0) => variants(pair.charCodeAt(1), ignoreCase).map((c1) => pairKey(c0, c1))
   );
 }
+function markPairs(table, pair, ignoreCase, bit) {
+  const first = pair.charCodeAt(0);
+  const second = pair.charCodeAt(1);
+  if (first !== ANY && second !== ANY) {
+    for (const key2 of pairKeys(pair, ignoreCase)) table[key2] = table[key2] | bit;
+    return;
+  }
+  const shift = first === ANY ? 8 : 0;
+  for (const c of variants(first === ANY ? second : first, ignoreCase)) {
+    for (let any2 = 0; any2 < 256; any2++) {
+      const key2 = c << shift | any2 << 8 - shift;
+      table[key2] = table[key2] | bit;
+    }
+  }
+}
+function variants(c, ignoreCase) {
+  return ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
+}
 var ANY = 42;
-var ANY_BYTE = Array.from({ length: 256 }, (_, b) => b);
 function buildAnchorTable(keywords) {
   const slots = new Uint8Array(ANCHOR_SLOTS);
   const masks = new Uint8Array(ANCHOR_SLOTS);
@@ -60767,10 +60783,9 @@ function buildAnchorTable(keywords) {
           slots[key2] = entries.length;
         }
         entries[slots[key2] - 1].push({ keyword, offset });
-        masks[key2] = masks[key2] | bit;
       }
-      if (follower === null) continue;
-      for (const key2 of pairKeys(follower.pair, keyword.ignoreCase)) followers[key2] = followers[key2] | bit;
+      markPairs(masks, keyword.text.slice(offset, offset + 2), keyword.ignoreCase, bit);
+      if (follower !== null) markPairs(followers, follower.pair, keyword.ignoreCase, bit);
     }
     if (parities.size !== 2)
       throw new Error(

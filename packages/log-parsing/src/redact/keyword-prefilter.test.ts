@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createScanKernel } from '../scan-kernel/scan-kernel';
 import { FAKE } from './__fixtures__/fake-secrets';
 import { candidateLineStarts as referenceLineStarts } from './__fixtures__/reference-keyword-prefilter';
 import { candidateLineStarts, PREFILTER_KEYWORDS } from './keyword-prefilter';
@@ -76,6 +77,29 @@ describe('keyword prefilter', () => {
     for (const k of PREFILTER_KEYWORDS) expect(candidateLineStarts(`a ${hide(k)} b`), k).toEqual([]);
     // Case folding is ASCII only: the Kelvin sign is no K, the long s no s.
     expect(candidateLineStarts('\u212aey to\u212aen pa\u017f\u017fword')).toEqual([]);
+  });
+
+  it('does not stop the kernel at anchors without their follower (process, class, exec, seconds)', () => {
+    // Every even and odd placement of words that hold an anchor pair (ss, ec, ke, ut, ho, :/) but
+    // no keyword: the kernel scan runs through without handing a group back to be confirmed.
+    const kernel = createScanKernel();
+    const table = buildAnchorTable(ANCHORED_KEYWORDS);
+    const words = 'process success class exec spec seconds PROCESS_STATUS make out shout about http:x';
+    for (const lead of ['', ' ']) {
+      const text = Buffer.from(`${lead}${words} ${words}\n`.repeat(40));
+      const { bytes, words: image } = kernel.imageViews(text.length + 16);
+      bytes.fill(0, 0, text.length + 16);
+      text.copy(bytes);
+      const count = (text.length + 3) >>> 2;
+      expect(image.length).toBeGreaterThan(count);
+      expect(kernel.anchorPair(table, 0, count), JSON.stringify(lead)).toBe(count);
+    }
+    // A keyword among them still stops it.
+    const text = Buffer.from(`${words} secret ${words}`);
+    const { bytes } = kernel.imageViews(text.length + 16);
+    bytes.fill(0, 0, text.length + 16);
+    text.copy(bytes);
+    expect(kernel.anchorPair(table, 0, (text.length + 3) >>> 2)).toBeLessThan((text.length + 3) >>> 2);
   });
 
   it('rejects anchor tables that miss a parity', () => {

@@ -88,20 +88,39 @@ export function pairKey(c0: number, c1: number): number {
   return c0 | (c1 << 8);
 }
 
-/**
- * The pair keys of `pair`: itself, or each ASCII case variant when `ignoreCase`. A `*` stands for
- * any byte (a follower pair that reaches past the keyword's end or start).
- */
+/** The pair keys of `pair`: itself, or each ASCII case variant when `ignoreCase`. */
 function pairKeys(pair: string, ignoreCase: boolean): number[] {
-  const variants = (c: number) =>
-    c === ANY ? ANY_BYTE : ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
-  return variants(pair.charCodeAt(0)).flatMap((c0) =>
-    variants(pair.charCodeAt(1)).map((c1) => pairKey(c0, c1)),
+  return variants(pair.charCodeAt(0), ignoreCase).flatMap((c0) =>
+    variants(pair.charCodeAt(1), ignoreCase).map((c1) => pairKey(c0, c1)),
   );
 }
 
+/**
+ * ORs `bit` into `table` at each pair key of `pair` (as `pairKeys`), where a `*` stands for any
+ * byte (a follower pair that reaches past the keyword's end or start). A `*`'s 256 keys are
+ * marked in a loop of their own: this runs at every start, and listing them cost ~3 ms there.
+ */
+function markPairs(table: Uint8Array, pair: string, ignoreCase: boolean, bit: number): void {
+  const first = pair.charCodeAt(0);
+  const second = pair.charCodeAt(1);
+  if (first !== ANY && second !== ANY) {
+    for (const key of pairKeys(pair, ignoreCase)) table[key] = table[key]! | bit;
+    return;
+  }
+  const shift = first === ANY ? 8 : 0;
+  for (const c of variants(first === ANY ? second : first, ignoreCase)) {
+    for (let any = 0; any < 256; any++) {
+      const key = (c << shift) | (any << (8 - shift));
+      table[key] = table[key]! | bit;
+    }
+  }
+}
+
+function variants(c: number, ignoreCase: boolean): number[] {
+  return ignoreCase && (c | 32) >= 97 && (c | 32) <= 122 ? [c | 32, c & ~32] : [c];
+}
+
 const ANY = 0x2a; // '*': no keyword holds one
-const ANY_BYTE = Array.from({ length: 256 }, (_, b) => b);
 
 export interface AnchorEntry {
   keyword: PrefilterKeyword;
@@ -154,10 +173,9 @@ export function buildAnchorTable(keywords: readonly PrefilterKeyword[]): AnchorT
           slots[key] = entries.length;
         }
         entries[slots[key]! - 1]!.push({ keyword, offset });
-        masks[key] = masks[key]! | bit;
       }
-      if (follower === null) continue;
-      for (const key of pairKeys(follower.pair, keyword.ignoreCase)) followers[key] = followers[key]! | bit;
+      markPairs(masks, keyword.text.slice(offset, offset + 2), keyword.ignoreCase, bit);
+      if (follower !== null) markPairs(followers, follower.pair, keyword.ignoreCase, bit);
     }
     if (parities.size !== 2)
       throw new Error(

@@ -59974,12 +59974,6 @@ function sideCost(side, counts) {
   if (counts) for (const slot of side.slots) hits += counts[slot];
   return hits * 1e3 - side.rarity;
 }
-function sampleSlots(u32, count3, into) {
-  into.fill(0);
-  const words = new Int32Array(u32.buffer, u32.byteOffset, Math.min(count3, u32.length));
-  for (let i = 0; i < words.length; i++) into[slotOf(words[i] | FOLD)]++;
-  return into;
-}
 function literalAt(text, at, literal2) {
   const lit = literal2.text;
   if (at < 0 || at + lit.length > text.length) return false;
@@ -60069,6 +60063,17 @@ var JsScanKernel = class {
     words[at] = m;
     return n;
   }
+  sampleSlots(count3, into) {
+    checkTableSize("a slot count table", into, GRAM_SLOTS);
+    into.fill(0);
+    const words = new Int32Array(
+      this.words.buffer,
+      this.words.byteOffset,
+      Math.min(count3, this.words.length)
+    );
+    for (let i = 0; i < words.length; i++) into[slotOf(words[i] | FOLD)]++;
+    return into;
+  }
   escapeByte(i, length) {
     const bytes = this.bytes;
     for (; i < length; i++) {
@@ -60080,13 +60085,14 @@ var JsScanKernel = class {
 };
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
-var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABDgJgAn9/AX9gA39/fwF/AwYFAAEAAAAFAwEACAc+BQZtZW1vcnkCAAxmbGFnZ2VkR3JvdXAAAAhsaW5lRW5kcwABCmFuY2hvclBhaXIAAgplc2NhcGVCeXRlAAQKvAcFlQECAX8CewJAA0AgACABTw0BQYCAECAAQQJ0aiECIAL9AAQA/QwgICAgICAgICAgICAgICAg/VAhAyACIAP9CwQAIAP9DLF5N56xeTeesXk3nrF5N579tQFBD/2tASEEIAT9GwAtAAAgBP0bAS0AAHIgBP0bAi0AACAE/RsDLQAAcnIEQCAADwsgAEEEaiEADAALCyABC6YDAwF/AXsNf0F/IRECQANAIAMgAE8NAUGAgBAgA2r9AAQAIQQgBP0MCgoKCgoKCgoKCgoKCgoKCv0j/WQhBSAEIAT9DBsbGxsbGxsbGxsbGxsbGxv9I/1Q/WQhCSAAIANrQRBJBEBBASAAIANrdEEBayEKIAUgCnEhBSAJIApxIQkLIAkEQCAE/WQhByAE/QwbGxsbGxsbGxsbGxsbGxsb/SMgBP0Mm5ubm5ubm5ubm5ubm5ubm/0j/VAgBP0M/f39/f39/f39/f39/f39/f0j/VD9ZCEIAkADQCAJRQ0BIAloIQ0gDCAFQQEgDXRBAWtxaWohDiAHIA12QQFxIAggDXZBAXFBAXRyIQ8gDiARRgRAIAIgEEECdGohCyALIAsoAgAgD3I2AgAFIBBBAWohECACIBBBAnRqIA5BAnQgD3I2AgAgDiERCyAJIAlBAWtxIQkMAAsLCyAFIQYCQANAIAZFDQEgAyAGaGohCyABIAxBAnRqIAtBAWo2AgAgDEEBaiEMIAYgBkEBa3EhBgwACwsgA0EQaiEDDAALCyACIBA2AgAgDAt6AQN/AkADQCAAIAFPDQFBgIAQIABBAnRqIQIgAigCACEDIAIoAgQhBCADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyBEAgAEECdCABQQJ0EAMEQCAADwsLIABBAmohAAwACwsgAQtxAQJ/IABBCGohAgNAIAAvAYCAEC0AgIAIIQMgAwRAIANBgAFxIABFIABBBGogAUtyciADQQ9xIAAvAYKAEC0AgIAMcSADQfAAcSAALwH+/w8tAICADHFycgRAQQEPCwsgAEECaiEAIAAgAkkNAAtBAAuNAQIBewJ/AkADQCAAIAFPDQFBgIAQIABq/QAEACECIAL9DBsbGxsbGxsbGxsbGxsbGxv9IyAC/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAC/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQMgAwRAIAAgA2hqIQQgBCABIAQgAUkbDwsgAEEQaiEADAALCyABCw==";
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABEgNgAn9/AX9gAX8AYAN/f38BfwMHBgABAgAAAAUDAQAQB0wGBm1lbW9yeQIADGZsYWdnZWRHcm91cAAAC3NhbXBsZVNsb3RzAAEIbGluZUVuZHMAAgphbmNob3JQYWlyAAMKZXNjYXBlQnl0ZQAFCokIBpUBAgF/AnsCQANAIAAgAU8NAUGAgDAgAEECdGohAiAC/QAEAP0MICAgICAgICAgICAgICAgIP1QIQMgAiAD/QsEACAD/QyxeTeesXk3nrF5N56xeTee/bUBQQ/9rQEhBCAE/RsALQAAIAT9GwEtAAByIAT9GwItAAAgBP0bAy0AAHJyBEAgAA8LIABBBGohAAwACwsgAQtMAQJ/AkADQCABIABPDQFBgIAQIAFBAnQoAoCAMEGgwICBAnJBsfPd8XlsQQ92QQJ0aiECIAIgAigCAEEBajYCACABQQFqIQEMAAsLC6YDAwF/AXsNf0F/IRECQANAIAMgAE8NAUGAgDAgA2r9AAQAIQQgBP0MCgoKCgoKCgoKCgoKCgoKCv0j/WQhBSAEIAT9DBsbGxsbGxsbGxsbGxsbGxv9I/1Q/WQhCSAAIANrQRBJBEBBASAAIANrdEEBayEKIAUgCnEhBSAJIApxIQkLIAkEQCAE/WQhByAE/QwbGxsbGxsbGxsbGxsbGxsb/SMgBP0Mm5ubm5ubm5ubm5ubm5ubm/0j/VAgBP0M/f39/f39/f39/f39/f39/f0j/VD9ZCEIAkADQCAJRQ0BIAloIQ0gDCAFQQEgDXRBAWtxaWohDiAHIA12QQFxIAggDXZBAXFBAXRyIQ8gDiARRgRAIAIgEEECdGohCyALIAsoAgAgD3I2AgAFIBBBAWohECACIBBBAnRqIA5BAnQgD3I2AgAgDiERCyAJIAlBAWtxIQkMAAsLCyAFIQYCQANAIAZFDQEgAyAGaGohCyABIAxBAnRqIAtBAWo2AgAgDEEBaiEMIAYgBkEBa3EhBgwACwsgA0EQaiEDDAALCyACIBA2AgAgDAt6AQN/AkADQCAAIAFPDQFBgIAwIABBAnRqIQIgAigCACEDIAIoAgQhBCADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyBEAgAEECdCABQQJ0EAQEQCAADwsLIABBAmohAAwACwsgAQtxAQJ/IABBCGohAgNAIAAvAYCAMC0AgIAIIQMgAwRAIANBgAFxIABFIABBBGogAUtyciADQQ9xIAAvAYKAMC0AgIAMcSADQfAAcSAALwH+/y8tAICADHFycgRAQQEPCwsgAEECaiEAIAAgAkkNAAtBAAuNAQIBewJ/AkADQCAAIAFPDQFBgIAwIABq/QAEACECIAL9DBsbGxsbGxsbGxsbGxsbGxv9IyAC/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAC/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQMgAwRAIAAgA2hqIQQgBCABIAQgAUkbDwsgAEEQaiEADAALCyABCw==";
 
 // ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
 var ANCHOR_MASKS_AT = GRAM_SLOTS;
 var FOLLOWERS_AT = ANCHOR_MASKS_AT + ANCHOR_SLOTS;
-var IMAGE_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
+var SLOT_COUNTS_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
+var IMAGE_AT = SLOT_COUNTS_AT + 4 * GRAM_SLOTS;
 var PAGE_BYTES = 65536;
 var WasmScanKernel = class {
   exports;
@@ -60137,6 +60143,14 @@ var WasmScanKernel = class {
   }
   escapeByte(i, length) {
     return this.exports.escapeByte(i, length);
+  }
+  sampleSlots(count3, into) {
+    checkTableSize("a slot count table", into, GRAM_SLOTS);
+    const counts = new Uint32Array(this.exports.memory.buffer, SLOT_COUNTS_AT, GRAM_SLOTS);
+    counts.fill(0);
+    this.exports.sampleSlots(count3);
+    into.set(counts);
+    return into;
   }
   refreshViews() {
     const buffer = this.exports.memory.buffer;
@@ -66492,7 +66506,7 @@ function buildBlockPrefilter(literals) {
     const count3 = wordCount(text.length);
     if (slotCounts) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        const counts = sampleSlots(sharedImage.words, text.length >>> 2, slotCounts);
+        const counts = scanKernel().sampleSlots(text.length >>> 2, slotCounts);
         table = buildGramTable(gramLiterals, counts, table ?? void 0);
         untilSample = RESAMPLE_BLOCKS;
       }

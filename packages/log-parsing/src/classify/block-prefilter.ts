@@ -19,15 +19,9 @@
 
 import { sharedImage as image, wordCount } from '../byte-image';
 import { GRAM_SLOTS } from '../scan-kernel/kernel-limits';
+import { scanKernel } from '../scan-kernel/scan-kernel';
 import { escapedLineStarts, joiningLines, literalPairs, rescanEscaped } from './escaped-lines';
-import {
-  buildGramTable,
-  FOLD,
-  type GramLiteral,
-  type GramTable,
-  isGramLiteral,
-  sampleSlots,
-} from './gram-table';
+import { buildGramTable, FOLD, type GramLiteral, type GramTable, isGramLiteral } from './gram-table';
 import { ShortLiteralScan } from './short-literal-scan';
 import { nextLine, scanWords } from './word-scan';
 
@@ -78,7 +72,7 @@ export function buildBlockPrefilter(literals: readonly GramLiteral[]): BlockPref
     const count = wordCount(text.length);
     if (slotCounts) {
       if (sample && --untilSample <= 0 && text.length >= MIN_SAMPLE_CHARS) {
-        const counts = sampleSlots(image.words, text.length >>> 2, slotCounts);
+        const counts = scanKernel().sampleSlots(text.length >>> 2, slotCounts);
         table = buildGramTable(gramLiterals, counts, table ?? undefined);
         untilSample = RESAMPLE_BLOCKS;
       }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GRAM_SLOTS } from '../scan-kernel/kernel-limits';
 import { buildGramTable as referenceTable } from './__fixtures__/reference-gram-table';
-import { buildGramTable, FOLD, type GramLiteral, type GramTable, sampleSlots, slotOf } from './gram-table';
+import { buildGramTable, FOLD, type GramLiteral, type GramTable, slotOf } from './gram-table';
 
 // Printable ASCII with the frequent and rare characters both present, so gram costs tie and differ.
 const literalText = fc
@@ -89,17 +89,5 @@ describe('buildGramTable', () => {
     const sampled = slotsByOffset(buildGramTable([l], counts), l);
     expect(sampled.has(other)).toBe(true);
     expect(sampled.has(wildcardOffset)).toBe(false);
-  });
-});
-
-describe('sampleSlots', () => {
-  it('counts each folded word into its slot, and clears the counts first', () => {
-    const words = new Uint32Array([0x41424344, 0x61626364, 0x41424344, 0xffffffff, 7]);
-    const counts = new Uint32Array(GRAM_SLOTS).fill(9);
-    sampleSlots(words, 4, counts);
-    expect(counts[slotOf(0x41424344 | FOLD)]).toBe(3); // both cases fold together
-    expect(counts[slotOf(0xffffffff | FOLD)]).toBe(1);
-    expect(counts[slotOf(7 | FOLD)]).toBe(0); // past `count`
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
   });
 });

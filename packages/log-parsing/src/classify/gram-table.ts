@@ -17,6 +17,7 @@
  */
 
 import { GRAM_SLOT_BITS, GRAM_SLOTS } from '../scan-kernel/kernel-limits';
+import type { SlotCounts } from '../scan-kernel/scan-kernel';
 
 export const MIN_GRAM_LITERAL = 5;
 
@@ -122,13 +123,6 @@ function wordAt(text: string, at: number): number {
 export function isGramLiteral(text: string): boolean {
   return text.length >= MIN_GRAM_LITERAL && !/[^\x00-\x7f]/.test(text);
 }
-
-/**
- * How often each slot of the table was hit by the words of a sample of the text being scanned
- * (`sampleSlots`), by `slotOf` of the folded word: a gram's own occurrences plus every other word
- * of the log that hashes to the same slot. Both cost the scan a confirmation.
- */
-export type SlotCounts = Uint32Array;
 
 /**
  * For each literal and residue, the gram that fills an aligned word in that alignment: the one
@@ -293,19 +287,6 @@ function sideCost(side: WildcardSide, counts: SlotCounts | undefined): number {
   let hits = 0;
   if (counts) for (const slot of side.slots) hits += counts[slot]!;
   return hits * 1000 - side.rarity;
-}
-
-/**
- * Counts into `into` (zeroed first) the slots hit by the first `count` words of a byte image, as
- * the scan folds them. Sampling a 128 KiB region is ~32,000 words, ~0.1 ms.
- */
-export function sampleSlots(u32: Uint32Array, count: number, into: SlotCounts): SlotCounts {
-  into.fill(0);
-  // Read as signed words (what `| FOLD` makes of them anyway): a Uint32Array element above 2^31
-  // made TurboFan drop its optimised loop ("lost precision") and compile it twice more per run.
-  const words = new Int32Array(u32.buffer, u32.byteOffset, Math.min(count, u32.length));
-  for (let i = 0; i < words.length; i++) into[slotOf(words[i]! | FOLD)]!++;
-  return into;
 }
 
 /** Whether `literal` occurs in `text` at `at` (ASCII case-insensitively when it says so). */

@@ -10,7 +10,7 @@ import {
   LINE_WIDE,
   READ_SLACK,
 } from './kernel-limits';
-import type { KernelAnchorTable, KernelGramTable, ScanKernel } from './scan-kernel';
+import type { KernelAnchorTable, KernelGramTable, ScanKernel, SlotCounts } from './scan-kernel';
 
 /**
  * The scan kernel in JavaScript, for runtimes without WebAssembly (`node --jitless`): the loops
@@ -93,6 +93,20 @@ export class JsScanKernel implements ScanKernel {
     }
     words[at] = m;
     return n;
+  }
+
+  sampleSlots(count: number, into: SlotCounts): SlotCounts {
+    checkTableSize('a slot count table', into, GRAM_SLOTS);
+    into.fill(0);
+    // Read as signed words (what `| FOLD` makes of them anyway): a Uint32Array element above 2^31
+    // made TurboFan drop its optimised loop ("lost precision") and compile it twice more per run.
+    const words = new Int32Array(
+      this.words.buffer,
+      this.words.byteOffset,
+      Math.min(count, this.words.length),
+    );
+    for (let i = 0; i < words.length; i++) into[slotOf(words[i]! | FOLD)]!++;
+    return into;
   }
 
   escapeByte(i: number, length: number): number {

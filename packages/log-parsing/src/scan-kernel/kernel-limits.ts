@@ -25,7 +25,7 @@ export const ANCHOR_ALONE = 0x80;
 export const READ_SLACK = 64;
 
 /** Throws unless `table` has `slots` entries: a wrong-sized table would silently find nothing. */
-export function checkTableSize(kind: string, table: Uint8Array, slots: number): void {
+export function checkTableSize(kind: string, table: Uint8Array | Uint32Array, slots: number): void {
   if (table.length !== slots) {
     throw new RangeError(`scan kernel: ${kind} has ${slots} slots, got ${table.length}`);
   }

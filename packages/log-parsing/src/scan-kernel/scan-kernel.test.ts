@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
 import { buildGramTable, FOLD, slotOf } from '../classify/gram-table';
 import { JsScanKernel } from './js-scan-kernel';
-import { ANCHOR_ALONE, FOLLOWED_AFTER, FOLLOWED_BEFORE } from './kernel-limits';
+import { ANCHOR_ALONE, FOLLOWED_AFTER, FOLLOWED_BEFORE, GRAM_SLOTS } from './kernel-limits';
 import {
   createScanKernel,
   type KernelAnchorTable,
@@ -169,6 +169,43 @@ describe.each(KINDS)('$name kernel', ({ make }) => {
     expect(stop('ke......................')).toBe(0);
   });
 
+  it('sampleSlots counts each folded word of the image into its slot, after clearing the counts', () => {
+    const kernel = make();
+    const { count } = images(
+      kernel,
+      Buffer.from(new Uint32Array([0x41424344, 0x61626364, 0x41424344, 0xffffffff, 7]).buffer),
+    );
+    const counts = new Uint32Array(GRAM_SLOTS).fill(9);
+    expect(kernel.sampleSlots(4, counts)).toBe(counts);
+    expect(counts[slotOf(0x41424344 | FOLD)]).toBe(3); // both cases fold together
+    expect(counts[slotOf(0xffffffff | FOLD)]).toBe(1);
+    expect(counts[slotOf(7 | FOLD)]).toBe(0); // past `count`
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
+    expect(count).toBeGreaterThan(4);
+  });
+
+  it('sampleSlots gives the reference counts for any image (property)', () => {
+    const kernel = make();
+    fc.assert(
+      fc.property(textBytes, fc.nat(), (bytes, cut) => {
+        const { copy, count } = images(kernel, bytes);
+        const n = count === 0 ? 0 : cut % (count + 1);
+        const want = new Map<number, number>();
+        for (let i = 0; i < n; i++) {
+          const slot = slotOf(copy[i]! | FOLD);
+          want.set(slot, (want.get(slot) ?? 0) + 1);
+        }
+        const counts = kernel.sampleSlots(n, new Uint32Array(GRAM_SLOTS));
+        const got = new Map<number, number>();
+        counts.forEach((c, slot) => {
+          if (c !== 0) got.set(slot, c);
+        });
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives room for a long image; fresh views read and scan it', () => {
     const kernel = make();
     kernel.imageViews(1024);
@@ -236,6 +273,12 @@ describe('WasmScanKernel', () => {
     expect(grown).toBeGreaterThan(2 * before);
     kernel.imageViews(3_000_000);
     expect(kernel.imageViews(1024).bytes.length).toBeGreaterThan(3_000_000);
+  });
+
+  it('refuses a slot count table of the wrong size', () => {
+    for (const kernel of [createScanKernel(), createScanKernel({ webAssembly: null })]) {
+      expect(() => kernel.sampleSlots(0, new Uint32Array(10))).toThrow(/a slot count table has 131072 slots/);
+    }
   });
 
   it('refuses anchor tables of the wrong size', () => {

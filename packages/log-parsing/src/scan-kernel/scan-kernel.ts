@@ -59,7 +59,20 @@ export interface ScanKernel {
    * bytes, or `length` (classify/escaped-lines.ts: the lines that may hold an escape).
    */
   escapeByte(i: number, length: number): number;
+  /**
+   * The slot sample of classify/block-prefilter.ts: zeroes `into` (one count per gram slot), then
+   * counts into it the slot (`slotOf`, classify/gram-table.ts) of each of the image's first `count`
+   * words, case-folded as the group scan folds them; returns `into`.
+   */
+  sampleSlots(count: number, into: SlotCounts): SlotCounts;
 }
+
+/**
+ * How often each slot of the gram table was hit by the words of a sample of the text being
+ * scanned, by `slotOf` of the folded word: a gram's own occurrences plus every other word of the
+ * log that hashes to the same slot. Both cost the scan a confirmation.
+ */
+export type SlotCounts = Uint32Array;
 
 export { LINE_ESCAPE, LINE_WIDE } from './kernel-limits';
 

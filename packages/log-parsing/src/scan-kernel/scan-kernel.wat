@@ -9,11 +9,12 @@
 ;;   [0, 131072)       the gram table's slot flags (classify/gram-table.ts `used`)
 ;;   [131072, 196608)  the anchor pairs' class masks (redact/prefilter-keywords.ts `masks`)
 ;;   [196608, 262144)  the follower pairs' classes (redact/prefilter-keywords.ts `followers`)
-;;   [262144, ...)     the byte image, read as little-endian 32-bit words
+;;   [262144, 786432)  the slot counts of a sample, one i32 per gram slot (`sampleSlots`)
+;;   [786432, ...)     the byte image, read as little-endian 32-bit words
 ;;
 ;; Build: `pnpm --filter @nightshift/log-parsing build:kernel` (wabt) writes scan-kernel-wasm.ts.
 (module
-  (memory (export "memory") 8)
+  (memory (export "memory") 16)
 
   ;; The group scan of classify/word-scan.ts (formerly its `nextFlaggedGroup`): the first i
   ;; (stepping by 4 from i) whose four words, case-folded (OR 0x20 into every byte), hash to a
@@ -26,7 +27,7 @@
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (local.set $at (i32.add (i32.const 262144) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $at (i32.add (i32.const 786432) (i32.shl (local.get $i) (i32.const 2))))
         (local.set $words
           (v128.or (v128.load (local.get $at)) (v128.const i32x4 0x20202020 0x20202020 0x20202020 0x20202020)))
         (v128.store (local.get $at) (local.get $words))
@@ -46,6 +47,34 @@
         (local.set $i (i32.add (local.get $i) (i32.const 4)))
         (br $group)))
     (local.get $count))
+
+;; The sample of classify/block-prefilter.ts (formerly gram-table.ts `sampleSlots`): adds 1 to
+  ;; the i32 count at 262144 + 4 * slotOf(word) for each of the image's first `count` words,
+  ;; case-folded as the group scan folds them (the caller zeroes the counts first). In JavaScript
+  ;; this loop ran interpreted for most of a 100 MB run's four samples (~8 ms), then cost an
+  ;; optimising compile.
+  (func (export "sampleSlots") (param $count i32)
+    (local $i i32)
+    (local $at i32)
+    (block $done
+      (loop $word
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        ;; slotOf(word | FOLD) = Math.imul(word | FOLD, 0x9e3779b1) >>> 15, as in flaggedGroup.
+        (local.set $at
+          (i32.add
+            (i32.const 262144)
+            (i32.shl
+              (i32.shr_u
+                (i32.mul
+                  (i32.or
+                    (i32.load offset=786432 (i32.shl (local.get $i) (i32.const 2)))
+                    (i32.const 0x20202020))
+                  (i32.const 0x9e3779b1))
+                (i32.const 15))
+              (i32.const 2))))
+        (i32.store (local.get $at) (i32.add (i32.load (local.get $at)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $word))))
 
   ;; The line scan of input/scan-blocks.ts (../byte-image.ts `lineStarts`): the offset just past
   ;; every '\n' among the image's first `length` bytes, ascending, stored as i32 from address
@@ -75,7 +104,7 @@
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $v (v128.load (i32.add (i32.const 262144) (local.get $i))))
+        (local.set $v (v128.load (i32.add (i32.const 786432) (local.get $i))))
         (local.set $lines
           (i8x16.bitmask
             (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
@@ -154,7 +183,7 @@
     (block $done
       (loop $pair
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (local.set $at (i32.add (i32.const 262144) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $at (i32.add (i32.const 786432) (i32.shl (local.get $i) (i32.const 2))))
         (local.set $a (i32.load (local.get $at)))
         (local.set $b (i32.load offset=4 (local.get $at)))
         (if (i32.or
@@ -183,7 +212,7 @@
     (local $m i32)
     (local.set $stop (i32.add (local.get $p) (i32.const 8)))
     (loop $each
-      (local.set $m (i32.load8_u offset=131072 (i32.load16_u offset=262144 (local.get $p))))
+      (local.set $m (i32.load8_u offset=131072 (i32.load16_u offset=786432 (local.get $p))))
       (if (local.get $m)
         (then
           (if (i32.or
@@ -195,10 +224,10 @@
                 (i32.or
                   (i32.and
                     (i32.and (local.get $m) (i32.const 0x0f))
-                    (i32.load8_u offset=196608 (i32.load16_u offset=262146 (local.get $p))))
+                    (i32.load8_u offset=196608 (i32.load16_u offset=786434 (local.get $p))))
                   (i32.and
                     (i32.and (local.get $m) (i32.const 0x70))
-                    (i32.load8_u offset=196608 (i32.load16_u offset=262142 (local.get $p))))))
+                    (i32.load8_u offset=196608 (i32.load16_u offset=786430 (local.get $p))))))
             (then (return (i32.const 1))))))
       (local.set $p (i32.add (local.get $p) (i32.const 2)))
       (br_if $each (i32.lt_u (local.get $p) (local.get $stop))))
@@ -215,7 +244,7 @@
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $v (v128.load (i32.add (i32.const 262144) (local.get $i))))
+        (local.set $v (v128.load (i32.add (i32.const 786432) (local.get $i))))
         (local.set $mask
           (i8x16.bitmask
             (v128.or

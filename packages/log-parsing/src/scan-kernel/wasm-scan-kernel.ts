@@ -1,12 +1,13 @@
 import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK } from './kernel-limits';
-import type { KernelAnchorTable, KernelGramTable, ScanKernel } from './scan-kernel';
+import type { KernelAnchorTable, KernelGramTable, ScanKernel, SlotCounts } from './scan-kernel';
 import { SCAN_KERNEL_WASM_BASE64 } from './scan-kernel-wasm';
 
 /** Byte offsets of the kernel memory's regions: the layout scan-kernel.wat is written for. */
 const GRAM_SLOTS_AT = 0;
 const ANCHOR_MASKS_AT = GRAM_SLOTS;
 const FOLLOWERS_AT = ANCHOR_MASKS_AT + ANCHOR_SLOTS;
-const IMAGE_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
+const SLOT_COUNTS_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
+const IMAGE_AT = SLOT_COUNTS_AT + 4 * GRAM_SLOTS;
 const PAGE_BYTES = 65_536;
 
 /** The WebAssembly API used here: TypeScript declares it only with the DOM library. */
@@ -21,6 +22,7 @@ interface KernelExports {
   anchorPair(i: number, count: number): number;
   lineEnds(length: number, out: number, marks: number): number;
   escapeByte(i: number, length: number): number;
+  sampleSlots(count: number): void;
 }
 
 /**
@@ -83,6 +85,15 @@ export class WasmScanKernel implements ScanKernel {
 
   escapeByte(i: number, length: number): number {
     return this.exports.escapeByte(i, length);
+  }
+
+  sampleSlots(count: number, into: SlotCounts): SlotCounts {
+    checkTableSize('a slot count table', into, GRAM_SLOTS);
+    const counts = new Uint32Array(this.exports.memory.buffer, SLOT_COUNTS_AT, GRAM_SLOTS);
+    counts.fill(0);
+    this.exports.sampleSlots(count);
+    into.set(counts);
+    return into;
   }
 
   private refreshViews(): void {

@@ -48,8 +48,8 @@ async function groupStream(input: Readable, name: string, classifier: Classifier
         writeErrorLine(io, `nightshift: ${name}:${item.line}: ${item.error}`);
         continue;
       }
-      // Numbers JavaScript would rewrite (big ids, 12.50) are raw JSON values: written as given.
-      batch += `${JSON.stringify(item.record)}\n`;
+      // The input line with the three fields appended (groupJsonl's `text`).
+      batch += `${item.text}\n`;
       if (batch.length >= BATCH_CHARS) await flush();
     }
   } finally {

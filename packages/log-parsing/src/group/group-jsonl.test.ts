@@ -103,6 +103,28 @@ describe('groupJsonl', () => {
     expect(item.record.f).toBe(1.5);
   });
 
+  it('gives the line back as written, the three fields appended before its closing brace', async () => {
+    // Spacing, escapes a re-serialisation would rewrite (\/, \u00e9), a key given twice.
+    const line = '  { "test": "a\\/b", "message" : "caf\\u00e9 timed out", "n": 12.50, "n": 3 }  ';
+    const [item] = await collect([line]);
+    if (!item || !('record' in item)) throw new Error(`not grouped: ${JSON.stringify(item)}`);
+    const { signature, fingerprint, category } = item.record;
+    expect(item.text).toBe(
+      `{ "test": "a\\/b", "message" : "caf\\u00e9 timed out", "n": 12.50, "n": 3,"signature":"${signature}","fingerprint":"${fingerprint}","category":"${category}"}`,
+    );
+    // Read back, it is the record (the last of a repeated key wins, as it did on input).
+    expect(JSON.parse(item.text)).toEqual(JSON.parse(JSON.stringify(item.record)));
+    expect(JSON.parse(item.text).n).toBe(3);
+  });
+
+  it('writes a record that has a grouping field already with JSON.stringify, the field replaced', async () => {
+    const [item] = await collect(['{"test":"t", "category":"old", "message":"m"}']);
+    if (!item || !('record' in item)) throw new Error(`not grouped: ${JSON.stringify(item)}`);
+    expect(item.text).toBe(JSON.stringify(item.record));
+    expect(item.text).toMatch(/^\{"test":"t","category":"\w+","message":"m","signature":"v1:/);
+    expect(item.record.category).not.toBe('old');
+  });
+
   it('replaces existing grouping fields in place', async () => {
     const [item] = await collect(['{"signature":"old","test":"t","message":"m","id":10000000000000000001}']);
     const text = item && 'record' in item ? JSON.stringify(item.record) : '';

@@ -8,7 +8,9 @@ import { isRawJsonNumber, parseKeepingNumbers } from './parse-keeping-numbers';
  * becomes an `error` item naming the problem instead of stopping the stream: the caller (the
  * `nightshift group` CLI) reports it with the line number and decides the exit code.
  */
-export type GroupItem = { line: number; record: GroupedRecord } | { line: number; error: string };
+export type GroupItem =
+  | { line: number; record: GroupedRecord; text: string }
+  | { line: number; error: string };
 
 /**
  * An input record with the grouping fields added; its other fields are kept as they were. A
@@ -26,6 +28,12 @@ const MAX_ERROR_SNIPPET = 80;
  * names are replaced in place; key order and every other value stay as they were). Line numbers
  * are 1-based and count blank lines, which are skipped. A record needs a `test` key (a string or
  * null) and a string `message`; `suite` may be absent, null or a string.
+ *
+ * `text` is the record as a line to write back: the input line itself (without surrounding
+ * whitespace) with the three fields appended before its closing brace, so spacing, string escapes
+ * and a key given twice stay as the caller wrote them and a diff shows only what was added. A
+ * record that already has one of the three fields is written by `JSON.stringify` instead (the
+ * field replaced in place, numbers as written, `JSON.stringify`'s spacing and escapes).
  */
 export async function* groupJsonl(
   lines: AsyncIterable<string> | Iterable<string>,
@@ -55,8 +63,26 @@ export async function* groupJsonl(
       continue;
     }
     const record = value as Record<string, unknown> & FailureRecord;
-    yield { line: no, record: { ...record, ...groupRecord(record, classifier) } };
+    const added = groupRecord(record, classifier);
+    const grouped = { ...record, ...added };
+    yield { line: no, record: grouped, text: annotatedLine(text, record, added, grouped) };
   }
+}
+
+const GROUP_FIELDS = ['signature', 'fingerprint', 'category'] as const;
+
+/** `text` (a JSON object's text) with `added` appended, or `grouped` serialised (see groupJsonl). */
+function annotatedLine(
+  text: string,
+  record: Record<string, unknown>,
+  added: GroupKey,
+  grouped: GroupedRecord,
+): string {
+  if (GROUP_FIELDS.some((field) => Object.hasOwn(record, field))) return JSON.stringify(grouped);
+  // A record has at least "test" and "message", so something precedes the closing brace.
+  const body = text.slice(0, -1).trimEnd();
+  const fields = GROUP_FIELDS.map((field) => `${JSON.stringify(field)}:${JSON.stringify(added[field])}`);
+  return `${body},${fields.join(',')}}`;
 }
 
 /** Why a parsed line is not a failure record, or null when it is one. */

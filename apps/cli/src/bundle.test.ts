@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'tsup';
@@ -66,11 +74,14 @@ function staticClosure(from: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
+/** The Node flags bin.ts gives itself (its shebang): the built binary runs with them. */
+const SHEBANG_FLAGS = ['--max-semi-space-size=4', '--max-opt=2'];
+
 describe('the bundled binary (code splitting)', () => {
-  it('is an entry with the launch flag in its shebang plus chunks that have none', () => {
+  it('is an entry with the launch flags in its shebang plus chunks that have none', () => {
     const files = readdirSync(outDir).filter((f) => f.endsWith('.js'));
     expect(readFileSync(join(outDir, 'bin.js'), 'utf8').split('\n')[0]).toBe(
-      '#!/usr/bin/env -S node --max-semi-space-size=4',
+      `#!/usr/bin/env -S node ${SHEBANG_FLAGS.join(' ')}`,
     );
     const chunks = files.filter((f) => f !== 'bin.js');
     expect(chunks.length).toBeGreaterThan(3);
@@ -98,6 +109,29 @@ describe('the bundled binary (code splitting)', () => {
     expect(built.stdout.length).toBeGreaterThan(300_000);
     expect(built.stdout).toBe(source.stdout);
     expect(runBuilt('analyze', join(outDir, 'no-such-file.log')).code).toBe(3);
+  });
+
+  it('runs an analyze of over 512 MiB of named files again with every V8 tier, exit code and output alike', async () => {
+    // A sparse file: 600 MiB of NUL bytes on no disk, which analyze skips as binary at once.
+    const big = join(outDir, 'big.log');
+    writeFileSync(big, 'x\n');
+    truncateSync(big, 600 * 1048576);
+    const small = join(outDir, 'small.log');
+    writeFileSync(small, 'ok\n');
+    // Each process says on exit whether it ran Maglev-only and whether it is the relaunch.
+    const tiers = join(outDir, 'report-tiers.mjs');
+    writeFileSync(
+      tiers,
+      "process.on('exit', () => process.stderr.write('TIERS ' + (process.execArgv.includes('--max-opt=2') ? 'maglev' : 'all') + ' ' + (process.env.NIGHTSHIFT_FULL_TIERING ?? '-') + '\\n'));\n",
+    );
+    const run = (file: string) =>
+      runBuiltWith([...SHEBANG_FLAGS, '--import', tiers], 'analyze', file, '--format', 'json');
+    const relaunched = run(big);
+    expect(relaunched.stderr.match(/TIERS .*/g)).toEqual(['TIERS all 1', 'TIERS maglev -']);
+    const source = await runInProcess('analyze', big, '--format', 'json');
+    expect(relaunched.code).toBe(source.code);
+    expect(relaunched.stdout).toBe(source.stdout);
+    expect(run(small).stderr.match(/TIERS .*/g)).toEqual(['TIERS maglev -']);
   });
 
   it('analyzes alike without WebAssembly (node --jitless): the scan kernel falls back to JavaScript', () => {

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { fullTieringRelaunch } from './full-tiering';
 
 /** Everything a command touches outside itself, so tests can run commands in-process. */
 export interface CliIo {
@@ -9,6 +10,11 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stderr is an interactive terminal (progress is printed more often there). */
   isTTY: boolean;
+  /**
+   * Runs the command again in a Node process with V8's optimising compiler and resolves with its
+   * exit code (full-tiering.ts); absent when this process already has it (tests, a relaunch).
+   */
+  fullTiering?: () => Promise<number>;
 }
 
 export function processIo(): CliIo {
@@ -25,5 +31,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
+    fullTiering: fullTieringRelaunch(),
   };
 }

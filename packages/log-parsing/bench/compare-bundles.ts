@@ -15,9 +15,11 @@
  * each build writes is compared too: a faster build that answers differently is a bug, not a
  * result.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readLaunchReport, shebangFlags } from './launch-report';
 
 interface Run {
   wall: number;
@@ -87,7 +89,8 @@ function runOnce(root: string): Run {
   const r = spawnSync(
     process.execPath,
     [
-      '--max-semi-space-size=4',
+      // Each bundle with its own shebang's flags (they changed over time), then --flags.
+      ...shebangFlags(resolve(root, 'apps/cli/dist/bin.js')),
       ...flags,
       '--import',
       rssScript,
@@ -101,7 +104,6 @@ function runOnce(root: string): Run {
   );
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
   if (r.status !== 0) throw new Error(`${root}: analyze exited ${r.status}: ${r.stderr.slice(-1000)}`);
-  const rss = /NIGHTSHIFT_BENCH_MAXRSS_KB=(\d+)/.exec(r.stderr);
-  const cpu = /NIGHTSHIFT_BENCH_CPU_US=(\d+)/.exec(r.stderr);
-  return { wall, cpu: Number(cpu?.[1]) / 1e6, rssMB: Number(rss?.[1]) / 1024, stdout: r.stdout };
+  const report = readLaunchReport(r.stderr);
+  return { wall, cpu: report.cpuSec, rssMB: report.peakRssMB, stdout: r.stdout };
 }

@@ -14,10 +14,12 @@
  * own work stays on one thread. Pinned (`taskset -c 0`, Linux only), everything shares one CPU;
  * each pinned run follows an unpinned one, so both see the same drift of a shared machine.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { writePtpLog } from './generate-ptp-log';
+import { readLaunchReport, shebangFlags } from './launch-report';
 import type { Spread, ThroughputRow } from './throughput-report';
 
 export {
@@ -82,8 +84,8 @@ function measure(
     const command = [
       ...prefix,
       process.execPath,
-      // The flag the binary's shebang passes (apps/cli/src/bin.ts).
-      '--max-semi-space-size=4',
+      // The flags the binary's shebang passes (apps/cli/src/bin.ts).
+      ...shebangFlags(resolve(repoRoot, 'apps/cli/dist/bin.js')),
       '--import',
       resolve(repoRoot, 'packages/log-parsing/bench/report-rss.mjs'),
       // The bundled binary, as users run it (built by runThroughputBench first).
@@ -99,11 +101,10 @@ function measure(
   };
   for (let i = 0; i < runs; i++) {
     const run = analyze([]);
-    const maxRss = /NIGHTSHIFT_BENCH_MAXRSS_KB=(\d+)/.exec(run.stderr);
-    const cpuUs = /NIGHTSHIFT_BENCH_CPU_US=(\d+)/.exec(run.stderr);
+    const report = readLaunchReport(run.stderr);
     wall.push(run.sec);
-    cpu.push(cpuUs ? Number(cpuUs[1]) / 1e6 : Number.NaN);
-    rss.push(maxRss ? Number(maxRss[1]) / 1024 : Number.NaN);
+    cpu.push(report.cpuSec);
+    rss.push(report.peakRssMB);
     failures = (JSON.parse(run.stdout) as { failures: unknown[] }).failures.length;
     if (pin) pinned.push(analyze(pin).sec);
   }

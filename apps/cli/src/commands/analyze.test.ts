@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -273,5 +281,42 @@ describe('nightshift analyze', () => {
     expect(stdout).toMatch(
       /\n\n_Report cut to fit a GitHub comment: its last \d+ lines \(\d+ characters\) were left out; `--format json` has everything\._\n$/,
     );
+  });
+});
+
+describe('nightshift analyze with a relaunch for big inputs (io.fullTiering, full-tiering.ts)', () => {
+  let big: string;
+  beforeAll(() => {
+    big = mkdtempSync(join(tmpdir(), 'nightshift-big-'));
+  });
+
+  /** Runs analyze with a fullTiering that records its calls and stands in for the relaunch. */
+  async function withRelaunch(args: string[], stdin?: string) {
+    const t = testIo({ cwd: big, ...(stdin === undefined ? {} : { stdin }) });
+    let calls = 0;
+    t.io.fullTiering = async () => {
+      calls++;
+      return 42;
+    };
+    const code = await runCli(['analyze', ...args], t.io);
+    return { code, calls, stdout: t.stdout() };
+  }
+
+  it('hands over to the relaunch from 512 MiB of named files, before reading any', async () => {
+    // Sparse: 300 MiB twice, on no disk; what the relaunch would read is never opened here.
+    for (const name of ['a.log', 'b.log']) {
+      writeFileSync(join(big, name), '');
+      truncateSync(join(big, name), 300 * 1048576);
+    }
+    expect(await withRelaunch(['a.log', 'b.log'])).toEqual({ code: 42, calls: 1, stdout: '' });
+    // One of them alone is under the bar: analysed here (binary NUL bytes, so skipped at once).
+    expect((await withRelaunch(['a.log', '--format', 'json'])).calls).toBe(0);
+  });
+
+  it('does not hand over with stdin among the inputs, for a folder, or on a usage error', async () => {
+    expect((await withRelaunch(['a.log', 'b.log', '-'], 'ok\n')).calls).toBe(0);
+    expect((await withRelaunch(['.', '--format', 'json'])).calls).toBe(0);
+    const usage = await withRelaunch(['a.log', 'b.log', '--format', 'yaml']);
+    expect(usage).toMatchObject({ code: 2, calls: 0 });
   });
 });

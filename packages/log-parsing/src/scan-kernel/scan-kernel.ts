@@ -19,7 +19,7 @@ export interface KernelAnchorTable {
 }
 
 /**
- * The two hot loops of analyze's batch scans and the byte image they read (../byte-image.ts).
+ * The hot loops of analyze's batch scans and the byte image they read (../byte-image.ts).
  * Normally the WebAssembly module scan-kernel.wat (`WasmScanKernel`); where WebAssembly is off
  * (`node --jitless`), cannot compile, or the platform is big-endian (the module reads words
  * little-endian, the tables are built in the platform's order), the same loops in JavaScript
@@ -100,7 +100,7 @@ export function createScanKernel(options: ScanKernelOptions = {}): ScanKernel {
 
 let kernel: ScanKernel | undefined;
 
-/** The process's scan kernel, made on first use (~0.1 ms: the module is 330 bytes). */
+/** The process's scan kernel, made on first use (~0.1 ms: the module is ~1.2 KB). */
 export function scanKernel(): ScanKernel {
   kernel ??= createScanKernel();
   return kernel;

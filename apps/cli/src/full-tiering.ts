@@ -1,13 +1,14 @@
 /**
  * V8's tiers, as the binary's shebang sets them (bin.ts): Maglev is the top one, TurboFan is off.
  * Most of a typical analyze (a CI log of up to a few hundred MB, a folder of small files) runs
- * before TurboFan's code would arrive, and its compiles took ~0.13 CPU s of a 100 MB run: without
- * them a 100 MB log costs ~12% less CPU at the same wall time (pinned to one CPU ~13% less wall),
- * a Prow artifact folder ~12% less CPU (~18% pinned). The price is ~0.02 s at start (Node's own
- * modules are compiled again: their built-in code cache does not fit the changed flag), so a log
- * under ~3 MB takes a little longer. Past ~500 MB TurboFan's faster code wins: a 1 GB log took
- * ~20% longer without it, so such inputs run again with every tier (`fullTieringRelaunch`).
- * docs/performance.md, "Session 10".
+ * before TurboFan's code would arrive, and its compiles took ~0.13 CPU s of a 100 MB run. Without
+ * them a 100 MB log costs ~10% less CPU and, pinned to one CPU, ~13% less wall time; with two
+ * CPUs it takes ~2–10% more wall time (Maglev's code is slower for the rest of the run). A Prow
+ * artifact folder costs ~12% less CPU (~18% less wall pinned). The price is ~0.02 s at start
+ * (Node's own modules are compiled again: their built-in code cache does not fit the changed
+ * flag), so a log under ~3 MB takes a little longer. Past ~500 MB TurboFan's faster code wins: a
+ * 1 GB log took ~20% longer without it, so such inputs run again with every tier
+ * (`fullTieringRelaunch`). docs/performance.md, "Session 10".
  */
 export const MAGLEV_ONLY = '--max-opt=2';
 

@@ -59922,7 +59922,7 @@ function gramsOf(literal2) {
   let grams = gramsMade.get(literal2);
   if (grams === void 0) {
     const text = literal2.text;
-    grams = { words: [], slots: [], rarity: [] };
+    grams = { words: [], slots: [], rarity: [], sides: [] };
     for (let k = 0; k + 4 <= text.length; k++) {
       const word = wordAt(text, k);
       grams.words.push(word);
@@ -59942,13 +59942,8 @@ function addWildcard(literal2, residue, add, counts) {
   }
   for (const word of side.words) add({ word, literal: literal2, offset: side.offset, side: 0, neighbour: 0 });
 }
-var sidesMade = /* @__PURE__ */ new WeakMap();
 function wildcardSides(literal2, residue) {
-  let sides = sidesMade.get(literal2);
-  if (sides === void 0) {
-    sides = [];
-    sidesMade.set(literal2, sides);
-  }
+  const sides = gramsOf(literal2).sides;
   let made = sides[residue];
   if (made === void 0) {
     const text = literal2.text;
@@ -60494,8 +60489,8 @@ function buildPrefilter(rules) {
       else literals.set(key2, { text, ignoreCase: r.literalsIgnoreCase, rules: [position] });
     }
   });
-  const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
-  const others = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
+  const ascii = [...literals.values()].filter((l) => !NON_ASCII2.test(l.text));
+  const others = [...literals.values()].filter((l) => NON_ASCII2.test(l.text));
   let looked = 0;
   let parts = null;
   let simple = null;
@@ -60797,8 +60792,8 @@ function buildAnchorTable(keywords) {
           slots[key2] = entries.length;
         }
         entries[slots[key2] - 1].push({ keyword, offset });
+        masks[key2] = masks[key2] | bit;
       }
-      markPairs(masks, keyword.text.slice(offset, offset + 2), keyword.ignoreCase, bit);
       if (follower !== null) markPairs(followers, follower.pair, keyword.ignoreCase, bit);
     }
     if (parities.size !== 2)

@@ -188,23 +188,28 @@ export function buildGramTable(
   return table;
 }
 
-/** A literal's grams, one per offset: the folded word, its slot, its character-rarity guess. */
+/**
+ * A literal's grams, one per offset (the folded word, its slot, its character-rarity guess), and
+ * its wildcard sides by residue as `addWildcard` asks for them.
+ */
 interface LiteralGrams {
   words: number[];
   slots: number[];
   rarity: number[];
+  sides: ({ before: WildcardSide | null; after: WildcardSide | null } | undefined)[];
 }
 
-// Made once per literal, like the wildcard sides below: a rebuild from a new sample then only
-// compares costs. Making them at every build kept buildGramTable and its helpers hot enough for
-// ~60 ms of optimising compiles per 100 MB run (--trace-opt), for four builds of ~1 ms.
+// Made once per literal: the table is rebuilt from each new sample, and a rebuild then only
+// compares costs. Making the grams and the 128 words of each wildcard side at every build kept
+// buildGramTable and its helpers hot enough for ~60 ms of optimising compiles per 100 MB run
+// (--trace-opt), for four builds of ~1 ms.
 const gramsMade = new WeakMap<GramLiteral, LiteralGrams>();
 
 function gramsOf(literal: GramLiteral): LiteralGrams {
   let grams = gramsMade.get(literal);
   if (grams === undefined) {
     const text = literal.text;
-    grams = { words: [], slots: [], rarity: [] };
+    grams = { words: [], slots: [], rarity: [], sides: [] };
     for (let k = 0; k + 4 <= text.length; k++) {
       const word = wordAt(text, k);
       grams.words.push(word);
@@ -249,17 +254,9 @@ interface WildcardSide {
   rarity: number;
 }
 
-// Made once per literal and alignment: the table is rebuilt from each new sample, and making the
-// 128 words of both sides at every rebuild made buildGramTable hot enough for a 60 ms optimising
-// compile.
-const sidesMade = new WeakMap<GramLiteral, { before: WildcardSide | null; after: WildcardSide | null }[]>();
-
+/** The wildcard sides of `literal` in alignment `residue`, made on first use (`gramsOf`). */
 function wildcardSides(literal: GramLiteral, residue: number) {
-  let sides = sidesMade.get(literal);
-  if (sides === undefined) {
-    sides = [];
-    sidesMade.set(literal, sides);
-  }
+  const sides = gramsOf(literal).sides;
   let made = sides[residue];
   if (made === undefined) {
     const text = literal.text;

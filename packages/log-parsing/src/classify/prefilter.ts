@@ -50,8 +50,8 @@ export function buildPrefilter(rules: readonly LiteralSource[]): Prefilter {
     }
   });
   // Non-ASCII literals are rare; regex scans cover them rather than widening the table.
-  const ascii = [...literals.values()].filter((l) => !/[^\x00-\x7f]/.test(l.text));
-  const others = [...literals.values()].filter((l) => /[^\x00-\x7f]/.test(l.text));
+  const ascii = [...literals.values()].filter((l) => !NON_ASCII.test(l.text));
+  const others = [...literals.values()].filter((l) => NON_ASCII.test(l.text));
   // The first `SIMPLE_LINES` lines are looked up literal by literal (`simpleCollect`); only a log
   // with more flagged lines than that pays for the automaton (built on the next one).
   let looked = 0;

@@ -173,8 +173,8 @@ export function buildAnchorTable(keywords: readonly PrefilterKeyword[]): AnchorT
           slots[key] = entries.length;
         }
         entries[slots[key]! - 1]!.push({ keyword, offset });
+        masks[key] = masks[key]! | bit;
       }
-      markPairs(masks, keyword.text.slice(offset, offset + 2), keyword.ignoreCase, bit);
       if (follower !== null) markPairs(followers, follower.pair, keyword.ignoreCase, bit);
     }
     if (parities.size !== 2)

@@ -1,25 +1,21 @@
-#!/usr/bin/env -S node --max-semi-space-size=4 --max-opt=2
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The shebang is here, not in tsup's banner, so that it lands on the entry only (the bundle's
-// chunks are imported, never run). Both flags must be launch flags (V8 ignores them once the
-// isolate exists). A small young generation keeps peak RSS flat on multi-GB logs (1 GB log:
-// 257 MB → 131 MB) at no cost in speed. `--max-opt=2` makes Maglev the top tier: see
-// full-tiering.ts for why, and for the big inputs that run again with TurboFan.
+// chunks are imported, never run). A small young generation keeps peak RSS flat on multi-GB logs
+// (1 GB log: 257 MB → 131 MB) at no cost in speed; it must be a launch flag (V8 sizes the heap
+// when the isolate is made). V8's tiers are set below, at run time: see v8-tiers.ts.
 import nodeModule from 'node:module';
 import { processIo } from './cli-io';
-import { fullTieringRelaunch, lacksMaglev } from './full-tiering';
+import { v8Tiers } from './v8-tiers';
 
 // Node keeps the compiled code of the modules imported after this under the OS temp folder
 // (NODE_DISABLE_COMPILE_CACHE=1 turns it off; Node < 22.1 has no such cache), so every run but the
 // first skips most of their parsing: ~0.03 of the ~0.25 CPU s of a small analyze. Hence the
 // dynamic import below: a static one would be loaded before this line runs.
 nodeModule.enableCompileCache?.();
-// Before Node 22 `--max-opt=2` would leave no optimising tier at all: start again with every one.
-const relaunch = fullTieringRelaunch();
-if (relaunch && lacksMaglev()) process.exit(await relaunch());
 const { runCli } = await import('./program');
 
 // The bin only wires the process to runCli; everything else is testable in-process.
-runCli(process.argv.slice(2), processIo()).then(
+runCli(process.argv.slice(2), processIo(v8Tiers())).then(
   async (code) => {
     // Every command's promise settles once its work is done (servers closed, files written), so
     // the process ends here rather than when the event loop drains: that skips tearing down V8's

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { fullTieringRelaunch } from './full-tiering';
+import type { V8Tiers } from './v8-tiers';
 
 /** Everything a command touches outside itself, so tests can run commands in-process. */
 export interface CliIo {
@@ -11,13 +11,13 @@ export interface CliIo {
   /** Whether stderr is an interactive terminal (progress is printed more often there). */
   isTTY: boolean;
   /**
-   * Runs the command again in a Node process with V8's optimising compiler and resolves with its
-   * exit code (full-tiering.ts); absent when this process already has it (tests, a relaunch).
+   * V8's tiers of this process when Maglev is its top one (v8-tiers.ts); absent when every tier
+   * is on already (tests, Node before 22).
    */
-  fullTiering?: () => Promise<number>;
+  tiers?: V8Tiers;
 }
 
-export function processIo(): CliIo {
+export function processIo(tiers?: V8Tiers): CliIo {
   // A reader that stops early (`nightshift --help | head -1`) closes the pipe: the next write
   // fails with EPIPE. That is the reader's choice, not an error: stop quietly, as Unix tools do.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -31,6 +31,6 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
-    fullTiering: fullTieringRelaunch(),
+    ...(tiers ? { tiers } : {}),
   };
 }

@@ -284,39 +284,35 @@ describe('nightshift analyze', () => {
   });
 });
 
-describe('nightshift analyze with a relaunch for big inputs (io.fullTiering, full-tiering.ts)', () => {
+describe('nightshift analyze keeps TurboFan for big inputs only (io.tiers, v8-tiers.ts)', () => {
   let big: string;
   beforeAll(() => {
     big = mkdtempSync(join(tmpdir(), 'nightshift-big-'));
-  });
-
-  /** Runs analyze with a fullTiering that records its calls and stands in for the relaunch. */
-  async function withRelaunch(args: string[], stdin?: string) {
-    const t = testIo({ cwd: big, ...(stdin === undefined ? {} : { stdin }) });
-    let calls = 0;
-    t.io.fullTiering = async () => {
-      calls++;
-      return 42;
-    };
-    const code = await runCli(['analyze', ...args], t.io);
-    return { code, calls, stdout: t.stdout() };
-  }
-
-  it('hands over to the relaunch from 512 MiB of named files, before reading any', async () => {
-    // Sparse: 300 MiB twice, on no disk; what the relaunch would read is never opened here.
+    // Sparse: 300 MiB twice, on no disk; NUL bytes, which analyze skips as binary at once.
     for (const name of ['a.log', 'b.log']) {
       writeFileSync(join(big, name), '');
       truncateSync(join(big, name), 300 * 1048576);
     }
-    expect(await withRelaunch(['a.log', 'b.log'])).toEqual({ code: 42, calls: 1, stdout: '' });
-    // One of them alone is under the bar: analysed here (binary NUL bytes, so skipped at once).
-    expect((await withRelaunch(['a.log', '--format', 'json'])).calls).toBe(0);
   });
 
-  it('does not hand over with stdin among the inputs, for a folder, or on a usage error', async () => {
-    expect((await withRelaunch(['a.log', 'b.log', '-'], 'ok\n')).calls).toBe(0);
-    expect((await withRelaunch(['.', '--format', 'json'])).calls).toBe(0);
-    const usage = await withRelaunch(['a.log', 'b.log', '--format', 'yaml']);
-    expect(usage).toMatchObject({ code: 2, calls: 0 });
+  /** Runs analyze with tiers that record the input size they are told, before the analysis. */
+  async function withTiers(args: string[], stdin?: string) {
+    const t = testIo({ cwd: big, ...(stdin === undefined ? {} : { stdin }) });
+    const told: number[] = [];
+    t.io.tiers = { forInput: (bytes) => void told.push(bytes) };
+    const code = await runCli(['analyze', ...args, '--format', 'json'], t.io);
+    const inputs = code === 2 ? 0 : (JSON.parse(t.stdout()) as { inputs: unknown[] }).inputs.length;
+    return { code, told, inputs };
+  }
+
+  it('is told the bytes of the named files, stdin and folders not counted', async () => {
+    const MiB = 1048576;
+    expect(await withTiers(['a.log', 'b.log'])).toEqual({ code: 3, told: [600 * MiB], inputs: 2 });
+    expect(await withTiers(['a.log', '-'], 'ok\n')).toEqual({ code: 3, told: [300 * MiB], inputs: 2 });
+    expect((await withTiers(['.', 'missing.log'])).told).toEqual([0]);
+  });
+
+  it('is not told anything on a usage error', async () => {
+    expect(await withTiers(['a.log', 'b.log', '--budget-tokens', '7'])).toMatchObject({ code: 2, told: [] });
   });
 });

@@ -1,14 +1,13 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AnalysisResult, analyzePaths, type FormatId, wasAnalysed } from '@nightshift/log-parsing';
 import type { CliIo } from '../cli-io';
 import { ExitCode, UsageError } from '../exit-codes';
-import { FULL_TIERING_BYTES } from '../full-tiering';
 import { loadClassifier } from '../profile';
 import { renderMarkdown } from '../render/render-markdown';
 import { renderText } from '../render/render-text';
 import { type AnalyzeFlags, INPUT_FORMATS, OUTPUT_FORMATS } from './analyze';
 import { displayPathOf, displayPaths } from './display-paths';
+import { namedBytes } from './named-bytes';
 import { checkOutOption, isStdout, writeOutFile } from './out-file';
 import { writeErrorLine } from './write-error-line';
 
@@ -32,7 +31,7 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
     throw new UsageError("'-' (stdin) is given more than once; stdin can be read only once");
   }
   checkOutOption(flags.out);
-  if (io.fullTiering && namedBytes(paths, io.cwd) >= FULL_TIERING_BYTES) return io.fullTiering();
+  io.tiers?.forInput(namedBytes(paths, io.cwd));
   const classifier = loadClassifier(flags.profile);
   const started = Date.now();
   const show = displayPathOf(paths, io.cwd);
@@ -66,25 +65,6 @@ export async function runAnalyze(paths: string[], flags: AnalyzeFlags, io: CliIo
     );
   }
   return reportUnreadable(analysed, paths, io, show);
-}
-
-/**
- * The bytes of the regular files among `paths` (folders, stdin and what cannot be read count 0):
- * what decides whether the run is long enough for TurboFan (full-tiering.ts). stdin makes it 0,
- * so a relaunched process never shares a stream this one may have started reading.
- */
-function namedBytes(paths: readonly string[], cwd: string): number {
-  if (paths.includes('-')) return 0;
-  let total = 0;
-  for (const path of paths) {
-    try {
-      const stats = statSync(resolve(cwd, path));
-      if (stats.isFile()) total += stats.size;
-    } catch {
-      // Reported as unreadable by the analysis itself.
-    }
-  }
-  return total;
 }
 
 /**

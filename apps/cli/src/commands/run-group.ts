@@ -7,6 +7,7 @@ import type { CliIo } from '../cli-io';
 import { ExitCode, UnreadableInputError } from '../exit-codes';
 import { loadClassifier } from '../profile';
 import { fsProblem } from './fs-problem';
+import { namedBytes } from './named-bytes';
 import { writeErrorLine } from './write-error-line';
 
 /**
@@ -16,6 +17,7 @@ import { writeErrorLine } from './write-error-line';
  * then redacted (groupJsonl, writeErrorLine, and program.ts for a thrown error).
  */
 export async function runGroup(file: string, profile: string, io: CliIo): Promise<number> {
+  io.tiers?.forInput(namedBytes([file], io.cwd));
   const classifier = loadClassifier(profile);
   const name = file === '-' ? 'stdin' : file;
   const input = file === '-' ? io.stdin : createReadStream(resolve(io.cwd, file));

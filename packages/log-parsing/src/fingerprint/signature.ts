@@ -1,7 +1,7 @@
-import type * as Crypto from 'node:crypto';
 import { stripAnsi } from '../ansi';
 import { decisiveLines } from './decisive-lines';
 import { normaliseMessage } from './normalise-message';
+import { sha256Hex16 } from './sha256-hex16';
 
 /**
  * Version of the signature/fingerprint algorithm, part of every id (`v1:…`). Bump it whenever a
@@ -63,23 +63,4 @@ export function normaliseTestIdentity(name: string): string {
     .replace(/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/g, '<ts>')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/**
- * SHA-256 from `node:crypto`, loaded on the first hash: importing it costs ~7 ms of start-up
- * (Node's crypto module graph), which a run that finds no failure never needs. The one-shot
- * `crypto.hash` (Node 20.12+) is ~2x faster than `createHash().update().digest()` on these short
- * texts: `nightshift group` hashes twice per record.
- */
-let sha256: ((text: string) => string) | undefined;
-
-function sha256Hex16(text: string): string {
-  sha256 ??= loadSha256();
-  return sha256(text).slice(0, 16);
-}
-
-function loadSha256(): (text: string) => string {
-  const crypto = process.getBuiltinModule('node:crypto') as typeof Crypto;
-  if (typeof crypto.hash === 'function') return (text) => crypto.hash('sha256', text, 'hex');
-  return (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 }

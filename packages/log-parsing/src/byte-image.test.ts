@@ -110,6 +110,7 @@ describe('sharedImage.lineStarts', () => {
       count: 0,
       marks: new Int32Array(0),
       markCount: 0,
+      stops: null,
     });
     // A text after a longer one: the zeros after it keep the longer one's line ends out.
     sharedImage.lineStarts('a\n'.repeat(5000), new Int32Array(0), new Int32Array(0));

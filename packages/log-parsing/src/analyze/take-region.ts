@@ -33,7 +33,7 @@ export function takeRegionLines(
   redact: (lines: readonly string[], joined: string) => readonly string[],
 ): void {
   const { skipper, excerpt, classifier } = sink;
-  const { text, bytes, starts, count, firstNo } = region;
+  const { text, bytes, starts, count, firstNo, stops } = region;
   const { secrets, hits, escaped, wide } = marks;
   flagsBuffer = lineFlags(flagsBuffer, starts, count, [secrets, hits, escaped], wide);
   const flags = flagsBuffer;
@@ -48,7 +48,7 @@ export function takeRegionLines(
   while (k < count) {
     if (shape !== null) {
       const from = k;
-      k = skipRun(bytes, starts, flags, k, count, shape);
+      k = skipRun(stops, flags, k, count, shape.stopBit);
       if (k > from) skipper.skipLines(firstNo + from, firstNo + k - 1);
       if (k >= count) break;
     }

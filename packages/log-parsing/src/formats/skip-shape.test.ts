@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prng, ptpLogLines } from '../../bench/generate-ptp-log';
-import { skipRun } from '../analyze/skip-run';
+import { skipRunWith } from '../analyze/__fixtures__/skip-run-with';
 import type { SkippingLineParser } from '../types';
 import { logLines } from './__fixtures__/skipping-lines';
 import { createParser, isSkippingLineParser } from './create-parser';
@@ -65,7 +65,7 @@ function region(lines: string[]): Region {
 function tableIgnored(r: Region, shape: SkipShape): number[] {
   const out: number[] = [];
   for (let k = 0; k < r.count; k++) {
-    const next = skipRun(r.bytes, r.starts, r.flags, k, r.count, shape);
+    const next = skipRunWith(r.text, r.flags, k, r.count, shape);
     for (; k < next; k++) out.push(k);
   }
   return out;
@@ -151,7 +151,7 @@ function soundness(
           if (patch) {
             const classes = Uint8Array.from(shape.classes);
             patch(classes);
-            used = { timestamped: shape.timestamped, classes };
+            used = { timestamped: shape.timestamped, classes, stopBit: shape.stopBit };
           }
           const key = shape.timestamped ? 'ts' : 'plain';
           let fixed = extra[key].get(step % ROTATION);

@@ -1,3 +1,10 @@
+import {
+  SKIP_CLASSES,
+  SKIP_IGNORED,
+  SKIP_IGNORED_UNLESS_A,
+  SKIP_IGNORED_UNLESS_DASHES,
+} from '../scan-kernel/kernel-limits';
+import type { KernelSkipTables } from '../scan-kernel/scan-kernel';
 import { isHeaderStart } from './ginkgo-console-header';
 
 /**
@@ -18,12 +25,18 @@ export interface SkipShape {
    * `ignoresIn`). An empty message is ignored.
    */
   readonly classes: Uint8Array;
+  /**
+   * This shape's bit in a line's skip verdict (`ScanKernel.skipStops` with `SKIP_TABLES`):
+   * `1 << (2 * timestamped + v)` for `classes` = table v of `SKIP_TABLES`.
+   */
+  readonly stopBit: number;
 }
 
-export const IGNORED = 0;
+// The classes the scan kernel reads (kernel-limits.ts); any other value asks.
+export const IGNORED = SKIP_IGNORED;
 export const ASK = 1;
-export const IGNORED_UNLESS_A = 2;
-export const IGNORED_UNLESS_DASHES = 3;
+export const IGNORED_UNLESS_A = SKIP_IGNORED_UNLESS_A;
+export const IGNORED_UNLESS_DASHES = SKIP_IGNORED_UNLESS_DASHES;
 
 /**
  * The first bytes the idle embedded parsers react to, mirrored from their `ignoresAt`: Ginkgo's
@@ -59,14 +72,30 @@ function outsideTestClasses(): Uint8Array {
 
 const OUTSIDE_TEST_CLASSES = outsideTestClasses();
 
+/**
+ * The two class tables, back to back, for the scan kernel's per-line verdicts (`skipStops`, run
+ * once per byte region): table 0 `EMBEDDED_CLASSES`, table 1 `OUTSIDE_TEST_CLASSES`.
+ */
+export const SKIP_TABLES: KernelSkipTables = { classes: new Uint8Array(2 * SKIP_CLASSES) };
+SKIP_TABLES.classes.set(EMBEDDED_CLASSES, 0);
+SKIP_TABLES.classes.set(OUTSIDE_TEST_CLASSES, SKIP_CLASSES);
+
 /** The shape of a raw GitHub Actions job log while its parsers are idle. */
-export const TIMESTAMPED_SHAPE: SkipShape = { timestamped: true, classes: EMBEDDED_CLASSES };
+export const TIMESTAMPED_SHAPE: SkipShape = { timestamped: true, classes: EMBEDDED_CLASSES, stopBit: 1 << 2 };
 
 /** The shape of any other text log while its parsers are idle. */
-export const PLAIN_SHAPE: SkipShape = { timestamped: false, classes: EMBEDDED_CLASSES };
+export const PLAIN_SHAPE: SkipShape = { timestamped: false, classes: EMBEDDED_CLASSES, stopBit: 1 << 0 };
 
 /** `TIMESTAMPED_SHAPE` while no go test is running (`outsideTestClasses`). */
-export const TIMESTAMPED_OUTSIDE_TEST_SHAPE: SkipShape = { timestamped: true, classes: OUTSIDE_TEST_CLASSES };
+export const TIMESTAMPED_OUTSIDE_TEST_SHAPE: SkipShape = {
+  timestamped: true,
+  classes: OUTSIDE_TEST_CLASSES,
+  stopBit: 1 << 3,
+};
 
 /** `PLAIN_SHAPE` while no go test is running. */
-export const PLAIN_OUTSIDE_TEST_SHAPE: SkipShape = { timestamped: false, classes: OUTSIDE_TEST_CLASSES };
+export const PLAIN_OUTSIDE_TEST_SHAPE: SkipShape = {
+  timestamped: false,
+  classes: OUTSIDE_TEST_CLASSES,
+  stopBit: 1 << 1,
+};

@@ -1,4 +1,5 @@
 import { sharedImage } from '../byte-image';
+import { SKIP_TABLES } from '../formats/skip-shape';
 import { type LineBlock, type LineReaderOptions, TextBlockReader } from './line-reader';
 import { DEFAULT_MAX_LINE_BYTES, LineSplitter } from './line-splitter';
 
@@ -22,6 +23,11 @@ export interface ByteRegion {
   readonly marks: Int32Array;
   readonly markCount: number;
   readonly count: number;
+  /**
+   * Per line, the skip shapes that must stop at it (`ScanKernel.skipStops`: bit `SkipShape.stopBit`
+   * of each shape that does), `count` entries. Reused for the next region.
+   */
+  readonly stops: Uint8Array;
 }
 
 export type ScanBlock = { region: ByteRegion; lines?: undefined } | { region?: undefined; lines: LineBlock };
@@ -67,6 +73,7 @@ export async function* readScanBlocks(
   let carried = 0;
   let starts: Int32Array = new Int32Array(1024);
   let marks: Int32Array = new Int32Array(256);
+  let stops: Uint8Array = new Uint8Array(1024);
 
   /** Hands the input over to a `TextBlockReader`, carried bytes first. */
   const toText = (): TextBlockReader => {
@@ -129,13 +136,23 @@ export async function* readScanBlocks(
     if (last + 1 <= from) continue;
     const regionBytes = bytes.subarray(from, last + 1);
     const regionText = latin1Text(regionBytes);
-    const found = sharedImage.lineStarts(regionText, starts, marks);
+    const found = sharedImage.lineStarts(regionText, starts, marks, { tables: SKIP_TABLES, into: stops });
     starts = found.starts;
     marks = found.marks;
+    stops = found.stops!;
     const count = found.count;
     const markCount = found.markCount;
     yield {
-      region: { firstNo: no + 1, bytes: regionBytes, text: regionText, starts, count, marks, markCount },
+      region: {
+        firstNo: no + 1,
+        bytes: regionBytes,
+        text: regionText,
+        starts,
+        count,
+        marks,
+        markCount,
+        stops,
+      },
     };
     no += count;
   }

@@ -9,8 +9,16 @@ import {
   LINE_ESCAPE,
   LINE_WIDE,
   READ_SLACK,
+  SKIP_CLASSES,
 } from './kernel-limits';
-import type { KernelAnchorTable, KernelGramTable, ScanKernel, SlotCounts } from './scan-kernel';
+import type {
+  KernelAnchorTable,
+  KernelGramTable,
+  KernelSkipTables,
+  ScanKernel,
+  SlotCounts,
+} from './scan-kernel';
+import { skipActions } from './skip-actions';
 
 /**
  * The scan kernel in JavaScript, for runtimes without WebAssembly (`node --jitless`): the loops
@@ -19,6 +27,8 @@ import type { KernelAnchorTable, KernelGramTable, ScanKernel, SlotCounts } from 
 export class JsScanKernel implements ScanKernel {
   private bytes = Buffer.alloc(0);
   private words = new Uint32Array(0);
+  private skipTables: KernelSkipTables | null = null;
+  private actions: Uint16Array = new Uint16Array(0);
 
   imageViews(length: number): { bytes: Buffer; words: Uint32Array } {
     const need = length + READ_SLACK;
@@ -117,4 +127,48 @@ export class JsScanKernel implements ScanKernel {
     }
     return length;
   }
+
+  skipStops(tables: KernelSkipTables, count: number, ends: number, out: number): void {
+    checkTableSize('a pair of skip class tables', tables.classes, 2 * SKIP_CLASSES);
+    if (tables !== this.skipTables) {
+      this.actions = skipActions(tables.classes);
+      this.skipTables = tables;
+    }
+    const { bytes, words, actions } = this;
+    let start = 0;
+    for (let k = 0; k < count; k++) {
+      const end = words[(ends >>> 2) + k]! - 1;
+      let stamped = 3;
+      if (
+        end - start >= 29 &&
+        bytes[start]! >= 0x30 &&
+        bytes[start]! <= 0x39 &&
+        bytes[start + 19] === 0x2e &&
+        bytes[start + 27] === 0x5a &&
+        bytes[start + 28] === 0x20
+      )
+        stamped = stops(bytes, actions, start + 29, end);
+      bytes[out + k] = stops(bytes, actions, start, end) | (stamped << 2);
+      start = end + 1;
+    }
+  }
+}
+
+/** Bit v: class table v stops at the message [m, end) (`skipStops`, skip-actions.ts). */
+function stops(bytes: Buffer, actions: Uint16Array, m: number, end: number): number {
+  if (m >= end) return 0;
+  const a = actions[bytes[m]!]!;
+  let r = a & 3;
+  if ((a & 0x0c) !== 0 && bytes[m + 1] === 0x61) r |= (a >>> 2) & 3;
+  if ((a & 0x30) !== 0 && hasDashes(bytes, m, end)) r |= (a >>> 4) & 3;
+  return r;
+}
+
+/** Whether bytes [from, end) hold `--- ` (a go test result). */
+function hasDashes(bytes: Buffer, from: number, end: number): boolean {
+  for (let i = from; i + 4 <= end; i++) {
+    if (bytes[i] === 0x2d && bytes[i + 1] === 0x2d && bytes[i + 2] === 0x2d && bytes[i + 3] === 0x20)
+      return true;
+  }
+  return false;
 }

@@ -35,3 +35,10 @@ export function checkTableSize(kind: string, table: Uint8Array | Uint32Array, sl
 export const LINE_WIDE = 1;
 /** A line's flag (`ScanKernel.lineEnds`): it holds 0x1B, 0x9B or 0xFD (classify/escaped-lines.ts). */
 export const LINE_ESCAPE = 2;
+
+/** Classes in one skip class table (`KernelSkipTables`): one per byte value. */
+export const SKIP_CLASSES = 256;
+/** The skip classes (formats/skip-shape.ts) that `skipStops` reads: the others ask (stop). */
+export const SKIP_IGNORED = 0;
+export const SKIP_IGNORED_UNLESS_A = 2;
+export const SKIP_IGNORED_UNLESS_DASHES = 3;

@@ -430,3 +430,90 @@ describe.each(KINDS)('$name kernel byte scans', ({ make }) => {
     expect(found).toBeGreaterThan(1000);
   });
 });
+
+/**
+ * Whether a skip shape must stop at `line`, from formats/skip-shape.ts's doc alone: a timestamped
+ * shape judges only a line with a digit first and '.', 'Z', ' ' at 19, 27, 28 (message from 29);
+ * an empty message is ignored; class 0 ignores, 2 ignores unless an 'a' follows, 3 ignores unless
+ * the message holds '--- ', any other asks.
+ */
+function referenceStops(line: string, timestamped: boolean, classes: Uint8Array): boolean {
+  let message = line;
+  if (timestamped) {
+    if (
+      line.length < 29 ||
+      !/^[0-9]$/.test(line[0]!) ||
+      line[19] !== '.' ||
+      line[27] !== 'Z' ||
+      line[28] !== ' '
+    )
+      return true;
+    message = line.slice(29);
+  }
+  if (message === '') return false;
+  const c = classes[message.charCodeAt(0)]!;
+  if (c === 0) return false;
+  if (c === 2) return message[1] === 'a';
+  if (c === 3) return message.includes('--- ');
+  return true;
+}
+
+const STAMP = '2026-07-08T00:00:00.0240001Z ';
+const skipLine = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom(STAMP, '', '9abcdefghijklmnopqr.stuvwxyZ ', `X${STAMP.slice(1)}`, STAMP.slice(0, 28)),
+      fc.oneof(
+        fc.constantFrom('', 'p', 'pa', 'pb', ' --- FAIL: x', '\t--- ', ' -- -x', 'ptp4l[1]: offset', '--- '),
+        fc.string({
+          unit: fc.constantFrom('a', 'p', '-', ' ', '\t', '\u00e9', '\u009b', '0', 'Z', '.'),
+          maxLength: 12,
+        }),
+      ),
+    )
+    .map(([stamp, message]) => stamp + message),
+  fc.string({
+    unit: fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c === 10 ? 9 : c)),
+    maxLength: 40,
+  }),
+);
+
+describe.each(KINDS)('$name kernel skip verdicts', ({ make }) => {
+  it('skipStops sets bit 2t + v for each line where the shape (timestamped t, class table v) must stop', () => {
+    const kernel = make();
+    const seen = new Set<number>();
+    fc.assert(
+      fc.property(
+        fc.array(skipLine, { minLength: 0, maxLength: 30 }),
+        fc.uint8Array({ minLength: 512, maxLength: 512, min: 0, max: 4 }),
+        (lines, classes) => {
+          const text = lines.map((l) => `${l}\n`).join('');
+          const bytes = Buffer.from(text, 'latin1');
+          const { out, marks } = lineEndsImage(kernel, bytes);
+          const count = kernel.lineEnds(bytes.length, out, marks);
+          const at = marks + 4 * (bytes.length + 2);
+          const { bytes: image } = kernel.imageViews(at + count + 16);
+          image.fill(0xff, at, at + count);
+          kernel.skipStops({ classes }, count, out, at);
+          const tables = [classes.subarray(0, 256), classes.subarray(256)];
+          const want = lines.map(
+            (line) =>
+              Number(referenceStops(line, false, tables[0]!)) |
+              (Number(referenceStops(line, false, tables[1]!)) << 1) |
+              (Number(referenceStops(line, true, tables[0]!)) << 2) |
+              (Number(referenceStops(line, true, tables[1]!)) << 3),
+          );
+          expect([...image.subarray(at, at + count)]).toEqual(want);
+          for (const w of want) seen.add(w);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // Lines of every kind: stopping no shape, all four, and mixes.
+    expect(seen.size).toBeGreaterThan(8);
+  });
+
+  it('refuses skip class tables of the wrong size', () => {
+    expect(() => make().skipStops({ classes: new Uint8Array(256) }, 0, 0, 0)).toThrow(/512 slots, got 256/);
+  });
+});

@@ -19,6 +19,14 @@ export interface KernelAnchorTable {
 }
 
 /**
+ * The class tables of the skip shapes (formats/skip-shape.ts `SKIP_TABLES`): two tables of 256
+ * classes, back to back, by the first byte of a line's message.
+ */
+export interface KernelSkipTables {
+  readonly classes: Uint8Array;
+}
+
+/**
  * The hot loops of analyze's batch scans and the byte image they read (../byte-image.ts).
  * Normally the WebAssembly module scan-kernel.wat (`WasmScanKernel`); where WebAssembly is off
  * (`node --jitless`), cannot compile, or the platform is big-endian (the module reads words
@@ -65,6 +73,14 @@ export interface ScanKernel {
    * words, case-folded as the group scan folds them; returns `into`.
    */
   sampleSlots(count: number, into: SlotCounts): SlotCounts;
+  /**
+   * The skip verdicts of `count` lines (analyze/skip-run.ts), whose ends are the words from byte
+   * `ends` of the image as `lineEnds` wrote them (the first line starts at 0): one byte per line,
+   * written from byte `out`, with bit `2t + v` set when a skip shape must stop at the line, one
+   * whose lines are timestamped (t = 1) or not (t = 0), with class table v of `tables`
+   * (formats/skip-shape.ts `SkipShape`). Reads the image as written: before a group scan folds it.
+   */
+  skipStops(tables: KernelSkipTables, count: number, ends: number, out: number): void;
 }
 
 /**
@@ -74,7 +90,7 @@ export interface ScanKernel {
  */
 export type SlotCounts = Uint32Array;
 
-export { LINE_ESCAPE, LINE_WIDE } from './kernel-limits';
+export { LINE_ESCAPE, LINE_WIDE, SKIP_CLASSES } from './kernel-limits';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

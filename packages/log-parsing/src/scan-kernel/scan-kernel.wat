@@ -10,7 +10,8 @@
 ;;   [131072, 196608)  the anchor pairs' class masks (redact/prefilter-keywords.ts `masks`)
 ;;   [196608, 262144)  the follower pairs' classes (redact/prefilter-keywords.ts `followers`)
 ;;   [262144, 786432)  the slot counts of a sample, one i32 per gram slot (`sampleSlots`)
-;;   [786432, ...)     the byte image, read as little-endian 32-bit words
+;;   [786432, 786944)  the skip shapes' actions by first byte, one i16 each (skip-actions.ts)
+;;   [787456, ...)     the byte image, read as little-endian 32-bit words
 ;;
 ;; Build: `pnpm --filter @nightshift/log-parsing build:kernel` (wabt) writes scan-kernel-wasm.ts.
 (module
@@ -27,7 +28,7 @@
     (block $done
       (loop $group
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (local.set $at (i32.add (i32.const 786432) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $at (i32.add (i32.const 787456) (i32.shl (local.get $i) (i32.const 2))))
         (local.set $words
           (v128.or (v128.load (local.get $at)) (v128.const i32x4 0x20202020 0x20202020 0x20202020 0x20202020)))
         (v128.store (local.get $at) (local.get $words))
@@ -67,7 +68,7 @@
               (i32.shr_u
                 (i32.mul
                   (i32.or
-                    (i32.load offset=786432 (i32.shl (local.get $i) (i32.const 2)))
+                    (i32.load offset=787456 (i32.shl (local.get $i) (i32.const 2)))
                     (i32.const 0x20202020))
                   (i32.const 0x9e3779b1))
                 (i32.const 15))
@@ -104,7 +105,7 @@
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $v (v128.load (i32.add (i32.const 786432) (local.get $i))))
+        (local.set $v (v128.load (i32.add (i32.const 787456) (local.get $i))))
         (local.set $lines
           (i8x16.bitmask
             (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
@@ -183,7 +184,7 @@
     (block $done
       (loop $pair
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
-        (local.set $at (i32.add (i32.const 786432) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $at (i32.add (i32.const 787456) (i32.shl (local.get $i) (i32.const 2))))
         (local.set $a (i32.load (local.get $at)))
         (local.set $b (i32.load offset=4 (local.get $at)))
         (if (i32.or
@@ -212,7 +213,7 @@
     (local $m i32)
     (local.set $stop (i32.add (local.get $p) (i32.const 8)))
     (loop $each
-      (local.set $m (i32.load8_u offset=131072 (i32.load16_u offset=786432 (local.get $p))))
+      (local.set $m (i32.load8_u offset=131072 (i32.load16_u offset=787456 (local.get $p))))
       (if (local.get $m)
         (then
           (if (i32.or
@@ -224,10 +225,10 @@
                 (i32.or
                   (i32.and
                     (i32.and (local.get $m) (i32.const 0x0f))
-                    (i32.load8_u offset=196608 (i32.load16_u offset=786434 (local.get $p))))
+                    (i32.load8_u offset=196608 (i32.load16_u offset=787458 (local.get $p))))
                   (i32.and
                     (i32.and (local.get $m) (i32.const 0x70))
-                    (i32.load8_u offset=196608 (i32.load16_u offset=786430 (local.get $p))))))
+                    (i32.load8_u offset=196608 (i32.load16_u offset=787454 (local.get $p))))))
             (then (return (i32.const 1))))))
       (local.set $p (i32.add (local.get $p) (i32.const 2)))
       (br_if $each (i32.lt_u (local.get $p) (local.get $stop))))
@@ -244,7 +245,7 @@
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
-        (local.set $v (v128.load (i32.add (i32.const 786432) (local.get $i))))
+        (local.set $v (v128.load (i32.add (i32.const 787456) (local.get $i))))
         (local.set $mask
           (i8x16.bitmask
             (v128.or
@@ -259,4 +260,86 @@
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $block)))
     (local.get $length))
+
+  ;; The skip verdicts of analyze/skip-run.ts: for each of `count` lines, whose ends (offsets just
+  ;; past each '\n', as `lineEnds` writes them) are the i32s from image offset `ends`, one byte at
+  ;; image offset `out` + line. Bit 2t + v is set when a skip shape must stop at the line: a
+  ;; shape whose lines are timestamped (t = 1) or not (t = 0), with class table v. The tables come
+  ;; as one action per first byte of a message, 16-bit, at 786432 (skip-actions.ts): bits 0-1 the
+  ;; tables that stop at it, 2-3 those that stop if an 'a' follows, 4-5 those that stop if the
+  ;; message holds '--- '. The image must still hold the text as written (before the group scan
+  ;; folds it). One loop, no calls: a line costs a few loads, where a JavaScript loop over the
+  ;; lines took ~10% of a 100 MB run's instructions.
+  (func (export "skipStops") (param $count i32) (param $ends i32) (param $out i32)
+    (local $k i32)
+    (local $start i32)
+    (local $end i32)
+    (local $m i32)
+    (local $t i32)
+    (local $a i32)
+    (local $r i32)
+    (local $v i32)
+    (local $i i32)
+    (block $done
+      (loop $line
+        (br_if $done (i32.ge_u (local.get $k) (local.get $count)))
+        (local.set $end
+          (i32.sub
+            (i32.load offset=787456 (i32.add (local.get $ends) (i32.shl (local.get $k) (i32.const 2))))
+            (i32.const 1)))
+        (local.set $v (i32.const 0))
+        ;; t = 0: the message is the whole line; t = 1: it starts at 29, after the timestamp.
+        (local.set $t (i32.const 0))
+        (local.set $m (local.get $start))
+        (loop $shape
+          (if (i32.lt_u (local.get $m) (local.get $end))
+            (then
+              (local.set $a
+                (i32.load16_u offset=786432 (i32.shl (i32.load8_u offset=787456 (local.get $m)) (i32.const 1))))
+              (local.set $r (i32.and (local.get $a) (i32.const 3)))
+              (if (i32.and (local.get $a) (i32.const 0x0c))
+                (then
+                  (if (i32.eq (i32.load8_u offset=787457 (local.get $m)) (i32.const 0x61))
+                    (then
+                      (local.set $r
+                        (i32.or (local.get $r) (i32.and (i32.shr_u (local.get $a) (i32.const 2)) (i32.const 3))))))))
+              (if (i32.and (local.get $a) (i32.const 0x30))
+                (then
+                  (local.set $i (local.get $m))
+                  (block $none
+                    (loop $at
+                      (br_if $none (i32.gt_s (i32.add (local.get $i) (i32.const 4)) (local.get $end)))
+                      ;; '-', '-', '-', ' ' read as a little-endian word.
+                      (if (i32.eq (i32.load offset=787456 (local.get $i)) (i32.const 0x202d2d2d))
+                        (then
+                          (local.set $r
+                            (i32.or (local.get $r) (i32.and (i32.shr_u (local.get $a) (i32.const 4)) (i32.const 3))))
+                          (br $none)))
+                      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                      (br $at)))))
+              (local.set $v (i32.or (local.get $v) (i32.shl (local.get $r) (i32.shl (local.get $t) (i32.const 1)))))))
+          (if (i32.eqz (local.get $t))
+            (then
+              (local.set $t (i32.const 1))
+              ;; A timestamped shape judges only a line with a digit first and '.', 'Z', ' ' at 19,
+              ;; 27 and 28; any other line stops both of its tables.
+              (if (i32.and
+                    (i32.and
+                      (i32.ge_s (i32.sub (local.get $end) (local.get $start)) (i32.const 29))
+                      (i32.lt_u
+                        (i32.sub (i32.load8_u offset=787456 (local.get $start)) (i32.const 0x30))
+                        (i32.const 10)))
+                    (i32.and
+                      (i32.eq (i32.load8_u offset=787475 (local.get $start)) (i32.const 0x2e))
+                      (i32.and
+                        (i32.eq (i32.load8_u offset=787483 (local.get $start)) (i32.const 0x5a))
+                        (i32.eq (i32.load8_u offset=787484 (local.get $start)) (i32.const 0x20)))))
+                (then
+                  (local.set $m (i32.add (local.get $start) (i32.const 29)))
+                  (br $shape)))
+              (local.set $v (i32.or (local.get $v) (i32.const 0x0c))))))
+        (i32.store8 offset=787456 (i32.add (local.get $out) (local.get $k)) (local.get $v))
+        (local.set $start (i32.add (local.get $end) (i32.const 1)))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (br $line))))
 )

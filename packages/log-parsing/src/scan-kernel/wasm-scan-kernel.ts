@@ -1,13 +1,21 @@
-import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK } from './kernel-limits';
-import type { KernelAnchorTable, KernelGramTable, ScanKernel, SlotCounts } from './scan-kernel';
+import { ANCHOR_SLOTS, checkTableSize, GRAM_SLOTS, READ_SLACK, SKIP_CLASSES } from './kernel-limits';
+import type {
+  KernelAnchorTable,
+  KernelGramTable,
+  KernelSkipTables,
+  ScanKernel,
+  SlotCounts,
+} from './scan-kernel';
 import { SCAN_KERNEL_WASM_BASE64 } from './scan-kernel-wasm';
+import { skipActions } from './skip-actions';
 
 /** Byte offsets of the kernel memory's regions: the layout scan-kernel.wat is written for. */
 const GRAM_SLOTS_AT = 0;
 const ANCHOR_MASKS_AT = GRAM_SLOTS;
 const FOLLOWERS_AT = ANCHOR_MASKS_AT + ANCHOR_SLOTS;
 const SLOT_COUNTS_AT = FOLLOWERS_AT + ANCHOR_SLOTS;
-const IMAGE_AT = SLOT_COUNTS_AT + 4 * GRAM_SLOTS;
+const SKIP_ACTIONS_AT = SLOT_COUNTS_AT + 4 * GRAM_SLOTS;
+const IMAGE_AT = SKIP_ACTIONS_AT + 1024;
 const PAGE_BYTES = 65_536;
 
 /** The WebAssembly API used here: TypeScript declares it only with the DOM library. */
@@ -23,6 +31,7 @@ interface KernelExports {
   lineEnds(length: number, out: number, marks: number): number;
   escapeByte(i: number, length: number): number;
   sampleSlots(count: number): void;
+  skipStops(count: number, ends: number, out: number): void;
 }
 
 /**
@@ -37,6 +46,7 @@ export class WasmScanKernel implements ScanKernel {
   private gramId = -1;
   private gramVersion = -1;
   private anchorTable: KernelAnchorTable | null = null;
+  private skipTables: KernelSkipTables | null = null;
 
   constructor(wasm: WasmApi) {
     const module = new wasm.Module(Buffer.from(SCAN_KERNEL_WASM_BASE64, 'base64'));
@@ -94,6 +104,17 @@ export class WasmScanKernel implements ScanKernel {
     this.exports.sampleSlots(count);
     into.set(counts);
     return into;
+  }
+
+  skipStops(tables: KernelSkipTables, count: number, ends: number, out: number): void {
+    if (tables !== this.skipTables) {
+      checkTableSize('a pair of skip class tables', tables.classes, 2 * SKIP_CLASSES);
+      new Uint16Array(this.exports.memory.buffer, SKIP_ACTIONS_AT, SKIP_CLASSES).set(
+        skipActions(tables.classes),
+      );
+      this.skipTables = tables;
+    }
+    this.exports.skipStops(count, ends, out);
   }
 
   private refreshViews(): void {

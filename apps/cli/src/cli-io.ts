@@ -11,8 +11,8 @@ export interface CliIo {
   /** Whether stderr is an interactive terminal (progress is printed more often there). */
   isTTY: boolean;
   /**
-   * V8's tiers of this process when Maglev is its top one (v8-tiers.ts); absent when every tier
-   * is on already (tests, Node before 22).
+   * The switch of V8's tiers (v8-tiers.ts) for the commands that make one pass over an input;
+   * absent in tests and on Node before 22, which keep V8's defaults.
    */
   tiers?: V8Tiers;
 }

@@ -12,6 +12,7 @@ import {
   IGNORED_UNLESS_DASHES,
   PLAIN_OUTSIDE_TEST_SHAPE,
   PLAIN_SHAPE,
+  SKIP_TABLES,
   type SkipShape,
   TIMESTAMPED_OUTSIDE_TEST_SHAPE,
   TIMESTAMPED_SHAPE,
@@ -208,6 +209,18 @@ describe.each(FORMATS)('%s: the skip table is sound', (format) => {
 });
 
 describe('skip table shapes', () => {
+  it("each has its own stop bit, naming its timestamps and its class table's place in SKIP_TABLES", () => {
+    const shapes = [PLAIN_SHAPE, PLAIN_OUTSIDE_TEST_SHAPE, TIMESTAMPED_SHAPE, TIMESTAMPED_OUTSIDE_TEST_SHAPE];
+    for (const shape of shapes) {
+      const bit = Math.log2(shape.stopBit);
+      expect(Number.isInteger(bit) && bit >= 0 && bit < 4).toBe(true);
+      expect(bit >> 1).toBe(shape.timestamped ? 1 : 0);
+      const table = SKIP_TABLES.classes.subarray(256 * (bit & 1), 256 * (bit & 1) + 256);
+      expect([...table]).toEqual([...shape.classes]);
+    }
+    expect(new Set(shapes.map((s) => s.stopBit)).size).toBe(4);
+  });
+
   it('hands out the timestamped table for job logs and the plain one otherwise, only while idle', () => {
     const gh = skipping('github-actions-log');
     const plain = skipping('plain');

@@ -60623,9 +60623,12 @@ function* lines(blocks) {
 function oneLine(no, text) {
   return { firstNo: no, texts: [text], text, lines: [{ no, text }], cut: NO_CUT2 };
 }
-var latin1Slice = Buffer.prototype.latin1Slice;
+var { latin1Slice, utf8Slice } = Buffer.prototype;
 function latin1Text(bytes) {
   return typeof latin1Slice === "function" ? latin1Slice.call(bytes, 0, bytes.length) : bytes.toString("latin1");
+}
+function utf8Text(bytes, start, end) {
+  return typeof utf8Slice === "function" ? utf8Slice.call(bytes, start, end) : bytes.toString("utf8", start, end);
 }
 
 // ../../packages/log-parsing/src/redact/cap-text.ts
@@ -65166,7 +65169,7 @@ function takeRegionLines(region, marks, sink, redact) {
     let plain;
     if (nextWide < wide.length && wide[nextWide] === k) {
       nextWide++;
-      const decoded = bytes.toString("utf8", start, end);
+      const decoded = utf8Text(bytes, start, end);
       const secret = listed || hidesKeyword(decoded);
       line = secret ? redact([decoded], decoded)[0] : decoded;
       const unseen = raw.indexOf("") !== -1 || classifier.hitsMissWide?.(line) !== false;

@@ -1,7 +1,7 @@
 import { stripAnsi } from '../ansi';
 import type { Classifier, RuleMatch } from '../classify/index';
 import type { ExcerptBuilder } from '../excerpt/index';
-import type { ByteRegion } from '../input/scan-blocks';
+import { type ByteRegion, utf8Text } from '../input/scan-blocks';
 import { hidesKeyword } from '../redact/hidden-keywords';
 import type { LogLine, SkippingLineParser } from '../types';
 import { hasEscape } from './escape-offsets';
@@ -77,7 +77,7 @@ export function takeRegionLines(
     let plain: boolean;
     if (nextWide < wide.length && wide[nextWide] === k) {
       nextWide++;
-      const decoded = bytes.toString('utf8', start, end);
+      const decoded = utf8Text(bytes, start, end);
       // What `redactLines` calls a candidate (the keyword prefilter, then `hidesKeyword`).
       const secret = listed || hidesKeyword(decoded);
       line = secret ? redact([decoded], decoded)[0]! : decoded;

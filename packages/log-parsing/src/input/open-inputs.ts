@@ -11,11 +11,13 @@ import { resolveZipCaps } from './zip-caps';
 import { isZip } from './zip-reader';
 
 /**
- * 128 KiB: analyze's byte regions (scan-blocks.ts) are then latin1 strings of 128 KiB, which V8
- * puts in its large-object space, where scavenges never copy them, and per-region costs are
- * halved: 100 MB 0.83 → 0.74 s, 1 GB 4.69 → 4.40 s against 64 KiB; 96, 160, 192 and 256 KiB were
- * slower (docs/performance.md, "Session 8"). Decoded text is still cut at 64 KiB
- * (`TextBlockReader`).
+ * 128 KiB: per-region costs of analyze's byte regions (scan-blocks.ts) are half those of 64 KiB:
+ * 100 MB 0.83 → 0.74 s, 1 GB 4.69 → 4.40 s; 96, 160, 192 and 256 KiB were slower
+ * (docs/performance.md, "Session 8"). A region's latin1 string (the chunk less its unfinished
+ * last line) stays just under V8's large-object size (131,072 bytes), so it is an ordinary
+ * young object: 136 KiB chunks, whose strings go to the large-object space, scavenged half as
+ * often (26 against 57 per 100 MB) but ran 0.74 → 0.93 s pinned ("Session 11"). Decoded text is
+ * still cut at 64 KiB (`TextBlockReader`).
  */
 const DEFAULT_CHUNK_BYTES = 128 * 1024;
 const STDIN_PATH = '<stdin>';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type LineBlock, readLineBlocks } from './line-reader';
 import { lineCutMarker } from './line-splitter';
-import { type ByteRegion, readScanBlocks, type ScanBlock } from './scan-blocks';
+import { type ByteRegion, readScanBlocks, type ScanBlock, utf8Text } from './scan-blocks';
 
 type Chunk = Uint8Array | string;
 type Line = [no: number, text: string, truncated: boolean];
@@ -319,5 +319,19 @@ describe('readScanBlocks options', () => {
     for (const maxLineBytes of [0, -1, 2.5, Number.NaN]) {
       await expect(readScanBlocks([], { maxLineBytes }).next()).rejects.toThrow(RangeError);
     }
+  });
+});
+
+describe('utf8Text', () => {
+  it("is toString('utf8', start, end) on any bytes, invalid UTF-8 included", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), fc.nat(), fc.nat(), (raw, a, b) => {
+        const bytes = Buffer.from(raw);
+        const start = a % (bytes.length + 1);
+        const end = start + (b % (bytes.length - start + 1));
+        expect(utf8Text(bytes, start, end)).toBe(bytes.toString('utf8', start, end));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -79,7 +79,8 @@
 
   ;; The line scan of input/scan-blocks.ts (../byte-image.ts `lineStarts`): the offset just past
   ;; every '\n' among the image's first `length` bytes, ascending, stored as i32 from address
-  ;; `out` (past the image); returns how many. 16 bytes a step, one bit per '\n'. On the same
+  ;; `out` (past the image); returns how many. 64 bytes a step where none of them is flagged
+  ;; (most of a log), else 16, one bit per '\n'. On the same
   ;; pass, the lines holding a byte >= 0x80 (bit 0: they must be decoded as UTF-8) or 0x1b, 0x9b,
   ;; 0xfd (bit 1: they may hold an escape sequence), as i32 entries `line << 2 | bits` from address
   ;; `marks` + 4, one per such line, ascending; their number at `marks`. Most 16 bytes hold
@@ -101,10 +102,70 @@
     (local $bits i32)
     (local $m i32)
     (local $last i32)
+    (local $v1 v128)
+    (local $v2 v128)
+    (local $v3 v128)
+    (local $wide i64)
     (local.set $last (i32.const -1))
     (block $done
       (loop $block
         (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        ;; 64 bytes before `length` with no byte >= 0x80 and no 0x1b: only their '\n's, one
+        ;; 64-bit mask, where four 16-byte steps cost ~2.5x the instructions (callgrind).
+        (if (i32.le_u (i32.add (local.get $i) (i32.const 64)) (local.get $length))
+          (then
+            (local.set $v (v128.load (i32.add (i32.const 787456) (local.get $i))))
+            (local.set $v1 (v128.load (i32.add (i32.const 787472) (local.get $i))))
+            (local.set $v2 (v128.load (i32.add (i32.const 787488) (local.get $i))))
+            (local.set $v3 (v128.load (i32.add (i32.const 787504) (local.get $i))))
+            (if (i32.eqz
+                  (i32.or
+                    (i8x16.bitmask
+                      (v128.or (v128.or (local.get $v) (local.get $v1)) (v128.or (local.get $v2) (local.get $v3))))
+                    (v128.any_true
+                      (v128.or
+                        (v128.or
+                          (i8x16.eq (local.get $v) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b))
+                          (i8x16.eq (local.get $v1) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b)))
+                        (v128.or
+                          (i8x16.eq (local.get $v2) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b))
+                          (i8x16.eq (local.get $v3) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b)))))))
+              (then
+                (local.set $wide
+                  (i64.or
+                    (i64.or
+                      (i64.extend_i32_u
+                        (i8x16.bitmask
+                          (i8x16.eq (local.get $v) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+                      (i64.shl
+                        (i64.extend_i32_u
+                          (i8x16.bitmask
+                            (i8x16.eq (local.get $v1) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+                        (i64.const 16)))
+                    (i64.or
+                      (i64.shl
+                        (i64.extend_i32_u
+                          (i8x16.bitmask
+                            (i8x16.eq (local.get $v2) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+                        (i64.const 32))
+                      (i64.shl
+                        (i64.extend_i32_u
+                          (i8x16.bitmask
+                            (i8x16.eq (local.get $v3) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))))
+                        (i64.const 48)))))
+                (block $ends
+                  (loop $end
+                    (br_if $ends (i64.eqz (local.get $wide)))
+                    (i32.store
+                      (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
+                      (i32.add
+                        (i32.add (local.get $i) (i32.wrap_i64 (i64.ctz (local.get $wide))))
+                        (i32.const 1)))
+                    (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                    (local.set $wide (i64.and (local.get $wide) (i64.sub (local.get $wide) (i64.const 1))))
+                    (br $end)))
+                (local.set $i (i32.add (local.get $i) (i32.const 64)))
+                (br $block)))))
         (local.set $v (v128.load (i32.add (i32.const 787456) (local.get $i))))
         (local.set $lines
           (i8x16.bitmask

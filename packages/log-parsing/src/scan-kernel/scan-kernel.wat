@@ -242,10 +242,41 @@
     (local $at i32)
     (local $a i32)
     (local $b i32)
+    (local $c i32)
+    (local $d i32)
     (block $done
       (loop $pair
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
         (local.set $at (i32.add (i32.const 787456) (i32.shl (local.get $i) (i32.const 2))))
+        ;; Four words at once while they lie before `count`: ~99% of such groups hold no anchor
+        ;; on the benchmark log, and one branch for eight pairs took this loop from 280 to 259 M
+        ;; instructions per 100 MB (callgrind). A group with one goes on in steps of two words,
+        ;; from `i`.
+        (if (i32.le_u (i32.add (local.get $i) (i32.const 4)) (local.get $count))
+          (then
+            (local.set $a (i32.load (local.get $at)))
+            (local.set $b (i32.load offset=4 (local.get $at)))
+            (local.set $c (i32.load offset=8 (local.get $at)))
+            (local.set $d (i32.load offset=12 (local.get $at)))
+            (if (i32.eqz
+                  (i32.or
+                    (i32.or
+                      (i32.or
+                        (i32.load8_u offset=131072 (i32.and (local.get $a) (i32.const 0xffff)))
+                        (i32.load8_u offset=131072 (i32.shr_u (local.get $a) (i32.const 16))))
+                      (i32.or
+                        (i32.load8_u offset=131072 (i32.and (local.get $b) (i32.const 0xffff)))
+                        (i32.load8_u offset=131072 (i32.shr_u (local.get $b) (i32.const 16)))))
+                    (i32.or
+                      (i32.or
+                        (i32.load8_u offset=131072 (i32.and (local.get $c) (i32.const 0xffff)))
+                        (i32.load8_u offset=131072 (i32.shr_u (local.get $c) (i32.const 16))))
+                      (i32.or
+                        (i32.load8_u offset=131072 (i32.and (local.get $d) (i32.const 0xffff)))
+                        (i32.load8_u offset=131072 (i32.shr_u (local.get $d) (i32.const 16)))))))
+              (then
+                (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                (br $pair)))))
         (local.set $a (i32.load (local.get $at)))
         (local.set $b (i32.load offset=4 (local.get $at)))
         (if (i32.or

@@ -90,7 +90,7 @@ export interface ScanKernel {
  */
 export type SlotCounts = Uint32Array;
 
-export { LINE_ESCAPE, LINE_WIDE, SKIP_CLASSES } from './kernel-limits';
+export { LINE_ESCAPE, LINE_WIDE } from './kernel-limits';
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 

@@ -80,16 +80,18 @@ function measure(
   const cpu: number[] = [];
   const rss: number[] = [];
   let failures = 0;
+  // The bundled binary, as users run it (built by runThroughputBench first), with the flags its
+  // shebang passes (apps/cli/src/bin.ts).
+  const bin = resolve(repoRoot, 'apps/cli/dist/bin.js');
+  const flags = shebangFlags(bin);
   const analyze = (prefix: string[]) => {
     const command = [
       ...prefix,
       process.execPath,
-      // The flags the binary's shebang passes (apps/cli/src/bin.ts).
-      ...shebangFlags(resolve(repoRoot, 'apps/cli/dist/bin.js')),
+      ...flags,
       '--import',
       resolve(repoRoot, 'packages/log-parsing/bench/report-rss.mjs'),
-      // The bundled binary, as users run it (built by runThroughputBench first).
-      resolve(repoRoot, 'apps/cli/dist/bin.js'),
+      bin,
       'analyze',
       file,
       '--format',

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ignoredByDoc } from '../formats/__fixtures__/skip-verdict-by-doc';
 import { PLAIN_SHAPE, type SkipShape, TIMESTAMPED_SHAPE } from '../formats/skip-shape';
 import { skipRunWith } from './__fixtures__/skip-run-with';
 import { lineFlags } from './skip-run';
@@ -11,33 +12,6 @@ function region(lines: readonly string[], junk = 3) {
   starts[0] = 0;
   for (let k = 0; k < lines.length; k++) starts[k + 1] = starts[k]! + lines[k]!.length + 1;
   return { text, starts, count: lines.length };
-}
-
-/**
- * The verdict the SkipShape doc describes, written from it alone: a timestamped shape judges
- * only lines with a digit first and '.', 'Z', ' ' at 19, 27 and 28 (message from 29); an empty
- * message is ignored; otherwise the class of the message's first byte decides (0 ignored,
- * 2 ignored unless the next character is 'a', 3 ignored unless the message holds '--- ',
- * anything else asked about).
- */
-function ignoredByDoc(line: string, shape: SkipShape): boolean {
-  let message = line;
-  if (shape.timestamped) {
-    const first = line.charAt(0);
-    if (
-      !(first >= '0' && first <= '9') ||
-      line.charAt(19) !== '.' ||
-      line.charAt(27) !== 'Z' ||
-      line.charAt(28) !== ' '
-    )
-      return false;
-    message = line.slice(29);
-  }
-  if (message === '') return true;
-  const c = shape.classes[message.charCodeAt(0)];
-  if (c === 0) return true;
-  if (c === 3) return !message.includes('--- ');
-  return c === 2 && message.charAt(1) !== 'a';
 }
 
 /** Any byte but '\n', with the ones the shapes care about more often. */
@@ -104,7 +78,12 @@ describe('skipRun', () => {
         const { text, count } = region(lines);
         const flags = Uint8Array.from(flagList);
         let expected = from;
-        while (expected < count && flags[expected] === 0 && ignoredByDoc(lines[expected]!, s)) expected++;
+        while (
+          expected < count &&
+          flags[expected] === 0 &&
+          ignoredByDoc(lines[expected]!, s.timestamped, s.classes)
+        )
+          expected++;
         expect(skipRunWith(text, flags, from, count, s)).toBe(expected);
       }),
       { numRuns: 3000 },

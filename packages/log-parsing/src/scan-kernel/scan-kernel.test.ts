@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODULE_PATH, renderKernelModule } from '../../scripts/scan-kernel-source';
 import { buildGramTable, FOLD, slotOf } from '../classify/gram-table';
+import { ignoredByDoc } from '../formats/__fixtures__/skip-verdict-by-doc';
 import { JsScanKernel } from './js-scan-kernel';
 import { ANCHOR_ALONE, FOLLOWED_AFTER, FOLLOWED_BEFORE, GRAM_SLOTS } from './kernel-limits';
 import {
@@ -431,32 +432,9 @@ describe.each(KINDS)('$name kernel byte scans', ({ make }) => {
   });
 });
 
-/**
- * Whether a skip shape must stop at `line`, from formats/skip-shape.ts's doc alone: a timestamped
- * shape judges only a line with a digit first and '.', 'Z', ' ' at 19, 27, 28 (message from 29);
- * an empty message is ignored; class 0 ignores, 2 ignores unless an 'a' follows, 3 ignores unless
- * the message holds '--- ', any other asks.
- */
-function referenceStops(line: string, timestamped: boolean, classes: Uint8Array): boolean {
-  let message = line;
-  if (timestamped) {
-    if (
-      line.length < 29 ||
-      !/^[0-9]$/.test(line[0]!) ||
-      line[19] !== '.' ||
-      line[27] !== 'Z' ||
-      line[28] !== ' '
-    )
-      return true;
-    message = line.slice(29);
-  }
-  if (message === '') return false;
-  const c = classes[message.charCodeAt(0)]!;
-  if (c === 0) return false;
-  if (c === 2) return message[1] === 'a';
-  if (c === 3) return message.includes('--- ');
-  return true;
-}
+/** Whether a skip shape must stop at `line`: one that does not ignore it. */
+const stopsByDoc = (line: string, timestamped: boolean, classes: Uint8Array) =>
+  !ignoredByDoc(line, timestamped, classes);
 
 const STAMP = '2026-07-08T00:00:00.0240001Z ';
 const skipLine = fc.oneof(
@@ -498,10 +476,10 @@ describe.each(KINDS)('$name kernel skip verdicts', ({ make }) => {
           const tables = [classes.subarray(0, 256), classes.subarray(256)];
           const want = lines.map(
             (line) =>
-              Number(referenceStops(line, false, tables[0]!)) |
-              (Number(referenceStops(line, false, tables[1]!)) << 1) |
-              (Number(referenceStops(line, true, tables[0]!)) << 2) |
-              (Number(referenceStops(line, true, tables[1]!)) << 3),
+              Number(stopsByDoc(line, false, tables[0]!)) |
+              (Number(stopsByDoc(line, false, tables[1]!)) << 1) |
+              (Number(stopsByDoc(line, true, tables[0]!)) << 2) |
+              (Number(stopsByDoc(line, true, tables[1]!)) << 3),
           );
           expect([...image.subarray(at, at + count)]).toEqual(want);
           for (const w of want) seen.add(w);

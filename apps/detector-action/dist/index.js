@@ -60097,6 +60097,33 @@ var JsScanKernel = class {
     }
     return length;
   }
+  quietLine(i, end) {
+    const bytes = this.bytes;
+    const start = i;
+    let first = end;
+    while (i < end) {
+      const c = bytes[i];
+      if (c < 128 && c !== 27) {
+        i++;
+        continue;
+      }
+      if (first === end) first = i;
+      if (c === 27) {
+        if (i > start && isWordByte(bytes[i - 1])) return -1;
+        if (bytes[i + 1] !== 91) return -1;
+        i += 2;
+        while (bytes[i] >= 48 && bytes[i] <= 63) i++;
+        while (bytes[i] >= 32 && bytes[i] <= 47) i++;
+        if (bytes[i] < 64 || bytes[i] > 126) return -1;
+        i++;
+        continue;
+      }
+      const x = bytes[i + 2];
+      if (c !== 226 || bytes[i + 1] !== 128 || x < 144 || x > 167 || x === 155) return -1;
+      i += 3;
+    }
+    return first;
+  }
   skipStops(tables, count3, ends, out) {
     checkTableSize("a pair of skip class tables", tables.classes, 2 * SKIP_CLASSES);
     if (tables !== this.skipTables) {
@@ -60130,9 +60157,12 @@ function hasDashes(bytes, from, end) {
   }
   return false;
 }
+function isWordByte(c) {
+  return (c | 32) >= 97 && (c | 32) <= 122 || c >= 48 && c <= 57 || c === 95 || c === 45;
+}
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
-var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABGARgAn9/AX9gAX8AYAN/f38Bf2ADf39/AAMIBwABAgAAAAMFAwEAEAdYBwZtZW1vcnkCAAxmbGFnZ2VkR3JvdXAAAAtzYW1wbGVTbG90cwABCGxpbmVFbmRzAAIKYW5jaG9yUGFpcgADCmVzY2FwZUJ5dGUABQlza2lwU3RvcHMABgq/DgeVAQIBfwJ7AkADQCAAIAFPDQFBgIgwIABBAnRqIQIgAv0ABAD9DCAgICAgICAgICAgICAgICD9UCEDIAIgA/0LBAAgA/0MsXk3nrF5N56xeTeesXk3nv21AUEP/a0BIQQgBP0bAC0AACAE/RsBLQAAciAE/RsCLQAAIAT9GwMtAABycgRAIAAPCyAAQQRqIQAMAAsLIAELTAECfwJAA0AgASAATw0BQYCAECABQQJ0KAKAiDBBoMCAgQJyQbHz3fF5bEEPdkECdGohAiACIAIoAgBBAWo2AgAgAUEBaiEBDAALCwuOBgUBfwF7DX8DewF+QX8hEQJAA0AgAyAATw0BIANBwABqIABNBEBBgIgwIANq/QAEACEEQZCIMCADav0ABAAhEkGgiDAgA2r9AAQAIRNBsIgwIANq/QAEACEUIAQgEv1QIBMgFP1Q/VD9ZCAE/QwbGxsbGxsbGxsbGxsbGxsb/SMgEv0MGxsbGxsbGxsbGxsbGxsbG/0j/VAgE/0MGxsbGxsbGxsbGxsbGxsbG/0jIBT9DBsbGxsbGxsbGxsbGxsbGxv9I/1Q/VD9U3JFBEAgBP0MCgoKCgoKCgoKCgoKCgoKCv0j/WStIBL9DAoKCgoKCgoKCgoKCgoKCgr9I/1krUIQhoQgE/0MCgoKCgoKCgoKCgoKCgoKCv0j/WStQiCGIBT9DAoKCgoKCgoKCgoKCgoKCgr9I/1krUIwhoSEIRUCQANAIBVQDQEgASAMQQJ0aiADIBV6p2pBAWo2AgAgDEEBaiEMIBUgFUIBfYMhFQwACwsgA0HAAGohAwwCCwtBgIgwIANq/QAEACEEIAT9DAoKCgoKCgoKCgoKCgoKCgr9I/1kIQUgBCAE/QwbGxsbGxsbGxsbGxsbGxsb/SP9UP1kIQkgACADa0EQSQRAQQEgACADa3RBAWshCiAFIApxIQUgCSAKcSEJCyAJBEAgBP1kIQcgBP0MGxsbGxsbGxsbGxsbGxsbG/0jIAT9DJubm5ubm5ubm5ubm5ubm5v9I/1QIAT9DP39/f39/f39/f39/f39/f39I/1Q/WQhCAJAA0AgCUUNASAJaCENIAwgBUEBIA10QQFrcWlqIQ4gByANdkEBcSAIIA12QQFxQQF0ciEPIA4gEUYEQCACIBBBAnRqIQsgCyALKAIAIA9yNgIABSAQQQFqIRAgAiAQQQJ0aiAOQQJ0IA9yNgIAIA4hEQsgCSAJQQFrcSEJDAALCwsgBSEGAkADQCAGRQ0BIAMgBmhqIQsgASAMQQJ0aiALQQFqNgIAIAxBAWohDCAGIAZBAWtxIQYMAAsLIANBEGohAwwACwsgAiAQNgIAIAwLjQIBBX8CQANAIAAgAU8NAUGAiDAgAEECdGohAiAAQQRqIAFNBEAgAigCACEDIAIoAgQhBCACKAIIIQUgAigCDCEGIANB//8DcS0AgIAIIANBEHYtAICACHIgBEH//wNxLQCAgAggBEEQdi0AgIAIcnIgBUH//wNxLQCAgAggBUEQdi0AgIAIciAGQf//A3EtAICACCAGQRB2LQCAgAhycnJFBEAgAEEEaiEADAILCyACKAIAIQMgAigCBCEEIANB//8DcS0AgIAIIANBEHYtAICACHIgBEH//wNxLQCAgAggBEEQdi0AgIAIcnIEQCAAQQJ0IAFBAnQQBARAIAAPCwsgAEECaiEADAALCyABC3EBAn8gAEEIaiECA0AgAC8BgIgwLQCAgAghAyADBEAgA0GAAXEgAEUgAEEEaiABS3JyIANBD3EgAC8BgogwLQCAgAxxIANB8ABxIAAvAf6HMC0AgIAMcXJyBEBBAQ8LCyAAQQJqIQAgACACSQ0AC0EAC40BAgF7An8CQANAIAAgAU8NAUGAiDAgAGr9AAQAIQIgAv0MGxsbGxsbGxsbGxsbGxsbG/0jIAL9DJubm5ubm5ubm5ubm5ubm5v9I/1QIAL9DP39/f39/f39/f39/f39/f39I/1Q/WQhAyADBEAgACADaGohBCAEIAEgBCABSRsPCyAAQRBqIQAMAAsLIAELuAIBCX8CQANAIAMgAE8NASABIANBAnRqKAKAiDBBAWshBUEAIQpBACEHIAQhBgNAIAYgBUkEQCAGLQCAiDBBAXQvAYCAMCEIIAhBA3EhCSAIQQxxBEAgBi0AgYgwQeEARgRAIAkgCEECdkEDcXIhCQsLIAhBMHEEQCAGIQsCQANAIAtBBGogBUoNASALKAKAiDBBrdq0gQJGBEAgCSAIQQR2QQNxciEJDAILIAtBAWohCwwACwsLIAogCSAHQQF0dHIhCgsgB0UEQEEBIQcgBSAEa0EdTiAELQCAiDBBMGtBCklxIAQtAJOIMEEuRiAELQCbiDBB2gBGIAQtAJyIMEEgRnFxcQRAIARBHWohBgwCCyAKQQxyIQoLCyACIANqIAo6AICIMCAFQQFqIQQgA0EBaiEDDAALCws=";
+var SCAN_KERNEL_WASM_BASE64 = "AGFzbQEAAAABGARgAn9/AX9gAX8AYAN/f38Bf2ADf39/AAMJCAABAgAAAAMABQMBABAHZAgGbWVtb3J5AgAMZmxhZ2dlZEdyb3VwAAALc2FtcGxlU2xvdHMAAQhsaW5lRW5kcwACCmFuY2hvclBhaXIAAwplc2NhcGVCeXRlAAUJc2tpcFN0b3BzAAYJcXVpZXRMaW5lAAcKrREIlQECAX8CewJAA0AgACABTw0BQYCIMCAAQQJ0aiECIAL9AAQA/QwgICAgICAgICAgICAgICAg/VAhAyACIAP9CwQAIAP9DLF5N56xeTeesXk3nrF5N579tQFBD/2tASEEIAT9GwAtAAAgBP0bAS0AAHIgBP0bAi0AACAE/RsDLQAAcnIEQCAADwsgAEEEaiEADAALCyABC0wBAn8CQANAIAEgAE8NAUGAgBAgAUECdCgCgIgwQaDAgIECckGx893xeWxBD3ZBAnRqIQIgAiACKAIAQQFqNgIAIAFBAWohAQwACwsLjgYFAX8Bew1/A3sBfkF/IRECQANAIAMgAE8NASADQcAAaiAATQRAQYCIMCADav0ABAAhBEGQiDAgA2r9AAQAIRJBoIgwIANq/QAEACETQbCIMCADav0ABAAhFCAEIBL9UCATIBT9UP1Q/WQgBP0MGxsbGxsbGxsbGxsbGxsbG/0jIBL9DBsbGxsbGxsbGxsbGxsbGxv9I/1QIBP9DBsbGxsbGxsbGxsbGxsbGxv9IyAU/QwbGxsbGxsbGxsbGxsbGxsb/SP9UP1Q/VNyRQRAIAT9DAoKCgoKCgoKCgoKCgoKCgr9I/1krSAS/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZK1CEIaEIBP9DAoKCgoKCgoKCgoKCgoKCgr9I/1krUIghiAU/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZK1CMIaEhCEVAkADQCAVUA0BIAEgDEECdGogAyAVeqdqQQFqNgIAIAxBAWohDCAVIBVCAX2DIRUMAAsLIANBwABqIQMMAgsLQYCIMCADav0ABAAhBCAE/QwKCgoKCgoKCgoKCgoKCgoK/SP9ZCEFIAQgBP0MGxsbGxsbGxsbGxsbGxsbG/0j/VD9ZCEJIAAgA2tBEEkEQEEBIAAgA2t0QQFrIQogBSAKcSEFIAkgCnEhCQsgCQRAIAT9ZCEHIAT9DBsbGxsbGxsbGxsbGxsbGxv9IyAE/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAE/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQgCQANAIAlFDQEgCWghDSAMIAVBASANdEEBa3FpaiEOIAcgDXZBAXEgCCANdkEBcUEBdHIhDyAOIBFGBEAgAiAQQQJ0aiELIAsgCygCACAPcjYCAAUgEEEBaiEQIAIgEEECdGogDkECdCAPcjYCACAOIRELIAkgCUEBa3EhCQwACwsLIAUhBgJAA0AgBkUNASADIAZoaiELIAEgDEECdGogC0EBajYCACAMQQFqIQwgBiAGQQFrcSEGDAALCyADQRBqIQMMAAsLIAIgEDYCACAMC40CAQV/AkADQCAAIAFPDQFBgIgwIABBAnRqIQIgAEEEaiABTQRAIAIoAgAhAyACKAIEIQQgAigCCCEFIAIoAgwhBiADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyIAVB//8DcS0AgIAIIAVBEHYtAICACHIgBkH//wNxLQCAgAggBkEQdi0AgIAIcnJyRQRAIABBBGohAAwCCwsgAigCACEDIAIoAgQhBCADQf//A3EtAICACCADQRB2LQCAgAhyIARB//8DcS0AgIAIIARBEHYtAICACHJyBEAgAEECdCABQQJ0EAQEQCAADwsLIABBAmohAAwACwsgAQtxAQJ/IABBCGohAgNAIAAvAYCIMC0AgIAIIQMgAwRAIANBgAFxIABFIABBBGogAUtyciADQQ9xIAAvAYKIMC0AgIAMcSADQfAAcSAALwH+hzAtAICADHFycgRAQQEPCwsgAEECaiEAIAAgAkkNAAtBAAuNAQIBewJ/AkADQCAAIAFPDQFBgIgwIABq/QAEACECIAL9DBsbGxsbGxsbGxsbGxsbGxv9IyAC/Qybm5ubm5ubm5ubm5ubm5ub/SP9UCAC/Qz9/f39/f39/f39/f39/f39/SP9UP1kIQMgAwRAIAAgA2hqIQQgBCABIAQgAUkbDwsgAEEQaiEADAALCyABC7gCAQl/AkADQCADIABPDQEgASADQQJ0aigCgIgwQQFrIQVBACEKQQAhByAEIQYDQCAGIAVJBEAgBi0AgIgwQQF0LwGAgDAhCCAIQQNxIQkgCEEMcQRAIAYtAIGIMEHhAEYEQCAJIAhBAnZBA3FyIQkLCyAIQTBxBEAgBiELAkADQCALQQRqIAVKDQEgCygCgIgwQa3atIECRgRAIAkgCEEEdkEDcXIhCQwCCyALQQFqIQsMAAsLCyAKIAkgB0EBdHRyIQoLIAdFBEBBASEHIAUgBGtBHU4gBC0AgIgwQTBrQQpJcSAELQCTiDBBLkYgBC0Am4gwQdoARiAELQCciDBBIEZxcXEEQCAEQR1qIQYMAgsgCkEMciEKCwsgAiADaiAKOgCAiDAgBUEBaiEEIANBAWohAwwACwsL7AIDAn8BewJ/IAAhAiABIQMCQANAIAAgAU8NASAA/QAEgIgwIQQgBCAE/QwbGxsbGxsbGxsbGxsbGxsb/SP9UP1kIQUgBUUEQCAAQRBqIQAMAQsgACAFaGohACAAIAFPDQEgAyABRgRAIAAhAwsgAC0AgIgwIQYgBkEbRgRAIAAgAksEQCAALQD/hzAhBiAGQSByQeEAa0EaSSAGQTBrQQpJciAGQd8ARiAGQS1GcnIEQEF/DwsLIAAtAIGIMEHbAEcEQEF/DwsgAEECaiEAAkADQCAALQCAiDBBMGtBEE8NASAAQQFqIQAMAAsLAkADQCAALQCAiDBBIGtBEE8NASAAQQFqIQAMAAsLIAAtAICIMEHAAGtBP08EQEF/DwsgAEEBaiEADAELIAZB4gFHIAAtAIGIMEGAAUdyBEBBfw8LIAAtAIKIMCEGIAZBkAFrQRhPIAZBmwFGcgRAQX8PCyAAQQNqIQAMAAsLIAML";
 
 // ../../packages/log-parsing/src/scan-kernel/wasm-scan-kernel.ts
 var GRAM_SLOTS_AT = 0;
@@ -60192,6 +60222,9 @@ var WasmScanKernel = class {
   }
   escapeByte(i, length) {
     return this.exports.escapeByte(i, length);
+  }
+  quietLine(i, end) {
+    return this.exports.quietLine(i, end);
   }
   sampleSlots(count3, into) {
     checkTableSize("a slot count table", into, GRAM_SLOTS);
@@ -60432,6 +60465,18 @@ function bulletMayBeHeader(text, at) {
   if (c === 91) c = text.charCodeAt(j + 2);
   return c === 70 || c === 80 || c === 84 || c === 73 || c === 65;
 }
+function bulletMayOpenHeader(text, j) {
+  while (text.charCodeAt(j) === 27) {
+    j = csiEnd(text, j);
+    if (j === -1) return true;
+  }
+  const c = text.charCodeAt(j);
+  if (c === 33 || c === 46) return true;
+  if (c !== 32) return false;
+  let d = text.charCodeAt(j + 1);
+  if (d === 91) d = text.charCodeAt(j + 2);
+  return d === 27 || d === 70 || d === 80 || d === 84 || d === 73 || d === 65;
+}
 function parseBlockHeader(text) {
   if (text.indexOf("] [") === -1 && text.indexOf(" seconds]") === -1) return null;
   let m = HEADER_V2.exec(text);
@@ -60480,6 +60525,7 @@ function seconds(value) {
 }
 
 // ../../packages/log-parsing/src/formats/skip-shape.ts
+var IGNORED = SKIP_IGNORED;
 var ASK = 1;
 var IGNORED_UNLESS_A = SKIP_IGNORED_UNLESS_A;
 var IGNORED_UNLESS_DASHES = SKIP_IGNORED_UNLESS_DASHES;
@@ -60495,6 +60541,12 @@ function embeddedClasses() {
   return classes;
 }
 var EMBEDDED_CLASSES = embeddedClasses();
+var IGNORED_UNLESS_HEADER = 4;
+var QUIET_WIDE_FIRST = 8208;
+var QUIET_WIDE_CLASSES = Uint8Array.from({ length: 24 }, (_, i) => {
+  const c = QUIET_WIDE_FIRST + i;
+  return !isHeaderStart(c) ? IGNORED : c === 8226 ? IGNORED_UNLESS_HEADER : ASK;
+});
 function outsideTestClasses() {
   const classes = Uint8Array.from(EMBEDDED_CLASSES);
   classes[32] = IGNORED_UNLESS_DASHES;
@@ -62298,6 +62350,7 @@ function createTailLines(view) {
     lengths: new Int32Array(16),
     offs: new Int32Array(64),
     used: 0,
+    latin1Utf8: new Uint8Array(16),
     view
   };
 }
@@ -62307,6 +62360,7 @@ function reserve(t, lines2) {
     t.firsts = grown(t.firsts, new Float64Array(size));
     t.ats = grown(t.ats, new Int32Array(size));
     t.lengths = grown(t.lengths, new Int32Array(size));
+    t.latin1Utf8 = grown(t.latin1Utf8, new Uint8Array(size));
   }
   const need = t.used + lines2 + 1;
   if (need > t.offs.length) t.offs = grown(t.offs, new Int32Array(Math.max(need, 2 * t.offs.length)));
@@ -62315,9 +62369,10 @@ function grown(from, to) {
   to.set(from);
   return to;
 }
-function addRun(t, first, source, lines2) {
+function addRun(t, first, source, lines2, latin1Utf8) {
   const r = t.runs++;
   t.sources[r] = source;
+  t.latin1Utf8[r] = latin1Utf8 ? 1 : 0;
   t.firsts[r] = first;
   t.ats[r] = t.used;
   t.lengths[r] = lines2;
@@ -62328,14 +62383,14 @@ function addRun(t, first, source, lines2) {
 }
 function addTailLine(t, no, source, start, end) {
   reserve(t, 1);
-  const at = addRun(t, no, source, 1);
+  const at = addRun(t, no, source, 1, false);
   t.offs[at] = start;
   t.offs[at + 1] = end + 1;
 }
-function addTailRun(t, first, source, starts, from, to) {
+function addTailRun(t, first, source, starts, from, to, latin1Utf8 = false) {
   if (from >= to) return;
   reserve(t, to - from);
-  const at = addRun(t, first + from, source, to - from);
+  const at = addRun(t, first + from, source, to - from, latin1Utf8);
   t.offs.set(starts.subarray(from, to + 1), at);
 }
 function clearTailLines(t) {
@@ -62346,8 +62401,11 @@ function clearTailLines(t) {
 }
 function groupTail(t, cap2, maxLineChars, previous) {
   const view = t.view ?? ((s) => s);
-  const { sources, firsts, ats, lengths, offs } = t;
-  const textOf = (r2, k2) => view(sources[r2].slice(offs[ats[r2] + k2], offs[ats[r2] + k2 + 1] - 1));
+  const { sources, firsts, ats, lengths, offs, latin1Utf8 } = t;
+  const textOf = (r2, k2) => {
+    const line = sources[r2].slice(offs[ats[r2] + k2], offs[ats[r2] + k2 + 1] - 1);
+    return view(latin1Utf8[r2] === 1 ? decodeLatin1Utf8(line) : line);
+  };
   const rows = [];
   let r = t.runs - 1;
   let k = lengths[r] - 1;
@@ -62388,6 +62446,9 @@ function groupTail(t, cap2, maxLineChars, previous) {
     shown = textOf(r, k);
   }
   return { rows: rows.reverse(), extendedPrevious: false, newest };
+}
+function decodeLatin1Utf8(line) {
+  return Buffer.byteLength(line, "utf8") === line.length ? line : Buffer.from(line, "latin1").toString("utf8");
 }
 
 // ../../packages/log-parsing/src/excerpt/token-estimate.ts
@@ -62558,7 +62619,7 @@ function createExcerptBuilder(options2 = {}) {
       wait(lastNo, text, 0, text.length);
     }
   }
-  function pushSlices(first, text, starts, from, to) {
+  function pushSlices(first, text, starts, from, to, latin1Utf8 = false) {
     if (from >= to) return;
     if (typeof text !== "string" || !(starts instanceof Int32Array))
       throw new TypeError("excerpt pushSlices: expected a string and an Int32Array of line starts");
@@ -62582,13 +62643,14 @@ function createExcerptBuilder(options2 = {}) {
     let k = from;
     while (k < to) {
       if (eager || future.size > 0) {
-        pushText(first + k, text.slice(starts[k], starts[k + 1] - 1));
+        const line = text.slice(starts[k], starts[k + 1] - 1);
+        pushText(first + k, latin1Utf8 ? decodeLatin1Utf8(line) : line);
         k++;
         continue;
       }
       if (firstNo === 0) firstNo = first + k;
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
-      addTailRun(ungrouped, first, text, starts, k, k + room);
+      addTailRun(ungrouped, first, text, starts, k, k + room, latin1Utf8);
       k += room;
       lastNo = first + k - 1;
       if (ungrouped.count >= LAZY_LINES) flush();
@@ -65080,21 +65142,80 @@ function hasEscape(text) {
 }
 var ESCAPE = /[\x1b\x9b\ufffd]/;
 
+// ../../packages/log-parsing/src/analyze/quiet-line.ts
+var QUIET = 16;
+var QUIET_WIDE_TEXT = String.fromCharCode(
+  ...Array.from({ length: QUIET_WIDE_CLASSES.length }, (_, i) => QUIET_WIDE_FIRST + i).filter(
+    (c) => c !== 8219
+  )
+);
+function quietLineStops(text, start, end) {
+  sharedImage.hold(text);
+  const first = scanKernel().quietLine(start, end);
+  if (first === -1) return -1;
+  const stamped = end - start >= 29 && first >= start + 29 && text.charCodeAt(start) >= 48 && text.charCodeAt(start) <= 57 && text.charCodeAt(start + 19) === 46 && text.charCodeAt(start + 27) === 90 && text.charCodeAt(start + 28) === 32;
+  return QUIET | messageStops(text, start, end) | (stamped ? messageStops(text, start + 29, end) << 2 : 12);
+}
+function messageStops(text, m, end) {
+  let i = m;
+  while (text.charCodeAt(i) === 27) i = csiEnd(text, i);
+  if (i >= end) return 0;
+  const c = text.charCodeAt(i);
+  if (c === 226) {
+    const cls = QUIET_WIDE_CLASSES[text.charCodeAt(i + 2) - 144];
+    const stops2 = cls === IGNORED ? false : cls === IGNORED_UNLESS_HEADER ? bulletMayOpenHeader(text, i + 3) : true;
+    return stops2 ? 3 : 0;
+  }
+  const classes = SKIP_TABLES.classes;
+  const both = classes[c];
+  if (both === classes[SKIP_CLASSES + c]) return classStops(text, i, end, both) ? 3 : 0;
+  return (classStops(text, i, end, both) ? 1 : 0) | (classStops(text, i, end, classes[SKIP_CLASSES + c]) ? 2 : 0);
+}
+function classStops(text, i, end, cls) {
+  switch (cls) {
+    case IGNORED:
+      return false;
+    case IGNORED_UNLESS_A:
+      return text.charCodeAt(i + 1) === 97;
+    case IGNORED_UNLESS_DASHES: {
+      const d = text.indexOf("--- ", i);
+      return d !== -1 && d + 4 <= end;
+    }
+    default:
+      return true;
+  }
+}
+
 // ../../packages/log-parsing/src/analyze/region-marks.ts
 function regionMarks(region, classifier) {
-  const { text, starts, marks, markCount } = region;
+  const { text, starts, marks, markCount, stops: stops2 } = region;
   const secrets = candidateLineStarts(text);
   const wide = [];
   const escaped = [];
+  const loud = [];
+  const quietWide = seesQuietWide(classifier);
   for (let j = 0; j < markCount; j++) {
     const mark = marks[j];
-    if ((mark & LINE_WIDE) !== 0) wide.push(mark >>> 2);
-    if ((mark & LINE_ESCAPE) !== 0) escaped.push(starts[mark >>> 2]);
+    const k = mark >>> 2;
+    if ((mark & LINE_WIDE) !== 0) wide.push(k);
+    if ((mark & LINE_ESCAPE) !== 0) escaped.push(starts[k]);
+    const quiet = (mark & LINE_WIDE) !== 0 && !quietWide ? -1 : quietLineStops(text, starts[k], starts[k + 1] - 1);
+    if (quiet === -1) loud.push(k);
+    else stops2[k] = quiet;
   }
   const hits = classifier.lineHits?.(text, void 0, escaped) ?? null;
   if (hits === null) return null;
   if (hits.length > 1) hits.sort((a, b) => a - b);
-  return { secrets, hits, escaped, wide };
+  return { secrets, hits, escaped, wide, loud };
+}
+var quietWideSeen = /* @__PURE__ */ new WeakMap();
+function seesQuietWide(classifier) {
+  let sees = quietWideSeen.get(classifier);
+  if (sees === void 0) {
+    sees = classifier.hitsMissWide?.(QUIET_WIDE_TEXT) === false;
+    quietWideSeen.set(classifier, sees);
+  }
+  return sees;
 }
 
 // ../../packages/log-parsing/src/analyze/skip-run.ts
@@ -65127,8 +65248,8 @@ var flagsBuffer = new Uint8Array(4096);
 function takeRegionLines(region, marks, sink, redact) {
   const { skipper, excerpt, classifier } = sink;
   const { text, bytes, starts, count: count3, firstNo, stops: stops2 } = region;
-  const { secrets, hits, escaped, wide } = marks;
-  flagsBuffer = lineFlags(flagsBuffer, starts, count3, [secrets, hits, escaped], wide);
+  const { secrets, hits, escaped, wide, loud } = marks;
+  flagsBuffer = lineFlags(flagsBuffer, starts, count3, [secrets, hits], loud);
   const flags = flagsBuffer;
   let nextSecret = 0;
   let nextHit = 0;
@@ -65147,10 +65268,10 @@ function takeRegionLines(region, marks, sink, redact) {
     const start = starts[k];
     const end = starts[k + 1] - 1;
     const no = firstNo + k;
-    if (flags[k] === 0) {
+    if (flags[k] === 0 && stops2[k] < QUIET) {
       if (skipper.ignoresIn(text, start, end)) skipper.skip(no);
       else {
-        excerpt.pushSlices(firstNo, text, starts, run, k);
+        excerpt.pushSlices(firstNo, text, starts, run, k, true);
         run = k + 1;
         sink.consume({ no, text: text.slice(start, end) }, null);
         shape = skipper.skipShape();
@@ -65161,6 +65282,7 @@ function takeRegionLines(region, marks, sink, redact) {
     while (nextHit < hits.length && hits[nextHit] < start) nextHit++;
     while (nextSecret < secrets.length && secrets[nextSecret] < start) nextSecret++;
     while (nextEscaped < escaped.length && escaped[nextEscaped] < start) nextEscaped++;
+    while (nextWide < wide.length && wide[nextWide] < k) nextWide++;
     const hit = nextHit < hits.length && hits[nextHit] <= end;
     const listed = nextSecret < secrets.length && secrets[nextSecret] === start;
     const raw = text.slice(start, end);
@@ -65182,7 +65304,7 @@ function takeRegionLines(region, marks, sink, redact) {
       if (hit || line !== raw) match = classifier.matchLine(line);
       plain = line === raw ? !esc2 : !hasEscape(line);
     }
-    excerpt.pushSlices(firstNo, text, starts, run, k);
+    excerpt.pushSlices(firstNo, text, starts, run, k, true);
     run = k + 1;
     if (match === null && (plain ? skipper.ignores(line) : skipper.ignoresEscaped(line, stripAnsi(line)))) {
       skipper.skip(no);
@@ -65193,7 +65315,7 @@ function takeRegionLines(region, marks, sink, redact) {
     }
     k++;
   }
-  excerpt.pushSlices(firstNo, text, starts, run, count3);
+  excerpt.pushSlices(firstNo, text, starts, run, count3, true);
 }
 
 // ../../packages/log-parsing/src/analyze/line-consumer.ts

@@ -181,6 +181,25 @@ describe('byte scan against the decode-everything path, where the bytes hide a l
     );
     expect(result.logMatches.map((m) => m.match.rule)).toEqual(expect.arrayContaining(['echec', 'panic']));
   });
+
+  it('matches a literal in the punctuation a quiet line may hold, on a coloured line passed over otherwise', async () => {
+    // Quiet lines are passed over by their bytes (analyze/quiet-line.ts) only while the classifier
+    // has no literal that could hide among their wide characters.
+    const quoted = createClassifier([
+      { id: 'lost', category: 'timing', kind: 'test', pattern: '“lost sync”' },
+      ...builtinRules,
+    ]);
+    const lines = [
+      ...ptpLines(100_000, 11),
+      `${STAMP}\x1b[38;5;10m•\x1b[0m [1.2 seconds] [It] “lost sync” on ens2f0`,
+      ...ptpLines(100_000, 12),
+    ];
+    const chunks = inChunks(Buffer.from(`${lines.join('\n')}\n`), 65_536);
+    const result = await bothWays(chunks, { budgetTokens: 2000 }, quoted);
+    expect(result.logMatches.map((m) => m.match.rule)).toContain('lost');
+    // The usual rules have no such literal: the same line is then passed over, with the same result.
+    await bothWays(chunks, { budgetTokens: 2000 });
+  });
 });
 
 describe('byte scan against the decode-everything path, with a keyword split by an escape', () => {

@@ -5,6 +5,7 @@ import { type ByteRegion, utf8Text } from '../input/scan-blocks';
 import { hidesKeyword } from '../redact/hidden-keywords';
 import type { LogLine, SkippingLineParser } from '../types';
 import { hasEscape } from './escape-offsets';
+import { QUIET } from './quiet-line';
 import type { RegionMarks } from './region-marks';
 import { lineFlags, skipRun } from './skip-run';
 
@@ -22,7 +23,10 @@ let flagsBuffer: Uint8Array = new Uint8Array(4096);
  * `LineConsumer.takeRegion`'s walk. A line that no scan marks (no secret keyword, no rule
  * literal, no escape, no byte >= 0x80) and that the parser ignores is never made a string: the
  * skip table passes over most of them (`skipRun`), `ignoresIn` judges the rest, and the excerpt
- * gets their ranges. A marked line is sliced or decoded, redacted, matched and then skipped or
+ * gets their ranges. So it does with a quiet line (coloured, or with punctuation such as `•`:
+ * analyze/quiet-line.ts) that no secret keyword or rule literal marks, where its verdict in
+ * `stops` lets the skip table pass; the excerpt decodes it if it ever shows it. A marked line (or
+ * a quiet one the table stops at) is sliced or decoded, redacted, matched and then skipped or
  * consumed as `takeSkipping` does it, so the result is that of decoding the region and calling
  * `take` (byte-scan.differential.test.ts).
  */
@@ -34,8 +38,9 @@ export function takeRegionLines(
 ): void {
   const { skipper, excerpt, classifier } = sink;
   const { text, bytes, starts, count, firstNo, stops } = region;
-  const { secrets, hits, escaped, wide } = marks;
-  flagsBuffer = lineFlags(flagsBuffer, starts, count, [secrets, hits, escaped], wide);
+  const { secrets, hits, escaped, wide, loud } = marks;
+  // Quiet lines are not flagged: their verdicts are in `stops` (analyze/quiet-line.ts).
+  flagsBuffer = lineFlags(flagsBuffer, starts, count, [secrets, hits], loud);
   const flags = flagsBuffer;
   let nextSecret = 0;
   let nextHit = 0;
@@ -55,10 +60,10 @@ export function takeRegionLines(
     const start = starts[k]!;
     const end = starts[k + 1]! - 1;
     const no = firstNo + k;
-    if (flags[k] === 0) {
+    if (flags[k] === 0 && stops[k]! < QUIET) {
       if (skipper.ignoresIn(text, start, end)) skipper.skip(no);
       else {
-        excerpt.pushSlices(firstNo, text, starts, run, k);
+        excerpt.pushSlices(firstNo, text, starts, run, k, true);
         run = k + 1;
         sink.consume({ no, text: text.slice(start, end) }, null);
         shape = skipper.skipShape();
@@ -69,6 +74,8 @@ export function takeRegionLines(
     while (nextHit < hits.length && hits[nextHit]! < start) nextHit++;
     while (nextSecret < secrets.length && secrets[nextSecret]! < start) nextSecret++;
     while (nextEscaped < escaped.length && escaped[nextEscaped]! < start) nextEscaped++;
+    // Quiet lines passed over are on the lists too.
+    while (nextWide < wide.length && wide[nextWide]! < k) nextWide++;
     const hit = nextHit < hits.length && hits[nextHit]! <= end;
     const listed = nextSecret < secrets.length && secrets[nextSecret] === start;
     const raw = text.slice(start, end);
@@ -96,7 +103,7 @@ export function takeRegionLines(
       if (hit || line !== raw) match = classifier.matchLine(line);
       plain = line === raw ? !esc : !hasEscape(line);
     }
-    excerpt.pushSlices(firstNo, text, starts, run, k);
+    excerpt.pushSlices(firstNo, text, starts, run, k, true);
     run = k + 1;
     if (match === null && (plain ? skipper.ignores(line) : skipper.ignoresEscaped(line, stripAnsi(line)))) {
       skipper.skip(no);
@@ -107,5 +114,5 @@ export function takeRegionLines(
     }
     k++;
   }
-  excerpt.pushSlices(firstNo, text, starts, run, count);
+  excerpt.pushSlices(firstNo, text, starts, run, count, true);
 }

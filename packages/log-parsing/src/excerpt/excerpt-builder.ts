@@ -23,7 +23,14 @@ import { type ExcerptOptions, resolveExcerptOptions } from './excerpt-options';
 import { coveredRanges, renderLines } from './excerpt-render';
 import { makeRow, type Row, sameCollapseKey } from './excerpt-row';
 import { selectRows } from './excerpt-select';
-import { addTailLine, addTailRun, clearTailLines, createTailLines, groupTail } from './excerpt-tail';
+import {
+  addTailLine,
+  addTailRun,
+  clearTailLines,
+  createTailLines,
+  decodeLatin1Utf8,
+  groupTail,
+} from './excerpt-tail';
 import { estimateTokens } from './token-estimate';
 
 export interface Excerpt {
@@ -48,8 +55,18 @@ export interface ExcerptBuilder {
    * line `firstNo + k`, for k from `from` to `to` (exclusive), is `text.slice(starts[k], starts[k + 1] - 1)`
    * (`starts` holds line starts; the entry after a line is one past its '\n'). `starts` is read
    * during the call only (the caller may reuse it); `text` may be kept until the lines are grouped.
+   * `latin1Utf8`: `text` is the latin1 reading of UTF-8 bytes (a byte region's text,
+   * input/scan-blocks.ts), and a line holding a character >= 0x80 is decoded (UTF-8) if the excerpt
+   * ever reads it; the line is then that decoded text.
    */
-  pushSlices(firstNo: number, text: string, starts: Int32Array, from: number, to: number): void;
+  pushSlices(
+    firstNo: number,
+    text: string,
+    starts: Int32Array,
+    from: number,
+    to: number,
+    latin1Utf8?: boolean,
+  ): void;
   mark(lineNo: number, priority: number): void;
   /** Build the excerpt from what is retained; may be called more than once. */
   finish(): Excerpt;
@@ -272,7 +289,14 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     }
   }
 
-  function pushSlices(first: number, text: string, starts: Int32Array, from: number, to: number): void {
+  function pushSlices(
+    first: number,
+    text: string,
+    starts: Int32Array,
+    from: number,
+    to: number,
+    latin1Utf8 = false,
+  ): void {
     if (from >= to) return;
     if (typeof text !== 'string' || !(starts instanceof Int32Array))
       throw new TypeError('excerpt pushSlices: expected a string and an Int32Array of line starts');
@@ -299,7 +323,8 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
     while (k < to) {
       if (eager || future.size > 0) {
         // Eager grouping or a pending mark: the line-at-a-time path does what they need.
-        pushText(first + k, text.slice(starts[k]!, starts[k + 1]! - 1));
+        const line = text.slice(starts[k]!, starts[k + 1]! - 1);
+        pushText(first + k, latin1Utf8 ? decodeLatin1Utf8(line) : line);
         k++;
         continue;
       }
@@ -307,7 +332,7 @@ export function createExcerptBuilder(options: ExcerptOptions = {}): ExcerptBuild
       // (`flush`) changes neither `eager` nor `future`.
       if (firstNo === 0) firstNo = first + k;
       const room = Math.min(to - k, LAZY_LINES - ungrouped.count);
-      addTailRun(ungrouped, first, text, starts, k, k + room);
+      addTailRun(ungrouped, first, text, starts, k, k + room, latin1Utf8);
       k += room;
       lastNo = first + k - 1;
       if (ungrouped.count >= LAZY_LINES) flush();

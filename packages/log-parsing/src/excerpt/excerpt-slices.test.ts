@@ -8,7 +8,8 @@ import { createExcerptBuilder, type ExcerptBuilder } from './excerpt-builder';
 /** How the builder under test gets a piece of a run; the reference always gets `pushText`. */
 interface Piece {
   size: number;
-  how: 'slices' | 'text' | 'texts';
+  /** `bytes`: slices of the latin1 reading of the lines' UTF-8 bytes (`latin1Utf8`), as analyze pushes them. */
+  how: 'slices' | 'bytes' | 'text' | 'texts';
   /** Lines of the chunk before and after the pushed ones (the caller's `from`/`to` split). */
   before: number;
   after: number;
@@ -28,7 +29,16 @@ const dropStamp = (t: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z /.exec(t
 // maxLineChars (16 in half the runs), a surrogate pair that a cut must not split, and the runner
 // timestamp that dropPrefix measures.
 const body = fc.oneof(
-  fc.constantFrom('offset 5 s2', 'offset 17 s2', 'tick', 'tick', 'error: boom 42', '', 'é ok 1'),
+  fc.constantFrom(
+    'offset 5 s2',
+    'offset 17 s2',
+    'tick',
+    'tick',
+    'error: boom 42',
+    '',
+    'é ok 1',
+    '• [1.5 seconds] ok',
+  ),
   fc.string({ maxLength: 6, unit: fc.constantFrom('a', '1', '2', ' ') }),
   fc.nat({ max: 9 }).map((n) => `${'x'.repeat(14)}😀${'y'.repeat(30)}${n}`),
 );
@@ -38,7 +48,7 @@ const piece: fc.Arbitrary<Piece> = fc.record({
     { weight: 6, arbitrary: fc.integer({ min: 1, max: 8 }) },
     fc.integer({ min: 50, max: 2500 }),
   ),
-  how: fc.constantFrom('slices', 'slices', 'slices', 'text', 'texts'),
+  how: fc.constantFrom('slices', 'slices', 'bytes', 'bytes', 'text', 'texts'),
   before: fc.nat({ max: 2 }),
   after: fc.nat({ max: 2 }),
   newline: fc.boolean(),
@@ -78,7 +88,8 @@ const starts = new Int32Array(4096);
 
 /** Pushes `texts[i..i+p.size)` as lines `no..` in a chunk with `p.before`/`p.after` other lines. */
 function pushAsSlices(b: ExcerptBuilder, no: number, texts: string[], i: number, p: Piece, n: number): void {
-  const pushed = texts.slice(i, i + n);
+  const bytes = p.how === 'bytes';
+  const pushed = texts.slice(i, i + n).map((t) => (bytes ? Buffer.from(t, 'utf8').toString('latin1') : t));
   const all = [...Array.from({ length: p.before }, (_, k) => `before ${k}`), ...pushed, 'after 0', 'after 1'];
   all.length = p.before + n + p.after;
   const text = all.join('\n') + (p.newline ? '\n' : '');
@@ -88,7 +99,7 @@ function pushAsSlices(b: ExcerptBuilder, no: number, texts: string[], i: number,
     at += all[k]!.length + 1;
   }
   starts[all.length] = p.newline ? at : text.length + 1;
-  b.pushSlices(no - p.before, text, starts, p.before, p.before + n);
+  b.pushSlices(no - p.before, text, starts, p.before, p.before + n, bytes);
   // The caller reuses the array for its next chunk at once.
   starts.fill(-1);
 }
@@ -108,7 +119,7 @@ describe('pushSlices', () => {
             for (let i = 0, p = 0; i < s.texts.length; p++) {
               const pc = s.pieces[p % s.pieces.length]!;
               const n = Math.min(pc.size, s.texts.length - i);
-              if (pc.how === 'slices') pushAsSlices(sut, no + 1 + i, s.texts, i, pc, n);
+              if (pc.how === 'slices' || pc.how === 'bytes') pushAsSlices(sut, no + 1 + i, s.texts, i, pc, n);
               else if (pc.how === 'texts') sut.pushTexts(no + 1, s.texts, i, i + n);
               else for (let k = i; k < i + n; k++) sut.pushText(no + 1 + k, s.texts[k]!);
               i += n;

@@ -29,6 +29,8 @@ export interface TailLines {
   offs: Int32Array;
   /** Entries of `offs` in use. */
   used: number;
+  /** Per run, 1 when its source is the latin1 reading of UTF-8 bytes (`decodeLatin1Utf8`). */
+  latin1Utf8: Uint8Array;
   /** The text to show of a stored text (the builder's `dropPrefix`), or the text itself. */
   view?: (text: string) => string;
 }
@@ -47,6 +49,7 @@ export function createTailLines(view?: (text: string) => string): TailLines {
     lengths: new Int32Array(16),
     offs: new Int32Array(64),
     used: 0,
+    latin1Utf8: new Uint8Array(16),
     view,
   };
 }
@@ -58,19 +61,21 @@ function reserve(t: TailLines, lines: number): void {
     t.firsts = grown(t.firsts, new Float64Array(size));
     t.ats = grown(t.ats, new Int32Array(size));
     t.lengths = grown(t.lengths, new Int32Array(size));
+    t.latin1Utf8 = grown(t.latin1Utf8, new Uint8Array(size));
   }
   const need = t.used + lines + 1;
   if (need > t.offs.length) t.offs = grown(t.offs, new Int32Array(Math.max(need, 2 * t.offs.length)));
 }
 
-function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
+function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
 }
 
-function addRun(t: TailLines, first: number, source: string, lines: number): number {
+function addRun(t: TailLines, first: number, source: string, lines: number, latin1Utf8: boolean): number {
   const r = t.runs++;
   t.sources[r] = source;
+  t.latin1Utf8[r] = latin1Utf8 ? 1 : 0;
   t.firsts[r] = first;
   t.ats[r] = t.used;
   t.lengths[r] = lines;
@@ -83,14 +88,15 @@ function addRun(t: TailLines, first: number, source: string, lines: number): num
 /** Appends line `no`, `source.slice(start, end)`. */
 export function addTailLine(t: TailLines, no: number, source: string, start: number, end: number): void {
   reserve(t, 1);
-  const at = addRun(t, no, source, 1);
+  const at = addRun(t, no, source, 1, false);
   t.offs[at] = start;
   t.offs[at + 1] = end + 1;
 }
 
 /**
  * Appends lines `first + k` for k from `from` to `to` (exclusive), line `first + k` being
- * `source.slice(starts[k], starts[k + 1] - 1)`: one copy of `starts[from..to]`, nothing per line.
+ * `source.slice(starts[k], starts[k + 1] - 1)`, decoded by `decodeLatin1Utf8` when `latin1Utf8`:
+ * one copy of `starts[from..to]`, nothing per line.
  */
 export function addTailRun(
   t: TailLines,
@@ -99,10 +105,11 @@ export function addTailRun(
   starts: Int32Array,
   from: number,
   to: number,
+  latin1Utf8 = false,
 ): void {
   if (from >= to) return;
   reserve(t, to - from);
-  const at = addRun(t, first + from, source, to - from);
+  const at = addRun(t, first + from, source, to - from, latin1Utf8);
   t.offs.set(starts.subarray(from, to + 1), at);
 }
 
@@ -138,9 +145,11 @@ export function groupTail(
   previous: { row: Row; text: string } | null,
 ): TailGrouping {
   const view = t.view ?? ((s: string) => s);
-  const { sources, firsts, ats, lengths, offs } = t;
-  const textOf = (r: number, k: number) =>
-    view(sources[r]!.slice(offs[ats[r]! + k], offs[ats[r]! + k + 1]! - 1));
+  const { sources, firsts, ats, lengths, offs, latin1Utf8 } = t;
+  const textOf = (r: number, k: number) => {
+    const line = sources[r]!.slice(offs[ats[r]! + k], offs[ats[r]! + k + 1]! - 1);
+    return view(latin1Utf8[r] === 1 ? decodeLatin1Utf8(line) : line);
+  };
   const rows: Row[] = [];
   // The line being looked at: run r, its line k, and its index g among all waiting lines.
   let r = t.runs - 1;
@@ -185,4 +194,15 @@ export function groupTail(
     shown = textOf(r, k);
   }
   return { rows: rows.reverse(), extendedPrevious: false, newest };
+}
+
+/**
+ * A line of the latin1 reading of UTF-8 bytes, decoded: the line itself when all its characters
+ * are ASCII. Only the lines an excerpt reads are decoded (analyze passes over the rest). Told
+ * apart by their UTF-8 length, a native count: ~110 ns a line against ~190 for a regex test.
+ */
+export function decodeLatin1Utf8(line: string): string {
+  return Buffer.byteLength(line, 'utf8') === line.length
+    ? line
+    : Buffer.from(line, 'latin1').toString('utf8');
 }

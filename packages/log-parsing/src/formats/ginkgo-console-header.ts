@@ -1,3 +1,4 @@
+import { csiEnd } from '../ansi';
 import type { FailureType } from '../types';
 import { GINKGO_FAILURE_STATES } from './ginkgo-failure-text';
 import type { GinkgoVersion } from './ginkgo-spec-name';
@@ -53,6 +54,25 @@ export function bulletMayBeHeader(text: string, at: number): boolean {
   // v2 states (FAILED PANICKED TIMEDOUT INTERRUPTED ABORTED) and v1 words share first letters.
   if (c === 0x5b /* [ */) c = text.charCodeAt(j + 2);
   return c === 0x46 || c === 0x50 || c === 0x54 || c === 0x49 || c === 0x41;
+}
+
+/**
+ * `bulletMayBeHeader` for a line of a byte region (latin1 text) whose escapes are CSI sequences,
+ * judged on its text with them removed: `j` is just past the bullet's bytes. True also where
+ * telling would take more than the next bytes (`!` or `.` next, an escape after the space). A
+ * passed spec's line is the bullet, its colour codes, a space and `[` then a digit.
+ */
+export function bulletMayOpenHeader(text: string, j: number): boolean {
+  while (text.charCodeAt(j) === 0x1b) {
+    j = csiEnd(text, j);
+    if (j === -1) return true;
+  }
+  const c = text.charCodeAt(j);
+  if (c === 0x21 || c === 0x2e) return true;
+  if (c !== 0x20) return false;
+  let d = text.charCodeAt(j + 1);
+  if (d === 0x5b) d = text.charCodeAt(j + 2);
+  return d === 0x1b || d === 0x46 || d === 0x50 || d === 0x54 || d === 0x49 || d === 0x41;
 }
 
 export function parseBlockHeader(text: string): BlockHeader | null {

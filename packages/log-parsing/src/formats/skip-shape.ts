@@ -59,6 +59,28 @@ function embeddedClasses(): Uint8Array {
 const EMBEDDED_CLASSES = embeddedClasses();
 
 /**
+ * A class of `QUIET_WIDE_CLASSES` only (the scan kernel never sees it): the Ginkgo bullet `•`,
+ * ignored unless it may open a header (`bulletMayOpenHeader`).
+ */
+export const IGNORED_UNLESS_HEADER = 4;
+
+/** The first of the wide characters `QUIET_WIDE_CLASSES` judges: U+2010 to U+2027. */
+export const QUIET_WIDE_FIRST = 0x2010;
+
+/**
+ * For analyze's quiet lines (analyze/quiet-line.ts), whose decoded text may open with punctuation
+ * U+2010–U+2027 (dashes, quotes, `•`, `…`): the class of each such first character, in every
+ * shape. The idle parsers react to none of them but a Ginkgo header's first character
+ * (`isHeaderStart`: only `•` in the range); go test reads ASCII first characters only, Ginkgo's
+ * other idle lines open with `▶` and `■` (outside the range). skip-shape.test.ts checks them
+ * against the parsers as it checks the byte tables.
+ */
+export const QUIET_WIDE_CLASSES: Uint8Array = Uint8Array.from({ length: 0x18 }, (_, i) => {
+  const c = QUIET_WIDE_FIRST + i;
+  return !isHeaderStart(c) ? IGNORED : c === 0x2022 ? IGNORED_UNLESS_HEADER : ASK;
+});
+
+/**
  * The same while go test has no test running: an indented line (a space or a tab first) then
  * matters only when it holds a `--- ` result (`    --- FAIL: TestX/sub`). Ginkgo's `STEP:` lines
  * are indented: on the benchmark log one line in 20, each of which cost a call into the parsers.

@@ -128,6 +128,35 @@ export class JsScanKernel implements ScanKernel {
     return length;
   }
 
+  quietLine(i: number, end: number): number {
+    const bytes = this.bytes;
+    const start = i;
+    let first = end;
+    while (i < end) {
+      const c = bytes[i]!;
+      if (c < 0x80 && c !== 0x1b) {
+        i++;
+        continue;
+      }
+      if (first === end) first = i;
+      if (c === 0x1b) {
+        if (i > start && isWordByte(bytes[i - 1]!)) return -1;
+        if (bytes[i + 1] !== 0x5b) return -1;
+        // The '\n' at `end` is in none of the three ranges: a sequence never runs past it.
+        i += 2;
+        while (bytes[i]! >= 0x30 && bytes[i]! <= 0x3f) i++;
+        while (bytes[i]! >= 0x20 && bytes[i]! <= 0x2f) i++;
+        if (bytes[i]! < 0x40 || bytes[i]! > 0x7e) return -1;
+        i++;
+        continue;
+      }
+      const x = bytes[i + 2]!;
+      if (c !== 0xe2 || bytes[i + 1] !== 0x80 || x < 0x90 || x > 0xa7 || x === 0x9b) return -1;
+      i += 3;
+    }
+    return first;
+  }
+
   skipStops(tables: KernelSkipTables, count: number, ends: number, out: number): void {
     checkTableSize('a pair of skip class tables', tables.classes, 2 * SKIP_CLASSES);
     if (tables !== this.skipTables) {
@@ -171,4 +200,9 @@ function hasDashes(bytes: Buffer, from: number, end: number): boolean {
       return true;
   }
   return false;
+}
+
+/** `[A-Za-z0-9_-]` (redact/hidden-keywords.ts `isWordChar`). */
+function isWordByte(c: number): boolean {
+  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
 }

@@ -495,3 +495,84 @@ describe.each(KINDS)('$name kernel skip verdicts', ({ make }) => {
     expect(() => make().skipStops({ classes: new Uint8Array(256) }, 0, 0, 0)).toThrow(/512 slots, got 256/);
   });
 });
+
+/** analyze/quiet-line.ts's byte test, as one regex over a line's latin1 text (no '\n'). */
+const QUIET_BY_DOC = /^(?:[^\x1b\x80-\xff]|\xe2\x80[\x90-\x9a\x9c-\xa7]|(?<![\w-])\x1b\[[0-?]*[ -/]*[@-~])*$/;
+
+function referenceQuietLine(line: string, start: number): number {
+  if (!QUIET_BY_DOC.test(line)) return -1;
+  const first = line.search(/[\x1b\x80-\xff]/);
+  return start + (first === -1 ? line.length : first);
+}
+
+/** Lines made of the bytes and pieces a quiet line's test turns on, each ended by '\n'. */
+const quietish = fc.array(
+  fc.array(
+    fc.constantFrom(
+      'a',
+      ' ',
+      '-',
+      '_',
+      '9',
+      '[',
+      ']',
+      'm',
+      ';',
+      '!',
+      '/',
+      '@',
+      '~',
+      '\x7f',
+      '\x1b',
+      '\x1b[',
+      '\x1b[0m',
+      '\x1b[38;5;10m',
+      '\x1b[1;2 q',
+      '\x1b[1\x7f',
+      '\x1b[ /@',
+      '\xe2',
+      '\x80',
+      '\xe2\x80',
+      '\xe2\x80\xa2',
+      '\xe2\x80\x90',
+      '\xe2\x80\xa7',
+      '\xe2\x80\x9b',
+      '\xe2\x80\xa8',
+      '\xe2\x80\x8f',
+      '\xe2\x81\xa2',
+      '\xc3\xa9',
+      '\x9b',
+      '\xfd',
+    ),
+    { maxLength: 12 },
+  ),
+  { minLength: 1, maxLength: 8 },
+);
+
+describe.each(KINDS)('$name kernel quiet lines', ({ make }) => {
+  it('quietLine says which lines are quiet, and where the first escape or wide byte is', () => {
+    const kernel = make();
+    let quiet = 0;
+    let loud = 0;
+    fc.assert(
+      fc.property(quietish, fc.nat(40), (pieces, pad) => {
+        // A prefix of plain bytes puts the lines at every alignment of the 16-byte steps.
+        const lines = ['x'.repeat(pad), ...pieces.map((p) => p.join(''))];
+        const text = lines.map((l) => `${l}\n`).join('');
+        images(kernel, Buffer.from(text, 'latin1'));
+        let start = 0;
+        for (const line of lines) {
+          const end = start + line.length;
+          const want = referenceQuietLine(line, start);
+          expect(kernel.quietLine(start, end), JSON.stringify(line)).toBe(want);
+          if (want === -1) loud++;
+          else if (want < end) quiet++;
+          start = end + 1;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(quiet).toBeGreaterThan(50);
+    expect(loud).toBeGreaterThan(200);
+  });
+});

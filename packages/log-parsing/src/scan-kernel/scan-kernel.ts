@@ -68,6 +68,14 @@ export interface ScanKernel {
    */
   escapeByte(i: number, length: number): number;
   /**
+   * Whether line [i, end) of the image, whose '\n' is the byte at `end`, is quiet
+   * (analyze/quiet-line.ts): each of its bytes >= 0x80 is in an `E2 80 xx` with xx 0x90–0xA7 but
+   * 0x9B, and each 0x1B opens a CSI sequence (`ESC [`, bytes 0x30–0x3F, bytes 0x20–0x2F, a final
+   * 0x40–0x7E) and follows no byte `[A-Za-z0-9_-]` of the line. Returns the offset of its first
+   * 0x1B or byte >= 0x80 (`end` when it has none), or -1 when it is not quiet.
+   */
+  quietLine(i: number, end: number): number;
+  /**
    * The slot sample of classify/block-prefilter.ts: zeroes `into` (one count per gram slot), then
    * counts into it the slot (`slotOf`, classify/gram-table.ts) of each of the image's first `count`
    * words, case-folded as the group scan folds them; returns `into`.

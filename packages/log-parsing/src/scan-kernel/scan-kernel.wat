@@ -434,4 +434,79 @@
         (local.set $start (i32.add (local.get $end) (i32.const 1)))
         (local.set $k (i32.add (local.get $k) (i32.const 1)))
         (br $line))))
+
+  ;; The byte test of analyze/quiet-line.ts: whether line [i, end) of the image (the byte at `end`
+  ;; is its '\n') is quiet: its bytes >= 0x80 come as E2 80 xx, xx 0x90-0xA7 but 0x9B, and each
+  ;; 0x1B opens a CSI sequence (ESC '[', bytes 0x30-0x3F, bytes 0x20-0x2F, a final 0x40-0x7E)
+  ;; whose ESC follows no word byte [A-Za-z0-9_-] of the line. Returns the offset of the line's
+  ;; first 0x1B or byte >= 0x80 (`end` when none), or -1 when the line is not quiet. 16 bytes a step
+  ;; where none is >= 0x80 or 0x1B: the JavaScript loop took ~45 instructions a byte.
+  (func (export "quietLine") (param $i i32) (param $end i32) (result i32)
+    (local $start i32)
+    (local $first i32)
+    (local $v v128)
+    (local $mask i32)
+    (local $c i32)
+    (local.set $start (local.get $i))
+    (local.set $first (local.get $end))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (local.set $v (v128.load offset=787456 (local.get $i)))
+        ;; A lane's sign bit: a byte >= 0x80, or 0x1B (the compare sets all its bits).
+        (local.set $mask
+          (i8x16.bitmask
+            (v128.or
+              (local.get $v)
+              (i8x16.eq (local.get $v) (v128.const i8x16 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b 0x1b)))))
+        (if (i32.eqz (local.get $mask))
+          (then
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $step)))
+        (local.set $i (i32.add (local.get $i) (i32.ctz (local.get $mask))))
+        (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
+        (if (i32.eq (local.get $first) (local.get $end)) (then (local.set $first (local.get $i))))
+        (local.set $c (i32.load8_u offset=787456 (local.get $i)))
+        (if (i32.eq (local.get $c) (i32.const 0x1b))
+          (then
+            (if (i32.gt_u (local.get $i) (local.get $start))
+              (then
+                (local.set $c (i32.load8_u offset=787455 (local.get $i)))
+                (if (i32.or
+                      (i32.or
+                        (i32.lt_u (i32.sub (i32.or (local.get $c) (i32.const 0x20)) (i32.const 0x61)) (i32.const 26))
+                        (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30)) (i32.const 10)))
+                      (i32.or (i32.eq (local.get $c) (i32.const 0x5f)) (i32.eq (local.get $c) (i32.const 0x2d))))
+                  (then (return (i32.const -1))))))
+            (if (i32.ne (i32.load8_u offset=787457 (local.get $i)) (i32.const 0x5b)) (then (return (i32.const -1))))
+            (local.set $i (i32.add (local.get $i) (i32.const 2)))
+            ;; The '\n' at `end` is in none of the three ranges: a sequence never runs past it.
+            (block $params
+              (loop $param
+                (br_if $params
+                  (i32.ge_u (i32.sub (i32.load8_u offset=787456 (local.get $i)) (i32.const 0x30)) (i32.const 16)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $param)))
+            (block $inters
+              (loop $inter
+                (br_if $inters
+                  (i32.ge_u (i32.sub (i32.load8_u offset=787456 (local.get $i)) (i32.const 0x20)) (i32.const 16)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $inter)))
+            (if (i32.ge_u (i32.sub (i32.load8_u offset=787456 (local.get $i)) (i32.const 0x40)) (i32.const 63))
+              (then (return (i32.const -1))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $step)))
+        (if (i32.or
+              (i32.ne (local.get $c) (i32.const 0xe2))
+              (i32.ne (i32.load8_u offset=787457 (local.get $i)) (i32.const 0x80)))
+          (then (return (i32.const -1))))
+        (local.set $c (i32.load8_u offset=787458 (local.get $i)))
+        (if (i32.or
+              (i32.ge_u (i32.sub (local.get $c) (i32.const 0x90)) (i32.const 24))
+              (i32.eq (local.get $c) (i32.const 0x9b)))
+          (then (return (i32.const -1))))
+        (local.set $i (i32.add (local.get $i) (i32.const 3)))
+        (br $step)))
+    (local.get $first))
 )

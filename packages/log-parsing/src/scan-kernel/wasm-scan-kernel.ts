@@ -30,6 +30,7 @@ interface KernelExports {
   anchorPair(i: number, count: number): number;
   lineEnds(length: number, out: number, marks: number): number;
   escapeByte(i: number, length: number): number;
+  quietLine(i: number, end: number): number;
   sampleSlots(count: number): void;
   skipStops(count: number, ends: number, out: number): void;
 }
@@ -95,6 +96,10 @@ export class WasmScanKernel implements ScanKernel {
 
   escapeByte(i: number, length: number): number {
     return this.exports.escapeByte(i, length);
+  }
+
+  quietLine(i: number, end: number): number {
+    return this.exports.quietLine(i, end);
   }
 
   sampleSlots(count: number, into: SlotCounts): SlotCounts {

@@ -443,6 +443,10 @@ const skipLine = fc.oneof(
       fc.constantFrom(STAMP, '', '9abcdefghijklmnopqr.stuvwxyZ ', `X${STAMP.slice(1)}`, STAMP.slice(0, 28)),
       fc.oneof(
         fc.constantFrom('', 'p', 'pa', 'pb', ' --- FAIL: x', '\t--- ', ' -- -x', 'ptp4l[1]: offset', '--- '),
+        // `--- ` (or a run of dashes) at every place of the kernel's 16-byte steps.
+        fc
+          .tuple(fc.nat(40), fc.nat(6), fc.constantFrom(' ', 'x'))
+          .map(([n, d, end]) => `${' '.repeat(n)}${'-'.repeat(d)}${end}`),
         fc.string({
           unit: fc.constantFrom('a', 'p', '-', ' ', '\t', '\u00e9', '\u009b', '0', 'Z', '.'),
           maxLength: 12,

@@ -72,8 +72,8 @@ export const QUIET_WIDE_FIRST = 0x2010;
  * U+2010–U+2027 (dashes, quotes, `•`, `…`): the class of each such first character, in every
  * shape. The idle parsers react to none of them but a Ginkgo header's first character
  * (`isHeaderStart`: only `•` in the range); go test reads ASCII first characters only, Ginkgo's
- * other idle lines open with `▶` and `■` (outside the range). skip-shape.test.ts checks them
- * against the parsers as it checks the byte tables.
+ * other idle lines open with `▶` and `■` (outside the range). analyze/quiet-line.test.ts checks
+ * quiet lines' verdicts against the parsers, as skip-shape.test.ts checks the byte tables.
  */
 export const QUIET_WIDE_CLASSES: Uint8Array = Uint8Array.from({ length: 0x18 }, (_, i) => {
   const c = QUIET_WIDE_FIRST + i;

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../tsup.config';
 import { runCli } from './program';
 import { testIo } from './test-io';
+import { MAGLEV_INVOCATIONS } from './v8-tiers';
 
 // The built binary, as `pnpm --filter @nightshift/cli build` makes it, but in a folder of its own
 // (a concurrent benchmark may be rebuilding dist/). It must sit inside the repository: the binary
@@ -131,12 +132,13 @@ describe('the bundled binary (code splitting)', () => {
     const source = await runInProcess('analyze', big, '--format', 'json');
     expect(all.code).toBe(source.code);
     expect(all.stdout).toBe(source.stdout);
-    expect(run(small).stderr.match(/V8FLAGS .*/g)).toEqual(['V8FLAGS --no-turbofan']);
+    const maglevOnly = `V8FLAGS --no-turbofan --invocation-count-for-maglev=${MAGLEV_INVOCATIONS}`;
+    expect(run(small).stderr.match(/V8FLAGS .*/g)).toEqual([maglevOnly]);
     // group too; commands that are not one pass over an input (servers, the demo) never do.
     const records = join(outDir, 'records.jsonl');
     writeFileSync(records, '{"test":"t","message":"m"}\n');
     const group = runBuiltWith([...SHEBANG_FLAGS, '--import', report], 'group', records);
-    expect(group.stderr.match(/V8FLAGS .*/g)).toEqual(['V8FLAGS --no-turbofan']);
+    expect(group.stderr.match(/V8FLAGS .*/g)).toEqual([maglevOnly]);
     expect(runBuiltWith(['--import', report], '--version').stderr).toBe('');
   });
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALL_TIERS_BYTES, lacksMaglev, v8Tiers } from './v8-tiers';
+import { ALL_TIERS_BYTES, lacksMaglev, MAGLEV_INVOCATIONS, v8Tiers } from './v8-tiers';
 
 describe('v8Tiers', () => {
   it('turns TurboFan off for less input than ALL_TIERS_BYTES, on a Node that has Maglev', () => {
@@ -13,7 +13,7 @@ describe('v8Tiers', () => {
     tiers!.forInput(ALL_TIERS_BYTES);
     expect(set).toEqual([]);
     tiers!.forInput(ALL_TIERS_BYTES - 1);
-    expect(set).toEqual(['--no-turbofan']);
+    expect(set).toEqual([`--no-turbofan --invocation-count-for-maglev=${MAGLEV_INVOCATIONS}`]);
   });
 
   it('changes nothing before Node 22, where TurboFan is the only optimising tier', () => {
@@ -25,10 +25,12 @@ describe('v8Tiers', () => {
   });
 
   it.skipIf(lacksMaglev(process.versions.node))(
-    "is obeyed by this Node's V8: hot code reaches TurboFan, and stops at Maglev once it is off",
+    "is obeyed by this Node's V8: hot code reaches TurboFan, then stops at Maglev, which waits for more calls",
     () => {
       // A real process with V8's optimisation trace: the module itself, loaded with Node's type
-      // stripping, and two functions kept hot for 300 ms each, before and after forInput(0).
+      // stripping, and two functions kept hot for 300 ms each, before and after forInput(0); two
+      // more called 800 times each (more than V8's 400, fewer than MAGLEV_INVOCATIONS), through
+      // one call site that sees both, so neither is inlined into its caller.
       const dir = mkdtempSync(join(tmpdir(), 'nightshift-tiers-'));
       const script = join(dir, 'hot.mjs');
       writeFileSync(
@@ -38,8 +40,14 @@ describe('v8Tiers', () => {
           'function hotBefore(n) { let s = 0; for (let i = 0; i < n; i++) s = (s * 31 + i) | 0; return s; }',
           'function hotAfter(n) { let s = 0; for (let i = 0; i < n; i++) s = (s * 31 + i) | 0; return s; }',
           'const busy = (f) => { let s = 0; const end = Date.now() + 300; while (Date.now() < end) s ^= f(200); return s; };',
+          'function warmBefore(x) { return (x * 3 + 1) | 0; }',
+          'function warmAfter(x) { return (x * 5 + 2) | 0; }',
+          'const calls = (f) => { let s = 0; for (let i = 0; i < 800; i++) s ^= f(i); return s; };',
+          // Each warm one first: the busy loop after it gives its compile time to finish.
+          'calls(warmBefore);',
           'busy(hotBefore);',
           'v8Tiers().forInput(0);',
+          'calls(warmAfter);',
           'busy(hotAfter);',
         ].join('\n'),
       );
@@ -54,6 +62,9 @@ describe('v8Tiers', () => {
         );
       expect(tiersOf('hotBefore').has('TURBOFAN_JS')).toBe(true);
       expect(tiersOf('hotAfter')).toEqual(new Set(['MAGLEV']));
+      expect(MAGLEV_INVOCATIONS).toBeGreaterThan(800);
+      expect(tiersOf('warmBefore').size).toBeGreaterThan(0);
+      expect(tiersOf('warmAfter')).toEqual(new Set());
     },
   );
 });

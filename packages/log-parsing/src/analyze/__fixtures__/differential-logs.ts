@@ -40,6 +40,12 @@ const nonAscii = [
   '\u009b31m##[error]C1 escape as a character',
   '▶ START spec two',
   '■ DONE spec two FAILED',
+  // Punctuation a quiet line may hold (analyze/quiet-line.ts), first and further on.
+  '… waiting for the grandmaster',
+  '— clock class 6 — locked',
+  '“ens2f0” lost its lock ‘again’',
+  '‣ step two of three',
+  '‛reversed quote (not quiet)',
 ];
 
 /** Coloured lines: an escape must keep a skipping parser from ignoring the line. */
@@ -50,6 +56,14 @@ const coloured = [
   '\x1b[38;5;9m• [FAILED] [300.528 seconds]\x1b[0m',
   '\x1b[32m--- PASS: TestOk (0.00s)\x1b[0m',
   '\x1b[33mpanic: \x1b[0mcoloured panic',
+  // Quiet lines (analyze/quiet-line.ts) and near misses.
+  '\x1b[38;5;10m•\x1b[0m [12.345 seconds] [It] [oc-serial] a passed spec',
+  '•\x1b[0m [1.0 seconds] [It] the bullet, then its colour',
+  '\x1b[38;5;10m•\x1b[0m \x1b[1m[FAILED]\x1b[0m a failed one behind a colour',
+  '  \x1b[1mSTEP:\x1b[0m Checking metrics for ens2f0',
+  '\x1b[1m\x1b[38;5;9m[FAILED]\x1b[0m a run of codes',
+  '\x1b[36m…\x1b[0m panic: after an ellipsis',
+  '\x1b[32m--- FAIL: TestColoured (0.01s)\x1b[0m',
 ];
 
 /** Lines the built-in and PTP rules match. */

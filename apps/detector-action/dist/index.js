@@ -65167,16 +65167,19 @@ function messageStops(text, m, end) {
     return stops2 ? 3 : 0;
   }
   const classes = SKIP_TABLES.classes;
-  const both = classes[c];
-  if (both === classes[SKIP_CLASSES + c]) return classStops(text, i, end, both) ? 3 : 0;
-  return (classStops(text, i, end, both) ? 1 : 0) | (classStops(text, i, end, classes[SKIP_CLASSES + c]) ? 2 : 0);
+  const cls0 = classes[c];
+  const cls1 = classes[SKIP_CLASSES + c];
+  if (cls0 === cls1) return classStops(text, i, end, cls0) ? 3 : 0;
+  return (classStops(text, i, end, cls0) ? 1 : 0) | (classStops(text, i, end, cls1) ? 2 : 0);
 }
 function classStops(text, i, end, cls) {
   switch (cls) {
     case IGNORED:
       return false;
-    case IGNORED_UNLESS_A:
-      return text.charCodeAt(i + 1) === 97;
+    case IGNORED_UNLESS_A: {
+      const next = text.charCodeAt(i + 1);
+      return next === 97 || next === 27;
+    }
     case IGNORED_UNLESS_DASHES: {
       const d = text.indexOf("--- ", i);
       return d !== -1 && d + 4 <= end;

@@ -76,25 +76,31 @@ function messageStops(text: string, m: number, end: number): number {
   if (i >= end) return 0;
   const c = text.charCodeAt(i);
   if (c === 0xe2) {
+    // E2 80 xx is U+2000 + (xx - 0x80): its class is at xx - 0x90 (QUIET_WIDE_FIRST is U+2010).
     const cls = QUIET_WIDE_CLASSES[text.charCodeAt(i + 2) - 0x90];
     const stops =
       cls === IGNORED ? false : cls === IGNORED_UNLESS_HEADER ? bulletMayOpenHeader(text, i + 3) : true;
     return stops ? 0b11 : 0;
   }
   const classes = SKIP_TABLES.classes;
-  const both = classes[c]!;
-  if (both === classes[SKIP_CLASSES + c]) return classStops(text, i, end, both) ? 0b11 : 0;
-  return (
-    (classStops(text, i, end, both) ? 1 : 0) | (classStops(text, i, end, classes[SKIP_CLASSES + c]!) ? 2 : 0)
-  );
+  const cls0 = classes[c]!;
+  const cls1 = classes[SKIP_CLASSES + c]!;
+  // The two tables differ only at a few bytes (an indented line's): one answer for both elsewhere.
+  if (cls0 === cls1) return classStops(text, i, end, cls0) ? 0b11 : 0;
+  return (classStops(text, i, end, cls0) ? 1 : 0) | (classStops(text, i, end, cls1) ? 2 : 0);
 }
 
+/** Whether a message whose stripped text starts with byte class `cls` at `i` stops the table. */
 function classStops(text: string, i: number, end: number, cls: number): boolean {
   switch (cls) {
     case IGNORED:
       return false;
-    case IGNORED_UNLESS_A:
-      return text.charCodeAt(i + 1) === 0x61;
+    case IGNORED_UNLESS_A: {
+      // An escape next cannot follow the `p` this class is for; were it another byte, the
+      // stripped text's next character would be past the escape: asked about.
+      const next = text.charCodeAt(i + 1);
+      return next === 0x61 || next === 0x1b;
+    }
     case IGNORED_UNLESS_DASHES: {
       const d = text.indexOf('--- ', i);
       return d !== -1 && d + 4 <= end;

@@ -59813,6 +59813,47 @@ function messageOf(error63) {
   return error63 instanceof Error ? error63.message : String(error63);
 }
 
+// ../../packages/log-parsing/src/ansi.ts
+var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
+function stripAnsi(text) {
+  if (text.indexOf("") === -1 && text.indexOf("�[") === -1) {
+    if (text.indexOf("\x1B") === -1) return text;
+    const stripped = stripColourCodes(text);
+    if (stripped !== null) return stripped;
+  }
+  return text.replace(ANSI_PATTERN, "");
+}
+function stripColourCodes(text) {
+  let out = "";
+  let last = 0;
+  for (let esc2 = text.indexOf("\x1B"); esc2 !== -1; esc2 = text.indexOf("\x1B", last)) {
+    const next = csiEnd(text, esc2);
+    if (next === -1) return null;
+    out += text.slice(last, esc2);
+    last = next;
+  }
+  return out + text.slice(last);
+}
+function csiEnd(text, esc2) {
+  if (text.charCodeAt(esc2) !== 27 || text.charCodeAt(esc2 + 1) !== 91) return -1;
+  let i = esc2 + 2;
+  let c = text.charCodeAt(i);
+  while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
+  while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
+  return c >= 64 && c <= 126 ? i + 1 : -1;
+}
+function csiRunEnd(text, at) {
+  let i = at;
+  while (text.charCodeAt(i) === 27) {
+    i = csiEnd(text, i);
+    if (i === -1) return -1;
+  }
+  return i;
+}
+function isWordChar(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45;
+}
+
 // ../../packages/log-parsing/src/scan-kernel/kernel-limits.ts
 var GRAM_SLOT_BITS = 17;
 var GRAM_SLOTS = 1 << GRAM_SLOT_BITS;
@@ -60109,7 +60150,7 @@ var JsScanKernel = class {
       }
       if (first === end) first = i;
       if (c === 27) {
-        if (i > start && isWordByte(bytes[i - 1])) return -1;
+        if (i > start && isWordChar(bytes[i - 1])) return -1;
         if (bytes[i + 1] !== 91) return -1;
         i += 2;
         while (bytes[i] >= 48 && bytes[i] <= 63) i++;
@@ -60156,9 +60197,6 @@ function hasDashes(bytes, from, end) {
       return true;
   }
   return false;
-}
-function isWordByte(c) {
-  return (c | 32) >= 97 && (c | 32) <= 122 || c >= 48 && c <= 57 || c === 95 || c === 45;
 }
 
 // ../../packages/log-parsing/src/scan-kernel/scan-kernel-wasm.ts
@@ -60348,36 +60386,6 @@ function paddedLength(length) {
   return length + 15 & ~15;
 }
 
-// ../../packages/log-parsing/src/ansi.ts
-var ANSI_PATTERN = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|(?:\x1b\[|\x9b|\ufffd\[)[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
-function stripAnsi(text) {
-  if (text.indexOf("") === -1 && text.indexOf("�[") === -1) {
-    if (text.indexOf("\x1B") === -1) return text;
-    const stripped = stripColourCodes(text);
-    if (stripped !== null) return stripped;
-  }
-  return text.replace(ANSI_PATTERN, "");
-}
-function stripColourCodes(text) {
-  let out = "";
-  let last = 0;
-  for (let esc2 = text.indexOf("\x1B"); esc2 !== -1; esc2 = text.indexOf("\x1B", last)) {
-    const next = csiEnd(text, esc2);
-    if (next === -1) return null;
-    out += text.slice(last, esc2);
-    last = next;
-  }
-  return out + text.slice(last);
-}
-function csiEnd(text, esc2) {
-  if (text.charCodeAt(esc2) !== 27 || text.charCodeAt(esc2 + 1) !== 91) return -1;
-  let i = esc2 + 2;
-  let c = text.charCodeAt(i);
-  while (c >= 48 && c <= 63) c = text.charCodeAt(++i);
-  while (c >= 32 && c <= 47) c = text.charCodeAt(++i);
-  return c >= 64 && c <= 126 ? i + 1 : -1;
-}
-
 // ../../packages/log-parsing/src/formats/source-location.ts
 var IN_AT = /^\s*In \[([^\]]+)\] at: (.+?):(\d+)(?: @ .*)?\s*$/;
 var LOCATION_LINE = /^\s*(\S+\.[A-Za-z]\w*):(\d+)(?:\s+\+0x[0-9a-fA-F]+)?\s*$/;
@@ -60466,10 +60474,8 @@ function bulletMayBeHeader(text, at) {
   return c === 70 || c === 80 || c === 84 || c === 73 || c === 65;
 }
 function bulletMayOpenHeader(text, j) {
-  while (text.charCodeAt(j) === 27) {
-    j = csiEnd(text, j);
-    if (j === -1) return true;
-  }
+  j = csiRunEnd(text, j);
+  if (j === -1) return true;
   const c = text.charCodeAt(j);
   if (c === 33 || c === 46) return true;
   if (c !== 32) return false;
@@ -61221,9 +61227,6 @@ function splitEscapeLines(text) {
   return lines2;
 }
 var ESCAPES = ["\x1B", "", "�["];
-function isWordChar(c) {
-  return c >= 97 && c <= 122 || c >= 65 && c <= 90 || c >= 48 && c <= 57 || c === 95 || c === 45;
-}
 
 // ../../packages/log-parsing/src/redact/redaction-types.ts
 var FindingCounter = class {
@@ -65157,8 +65160,8 @@ function quietLineStops(text, start, end) {
   return QUIET | messageStops(text, start, end) | (stamped ? messageStops(text, start + 29, end) << 2 : 12);
 }
 function messageStops(text, m, end) {
-  let i = m;
-  while (text.charCodeAt(i) === 27) i = csiEnd(text, i);
+  const i = csiRunEnd(text, m);
+  if (i === -1) return 3;
   if (i >= end) return 0;
   const c = text.charCodeAt(i);
   if (c === 226) {
@@ -67033,11 +67036,8 @@ function joiningLines(text, starts, pairs) {
 function joins(text, start, end, pairs, kernel2) {
   for (let i = kernel2.escapeByte(start, end); i < end; ) {
     if (text.charCodeAt(i) !== 27) return true;
-    let j = i;
-    while (j < end && text.charCodeAt(j) === 27) {
-      j = csiEnd(text, j);
-      if (j === -1) return true;
-    }
+    const j = csiRunEnd(text, i);
+    if (j === -1) return true;
     if (i > start && j < end) {
       const before = text.charCodeAt(i - 1);
       const after = text.charCodeAt(j);

@@ -53,3 +53,31 @@ export function csiEnd(text: string, esc: number): number {
   while (c >= 0x20 && c <= 0x2f) c = text.charCodeAt(++i);
   return c >= 0x40 && c <= 0x7e ? i + 1 : -1;
 }
+
+/**
+ * The offset just past the run of CSI sequences (`csiEnd`) that starts at `at`, `at` itself when
+ * no ESC is there, or -1 when an ESC of the run opens no CSI sequence. Stripping removes the whole
+ * run: what follows it is what stripped text shows next.
+ */
+export function csiRunEnd(text: string, at: number): number {
+  let i = at;
+  while (text.charCodeAt(i) === 0x1b) {
+    i = csiEnd(text, i);
+    if (i === -1) return -1;
+  }
+  return i;
+}
+
+/**
+ * `[\w-]`: a character a keyword may hold. Only an escape right after one can hide a keyword
+ * (redact/hidden-keywords.ts), or keep a line from being quiet (`ScanKernel.quietLine`).
+ */
+export function isWordChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x5f ||
+    c === 0x2d
+  );
+}

@@ -1,4 +1,4 @@
-import { csiEnd } from '../ansi';
+import { csiRunEnd } from '../ansi';
 import { sharedImage } from '../byte-image';
 import { bulletMayOpenHeader } from '../formats/ginkgo-console-header';
 import {
@@ -71,8 +71,9 @@ export function quietLineStops(text: string, start: number, end: number): number
  * follows the `p` of `pa` or sits inside a `--- `.
  */
 function messageStops(text: string, m: number, end: number): number {
-  let i = m;
-  while (text.charCodeAt(i) === 0x1b) i = csiEnd(text, i);
+  const i = csiRunEnd(text, m);
+  // -1 (an escape that is no CSI) cannot happen on a quiet line; were it to, both tables ask.
+  if (i === -1) return 0b11;
   if (i >= end) return 0;
   const c = text.charCodeAt(i);
   if (c === 0xe2) {

@@ -1,4 +1,4 @@
-import { csiEnd, stripAnsi } from '../ansi';
+import { csiRunEnd, stripAnsi } from '../ansi';
 import { type ScanKernel, scanKernel } from '../scan-kernel/scan-kernel';
 import { nextLine } from './word-scan';
 
@@ -130,11 +130,8 @@ function joins(text: string, start: number, end: number, pairs: LiteralPairs, ke
     // 0x9B, U+FFFD, or another character with one of the three low bytes.
     if (text.charCodeAt(i) !== 0x1b) return true;
     // The run of sequences from i; one that is no CSI, or runs into the line break, keeps the line.
-    let j = i;
-    while (j < end && text.charCodeAt(j) === 0x1b) {
-      j = csiEnd(text, j);
-      if (j === -1) return true;
-    }
+    const j = csiRunEnd(text, i);
+    if (j === -1) return true;
     if (i > start && j < end) {
       const before = text.charCodeAt(i - 1);
       const after = text.charCodeAt(j);

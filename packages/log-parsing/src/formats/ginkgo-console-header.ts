@@ -1,4 +1,4 @@
-import { csiEnd } from '../ansi';
+import { csiRunEnd } from '../ansi';
 import type { FailureType } from '../types';
 import { GINKGO_FAILURE_STATES } from './ginkgo-failure-text';
 import type { GinkgoVersion } from './ginkgo-spec-name';
@@ -63,10 +63,8 @@ export function bulletMayBeHeader(text: string, at: number): boolean {
  * passed spec's line is the bullet, its colour codes, a space and `[` then a digit.
  */
 export function bulletMayOpenHeader(text: string, j: number): boolean {
-  while (text.charCodeAt(j) === 0x1b) {
-    j = csiEnd(text, j);
-    if (j === -1) return true;
-  }
+  j = csiRunEnd(text, j);
+  if (j === -1) return true;
   const c = text.charCodeAt(j);
   if (c === 0x21 || c === 0x2e) return true;
   if (c !== 0x20) return false;

@@ -1,4 +1,4 @@
-import { stripAnsi } from '../ansi';
+import { isWordChar, stripAnsi } from '../ansi';
 import { candidateLineStarts } from './keyword-prefilter';
 
 /**
@@ -51,14 +51,3 @@ function splitEscapeLines(text: string): Set<number> | null {
 }
 
 const ESCAPES = ['\x1b', '\x9b', '\ufffd['];
-
-/** `[\w-]`: a character a keyword may hold. */
-function isWordChar(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x30 && c <= 0x39) ||
-    c === 0x5f ||
-    c === 0x2d
-  );
-}

@@ -1,3 +1,4 @@
+import { isWordChar } from '../ansi';
 import { FOLD, slotOf } from '../classify/gram-table';
 import {
   ANCHOR_ALONE,
@@ -140,7 +141,7 @@ export class JsScanKernel implements ScanKernel {
       }
       if (first === end) first = i;
       if (c === 0x1b) {
-        if (i > start && isWordByte(bytes[i - 1]!)) return -1;
+        if (i > start && isWordChar(bytes[i - 1]!)) return -1;
         if (bytes[i + 1] !== 0x5b) return -1;
         // The '\n' at `end` is in none of the three ranges: a sequence never runs past it.
         i += 2;
@@ -200,9 +201,4 @@ function hasDashes(bytes: Buffer, from: number, end: number): boolean {
       return true;
   }
   return false;
-}
-
-/** `[A-Za-z0-9_-]` (redact/hidden-keywords.ts `isWordChar`). */
-function isWordByte(c: number): boolean {
-  return ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
 }
